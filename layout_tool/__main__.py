@@ -1,0 +1,3 @@
+from layout_tool.cli.main import main
+
+main()

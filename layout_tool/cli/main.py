@@ -1,0 +1,52 @@
+"""The ``layout-tool`` command: a thin click layer over the library."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import traceback
+
+import click
+
+from layout_tool import __version__
+from layout_tool.cli.spec_cmd import spec
+from layout_tool.errors import EXIT_INTERNAL, EXIT_USAGE, LayoutToolError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="layout-tool")
+def cli() -> None:
+    """Validate, convert and check handover data in the 中間標準レイアウト仕様."""
+
+
+cli.add_command(spec)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; bad input becomes exit 2, a bug exit 3, never a traceback."""
+    try:
+        code = cli.main(args=argv, prog_name="layout-tool", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        code = EXIT_USAGE
+    except click.ClickException as exc:
+        exc.show()
+        code = EXIT_USAGE
+    except LayoutToolError as exc:
+        click.echo(f"error: {exc}", err=True)
+        code = EXIT_USAGE
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        code = 130
+    except BrokenPipeError:
+        code = 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="layout-tool-crash-", suffix=".txt", delete=False
+        ) as log:
+            traceback.print_exc(file=log)
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc} (details: {log.name})", err=True
+        )
+        code = EXIT_INTERNAL
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,191 @@
+"""Load spec YAML into the frozen model, with ``file:line`` errors for every mistake."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, cast
+
+from layout_tool.spec.model import (
+    DATE_TYPES,
+    AreaSpec,
+    CheckKind,
+    CodeTable,
+    Endpoint,
+    FileSpec,
+    Item,
+    Provenance,
+    Reference,
+    Rule,
+    RuleKind,
+    as_item_type,
+)
+from layout_tool.yamlsource import YamlDoc, check_schema, parse_yaml, plain
+
+SCHEMA = "spec/spec.schema.json"
+SHARED_CODES_SCHEMA = "spec/codes.schema.json"
+
+
+def load_shared_codes(path: Path) -> dict[str, CodeTable]:
+    """The code tables several areas share (``specs/<version>/codes.yaml``)."""
+    doc = parse_yaml(path)
+    check_schema(doc, SHARED_CODES_SCHEMA)
+    data = plain(doc.root)
+    return {k: _code_table(k, v) for k, v in data.get("codes", {}).items()}
+
+
+def load_area_file(
+    path: Path, shared_codes: Mapping[str, CodeTable] | None = None, text: str | None = None
+) -> AreaSpec:
+    """Load and check one area spec; raises LayoutToolError with ``file:line``."""
+    doc = parse_yaml(path, text)
+    check_schema(doc, SCHEMA)
+    data: dict[str, Any] = plain(doc.root)
+    local = {k: _code_table(k, v) for k, v in data.get("codes", {}).items()}
+    codes: dict[str, CodeTable] = dict(shared_codes or {})
+    codes.update(local)
+    files = tuple(_file(doc, i, f, codes) for i, f in enumerate(data.get("files", [])))
+    _unique([f.id for f in files], doc, ["files"], "file id")
+    by_id = {f.id: f for f in files}
+    references = tuple(
+        _reference(doc, i, r, by_id) for i, r in enumerate(data.get("references", []))
+    )
+    rules = tuple(_rule(doc, i, r, by_id) for i, r in enumerate(data.get("rules", [])))
+    area = data["area"]
+    return AreaSpec(
+        standard=data["standard"],
+        version=data["version"],
+        provenance=cast(Provenance, data["provenance"]),
+        id=area["id"],
+        name=area["name"],
+        number=area["number"],
+        files=files,
+        codes=codes,
+        local_codes=tuple(local),
+        references=references,
+        rules=rules,
+        note=data.get("note"),
+        path=str(path),
+    )
+
+
+def _code_table(table_id: str, data: dict[str, Any]) -> CodeTable:
+    return CodeTable(
+        id=table_id,
+        name=data["name"],
+        status=data["status"],
+        values=dict(data["values"]),
+        source=data.get("source"),
+    )
+
+
+def _unique(names: list[str], doc: YamlDoc, base: list[str | int], what: str) -> None:
+    seen: set[str] = set()
+    for index, name in enumerate(names):
+        if name in seen:
+            raise doc.error(f"duplicate {what} {name!r}", [*base, index])
+        seen.add(name)
+
+
+def _file(doc: YamlDoc, index: int, data: dict[str, Any], codes: Mapping[str, CodeTable]) -> FileSpec:
+    base: list[str | int] = ["files", index]
+    items: list[Item] = []
+    for n, raw in enumerate(data["items"]):
+        here = [*base, "items", n]
+        item = _item(raw)
+        if item.no != n + 1:
+            raise doc.error(f"item {item.name!r}: no is {item.no}, expected {n + 1}", [*here, "no"])
+        if item.code is not None and item.code not in codes:
+            raise doc.error(
+                f"item {item.name!r}: code table {item.code!r} is not defined", [*here, "code"]
+            )
+        if item.type == "code" and item.code is None:
+            raise doc.error(f"item {item.name!r}: type code needs a `code:` table", here)
+        if item.allow_unknown_date and item.type not in DATE_TYPES:
+            raise doc.error(
+                f"item {item.name!r}: allow_unknown_date needs a date type, not {item.type}", here
+            )
+        items.append(item)
+    _unique([i.name for i in items], doc, [*base, "items"], "item name")
+    names = {i.name for i in items}
+    for k, key in enumerate(data.get("key", [])):
+        if key not in names:
+            raise doc.error(f"key names a missing item {key!r}", [*base, "key", k])
+    return FileSpec(
+        id=data["id"],
+        name=data["name"],
+        items=tuple(items),
+        key=tuple(data.get("key", [])),
+        filename=data.get("filename"),
+        description=data.get("description"),
+    )
+
+
+def _item(raw: dict[str, Any]) -> Item:
+    return Item(
+        no=raw["no"],
+        name=raw["name"],
+        type=as_item_type(raw["type"]),
+        length=raw["length"],
+        required=raw.get("required", False),
+        fixed=raw.get("fixed", False),
+        gaiji=raw.get("gaiji", False),
+        code=raw.get("code"),
+        check=cast(CheckKind | None, raw.get("check")),
+        sensitive=raw.get("sensitive", False),
+        format=raw.get("format"),
+        pattern=raw.get("pattern"),
+        scale=raw.get("scale"),
+        allow_unknown_date=raw.get("allow_unknown_date", False),
+        repeat=raw.get("repeat", False),
+        description=raw.get("description"),
+    )
+
+
+def _endpoint(
+    doc: YamlDoc, path: list[str | int], data: dict[str, Any], files: Mapping[str, FileSpec]
+) -> Endpoint:
+    target = files.get(data["file"])
+    if target is None:
+        raise doc.error(f"reference to a missing file {data['file']!r}", [*path, "file"])
+    for k, name in enumerate(data["items"]):
+        if not target.has_item(name):
+            raise doc.error(f"file {target.id} has no item {name!r}", [*path, "items", k])
+    return Endpoint(file=data["file"], items=tuple(data["items"]))
+
+
+def _reference(
+    doc: YamlDoc, index: int, data: dict[str, Any], files: Mapping[str, FileSpec]
+) -> Reference:
+    base: list[str | int] = ["references", index]
+    source = _endpoint(doc, [*base, "from"], data["from"], files)
+    target = _endpoint(doc, [*base, "to"], data["to"], files)
+    if len(source.items) != len(target.items):
+        raise doc.error("from and to must name the same number of items", base)
+    return Reference(source=source, target=target)
+
+
+def _rule(doc: YamlDoc, index: int, data: dict[str, Any], files: Mapping[str, FileSpec]) -> Rule:
+    base: list[str | int] = ["rules", index]
+    spec = files.get(data["file"])
+    if spec is None:
+        raise doc.error(f"rule on a missing file {data['file']!r}", [*base, "file"])
+    named = [*data.get("group", []), *data.get("where", {})]
+    if data.get("item") is not None:
+        named.append(data["item"])
+    for name in named:
+        if not spec.has_item(name):
+            raise doc.error(f"rule names a missing item {name!r} of file {spec.id}", base)
+    if data.get("item") is None:
+        raise doc.error(f"rule {data['rule']} needs `item:`", base)
+    if data["rule"] == "one-per-group" and data.get("value") is None:
+        raise doc.error("rule one-per-group needs `value:`", base)
+    return Rule(
+        rule=cast(RuleKind, data["rule"]),
+        file=data["file"],
+        group=tuple(data.get("group", [])),
+        item=data.get("item"),
+        value=data.get("value"),
+        where=dict(data.get("where", {})),
+        description=data.get("description"),
+    )

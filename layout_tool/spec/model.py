@@ -1,0 +1,304 @@
+"""The standard's model: area → files → items, code tables, references, rules.
+
+Every object is frozen; specs are loaded once and shared by every check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal, cast
+
+ItemType = Literal[
+    "zenkaku", "kana", "hankaku", "text", "digits", "number",
+    "date", "wareki", "yearmonth", "time", "code",
+]  # fmt: skip
+CheckKind = Literal["mynumber", "corporate", "lgcode", "m11"]
+Provenance = Literal["modelled", "imported", "official"]
+
+ITEM_TYPES: tuple[ItemType, ...] = (
+    "zenkaku", "kana", "hankaku", "text", "digits", "number",
+    "date", "wareki", "yearmonth", "time", "code",
+)  # fmt: skip
+DATE_TYPES: frozenset[str] = frozenset({"date", "wareki", "yearmonth", "time"})
+
+# Item keys in the order they are written back to YAML and shown in JSON.
+ITEM_FLAG_DEFAULTS: dict[str, object] = {
+    "required": False,
+    "fixed": False,
+    "gaiji": False,
+    "code": None,
+    "check": None,
+    "sensitive": False,
+    "format": None,
+    "pattern": None,
+    "scale": None,
+    "allow_unknown_date": False,
+    "repeat": False,
+    "description": None,
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One データ項目 of a 移行ファイル."""
+
+    no: int
+    name: str
+    type: ItemType
+    length: int
+    required: bool = False
+    fixed: bool = False
+    gaiji: bool = False
+    code: str | None = None
+    check: CheckKind | None = None
+    sensitive: bool = False
+    format: str | None = None
+    pattern: str | None = None
+    scale: int | None = None
+    allow_unknown_date: bool = False
+    repeat: bool = False
+    description: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """Every attribute, defaults included (the contract's item shape)."""
+        out: dict[str, object] = {
+            "no": self.no,
+            "name": self.name,
+            "type": self.type,
+            "length": self.length,
+        }
+        for key in ITEM_FLAG_DEFAULTS:
+            out[key] = getattr(self, key)
+        return out
+
+    def to_file_dict(self) -> dict[str, object]:
+        """Only what differs from the defaults (the spec file's item shape)."""
+        full = self.to_dict()
+        return {
+            k: v
+            for k, v in full.items()
+            if k not in ITEM_FLAG_DEFAULTS or v != ITEM_FLAG_DEFAULTS[k]
+        }
+
+
+@dataclass(frozen=True)
+class CodeTable:
+    """A コード一覧: code value → label, with where the values came from."""
+
+    id: str
+    name: str
+    status: str
+    values: Mapping[str, str]
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "status": self.status,
+            "source": self.source,
+            "values": dict(self.values),
+        }
+
+    def to_file_dict(self) -> dict[str, object]:
+        out = self.to_dict()
+        if self.source is None:
+            del out["source"]
+        return out
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """A 移行ファイル: its items in order and its key."""
+
+    id: str
+    name: str
+    items: tuple[Item, ...]
+    key: tuple[str, ...] = ()
+    filename: str | None = None
+    description: str | None = None
+    _by_name: Mapping[str, Item] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {item.name: item for item in self.items})
+
+    def item(self, name: str) -> Item:
+        return self._by_name[name]
+
+    def has_item(self, name: str) -> bool:
+        return name in self._by_name
+
+    @property
+    def item_names(self) -> list[str]:
+        return [item.name for item in self.items]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "filename": self.filename,
+            "description": self.description,
+            "key": list(self.key),
+            "items": [item.to_dict() for item in self.items],
+        }
+
+    def to_file_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"id": self.id, "name": self.name}
+        if self.filename is not None:
+            out["filename"] = self.filename
+        if self.description is not None:
+            out["description"] = self.description
+        if self.key:
+            out["key"] = list(self.key)
+        out["items"] = [item.to_file_dict() for item in self.items]
+        return out
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    file: str
+    items: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"file": self.file, "items": list(self.items)}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A relation of the 移行ファイル関連図: every ``source`` key must exist in ``target``."""
+
+    source: Endpoint
+    target: Endpoint
+
+    def to_dict(self) -> dict[str, object]:
+        return {"from": self.source.to_dict(), "to": self.target.to_dict()}
+
+
+RuleKind = Literal["one-per-group", "sequence-in-group"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A cross-row rule of the area, checked by a named rule of ``checks.rules``."""
+
+    rule: RuleKind
+    file: str
+    group: tuple[str, ...] = ()
+    item: str | None = None
+    value: str | None = None
+    where: Mapping[str, str] = field(default_factory=dict)
+    description: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"rule": self.rule, "file": self.file}
+        if self.group:
+            out["group"] = list(self.group)
+        for key in ("item", "value"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        if self.where:
+            out["where"] = dict(self.where)
+        if self.description is not None:
+            out["description"] = self.description
+        return out
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    """One 業務 of the standard: the unit a spec file describes."""
+
+    standard: str
+    version: str
+    provenance: Provenance
+    id: str
+    name: str
+    number: int
+    files: tuple[FileSpec, ...] = ()
+    codes: Mapping[str, CodeTable] = field(default_factory=dict)
+    local_codes: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    note: str | None = None
+    path: str | None = field(default=None, compare=False)
+
+    def file(self, file_id: str) -> FileSpec:
+        for spec in self.files:
+            if spec.id == file_id:
+                return spec
+        known = ", ".join(f.id for f in self.files) or "none"
+        from layout_tool.errors import LayoutToolError
+
+        raise LayoutToolError(f"area {self.id} has no file {file_id!r} (files: {known})")
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(f.items) for f in self.files)
+
+    def used_codes(self) -> dict[str, CodeTable]:
+        """The area's own tables plus the shared tables its items name."""
+        names = set(self.local_codes)
+        names.update(i.code for f in self.files for i in f.items if i.code is not None)
+        return {k: self.codes[k] for k in sorted(names) if k in self.codes}
+
+    def to_dict(self) -> dict[str, object]:
+        """The contract's ``spec show --format json`` shape."""
+        return {
+            "standard": self.standard,
+            "version": self.version,
+            "provenance": self.provenance,
+            "note": self.note,
+            "area": {"id": self.id, "name": self.name, "number": self.number},
+            "files": [f.to_dict() for f in self.files],
+            "codes": {k: t.to_dict() for k, t in self.used_codes().items()},
+            "references": [r.to_dict() for r in self.references],
+            "rules": [r.to_dict() for r in self.rules],
+        }
+
+    def to_file_dict(self) -> dict[str, object]:
+        """The spec file's shape (what ``spec import`` writes and the loader reads)."""
+        out: dict[str, object] = {
+            "standard": self.standard,
+            "version": self.version,
+            "provenance": self.provenance,
+        }
+        if self.note is not None:
+            out["note"] = self.note
+        out["area"] = {"id": self.id, "name": self.name, "number": self.number}
+        out["files"] = [f.to_file_dict() for f in self.files]
+        if self.local_codes:
+            out["codes"] = {k: self.codes[k].to_file_dict() for k in self.local_codes}
+        if self.references:
+            out["references"] = [r.to_dict() for r in self.references]
+        if self.rules:
+            out["rules"] = [r.to_dict() for r in self.rules]
+        return out
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One 業務 of the catalogue, with its detailed spec where one is bundled."""
+
+    number: int
+    id: str
+    name: str
+    status: str
+    spec: AreaSpec | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        spec = self.spec
+        return {
+            "id": self.id,
+            "name": self.name,
+            "number": self.number,
+            "version": spec.version if spec else None,
+            "provenance": spec.provenance if spec else None,
+            "files": len(spec.files) if spec else 0,
+            "items": spec.item_count if spec else 0,
+            "status": self.status,
+        }
+
+
+def as_item_type(value: str) -> ItemType:
+    if value not in ITEM_TYPES:
+        raise ValueError(value)
+    return cast(ItemType, value)

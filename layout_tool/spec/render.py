@@ -1,0 +1,99 @@
+"""Readable text for the catalogue and for one area (a table per file)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from layout_tool.spec.model import AreaSpec, CatalogueEntry, Item
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """Left-aligned columns that line up with Japanese text."""
+    widths = [display_width(h) for h in headers]
+    for row in rows:
+        widths = [max(w, display_width(c)) for w, c in zip(widths, row, strict=True)]
+    lines = ["  ".join(pad(c, w) for c, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    return lines
+
+
+def render_catalogue(entries: tuple[CatalogueEntry, ...]) -> str:
+    rows = []
+    for e in entries:
+        d = e.to_dict()
+        detail = "" if e.spec else "(no detailed files)"
+        rows.append(
+            [
+                str(e.number),
+                e.id,
+                e.name,
+                str(d["version"] or "-"),
+                str(d["provenance"] or "-"),
+                str(d["files"]),
+                str(d["items"]),
+                detail or e.status,
+            ]
+        )
+    headers = ["no", "id", "業務", "version", "provenance", "files", "items", "status"]
+    detailed = sum(1 for e in entries if e.spec)
+    footer = f"{len(entries)} areas, {detailed} with detailed specs"
+    return "\n".join([*table(headers, rows), "", footer]) + "\n"
+
+
+def _flags(item: Item) -> str:
+    flags = []
+    if item.required:
+        flags.append("必須")
+    if item.fixed:
+        flags.append("固定長")
+    if item.gaiji:
+        flags.append("外字可")
+    if item.sensitive:
+        flags.append("要保護")
+    if item.allow_unknown_date:
+        flags.append("不詳可")
+    if item.check:
+        flags.append(f"check:{item.check}")
+    if item.scale:
+        flags.append(f"scale:{item.scale}")
+    return " ".join(flags)
+
+
+def render_area(spec: AreaSpec) -> str:
+    out = [
+        f"{spec.name} ({spec.id}, 業務 {spec.number}) — 中間標準レイアウト仕様 v{spec.version}",
+        f"provenance: {spec.provenance}" + (f" — {spec.note}" if spec.note else ""),
+        "",
+    ]
+    for f in spec.files:
+        key = ", ".join(f.key) or "-"
+        out.append(f"[{f.id}] {f.name}  file name: {f.filename or '-'}  key: {key}")
+        rows = [
+            [str(i.no), i.name, i.type, str(i.length), i.code or "", _flags(i)] for i in f.items
+        ]
+        out += table(["no", "データ項目名称", "型", "桁数", "コード", ""], rows)
+        out.append("")
+    if spec.references:
+        out.append("references (移行ファイル関連図):")
+        for r in spec.references:
+            src = f"{r.source.file}({', '.join(r.source.items)})"
+            dst = f"{r.target.file}({', '.join(r.target.items)})"
+            out.append(f"  {src} → {dst}")
+        out.append("")
+    codes = spec.used_codes()
+    if codes:
+        out.append("code tables:")
+        for table_id, t in codes.items():
+            values = ", ".join(f"{k}={v}" for k, v in t.values.items())
+            out.append(f"  {table_id} [{t.status}]: {values}")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,126 @@
+"""YAML files with line numbers: parse, validate against a JSON Schema, locate errors.
+
+Specs and mappings are both declarative YAML; both report problems as ``file:line``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from layout_tool.errors import LayoutToolError
+
+
+class YamlDoc:
+    """A parsed YAML document that remembers where each node came from."""
+
+    def __init__(self, path: str, root: Any) -> None:
+        self.path = path
+        self.root = root
+
+    def line_of(self, path: Sequence[str | int]) -> int | None:
+        """1-based line of the node at ``path`` (or of the nearest ancestor we can place)."""
+        node = self.root
+        line: int | None = 1
+        for step in path:
+            try:
+                if isinstance(node, CommentedMap) and step in node:
+                    line = node.lc.key(step)[0] + 1
+                elif isinstance(node, CommentedSeq) and isinstance(step, int):
+                    line = node.lc.item(step)[0] + 1
+                node = node[step]
+            except (KeyError, IndexError, TypeError, AttributeError):
+                break
+        return line
+
+    def error(self, message: str, path: Sequence[str | int] = ()) -> LayoutToolError:
+        return LayoutToolError(message, path=self.path, line=self.line_of(path))
+
+
+def parse_yaml(path: Path, text: str | None = None) -> YamlDoc:
+    """Parse one YAML file; a syntax error or duplicate key is a one-line error."""
+    shown = str(path)
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise LayoutToolError("file not found", path=shown) from None
+        except UnicodeDecodeError as exc:
+            raise LayoutToolError(f"not UTF-8 (byte {exc.start})", path=shown) from None
+        except OSError as exc:
+            raise LayoutToolError(f"cannot read: {exc.strerror}", path=shown) from None
+    yaml = YAML(typ="rt")
+    try:
+        root = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        raise LayoutToolError(f"YAML: {problem}", path=shown, line=line) from None
+    except YAMLError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid YAML"
+        raise LayoutToolError(f"YAML: {first}", path=shown) from None
+    if root is None:
+        raise LayoutToolError("empty file", path=shown, line=1)
+    return YamlDoc(shown, root)
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """A bundled JSON Schema by its path inside the package, e.g. ``spec/spec.schema.json``."""
+    text = resources.files("layout_tool").joinpath(name).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def check_schema(doc: YamlDoc, schema_name: str) -> None:
+    """Validate against a bundled JSON Schema; the first error becomes a ``file:line`` error."""
+    schema = load_schema(schema_name)
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(doc.root), key=lambda e: [str(p) for p in e.path])
+    if not errors:
+        return
+    err = min(errors, key=lambda e: (doc.line_of(list(e.path)) or 0))
+    path: list[str | int] = list(err.path)
+    message = _describe(err)
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        allowed = set(err.schema.get("properties", {}))
+        extra = [k for k in err.instance if k not in allowed]
+        if extra:
+            path.append(extra[0])
+            message = f"unknown key {extra[0]!r} (allowed: {', '.join(sorted(allowed))})"
+    raise doc.error(message, path)
+
+
+def _describe(err: jsonschema.ValidationError) -> str:
+    where = ".".join(str(p) for p in err.path) or "top level"
+    if err.validator == "required":
+        return f"{where}: {err.message}"
+    if err.validator == "enum":
+        options = ", ".join(str(v) for v in err.validator_value)
+        return f"{where}: {err.instance!r} is not one of {options}"
+    return f"{where}: {err.message}"
+
+
+def plain(node: Any) -> Any:
+    """ruamel's round-trip nodes as plain dicts, lists and scalars."""
+    if isinstance(node, dict):
+        return {str(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return str(node)
