@@ -30,7 +30,9 @@ class YamlDoc:
     def line_of(self, path: Sequence[str | int]) -> int | None:
         """1-based line of the node at ``path`` (or of the nearest ancestor we can place)."""
         node = self.root
-        line: int | None = 1
+        # The document's own start (after any leading comments), not always line 1.
+        start = getattr(getattr(node, "lc", None), "line", None)
+        line: int | None = start + 1 if isinstance(start, int) else 1
         for step in path:
             try:
                 if isinstance(node, CommentedMap) and step in node:
@@ -55,23 +57,45 @@ def parse_yaml(path: Path, text: str | None = None) -> YamlDoc:
         except FileNotFoundError:
             raise LayoutToolError("file not found", path=shown) from None
         except UnicodeDecodeError as exc:
-            raise LayoutToolError(f"not UTF-8 (byte {exc.start})", path=shown) from None
+            bad_line = exc.object[: exc.start].count(b"\n") + 1
+            raise LayoutToolError(
+                f"not UTF-8 (byte {exc.start}); save the file as UTF-8", path=shown, line=bad_line
+            ) from None
         except OSError as exc:
             raise LayoutToolError(f"cannot read: {exc.strerror}", path=shown) from None
     yaml = YAML(typ="rt")
     try:
         root = yaml.load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise LayoutToolError(f"YAML: {problem}", path=shown, line=line) from None
+        message, line = _syntax_error(exc)
+        raise LayoutToolError(f"YAML: {message}", path=shown, line=line) from None
     except YAMLError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid YAML"
         raise LayoutToolError(f"YAML: {first}", path=shown) from None
     if root is None:
         raise LayoutToolError("empty file", path=shown, line=1)
     return YamlDoc(shown, root)
+
+
+def _syntax_error(exc: MarkedYAMLError) -> tuple[str, int | None]:
+    """The message and the line to blame for a YAML syntax error.
+
+    An unclosed quote or bracket is only noticed lines later (often at the end of the
+    file); the mistake is where it was opened, which ruamel reports as the context.
+    Elsewhere (duplicate keys, bad indentation) the problem mark is the offending node.
+    """
+    problem = (exc.problem or exc.context or "invalid YAML").strip()
+    context = (exc.context or "").strip()
+    problem_mark, context_mark = exc.problem_mark, exc.context_mark
+    if (
+        exc.problem
+        and context_mark is not None
+        and context.startswith(("while scanning a", "while parsing a flow"))
+    ):
+        found = f" (line {problem_mark.line + 1})" if problem_mark is not None else ""
+        return f"{context}: {problem}{found}", context_mark.line + 1
+    mark = problem_mark or context_mark
+    return problem, (mark.line + 1 if mark is not None else None)
 
 
 @cache
@@ -89,7 +113,7 @@ def check_schema(doc: YamlDoc, schema_name: str) -> None:
     errors = sorted(validator.iter_errors(doc.root), key=lambda e: [str(p) for p in e.path])
     if not errors:
         return
-    err = min(errors, key=lambda e: (doc.line_of(list(e.path)) or 0))
+    err = min(errors, key=lambda e: doc.line_of(list(e.path)) or 0)
     path: list[str | int] = list(err.path)
     message = _describe(err)
     if err.validator == "additionalProperties" and isinstance(err.instance, dict):
@@ -106,7 +130,8 @@ def _describe(err: jsonschema.ValidationError) -> str:
     if err.validator == "required":
         return f"{where}: {err.message}"
     if err.validator == "enum":
-        options = ", ".join(str(v) for v in err.validator_value)
+        allowed: Any = err.validator_value  # the enum's list (typed loosely by jsonschema)
+        options = ", ".join(str(v) for v in allowed)
         return f"{where}: {err.instance!r} is not one of {options}"
     return f"{where}: {err.message}"
 

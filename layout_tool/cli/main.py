@@ -10,6 +10,7 @@ import click
 
 from layout_tool import __version__
 from layout_tool.cli.spec_cmd import spec
+from layout_tool.cli.validate_cmd import validate
 from layout_tool.errors import EXIT_INTERNAL, EXIT_USAGE, LayoutToolError
 
 
@@ -20,6 +21,7 @@ def cli() -> None:
 
 
 cli.add_command(spec)
+cli.add_command(validate)
 
 
 def main(argv: list[str] | None = None) -> None:

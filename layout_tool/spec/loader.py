@@ -30,6 +30,7 @@ def load_shared_codes(path: Path) -> dict[str, CodeTable]:
     """The code tables several areas share (``specs/<version>/codes.yaml``)."""
     doc = parse_yaml(path)
     check_schema(doc, SHARED_CODES_SCHEMA)
+    _check_code_keys(doc)
     data = plain(doc.root)
     return {k: _code_table(k, v) for k, v in data.get("codes", {}).items()}
 
@@ -40,6 +41,7 @@ def load_area_file(
     """Load and check one area spec; raises LayoutToolError with ``file:line``."""
     doc = parse_yaml(path, text)
     check_schema(doc, SCHEMA)
+    _check_code_keys(doc)
     data: dict[str, Any] = plain(doc.root)
     local = {k: _code_table(k, v) for k, v in data.get("codes", {}).items()}
     codes: dict[str, CodeTable] = dict(shared_codes or {})
@@ -79,6 +81,23 @@ def _code_table(table_id: str, data: dict[str, Any]) -> CodeTable:
     )
 
 
+def _check_code_keys(doc: YamlDoc) -> None:
+    """Codes must be written as strings: an unquoted ``01`` is the number 1 in YAML.
+
+    The JSON Schema cannot see mapping keys' types, and ``plain`` would quietly turn
+    the number back into "1", so a table meant to hold "01" would reject every "01".
+    """
+    tables = doc.root.get("codes") or {}
+    for table_id, table in tables.items():
+        for code in table.get("values") or {}:
+            if not isinstance(code, str):
+                raise doc.error(
+                    f"code table {table_id!r}: code {code!r} is not a string;"
+                    " quote it (unquoted 01 reads as the number 1)",
+                    ["codes", table_id, "values", code],
+                )
+
+
 def _unique(names: list[str], doc: YamlDoc, base: list[str | int], what: str) -> None:
     seen: set[str] = set()
     for index, name in enumerate(names):
@@ -87,7 +106,9 @@ def _unique(names: list[str], doc: YamlDoc, base: list[str | int], what: str) ->
         seen.add(name)
 
 
-def _file(doc: YamlDoc, index: int, data: dict[str, Any], codes: Mapping[str, CodeTable]) -> FileSpec:
+def _file(
+    doc: YamlDoc, index: int, data: dict[str, Any], codes: Mapping[str, CodeTable]
+) -> FileSpec:
     base: list[str | int] = ["files", index]
     items: list[Item] = []
     for n, raw in enumerate(data["items"]):
@@ -103,7 +124,8 @@ def _file(doc: YamlDoc, index: int, data: dict[str, Any], codes: Mapping[str, Co
             raise doc.error(f"item {item.name!r}: type code needs a `code:` table", here)
         if item.allow_unknown_date and item.type not in DATE_TYPES:
             raise doc.error(
-                f"item {item.name!r}: allow_unknown_date needs a date type, not {item.type}", here
+                f"item {item.name!r}: allow_unknown_date needs a date type, not {item.type}",
+                [*here, "allow_unknown_date"],
             )
         items.append(item)
     _unique([i.name for i in items], doc, [*base, "items"], "item name")
@@ -170,12 +192,15 @@ def _rule(doc: YamlDoc, index: int, data: dict[str, Any], files: Mapping[str, Fi
     spec = files.get(data["file"])
     if spec is None:
         raise doc.error(f"rule on a missing file {data['file']!r}", [*base, "file"])
-    named = [*data.get("group", []), *data.get("where", {})]
+    named: list[tuple[str, list[str | int]]] = [
+        (name, [*base, "group", k]) for k, name in enumerate(data.get("group", []))
+    ]
+    named += [(name, [*base, "where", name]) for name in data.get("where", {})]
     if data.get("item") is not None:
-        named.append(data["item"])
-    for name in named:
+        named.append((data["item"], [*base, "item"]))
+    for name, where in named:
         if not spec.has_item(name):
-            raise doc.error(f"rule names a missing item {name!r} of file {spec.id}", base)
+            raise doc.error(f"rule names a missing item {name!r} of file {spec.id}", where)
     if data.get("item") is None:
         raise doc.error(f"rule {data['rule']} needs `item:`", base)
     if data["rule"] == "one-per-group" and data.get("value") is None:

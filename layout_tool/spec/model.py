@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, cast
+from typing import Literal
 
 ItemType = Literal[
     "zenkaku", "kana", "hankaku", "text", "digits", "number",
@@ -301,4 +301,4 @@ class CatalogueEntry:
 def as_item_type(value: str) -> ItemType:
     if value not in ITEM_TYPES:
         raise ValueError(value)
-    return cast(ItemType, value)
+    return value

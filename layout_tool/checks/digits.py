@@ -1,0 +1,160 @@
+"""Check digits over whole columns (BRIEF §4), as polars expressions.
+
+Why integer arithmetic and lookup tables rather than one ``str.slice`` per character: a body of
+up to 18 digits fits an unsigned 64-bit integer, so one string-to-integer cast per row, then a
+division, a remainder and one table look-up per *four* digits, replace a string allocation per
+character. That keeps ten million rows well under two seconds on one core, which the
+synthetic-data generator needs as much as validation does.
+
+Digits are counted from the right, as the statutory formulas count them, so the weight of a
+digit never depends on the body's length. Modulus-11 numbers may be longer than 18 digits:
+their weights repeat every 6 positions and 18 is a multiple of 6, so a long body is cut into
+18-digit chunks from the right whose weighted sums simply add up.
+
+The scalar forms in ``layout_tool.identifiers`` are the reference these are tested against.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache, reduce
+from operator import add
+
+import polars as pl
+
+from layout_tool.identifiers import LENGTHS, M11Policy
+
+CHUNK = 18
+"""Digits per integer chunk: a multiple of 6 (the modulus-11 weight period) below 20 digits."""
+
+GROUP = 4
+"""Digits looked up at once: a table of 10**4 small integers stays in the CPU cache."""
+
+M11_MAX_BODY = CHUNK
+"""Default longest 宛名番号 / 世帯番号 body (a 15-digit number has a 14-digit body)."""
+
+KINDS: tuple[str, ...] = ("mynumber", "corporate", "lgcode", "m11")
+
+_BODY_LENGTHS: dict[str, int] = {kind: length - 1 for kind, length in LENGTHS.items()}
+"""Fixed-length kinds: the body is the number without its one check digit."""
+
+_ALL_DIGITS = r"^[0-9]+$"
+
+
+def _weights(kind: str) -> tuple[int, ...]:
+    """Weight of each body digit by position from the right (index 0 = the rightmost digit)."""
+    if kind == "mynumber":
+        # 番号法施行令 第8条: Q(n) = n + 1 for n <= 6, n - 5 for n >= 7 (n counted from 1).
+        return tuple(n + 1 if n <= 6 else n - 5 for n in range(1, 12))
+    if kind == "corporate":
+        return tuple(1 if n % 2 else 2 for n in range(1, 13))
+    if kind == "lgcode":
+        return (2, 3, 4, 5, 6)  # 6,5,4,3,2 from the left over five digits
+    if kind == "m11":
+        return tuple(2 + k % 6 for k in range(CHUNK))
+    raise ValueError(f"unknown check kind {kind!r}")
+
+
+@lru_cache(maxsize=32)
+def _table(weights: tuple[int, ...]) -> pl.Series:
+    """Weighted digit sum of every GROUP-digit number, for the group's weights (from the right)."""
+    sums = [
+        sum(value // 10**i % 10 * w for i, w in enumerate(weights)) for value in range(10**GROUP)
+    ]
+    return pl.Series(sums, dtype=pl.UInt16)
+
+
+def _weighted_sum(chunk: pl.Expr, weights: tuple[int, ...]) -> pl.Expr:
+    """Σ digit(k)·weight(k) over a UInt64 column, digit(k) being its k-th digit from the right."""
+    parts = []
+    for start in range(0, len(weights), GROUP):
+        group = (chunk // 10**start % 10**GROUP).cast(pl.UInt16)
+        parts.append(pl.lit(_table(weights[start : start + GROUP])).gather(group))
+    return reduce(add, parts)  # at most 3 chunks · 18 digits · 9 · 7 < 2**16
+
+
+@lru_cache(maxsize=8)
+def _digit_table(kind: str, policy: M11Policy) -> pl.Series:
+    """The check digit for each remainder of the weighted sum (mod 9 or 11); None = undefined."""
+    if kind == "mynumber":
+        digits: list[int | None] = [0 if r <= 1 else 11 - r for r in range(11)]
+    elif kind == "corporate":
+        digits = [9 - r for r in range(9)]
+    elif kind == "lgcode":
+        digits = [(11 - r) % 10 for r in range(11)]
+    else:
+        digits = [0 if r == 0 else 11 - r for r in range(11)]
+        digits[1] = 0 if policy == "zero" else None
+    return pl.Series([None if d is None else str(d) for d in digits], dtype=pl.String)
+
+
+def _as_int(digits: pl.Expr) -> pl.Expr:
+    """A digit string as UInt64 (callers have checked it is digits only; "" becomes null)."""
+    return digits.cast(pl.UInt64, strict=False)
+
+
+def _digit(body: pl.Expr, kind: str, policy: M11Policy, max_body: int) -> pl.Expr:
+    """The check digit of a body already known to be digits only and of a usable length."""
+    weights = _weights(kind)
+    if kind == "m11":
+        # A body of at most one chunk needs no slicing (longer ones are masked out by callers).
+        chunks = [body if max_body <= CHUNK else body.str.slice(-CHUNK)]
+        chunks += [
+            body.str.head(-CHUNK * j).str.slice(-CHUNK) for j in range(1, -(-max_body // CHUNK))
+        ]
+        total = _weighted_sum(_as_int(chunks[0]), weights)
+        for chunk in chunks[1:]:
+            total = total + _weighted_sum(_as_int(chunk).fill_null(0), weights)
+    else:
+        total = _weighted_sum(_as_int(body), weights)
+    modulus = 9 if kind == "corporate" else 11
+    return pl.lit(_digit_table(kind, policy)).gather((total % modulus).cast(pl.UInt8))
+
+
+def check_digit_expr(
+    body: pl.Expr, kind: str, policy: M11Policy = "zero", *, max_body: int = M11_MAX_BODY
+) -> pl.Expr:
+    """The check digit (a one-character String) for each body; null where there is none.
+
+    ``body`` is the number without its check digit: for ``corporate`` the last 12 digits
+    (the check is the *first* digit of a 法人番号). Null comes back for a null body, one that
+    is not all ASCII digits or not of the kind's body length (11, 12 or 5; 1..``max_body``
+    for ``m11``), and for a modulus-11 remainder of 1 under ``policy="invalid"``.
+    """
+    _weights(kind)
+    length = body.str.len_bytes()
+    if kind == "m11":
+        right_length = (length >= 1) & (length <= max_body)
+    else:
+        right_length = length == _BODY_LENGTHS[kind]
+    usable = body.str.contains(_ALL_DIGITS) & right_length
+    return pl.when(usable).then(_digit(body, kind, policy, max_body))
+
+
+def check_digit_ok(
+    value: pl.Expr,
+    kind: str,
+    policy: M11Policy = "zero",
+    *,
+    max_length: int = M11_MAX_BODY + 1,
+) -> pl.Expr:
+    """True where the check digit is right, false where wrong, null where not applicable.
+
+    Not applicable: a null or empty value, one with any character other than ASCII 0-9, or
+    the wrong length for the kind (12 個人番号, 13 法人番号, 6 団体コード, 2..``max_length``
+    for ``m11``; pass the item's 桁数 for longer numbers). Those are the ``type`` and
+    ``length`` checks' findings, and a cell gets at most one finding. A value whose body has
+    no valid check digit at all (``policy="invalid"``, remainder 1) is false.
+    """
+    _weights(kind)
+    length = value.str.len_bytes()
+    if kind == "m11":
+        right_length = (length >= 2) & (length <= max_length)
+    else:
+        right_length = length == LENGTHS[kind]
+    applicable = value.str.contains(_ALL_DIGITS) & right_length
+    if kind == "corporate":
+        body, given = value.str.slice(1), value.str.head(1)
+    else:
+        body, given = value.str.head(-1), value.str.tail(1)
+    ok = (_digit(body, kind, policy, max(max_length - 1, 1)) == given).fill_null(False)
+    return pl.when(applicable).then(ok)

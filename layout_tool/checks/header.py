@@ -1,0 +1,55 @@
+"""Header checks: which column holds which item, and what is wrong with the header."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from layout_tool.report.finding import Finding, Severity
+from layout_tool.spec.model import FileSpec
+
+
+@dataclass
+class ColumnMap:
+    positions: dict[str, int]  # item name → 0-based column
+    ncols: int
+    findings: list[Finding] = field(default_factory=list)
+
+
+def map_columns(spec: FileSpec, header: list[str] | None, label: str) -> ColumnMap:
+    """Match columns to items by name (or by position when there is no header)."""
+    if header is None:
+        return ColumnMap({item.name: i for i, item in enumerate(spec.items)}, len(spec.items))
+    found: list[Finding] = []
+
+    def finding(severity: Severity, message: str, item: str, column: int | None) -> None:
+        found.append(
+            Finding("header", severity, message, file=label, file_id=spec.id, item=item, column=column)
+        )
+
+    positions: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if name in positions:
+            finding("error", f"column {name!r} appears again (first at {positions[name] + 1})", name, i + 1)
+        elif spec.has_item(name):
+            positions[name] = i
+        else:
+            finding("warning", f"column {name!r} is not an item of {spec.name}", name, i + 1)
+    for item in spec.items:
+        if item.name not in positions:
+            what = "required item" if item.required else "item"
+            finding("error", f"{what} {item.name!r} has no column", item.name, None)
+    order = [n for n in header if n in positions]
+    expected = [n for n in spec.item_names if n in positions]
+    seen: list[str] = []
+    for n in order:
+        if n not in seen:
+            seen.append(n)
+    if seen != expected:
+        first = next(a for a, b in zip(seen, expected, strict=True) if a != b)
+        finding(
+            "warning",
+            f"columns are not in the standard's order (first out of place: {first!r})",
+            first,
+            positions[first] + 1,
+        )
+    return ColumnMap(positions, len(header), found)

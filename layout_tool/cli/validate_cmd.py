@@ -1,0 +1,77 @@
+"""``layout-tool validate``: check handover files and write a report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from layout_tool.cli.progress import row_progress
+from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.io.atomic import write_text_atomic
+from layout_tool.report.finding import CODES
+from layout_tool.report.render import render_csv, render_json, render_text
+from layout_tool.report.report import DEFAULT_MAX_FINDINGS, Filter
+from layout_tool.spec.catalogue import load_area
+from layout_tool.validate import Options, validate_paths
+
+RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv}
+
+
+def _codes(value: str | None) -> frozenset[str]:
+    if not value:
+        return frozenset()
+    codes = frozenset(c.strip() for c in value.split(",") if c.strip())
+    unknown = sorted(codes - set(CODES))
+    if unknown:
+        raise LayoutToolError(f"unknown finding code(s): {', '.join(unknown)}")
+    return codes
+
+
+@click.command()
+@click.option("--spec", "area", required=True, help="Area id, number, name, or a spec YAML path.")
+@click.option("--file", "file_id", help="Which file of the area (when it cannot be recognised).")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(list(RENDERERS)), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here.")
+@click.option(
+    "--encoding",
+    type=click.Choice(["auto", "utf-8", "utf-8-sig", "cp932"]),
+    default="auto",
+    show_default=True,
+)
+@click.option("--no-header", is_flag=True, help="Columns by position, no header row.")
+@click.option("--max-findings", type=click.IntRange(min=0), default=DEFAULT_MAX_FINDINGS, show_default=True)
+@click.option("--select", help="Only these finding codes (comma-separated).")
+@click.option("--ignore", help="Drop these finding codes (comma-separated).")
+@click.option("--show-values", is_flag=True, help="Show sensitive values (個人番号) unmasked.")
+def validate(
+    area: str,
+    file_id: str | None,
+    inputs: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    encoding: str,
+    no_header: bool,
+    max_findings: int,
+    select: str | None,
+    ignore: str | None,
+    show_values: bool,
+) -> int:
+    """Check handover files (or folders of them) against an area of the standard."""
+    spec = load_area(area)
+    options = Options(
+        encoding=encoding,
+        has_header=not no_header,
+        file_id=file_id,
+        filter=Filter(_codes(select), _codes(ignore), show_values, max_findings),
+    )
+    with row_progress() as progress:
+        report = validate_paths(spec, list(inputs), options, progress=progress)
+    text = RENDERERS[fmt](report)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_text_atomic(output, text, encoding="utf-8")
+        click.echo(f"report: {output} ({'PASS' if report.valid else 'FAIL'})", err=True)
+    return EXIT_OK if report.valid else EXIT_FINDINGS

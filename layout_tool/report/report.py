@@ -1,0 +1,171 @@
+"""The validation report: exact counts, a capped list of findings, per-file facts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from layout_tool import __version__
+from layout_tool.report.finding import CODES, Finding, Severity, mask
+
+DEFAULT_MAX_FINDINGS = 10_000
+
+
+@dataclass
+class FileResult:
+    path: str
+    file_id: str | None
+    rows: int = 0
+    encoding: str | None = None
+    detected_by: str | None = None
+    sha256: str | None = None
+    bytes: int = 0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "file_id": self.file_id,
+            "rows": self.rows,
+            "encoding": self.encoding,
+            "detected_by": self.detected_by,
+            "sha256": self.sha256,
+            "bytes": self.bytes,
+        }
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which findings are kept (``--select`` / ``--ignore``) and how values are shown."""
+
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+    show_values: bool = False
+    max_findings: int | None = DEFAULT_MAX_FINDINGS
+
+    def keeps(self, code: str) -> bool:
+        return (not self.select or code in self.select) and code not in self.ignore
+
+
+@dataclass
+class Report:
+    """What a validation found. Counts are exact even when the listed findings are capped."""
+
+    area: str
+    spec_version: str
+    standard: str = "chukan"
+    filter: Filter = field(default_factory=Filter)
+    files: list[FileResult] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    by_code: Counter[str] = field(default_factory=Counter)
+    by_item: Counter[tuple[str, str]] = field(default_factory=Counter)
+    by_severity: Counter[str] = field(default_factory=Counter)
+    examples: dict[tuple[str, str], list[Finding]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    # -- collecting ---------------------------------------------------------------------
+    def room(self) -> int:
+        cap = self.filter.max_findings
+        return 1 << 62 if cap is None else max(0, cap - len(self.findings))
+
+    def add(self, finding: Finding, sensitive: bool = False) -> None:
+        if not self.filter.keeps(finding.code):
+            return
+        if sensitive and finding.value is not None and not self.filter.show_values:
+            finding = _with_value(finding, mask(finding.value))
+        self.by_code[finding.code] += 1
+        self.by_severity[finding.severity] += 1
+        self.by_item[(finding.item or "-", finding.code)] += 1
+        key = (finding.item or "-", finding.code)
+        examples = self.examples.setdefault(key, [])
+        if len(examples) < 3:
+            examples.append(finding)
+        if self.room() > 0:
+            self.findings.append(finding)
+
+    def count_frame(self, counts: pl.DataFrame) -> None:
+        """Add exact counts from a frame with columns code, item, severity, n."""
+        for code, item, severity, n in counts.select("code", "item", "severity", "n").iter_rows():
+            if not self.filter.keeps(code):
+                continue
+            self.by_code[code] += n
+            self.by_severity[severity] += n
+            self.by_item[(item or "-", code)] += n
+
+    def list_finding(self, finding: Finding, sensitive: bool) -> None:
+        """Keep a finding whose count was already added by ``count_frame``."""
+        if not self.filter.keeps(finding.code):
+            return
+        if sensitive and finding.value is not None and not self.filter.show_values:
+            finding = _with_value(finding, mask(finding.value))
+        key = (finding.item or "-", finding.code)
+        examples = self.examples.setdefault(key, [])
+        if len(examples) < 3:
+            examples.append(finding)
+        if self.room() > 0:
+            self.findings.append(finding)
+
+    # -- reading ------------------------------------------------------------------------
+    @property
+    def errors(self) -> int:
+        return self.by_severity["error"]
+
+    @property
+    def warnings(self) -> int:
+        return self.by_severity["warning"]
+
+    @property
+    def valid(self) -> bool:
+        return self.errors == 0
+
+    @property
+    def rows(self) -> int:
+        return sum(f.rows for f in self.files)
+
+    @property
+    def truncated(self) -> bool:
+        return len(self.findings) < sum(self.by_code.values())
+
+    def sorted_findings(self) -> list[Finding]:
+        return sorted(self.findings, key=Finding.sort_key)
+
+    def to_dict(self) -> dict[str, object]:
+        """The contract's validation report shape."""
+        return {
+            "tool": "layout-tool",
+            "version": __version__,
+            "spec": {"standard": self.standard, "version": self.spec_version, "area": self.area},
+            "valid": self.valid,
+            "summary": {
+                "files": len(self.files),
+                "rows": self.rows,
+                "errors": self.errors,
+                "warnings": self.warnings,
+                "by_code": dict(sorted(self.by_code.items())),
+                "by_item": [
+                    {"item": item, "code": code, "count": n}
+                    for (item, code), n in sorted(self.by_item.items(), key=lambda kv: -kv[1])
+                ],
+                "truncated": self.truncated,
+                "listed": len(self.findings),
+            },
+            "files": [f.to_dict() for f in self.files],
+            "notes": list(self.notes),
+            "findings": [f.to_dict() for f in self.sorted_findings()],
+        }
+
+
+def _with_value(finding: Finding, value: str) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, value=value)
+
+
+def severity_of(code: str, gaiji_allowed: bool = False) -> Severity:
+    if code == "gaiji" and gaiji_allowed:
+        return "warning"
+    return "error"
+
+
+__all__ = ["CODES", "DEFAULT_MAX_FINDINGS", "FileResult", "Filter", "Report", "severity_of"]

@@ -1,0 +1,5 @@
+"""Validation of handover files against an area spec."""
+
+from layout_tool.validate.engine import Options, validate_paths
+
+__all__ = ["Options", "validate_paths"]
