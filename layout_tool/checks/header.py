@@ -20,12 +20,23 @@ def map_columns(spec: FileSpec, header: list[str] | None, label: str) -> ColumnM
     if header is None:
         return ColumnMap({item.name: i for i, item in enumerate(spec.items)}, len(spec.items))
     found: list[Finding] = []
+    if not header:  # the reader has said why (empty file, unreadable first line)
+        return ColumnMap({}, 0, found)
 
-    def finding(severity: Severity, message: str, item: str, column: int | None) -> None:
+    def finding(severity: Severity, message: str, item: str | None, column: int | None) -> None:
         found.append(
             Finding("header", severity, message, file=label, file_id=spec.id, item=item, column=column)
         )
 
+    if not any(spec.has_item(name) for name in header):
+        finding(
+            "error",
+            f"no column is named after an item of {spec.name} ({len(header)} columns, first"
+            f" {_short(header[0])!r}); wrong file, or a file without header (--no-header)?",
+            None,
+            None,
+        )
+        return ColumnMap({}, len(header), found)
     positions: dict[str, int] = {}
     for i, name in enumerate(header):
         if name in positions:
@@ -33,7 +44,7 @@ def map_columns(spec: FileSpec, header: list[str] | None, label: str) -> ColumnM
         elif spec.has_item(name):
             positions[name] = i
         else:
-            finding("warning", f"column {name!r} is not an item of {spec.name}", name, i + 1)
+            finding("warning", f"column {_short(name)!r} is not an item of {spec.name}", _short(name), i + 1)
     for item in spec.items:
         if item.name not in positions:
             what = "required item" if item.required else "item"
@@ -53,3 +64,7 @@ def map_columns(spec: FileSpec, header: list[str] | None, label: str) -> ColumnM
             positions[first] + 1,
         )
     return ColumnMap(positions, len(header), found)
+
+
+def _short(name: str, width: int = 40) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"

@@ -44,3 +44,22 @@ def show_cmd(area: str, fmt: str) -> None:
         echo_json(found.to_dict())
     else:
         click.echo(render_area(found), nl=False)
+
+
+@spec.command("xsd")
+@click.argument("area")
+@click.option("--file", "file_id", help="Only this file (its id); default: every file of the area.")
+@click.option(
+    "-o", "--output", required=True, help="The .xsd to write (atomically), or - for stdout."
+)
+def xsd_cmd(area: str, file_id: str | None, output: str) -> None:
+    """An XML Schema (XSD 1.0) of the area's XML form, generated from its spec."""
+    from pathlib import Path
+
+    from layout_tool.xml.xsd import build_xsd, write_xsd
+
+    found = load_area(area)
+    if output == "-":
+        click.echo(build_xsd(found, file_id), nl=False)
+    else:
+        write_xsd(found, Path(output), file_id)

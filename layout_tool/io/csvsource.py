@@ -26,11 +26,15 @@ SENTINEL = "\x01"
 BROKEN = "\x02"  # first character of a fallback record that could not be parsed
 ROW = "__row"
 BATCH_BYTES = 16 << 20
+MAX_HEADER_BYTES = 64 << 20
 MAX_RECORD_LINES = 1000  # a quoted field spanning more lines is taken as an unterminated quote
 
 
 class _Hasher(Protocol):
     def update(self, data: bytes, /) -> None: ...
+
+
+csv.field_size_limit(1 << 30)
 
 
 def col(i: int) -> str:
@@ -76,13 +80,28 @@ class CsvSource:
     def _read_header(self, head: bytes) -> None:
         start = self.data_start
         end = _split_point(head[start:], first=True)
+        if end < 0 and len(head) < self.size:
+            head = _read_until_boundary(self.path, start, MAX_HEADER_BYTES)
+            end = _split_point(head[start:], first=True)
+            if end < 0 and len(head) < self.size:
+                self.header = []
+                self.data_start = self.size
+                self.header_findings.append(
+                    self.header_problem(f"no header: first line longer than {MAX_HEADER_BYTES:,} bytes")
+                )
+                return
         raw = head[start:] if end < 0 else head[start : start + end]
         text, bad = decode_reporting(raw, self.encoding)
         for b in bad:
             self.header_findings.append(self._encoding_finding(b, start, 0, None, None))
         rows = list(csv.reader(io.StringIO(text, newline="")))
         self.header = [h.strip("\ufeff") for h in rows[0]] if rows else []
-        self.data_start = start + (len(raw) if end >= 0 else len(head))
+        self.data_start = start + len(raw)
+        if not self.header:
+            self.header_findings.append(self.header_problem("no header row: the file is empty"))
+
+    def header_problem(self, message: str) -> Finding:
+        return Finding("header", "error", message, file=self.label, file_id=self.file_id)
 
     def _encoding_finding(
         self, bad: BadBytes, base: int, row: int, item: str | None, column: int | None
@@ -197,6 +216,11 @@ class CsvSource:
         return out
 
 
+def _read_until_boundary(path: Path, start: int, limit: int) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(start + limit)
+
+
 def _chunks(fh: BinaryIO, size: int) -> Iterator[bytes]:
     """Chunks of the stream that end on a record boundary (outside quotes)."""
     carry = b""
@@ -238,6 +262,7 @@ def _read(data: bytes, n: int) -> pl.DataFrame | None:
             truncate_ragged_lines=True,
             missing_columns="insert",
             quote_char='"',
+            null_values=[""],
             encoding="utf8",
         )
     except (pl.exceptions.ComputeError, pl.exceptions.PolarsError):

@@ -14,6 +14,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from layout_tool.spec.model import AreaSpec
 
@@ -24,6 +25,10 @@ _WIDTH = 1 << 16
 # Top-level sections preceded by a blank line, as in the hand-written specs.
 _SPACED_SECTIONS = ("files", "codes", "references", "rules")
 
+# Characters YAML treats as line breaks; a string holding one would otherwise be
+# written as a multi-line single-quoted scalar and split its item over several lines.
+_LINE_BREAKS = frozenset("\n\r\x85\u2028\u2029")
+
 
 def dump_area(spec: AreaSpec, header: str | None = None) -> str:
     """The spec-file YAML of ``spec`` (``AreaSpec.to_file_dict()``).
@@ -31,7 +36,7 @@ def dump_area(spec: AreaSpec, header: str | None = None) -> str:
     ``header`` becomes leading ``#`` comment lines (provenance notes for people; the
     loader ignores them, so they are not part of the round trip).
     """
-    data = spec.to_file_dict()
+    data = _one_line_strings(spec.to_file_dict())
     root = CommentedMap()
     for key, value in data.items():
         root[key] = _section(key, value)
@@ -98,6 +103,17 @@ def _flow(value: Any) -> Any:
         return value
     node.fa.set_flow_style()
     return node
+
+
+def _one_line_strings(value: Any) -> Any:
+    """Strings with line breaks in double quotes, where YAML writes them as escapes."""
+    if isinstance(value, str):
+        return DoubleQuotedScalarString(value) if _LINE_BREAKS & set(value) else value
+    if isinstance(value, Mapping):
+        return {_one_line_strings(k): _one_line_strings(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_one_line_strings(v) for v in value]
+    return value
 
 
 def _space_entries(seq: CommentedSeq) -> None:

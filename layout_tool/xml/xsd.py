@@ -29,10 +29,11 @@ XML writer and reader follow it (through ``ROOT``, ``RECORD``, ``namespace`` and
 - Types are named simple types: a character class (``zenkaku``, ``kana.gaiji`` …, from
   docs/checks.md; 外字 = private use is allowed only in ``.gaiji`` classes, because the
   ``gaiji`` check is an error elsewhere), restricted by length (``zenkaku-60``,
-  ``digits-15-fixed``); ``number-L[-S]``, ``date-<format>``, ``wareki``, ``yearmonth``,
-  ``time`` as patterns; ``code-<table>`` as enumerations; ``<type>.opt`` is the union with
-  ``empty`` used by optional items. An item's own ``pattern`` (a Python regex describing the
-  whole value) is added as a further restriction when it has an XSD 1.0 equivalent.
+  ``digits-15-fixed``); ``number-L[-S]`` (a digit count over the ``number[.scaleS]``
+  shape), ``date-<format>``, ``wareki``, ``yearmonth``, ``time`` as patterns;
+  ``code-<table>`` as enumerations; ``<type>.opt`` is the union with ``empty`` used by
+  optional items. An item's own ``pattern`` (a Python regex describing the whole value) is
+  added as a further restriction when it has an XSD 1.0 equivalent.
 
 A schema cannot check everything ``layout-tool validate`` does: patterns cannot see calendar
 validity (29 February, era spans), check digits, keys, references or cross-row rules. The
@@ -63,23 +64,23 @@ RECORD = "レコード"
 # editions, restricted to what Japanese item names use): start characters, then the rest.
 _START = "A-Za-z_\u3041-\u3094\u30a1-\u30fa\u3105-\u312c\u3007\u3021-\u3029\u4e00-\u9fa5"
 _FOLLOW = "0-9.\\-\u3005\u3031-\u3035\u309d\u309e\u30fc-\u30fe\u3099\u309a\u302a-\u302f"
-_NAME_CHAR = re.compile(f"[{_START}{_FOLLOW}]")
 _BAD_RUN = re.compile(f"[^{_START}{_FOLLOW}]+")
 
 # The type classes of docs/checks.md as XSD regexes (implicitly anchored, so `*` = whole value).
 _ASCII = " -~"
 _HALF_KANA = "\uff61-\uff9f"
 _KANA = "\u30a1-\u30f6\u30fc-\u30fe\u3000"
+_PRIVATE = "\ue000-\uf8ff\U000f0000-\U0010fffd"  # libxml2's \p{Co} misses plane 15
 _CLASSES: dict[str, tuple[str, str]] = {
     "zenkaku": (
-        f"[^\\p{{Cc}}{_ASCII}{_HALF_KANA}\\p{{Co}}]*",
+        f"[^\\p{{Cc}}{_ASCII}{_HALF_KANA}{_PRIVATE}]*",
         "全角: no ASCII, half-width kana, 外字",
     ),
     "zenkaku.gaiji": (f"[^\\p{{Cc}}{_ASCII}{_HALF_KANA}]*", "全角: no ASCII or half-width kana"),
     "kana": (f"[{_KANA}]*", "カナ: katakana, ー, ヽ, ヾ, full-width space"),
-    "kana.gaiji": (f"[{_KANA}\\p{{Co}}]*", "カナ, and 外字 (private use)"),
+    "kana.gaiji": (f"[{_KANA}{_PRIVATE}]*", "カナ, and 外字 (private use)"),
     "hankaku": (f"[{_ASCII}]*", "半角: printable ASCII"),
-    "text": ("[^\\p{Cc}\\p{Co}]*", "text: no control characters or 外字"),
+    "text": (f"[^\\p{{Cc}}{_PRIVATE}]*", "text: no control characters or 外字"),
     "text.gaiji": ("[^\\p{Cc}]*", "text: no control characters"),
     "digits": ("[0-9]*", "digits: ASCII 0-9"),
 }
@@ -92,6 +93,13 @@ _DATE_NOTE = (
     " layout-tool validate"
 )
 _META = set("\\|.-^?*+{}()[]")
+_SAFE_TOKEN = re.compile(
+    r"\\[\\|.?*+(){}\[\]^dD-]"  # escapes that mean the same in both dialects
+    r"|\[\^?(?:\\[\\\[\]^dD-]|[^\\\[\]])+\]"  # a class: no nesting, no leading ]
+    r"|\(\?:|[()|.]"  # groups, alternation, any character
+    r"|(?:[*+?]|\{\d+(?:,\d*)?\})(?![?+])"  # greedy quantifiers only
+    r"|[^\\\[\](){}|.*+?^$]"  # a plain character
+)
 
 
 def namespace(spec: AreaSpec) -> str:
@@ -125,75 +133,21 @@ def xsd_pattern(regex: str) -> str | None:
     """The XSD 1.0 equivalent of a whole-value Python regex, or None when there is none.
 
     Only a conservative subset translates (literals, classes, groups, alternation, greedy
-    quantifiers, ``\\d``); anything whose meaning differs between the two dialects (``\\w``,
-    ``\\s``, lookarounds, lazy quantifiers, inner anchors) is refused rather than guessed.
+    quantifiers, ``\\d``); anything whose meaning or spelling differs between the dialects
+    (``\\w``, ``\\s``, lookarounds, lazy quantifiers, inner anchors) is refused, not guessed.
     """
-    body = regex[1:] if regex.startswith("^") else regex
+    body = regex.removeprefix("^")
     if body.endswith("$") and not body.endswith("\\$"):
         body = body[:-1]
-    out: list[str] = []
-    in_class = at_class_start = after_quantifier = False
-    i = 0
-    while i < len(body):
-        ch, quantifier = body[i], False
-        if ch == "\\":
-            nxt = body[i + 1 : i + 2]
-            if nxt and (nxt in _META or nxt in "nrtdD"):
-                out.append("\\" + nxt)
-            elif nxt and not nxt.isalnum():
-                out.append(nxt)  # \$ \/ \# …: plain characters in XSD
-            else:
-                return None
-            i += 2
-            at_class_start = after_quantifier = False
-            continue
-        if in_class:
-            if ch == "^" and at_class_start and out[-1] == "[":
-                out.append(ch)
-                i += 1
-                continue
-            if ch == "]" and at_class_start:
-                return None  # Python's literal ] first in a class has no XSD spelling
-            in_class = ch != "]"
-            out.append("\\[" if ch == "[" else ch)
-            at_class_start = False
-        elif ch == "[":
-            in_class = at_class_start = True
-            out.append(ch)
-        elif ch in "^$":
+    tokens: list[str] = []
+    pos = 0
+    while pos < len(body):
+        token = _SAFE_TOKEN.match(body, pos)
+        if token is None:
             return None
-        elif ch == "(":
-            if body.startswith("(?:", i):
-                out.append("(")
-                i += 3
-                continue
-            if body.startswith("(?", i):
-                return None
-            out.append(ch)
-        elif ch in "*+?":
-            if after_quantifier:
-                return None  # lazy or possessive
-            out.append(ch)
-            quantifier = True
-        elif (
-            ch == "{"
-            and (bound := re.match(r"\{(\d*)(?:,(\d*))?\}", body[i:]))
-            and (bound[1] or bound[2] is not None)
-        ):
-            if after_quantifier:
-                return None
-            low, high = bound[1] or "0", bound[2]
-            out.append(f"{{{low}}}" if high is None else f"{{{low},{high}}}")
-            i += len(bound[0])
-            after_quantifier = True
-            continue
-        else:
-            out.append("\\" + ch if ch in "{}]" else ch)
-        after_quantifier = quantifier
-        i += 1
-    if in_class:
-        return None
-    translated = "".join(out)
+        tokens.append("(" if token[0] == "(?:" else token[0])
+        pos = token.end()
+    translated = "".join(tokens)
     return translated if _lxml_accepts(translated) else None
 
 
@@ -213,37 +167,30 @@ def _lxml_accepts(pattern: str) -> bool:
 
 def date_pattern(fmt: str, unknown: bool) -> str | None:
     """An XSD pattern for a strftime format of ``date`` items, or None for other directives."""
-    parts = {
-        "Y": "[0-9]{4}",
-        "y": "[0-9]{2}",
-        "m": _MONTH[unknown],
-        "d": _DAY[unknown],
-        "H": _HOUR,
-        "M": _MINSEC,
-        "S": _MINSEC,
-        "%": "%",
-    }
+    parts = {"Y": "[0-9]{4}", "y": "[0-9]{2}", "m": _MONTH[unknown], "d": _DAY[unknown]}
+    parts.update({"H": _HOUR, "M": _MINSEC, "S": _MINSEC, "%": "%"})
     out: list[str] = []
-    i = 0
-    while i < len(fmt):
-        if fmt[i] == "%":
-            part = parts.get(fmt[i + 1 : i + 2])
-            if part is None:
-                return None
-            out.append(part)
-            i += 2
+    for token in re.findall("%.?|[^%]", fmt, re.DOTALL):
+        if token[0] != "%":
+            out.append("\\" + token if token in _META else token)
+        elif token[1:] in parts:
+            out.append(parts[token[1:]])
         else:
-            out.append("\\" + fmt[i] if fmt[i] in _META else fmt[i])
-            i += 1
+            return None
     return "".join(out)
 
 
-def number_pattern(length: int, scale: int | None) -> str:
-    """At most ``length`` digits in all, at most ``scale`` of them decimals (no limit: None)."""
-    most = length - 1 if scale is None else min(scale, length - 1)
-    branches = [f"[0-9]{{1,{length}}}"]
-    branches += [f"[0-9]{{1,{length - k}}}\\.[0-9]{{{k}}}" for k in range(1, most + 1)]
-    return f"-?({'|'.join(branches)})"
+def number_patterns(length: int, scale: int | None) -> tuple[str, str]:
+    """Two patterns, both to hold: the shape (at most ``scale`` decimals; None: no limit), and
+    at most ``length`` digits in all.
+
+    One pattern with a branch per decimal count would be shorter, but libxml2 mis-evaluates
+    counted repetitions inside alternatives (it accepts 1234.56 for 5 digits), so the count
+    is a separate restriction step, where patterns are ANDed.
+    """
+    decimals = {None: "+", 1: ""}.get(scale, f"{{1,{scale}}}")
+    shape = "-?[0-9]+" if scale == 0 else f"-?[0-9]+(\\.[0-9]{decimals})?"
+    return shape, f"-?([0-9]\\.?){{1,{length}}}"
 
 
 @dataclass(frozen=True)
@@ -310,9 +257,13 @@ class _Types:
             facets = (("minLength", "1"), ("maxLength", length))
             return self.add(f"{base}-{length}", _TypeDef(f"t:{base}", facets))
         if item.type == "number":
-            name = f"number-{length}" + ("" if item.scale is None else f"-{item.scale}")
-            pattern = number_pattern(item.length, item.scale)
-            return self.add(name, _TypeDef("xs:string", (("pattern", pattern),)))
+            shape, count = number_patterns(item.length, item.scale)
+            scale = "" if item.scale is None else f"-{item.scale}"
+            doc = "signed decimal" + ("" if scale == "" else f", at most {item.scale} decimals")
+            shape_type = _TypeDef("xs:string", (("pattern", shape),), doc=doc)
+            base = self.add(f"number.scale{item.scale}" if scale else "number", shape_type)
+            definition = _TypeDef(f"t:{base}", (("pattern", count),))
+            return self.add(f"number-{length}{scale}", definition)
         if item.type == "code":
             return self._code_type(item, where)
         return self._date_type(item)
@@ -395,7 +346,7 @@ def _file_element(
 
 
 def _simple_types(schema: etree._Element, types: _Types) -> None:
-    for name, definition in types.defs.items():
+    for name, definition in sorted(types.defs.items(), key=lambda pair: pair[0]):
         simple = _xs(schema, "simpleType", name=name)
         _document(simple, definition.doc)
         if definition.members:

@@ -1,0 +1,288 @@
+"""Column generators per item type: valid-by-construction values as polars expressions.
+
+Two families. ``index_value`` turns an integer (a person's number, a version number) into the
+item's value injectively, so keys built from it are unique and every file that renders the same
+index gets the same identifier. ``typed_value`` draws a random valid value of the item's type
+(the fallback when the item's name means nothing special to ``semantic``). Both respect the
+rules of docs/checks.md: character classes, 桁数 (exactly where ``fixed``), code tables, real
+dates inside their era, and check digits computed with ``checks.digits``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import polars as pl
+
+from layout_tool.checks.digits import check_digit_expr
+from layout_tool.sample.pattern import length_of, parse, pattern_value
+from layout_tool.sample.rand import below, between, chance, choose, full_width_digits, pick
+from layout_tool.spec.model import CodeTable, Item
+
+BASE_YEAR = 2024
+"""The 課税年度 / 年度 of generated data (a constant keeps multi-file year keys consistent)."""
+
+# Era starts (docs/checks.md): code, first day, the Gregorian year of 元年.
+ERAS: tuple[tuple[str, dt.date, int], ...] = (
+    ("01", dt.date(1868, 1, 25), 1868),
+    ("02", dt.date(1912, 7, 30), 1912),
+    ("03", dt.date(1926, 12, 25), 1926),
+    ("04", dt.date(1989, 1, 8), 1989),
+    ("05", dt.date(2019, 5, 1), 2019),
+)
+_KANA_DIGITS = tuple("アイウエオカキクケコ")
+_EPOCH = dt.date(2000, 1, 1)
+
+
+def is_year_item(item: Item) -> bool:
+    """A 年度 (fiscal year) item: rendered as a plausible year, constant when part of a key."""
+    return item.type in {"digits", "number"} and item.length >= 4 and "年度" in item.name
+
+
+def _zfill(expr: pl.Expr, width: int) -> pl.Expr:
+    return expr.cast(pl.String).str.zfill(width)
+
+
+def m11_number(prefix: pl.Expr) -> pl.Expr:
+    """prefix + one adjust digit + M11 check digit, never hitting the undefined remainder 1.
+
+    The adjust digit has weight 2: when remainder 1 would follow from ``0`` it becomes ``1``
+    (remainder 3, check digit 8). The number is then valid whichever remainder-1 policy the
+    validator uses, and distinct prefixes still give distinct numbers.
+    """
+    check = check_digit_expr(pl.concat_str([prefix, pl.lit("0")]), "m11", "invalid")
+    return (
+        pl.when(check.is_null())
+        .then(pl.concat_str([prefix, pl.lit("18")]))
+        .otherwise(pl.concat_str([prefix, pl.lit("0"), check]))
+    )
+
+
+def with_check(kind: str, body: pl.Expr) -> pl.Expr:
+    """The full identifier for ``body`` (for m11, ``body`` is the prefix: see m11_number)."""
+    if kind == "m11":
+        return m11_number(body)
+    digit = check_digit_expr(body, kind)
+    if kind == "corporate":
+        return pl.concat_str([digit, body])
+    return pl.concat_str([body, digit])
+
+
+def _tag_digit(tag: str) -> str:
+    return str(1 + sum(tag.encode("utf-8")) % 9)
+
+
+def index_digits(item: Item, idx: pl.Expr, tag: str | None) -> pl.Expr:
+    """An injective digit string for ``idx`` (0-based) that fits the item and its check."""
+    n = idx.cast(pl.Int64)
+    length = item.length
+    if item.check == "lgcode":
+        return with_check("lgcode", pl.concat_str([pl.lit("99"), _zfill(n % 999 + 1, 3)]))
+    if item.check == "mynumber":
+        return with_check("mynumber", pl.concat_str([pl.lit("9999"), _zfill(n, 7)]))
+    if item.check == "corporate":
+        return with_check("corporate", pl.concat_str([pl.lit("9999"), _zfill(n, 8)]))
+    if item.check == "m11":
+        width = max(length - 2, 1)  # prefix digits: length minus adjust and check digit
+        if tag is not None and width >= 6:
+            return m11_number(pl.concat_str([pl.lit(_tag_digit(tag)), _zfill(n + 1, width - 1)]))
+        return m11_number(_zfill(n + 1, width))
+    if is_year_item(item):
+        return (pl.lit(BASE_YEAR, pl.Int64) - n).cast(pl.String)
+    if tag is not None and length >= 6:
+        return pl.concat_str([pl.lit(_tag_digit(tag)), _zfill(n + 1, length - 1)])
+    if item.fixed:
+        return _zfill(n + 1, length)
+    return (n + 1).cast(pl.String)
+
+
+def index_value(
+    item: Item, idx: pl.Expr, tag: str | None, codes: Mapping[str, CodeTable]
+) -> pl.Expr:
+    """``idx`` rendered as the item's type, injectively where the type allows it."""
+    n = idx.cast(pl.Int64)
+    kind = item.type
+    if kind == "code" and item.code is not None:
+        values = list(codes[item.code].values)
+        return pick(values, n % len(values))
+    if kind in {"date", "wareki"}:
+        return format_date(item, pl.lit(_EPOCH) + pl.duration(days=n))
+    if kind == "yearmonth":
+        month = n + 2000 * 12
+        return pl.concat_str([_zfill(month // 12, 4), _zfill(month % 12 + 1, 2)])
+    if kind == "time":
+        sec = n % 86400
+        return pl.concat_str([_zfill(sec // 3600, 2), _zfill(sec // 60 % 60, 2), _zfill(sec % 60, 2)])
+    if kind == "number":
+        return (n + 1).cast(pl.String)
+    digits = index_digits(item, idx, tag)
+    if kind == "zenkaku":
+        return full_width_digits(digits)
+    if kind == "kana":
+        return digits.str.replace_many(list("0123456789"), list(_KANA_DIGITS))
+    return digits
+
+
+def date_between(lo: dt.date, hi: dt.date, key: pl.Expr, salt_: int) -> pl.Expr:
+    """A uniform calendar date in [lo, hi]."""
+    span = (hi - lo).days
+    return pl.lit(lo) + pl.duration(days=below(key, salt_, span + 1).cast(pl.Int64))
+
+
+def wareki(date: pl.Expr) -> pl.Expr:
+    """年号コード (2 digits) + YYMMDD for a Date on or after 1868-01-25."""
+    year = date.dt.year().cast(pl.Int64)
+    code: pl.Expr = pl.lit(ERAS[0][0])
+    era_year: pl.Expr = year - ERAS[0][2] + 1
+    for era, start, first in ERAS[1:]:
+        later = date >= pl.lit(start)
+        code = pl.when(later).then(pl.lit(era)).otherwise(code)
+        era_year = pl.when(later).then(year - first + 1).otherwise(era_year)
+    return pl.concat_str([code, _zfill(era_year, 2), date.dt.strftime("%m%d")])
+
+
+def format_date(item: Item, date: pl.Expr) -> pl.Expr:
+    if item.type == "wareki":
+        return wareki(date)
+    if item.type == "yearmonth":
+        return date.dt.strftime("%Y%m")
+    return date.dt.strftime(item.format or "%Y%m%d")
+
+
+def date_range(name: str) -> tuple[dt.date, dt.date]:
+    """Plausible bounds for a date item, from what its name says it records."""
+    if "生年月日" in name or "生年" in name:
+        return dt.date(1928, 1, 1), dt.date(2023, 12, 31)
+    if "処理" in name or "操作" in name:
+        return dt.date(2024, 4, 1), dt.date(2025, 3, 31)
+    if "満了" in name or "終了" in name or "有効期間" in name:
+        return dt.date(2025, 4, 1), dt.date(2029, 12, 31)
+    if "建築" in name:
+        return dt.date(1965, 1, 1), dt.date(2023, 12, 31)
+    return dt.date(1995, 1, 1), dt.date(2024, 12, 31)
+
+
+def date_value(item: Item, key: pl.Expr, salt_: int) -> pl.Expr:
+    """A real date of the item's type; a few 日不詳 (day 00) where unknown dates are allowed."""
+    lo, hi = date_range(item.name)
+    value = format_date(item, date_between(lo, hi, key, salt_))
+    default_form = item.type == "wareki" or (item.format or "%Y%m%d") == "%Y%m%d"
+    if item.allow_unknown_date and item.type in {"date", "wareki"} and default_form:
+        unknown = chance(key, salt_ + 1, 0.02)
+        value = pl.when(unknown).then(pl.concat_str([value.str.head(6), pl.lit("00")])).otherwise(value)
+    return value
+
+
+def code_value(table: CodeTable, key: pl.Expr, salt_: int) -> pl.Expr:
+    """A code of the table: the first (usually the ordinary case) half the time."""
+    values = list(table.values)
+    if len(values) == 1:
+        return pl.lit(values[0])
+    first = chance(key, salt_, 0.5)
+    return pl.when(first).then(pl.lit(values[0])).otherwise(choose(values[1:], key, salt_ + 1))
+
+
+def random_digits(width: int, key: pl.Expr, salt_: int) -> pl.Expr:
+    """Exactly ``width`` random decimal digits."""
+    parts: list[pl.Expr] = []
+    remaining, part = width, 0
+    while remaining > 0:
+        take = min(remaining, 15)
+        parts.append(_zfill(below(key, salt_ + part, 10**take), take))
+        remaining -= take
+        part += 1
+    return pl.concat_str(parts) if parts else pl.lit("")
+
+
+def digits_value(item: Item, key: pl.Expr, salt_: int) -> pl.Expr:
+    length, name = item.length, item.name
+    if item.check == "lgcode":
+        return with_check("lgcode", pl.concat_str([pl.lit("99"), _zfill(between(key, salt_, 1, 999), 3)]))
+    if item.check == "mynumber":
+        return with_check("mynumber", pl.concat_str([pl.lit("9999"), random_digits(7, key, salt_)]))
+    if item.check == "corporate":
+        return with_check("corporate", pl.concat_str([pl.lit("9999"), random_digits(8, key, salt_)]))
+    if item.check == "m11":
+        return m11_number(random_digits(max(length - 2, 1), key, salt_))
+    if is_year_item(item) or (length == 4 and name.endswith("年")):
+        return between(key, salt_, BASE_YEAR - 9, BASE_YEAR + 5).cast(pl.String)
+    if name.endswith("数") or "順位" in name or "階" in name:
+        top = min(10**length - 1, 6)
+        value = between(key, salt_, 1, top).cast(pl.String)
+        return value.str.zfill(length) if item.fixed else value
+    if item.fixed:
+        if item.sensitive and length >= 8:
+            return pl.concat_str([pl.lit("9999"), random_digits(length - 4, key, salt_)])
+        return random_digits(length, key, salt_)
+    top = 10 ** min(length, 6) - 1
+    return between(key, salt_, 1, top).cast(pl.String)
+
+
+def number_value(item: Item, key: pl.Expr, salt_: int) -> pl.Expr:
+    """A non-negative decimal with at most ``length`` digits and exactly ``scale`` decimals."""
+    scale = min(item.scale or 0, max(item.length - 1, 0))
+    int_digits = max(item.length - scale, 1)
+    if any(word in item.name for word in ("率", "割合", "水準")) and int_digits >= 3:
+        whole = between(key, salt_, 0, 100)
+    else:
+        cap = min(int_digits, 9)
+        magnitude = between(key, salt_, 1, cap)
+        whole = below(key, salt_ + 1, 10**cap).cast(pl.Int64) % pl.lit(10, pl.Int64).pow(magnitude)
+        if cap >= 4 and scale == 0 and "額" in item.name:
+            whole = whole // 100 * 100
+    text = whole.cast(pl.String)
+    if scale == 0:
+        return text
+    frac = _zfill(below(key, salt_ + 2, 10**scale), scale)
+    return pl.concat_str([text, pl.lit("."), frac])
+
+
+def text_value(item: Item, key: pl.Expr, salt_: int) -> pl.Expr:
+    """Generic text of the item's character class, marked as test data."""
+    number = below(key, salt_, 10**6).cast(pl.String)
+    if item.type == "hankaku":
+        return pl.concat_str([pl.lit("TEST"), number])
+    if item.type == "kana":
+        kana = number.str.replace_many(list("0123456789"), list(_KANA_DIGITS))
+        return pl.concat_str([pl.lit("シケン"), kana])
+    return pl.concat_str([pl.lit("試験"), full_width_digits(number)])
+
+
+def typed_value(
+    item: Item, key: pl.Expr, salt_: int, codes: Mapping[str, CodeTable]
+) -> pl.Expr:
+    """A random valid value of the item's type (before fitting to its length)."""
+    if item.pattern is not None and item.type in {"hankaku", "text", "zenkaku", "digits", "kana"}:
+        atoms = parse(item.pattern)
+        size = None if atoms is None else length_of(atoms)
+        if atoms is not None and (size == item.length or (not item.fixed and size <= item.length)):
+            return pattern_value(atoms, key, salt_)
+    kind = item.type
+    if kind == "code" and item.code is not None:
+        return code_value(codes[item.code], key, salt_)
+    if kind in {"date", "wareki", "yearmonth"}:
+        return date_value(item, key, salt_)
+    if kind == "time":
+        sec = below(key, salt_, 86400)
+        return pl.concat_str([_zfill(sec // 3600, 2), _zfill(sec // 60 % 60, 2), _zfill(sec % 60, 2)])
+    if kind == "digits":
+        return digits_value(item, key, salt_)
+    if kind == "number":
+        return number_value(item, key, salt_)
+    return text_value(item, key, salt_)
+
+
+_PAD = {"zenkaku": "　", "kana": "ー", "text": "　", "hankaku": " ", "digits": "0"}
+
+
+def fit(item: Item, value: pl.Expr) -> pl.Expr:
+    """Cut to 桁数, and pad to exactly 桁数 where the item is fixed."""
+    if item.type not in _PAD:
+        return value
+    value = value.str.slice(0, item.length)
+    if item.fixed:
+        if item.type == "digits":
+            return value.str.zfill(item.length)
+        return value.str.pad_end(item.length, _PAD[item.type])
+    return value
