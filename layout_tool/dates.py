@@ -306,11 +306,11 @@ def _check(parts: DateText, allow_unknown: bool) -> tuple[date, date]:
 
 
 def _era_of_span(first: date, last: date) -> Era:
-    """The one era covering a whole span; ValueError when the span crosses an era boundary."""
-    era = to_wareki(first).era
-    if to_wareki(last).era != era:
-        raise ValueError(f"{first.year}: the era is ambiguous for an unknown month or day")
-    return era
+    """The one era covering a whole span; ValueError when the span crosses an era's start."""
+    for era in ERAS:
+        if era.contains(first) and era.contains(last):
+            return era
+    raise ValueError(f"{first}..{last} has no single era (an unknown month or day)")
 
 
 def convert_date_text(value: str, src: str, dst: str, *, allow_unknown: bool = False) -> str:
@@ -320,7 +320,7 @@ def convert_date_text(value: str, src: str, dst: str, *, allow_unknown: bool = F
     the kanji shapes). Everything else must be possible: an existing day inside its era, or,
     with ``allow_unknown``, the looser rules of docs/checks.md (day 01-31 in any month, and
     for 和暦 only the era year checked). A western date with unknown parts whose span crosses
-    an era boundary (e.g. 1989/00/00) has no single 和暦 and is a ValueError.
+    an era boundary (1989/00/00: 昭和64年 or 平成元年?) has no single 和暦: a ValueError.
     """
     s, d = get_shape(src), get_shape(dst)
     parts = s.parse_text(value)

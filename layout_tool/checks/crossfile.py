@@ -78,11 +78,16 @@ def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding
     key = ", ".join(fspec.key)
     return [
         Finding(
-            "key-duplicate", "error", f"key ({key}) repeats that of row {first}",
-            file=got.label, file_id=file_id, row=row, item=fspec.key[0],
+            "key-duplicate",
+            "error",
+            f"key ({key}) repeats that of row {first}",
+            file=got.label,
+            file_id=file_id,
+            row=row,
+            item=fspec.key[0],
         )
         for row, first in dup.select(ROW, "first").iter_rows()
-    ]  # fmt: skip
+    ]
 
 
 def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding], list[str]]:
@@ -108,10 +113,14 @@ def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding]
         for (row,) in bad.select(ROW).iter_rows():
             found.append(
                 Finding(
-                    "reference", "error",
+                    "reference",
+                    "error",
                     f"{what} not found in {ref.target.file} ({', '.join(ref.target.items)})",
-                    file=src.label, file_id=ref.source.file, row=row, item=ref.source.items[0],
-                )  # fmt: skip
+                    file=src.label,
+                    file_id=ref.source.file,
+                    row=row,
+                    item=ref.source.items[0],
+                )
             )
     return found, notes
 
@@ -124,13 +133,21 @@ def rules(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
         frame = pl.concat(got.rules[i])
         for row, message in _rule_breaks(rule, frame):
             found.append(
-                Finding("rule", "error", message, file=got.label, file_id=file_id, row=row, item=rule.item)
+                Finding(
+                    "rule",
+                    "error",
+                    message,
+                    file=got.label,
+                    file_id=file_id,
+                    row=row,
+                    item=rule.item,
+                )
             )
     return sorted(found, key=Finding.sort_key)
 
 
 def _rule_breaks(rule: Rule, frame: pl.DataFrame) -> list[tuple[int, str]]:
-    group = list(rule.group) or [pl.lit(0).alias("__all")]
+    group: list[str | pl.Expr] = [*rule.group] or [pl.lit(0).alias("__all")]
     item = rule.item or ""
     what = rule.description or rule.rule
     if rule.rule == "one-per-group":

@@ -59,7 +59,7 @@ def _wareki_table(allow_unknown: bool) -> pl.Series:
         era_year = days.dt.year().cast(pl.Int64) - era.start.year + 1
         month, day = days.dt.month().cast(pl.Int64), days.dt.day().cast(pl.Int64)
         valid.append(int(era.code) * 1_000_000 + era_year * 10_000 + month * 100 + day)
-    return pl.int_range(0, _WAREKI_LIMIT, eager=True).is_in(pl.concat(valid))
+    return pl.int_range(0, _WAREKI_LIMIT, eager=True).is_in(pl.concat(valid).implode())
 
 
 def _digits(value: pl.Expr, length: int) -> pl.Expr:

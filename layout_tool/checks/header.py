@@ -25,7 +25,9 @@ def map_columns(spec: FileSpec, header: list[str] | None, label: str) -> ColumnM
 
     def finding(severity: Severity, message: str, item: str | None, column: int | None) -> None:
         found.append(
-            Finding("header", severity, message, file=label, file_id=spec.id, item=item, column=column)
+            Finding(
+                "header", severity, message, file=label, file_id=spec.id, item=item, column=column
+            )
         )
 
     if not any(spec.has_item(name) for name in header):
@@ -40,11 +42,21 @@ def map_columns(spec: FileSpec, header: list[str] | None, label: str) -> ColumnM
     positions: dict[str, int] = {}
     for i, name in enumerate(header):
         if name in positions:
-            finding("error", f"column {name!r} appears again (first at {positions[name] + 1})", name, i + 1)
+            finding(
+                "error",
+                f"column {name!r} appears again (first at {positions[name] + 1})",
+                name,
+                i + 1,
+            )
         elif spec.has_item(name):
             positions[name] = i
         else:
-            finding("warning", f"column {_short(name)!r} is not an item of {spec.name}", _short(name), i + 1)
+            finding(
+                "warning",
+                f"column {_short(name)!r} is not an item of {spec.name}",
+                _short(name),
+                i + 1,
+            )
     for item in spec.items:
         if item.name not in positions:
             what = "required item" if item.required else "item"

@@ -50,7 +50,9 @@ def length_bad(item: Item, value: pl.Expr) -> pl.Expr | None:
     return size != item.length if item.fixed else size > item.length
 
 
-def own_check(item: Item, value: pl.Expr, codes: dict[str, CodeTable]) -> tuple[str, pl.Expr] | None:
+def own_check(
+    item: Item, value: pl.Expr, codes: dict[str, CodeTable]
+) -> tuple[str, pl.Expr] | None:
     """The item's last check: (finding code, bad expression)."""
     if item.type == "code" and item.code is not None:
         return "code", ~value.is_in(list(codes[item.code].values))
@@ -79,10 +81,10 @@ def finding_code(item: Item, value: pl.Expr, codes: dict[str, CodeTable]) -> pl.
         steps.append(own)
     if not steps:
         return pl.lit(None, dtype=pl.String)
-    chain = pl.when(steps[0][1].fill_null(False)).then(pl.lit(steps[0][0]))
-    for code, cond in steps[1:]:
-        chain = chain.when(cond.fill_null(False)).then(pl.lit(code))
-    return chain.otherwise(pl.lit(None, dtype=pl.String))
+    result = pl.lit(None, dtype=pl.String)
+    for code, cond in reversed(steps):
+        result = pl.when(cond.fill_null(False)).then(pl.lit(code)).otherwise(result)
+    return result
 
 
 def gaiji_present(value: pl.Expr) -> pl.Expr:

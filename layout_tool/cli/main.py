@@ -42,13 +42,11 @@ def main(argv: list[str] | None = None) -> None:
         code = 130
     except BrokenPipeError:
         code = 0
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:  # the last line of defence: a bug, reported in one line
         with tempfile.NamedTemporaryFile(
             "w", prefix="layout-tool-crash-", suffix=".txt", delete=False
         ) as log:
             traceback.print_exc(file=log)
-        click.echo(
-            f"internal error: {type(exc).__name__}: {exc} (details: {log.name})", err=True
-        )
+        click.echo(f"internal error: {type(exc).__name__}: {exc} (details: {log.name})", err=True)
         code = EXIT_INTERNAL
     sys.exit(code if isinstance(code, int) else 0)

@@ -23,15 +23,13 @@ def row_progress(what: str = "rows") -> Iterator[ProgressFn | None]:
         yield None
         return
     bar = tqdm(unit=f" {what}", unit_scale=True, file=sys.stderr, leave=False, dynamic_ncols=True)
-    state = {"label": "", "base": 0, "last": 0}
+    current = {"": 0}  # label → rows so far; the bar shows their sum
 
     def update(label: str, rows: int) -> None:
-        if label != state["label"]:
-            state["base"] += state["last"]
-            state["label"], state["last"] = label, 0
+        if label not in current:
             bar.set_description(os.path.basename(label))
-        bar.update(state["base"] + rows - bar.n)
-        state["last"] = rows
+        current[label] = rows
+        bar.update(sum(current.values()) - bar.n)
 
     try:
         yield update

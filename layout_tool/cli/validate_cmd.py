@@ -32,7 +32,9 @@ def _codes(value: str | None) -> frozenset[str]:
 @click.option("--spec", "area", required=True, help="Area id, number, name, or a spec YAML path.")
 @click.option("--file", "file_id", help="Which file of the area (when it cannot be recognised).")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(list(RENDERERS)), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(list(RENDERERS)), default="text", show_default=True
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here.")
 @click.option(
     "--encoding",
@@ -41,7 +43,9 @@ def _codes(value: str | None) -> frozenset[str]:
     show_default=True,
 )
 @click.option("--no-header", is_flag=True, help="Columns by position, no header row.")
-@click.option("--max-findings", type=click.IntRange(min=0), default=DEFAULT_MAX_FINDINGS, show_default=True)
+@click.option(
+    "--max-findings", type=click.IntRange(min=0), default=DEFAULT_MAX_FINDINGS, show_default=True
+)
 @click.option("--select", help="Only these finding codes (comma-separated).")
 @click.option("--ignore", help="Drop these finding codes (comma-separated).")
 @click.option("--show-values", is_flag=True, help="Show sensitive values (個人番号) unmasked.")

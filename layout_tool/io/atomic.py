@@ -27,7 +27,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
 @contextmanager
 def atomic_open(target: Path, mode: str = "wb") -> Iterator[IO[bytes]]:
     with atomic_path(target) as tmp, tmp.open(mode) as fh:
-        yield fh  # type: ignore[misc]
+        yield fh
 
 
 def write_text_atomic(target: Path, text: str, encoding: str = "utf-8") -> None:

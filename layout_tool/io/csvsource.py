@@ -87,7 +87,9 @@ class CsvSource:
                 self.header = []
                 self.data_start = self.size
                 self.header_findings.append(
-                    self.header_problem(f"no header: first line longer than {MAX_HEADER_BYTES:,} bytes")
+                    self.header_problem(
+                        f"no header: first line longer than {MAX_HEADER_BYTES:,} bytes"
+                    )
                 )
                 return
         raw = head[start:] if end < 0 else head[start : start + end]

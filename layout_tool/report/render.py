@@ -28,7 +28,8 @@ def render_csv(report: Report) -> str:
     for f in report.sorted_findings():
         d = f.to_dict()
         writer.writerow(
-            [_cell(d.get(k)) for k in CSV_COLUMNS] + [_cell(d.get(k)) for k in ("offset", "line", "xpath")]
+            [_cell(d.get(k)) for k in CSV_COLUMNS]
+            + [_cell(d.get(k)) for k in ("offset", "line", "xpath")]
         )
     return out.getvalue()
 
@@ -40,7 +41,8 @@ def _cell(value: object) -> str:
 def render_text(report: Report) -> str:
     verdict = "PASS" if report.valid else "FAIL"
     lines = [
-        f"layout-tool validation — area {report.area}, 中間標準レイアウト仕様 v{report.spec_version}",
+        f"layout-tool validation — area {report.area},"
+        f" 中間標準レイアウト仕様 v{report.spec_version}",
         f"Result: {verdict} — {report.errors:,} errors, {report.warnings:,} warnings"
         f" in {len(report.files)} files, {report.rows:,} rows",
         "",
@@ -53,7 +55,10 @@ def render_text(report: Report) -> str:
     lines += ["  " + ln for ln in table(["file", "file id", "rows", "encoding"], rows)]
     if report.by_code:
         lines += ["", "Findings by code"]
-        rows = [[c, f"{n:,}", CODES[c]] for c, n in sorted(report.by_code.items(), key=lambda kv: -kv[1])]
+        rows = [
+            [c, f"{n:,}", CODES[c]]
+            for c, n in sorted(report.by_code.items(), key=lambda kv: -kv[1])
+        ]
         lines += ["  " + ln for ln in table(["code", "count", "meaning"], rows)]
         lines += ["", "Findings by item (with first rows)"]
         first_rows: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -79,7 +84,9 @@ def render_text(report: Report) -> str:
         ]
         lines += ["  " + ln for ln in table(["where", "item", "code", "value", "message"], rows)]
         if report.truncated:
-            lines.append(f"  (the list holds {len(report.findings):,} findings; counts above are exact)")
+            lines.append(
+                f"  (the list holds {len(report.findings):,} findings; counts above are exact)"
+            )
     if report.notes:
         lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
     return "\n".join(lines) + "\n"

@@ -14,7 +14,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from layout_tool.spec.model import AreaSpec
 
@@ -28,6 +28,9 @@ _SPACED_SECTIONS = ("files", "codes", "references", "rules")
 # Characters YAML treats as line breaks; a string holding one would otherwise be
 # written as a multi-line single-quoted scalar and split its item over several lines.
 _LINE_BREAKS = frozenset("\n\r\x85\u2028\u2029")
+# A plain scalar starting with an indicator is fragile: ruamel 0.19 writes ": 0" and
+# "? a" unquoted inside flow mappings, which it then cannot read back. Quote them all.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 
 def dump_area(spec: AreaSpec, header: str | None = None) -> str:
@@ -36,7 +39,7 @@ def dump_area(spec: AreaSpec, header: str | None = None) -> str:
     ``header`` becomes leading ``#`` comment lines (provenance notes for people; the
     loader ignores them, so they are not part of the round trip).
     """
-    data = _one_line_strings(spec.to_file_dict())
+    data = _styled(spec.to_file_dict())
     root = CommentedMap()
     for key, value in data.items():
         root[key] = _section(key, value)
@@ -105,15 +108,23 @@ def _flow(value: Any) -> Any:
     return node
 
 
-def _one_line_strings(value: Any) -> Any:
-    """Strings with line breaks in double quotes, where YAML writes them as escapes."""
+def _styled(value: Any) -> Any:
+    """Pick a safe quoting for awkward strings; ruamel decides for the ordinary ones."""
     if isinstance(value, str):
-        return DoubleQuotedScalarString(value) if _LINE_BREAKS & set(value) else value
+        return _quoted(value)
     if isinstance(value, Mapping):
-        return {_one_line_strings(k): _one_line_strings(v) for k, v in value.items()}
+        return {_styled(k): _styled(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_one_line_strings(v) for v in value]
+        return [_styled(v) for v in value]
     return value
+
+
+def _quoted(text: str) -> str:
+    if _LINE_BREAKS & set(text):
+        return DoubleQuotedScalarString(text)  # line breaks become \n escapes: one line
+    if text and (text[0] in _INDICATORS or text[0].isspace() or text[-1].isspace()):
+        return SingleQuotedScalarString(text)
+    return text
 
 
 def _space_entries(seq: CommentedSeq) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -31,28 +31,40 @@ class Options:
     encoding: str = "auto"
     has_header: bool = True
     file_id: str | None = None
-    filter: Filter = Filter()
+    filter: Filter = field(default_factory=Filter)
     batch_bytes: int = BATCH_BYTES
 
 
 def validate_paths(
-    spec: AreaSpec, paths: list[Path], options: Options = Options(), progress: Progress | None = None
+    spec: AreaSpec,
+    paths: list[Path],
+    options: Options = Options(),
+    progress: Progress | None = None,
 ) -> Report:
     """Check every input (files or folders) against ``spec`` and return the report."""
-    report = Report(area=spec.id, spec_version=spec.version, standard=spec.standard, filter=options.filter)
+    report = Report(
+        area=spec.id, spec_version=spec.version, standard=spec.standard, filter=options.filter
+    )
     collected: dict[str, crossfile.Collected] = {}
     for entry in resolve(spec, paths, options.file_id, options.encoding):
         label = str(entry.path)
         if entry.spec is None:
             report.add(
-                Finding("header", "warning", f"not recognised as a file of {spec.id}; not checked", file=label)
+                Finding(
+                    "header",
+                    "warning",
+                    f"not recognised as a file of {spec.id}; not checked",
+                    file=label,
+                )
             )
             continue
         got = crossfile.Collected(label)
         if entry.spec.id in collected:
             got = collected[entry.spec.id]
         collected[entry.spec.id] = got
-        report.files.append(check_file(spec, entry.spec, entry.path, options, report, got, progress))
+        report.files.append(
+            check_file(spec, entry.spec, entry.path, options, report, got, progress)
+        )
     for file_id, got in collected.items():
         for f in crossfile.key_duplicates(spec, file_id, got):
             report.add(f)
@@ -76,15 +88,21 @@ def check_file(
 ) -> FileResult:
     label = str(path)
     src = CsvSource(
-        path, encoding=options.encoding, has_header=options.has_header, label=label,
-        file_id=fspec.id, batch_bytes=options.batch_bytes,
-    )  # fmt: skip
+        path,
+        encoding=options.encoding,
+        has_header=options.has_header,
+        label=label,
+        file_id=fspec.id,
+        batch_bytes=options.batch_bytes,
+    )
     result = FileResult(label, fspec.id, encoding=src.encoding, detected_by=src.detected.how)
     result.bytes = src.size
     cmap = map_columns(fspec, src.header, label)
     for f in [*src.header_findings, *cmap.findings]:
         report.add(f)
-    present = [(item, cmap.positions[item.name]) for item in fspec.items if item.name in cmap.positions]
+    present = [
+        (item, cmap.positions[item.name]) for item in fspec.items if item.name in cmap.positions
+    ]
     names = {item.name: col(pos) for item, pos in present}
     codes = dict(spec.codes)
     checks = [finding_code(item, pl.col(col(pos)), codes).alias(item.name) for item, pos in present]
@@ -155,17 +173,21 @@ def _item_findings(
         return
     listed = long.sort(ROW, "item").head(room)
     rows = listed[ROW].unique().implode()
-    values = {
-        rec[ROW]: rec for rec in frame.filter(pl.col(ROW).is_in(rows)).iter_rows(named=True)
-    }
+    values = {rec[ROW]: rec for rec in frame.filter(pl.col(ROW).is_in(rows)).iter_rows(named=True)}
     for row, name, code, severity in listed.select(ROW, "item", "code", "severity").iter_rows():
         item = items[name]
         value = values[row][names[name]]
         report.list_finding(
             Finding(
-                code, "warning" if severity == "warning" else "error", item_message(code, item),
-                file=label, file_id=fspec.id, row=row, item=name,
-                column=int(names[name][1:]) + 1, value=value,
-            ),  # fmt: skip
+                code,
+                "warning" if severity == "warning" else "error",
+                item_message(code, item),
+                file=label,
+                file_id=fspec.id,
+                row=row,
+                item=name,
+                column=int(names[name][1:]) + 1,
+                value=value,
+            ),
             sensitive=item.sensitive,
         )

@@ -257,7 +257,7 @@ class _Types:
             facets = (("minLength", "1"), ("maxLength", length))
             return self.add(f"{base}-{length}", _TypeDef(f"t:{base}", facets))
         if item.type == "number":
-            shape, count = number_patterns(item.length, item.scale)
+            shape, count = number_patterns(item.length, item.scale or 0)
             scale = "" if item.scale is None else f"-{item.scale}"
             doc = "signed decimal" + ("" if scale == "" else f", at most {item.scale} decimals")
             shape_type = _TypeDef("xs:string", (("pattern", shape),), doc=doc)

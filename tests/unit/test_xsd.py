@@ -316,7 +316,7 @@ def reference(item: Item, value: str) -> bool:
         if match is None:
             return False
         decimals = len(match[2] or "")
-        most = 99 if item.scale is None else item.scale
+        most = item.scale or 0  # docs/checks.md: no scale means integers only
         return len(match[1]) + decimals <= item.length and decimals <= most
     control = any(unicodedata.category(ch) == "Cc" for ch in value)
     private = any(is_private(ch) for ch in value)

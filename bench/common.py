@@ -1,0 +1,39 @@
+"""Shared bench helpers: run one measurement in a fresh process and read its peak RSS."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def measure(module: str, *args: str) -> dict[str, float]:
+    """Run ``python -m module --one ARGS`` and return its JSON line (seconds, peak_mb, …)."""
+    out = subprocess.run(
+        [sys.executable, "-m", module, "--one", *args],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def emit(**values: float) -> None:
+    values["peak_mb"] = round(peak_mb(), 1)
+    print(json.dumps(values))
+
+
+def table(rows: list[tuple[str, str]]) -> None:
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"  {key.ljust(width)}  {value}")
