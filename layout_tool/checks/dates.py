@@ -4,8 +4,8 @@ Why integers rather than ``str.to_date``: a fixed-width digit string is cast to 
 row, its fields are cut out arithmetically, and day-in-month and era bounds are a few integer
 comparisons and table look-ups. That is exact (no lenient parser accepting ``2023-2-3``), it
 supports the 00 month/day of ``allow_unknown_date`` that no date parser would, and it runs at
-about ten million rows a second on one core. Only a ``date`` format using other directives than
-``%Y %m %d`` falls back to polars' parser, made strict by formatting the result back.
+ten million rows a second or more on a two-core machine. Only a ``date`` format with other
+directives than ``%Y %m %d`` falls back to polars' parser, made strict by formatting back.
 
 The era table comes from ``layout_tool.dates`` so the scalar and vectorised sides agree.
 """
@@ -42,16 +42,23 @@ def _wareki_table(allow_unknown: bool) -> pl.Series:
     A cache of the rules, built once from the era table (well under a second): checking a
     column is then one cast and one look-up per row instead of two dozen integer operations.
     Strict: every day of every era (2-digit years). With unknown parts: the era year exists
-    (YY >= 01, the western year has a day in the era), month 00-12 and day 00-31.
+    (YY >= 01, the western year has a day in the era), month 00-12 and day 00-31; a value
+    that *is* a real calendar day must still lie inside its era (平成31年05月01日 stays bad).
     """
     if allow_unknown:
         k = pl.int_range(0, _WAREKI_LIMIT, eager=True)
         code, era_year = (k // 1_000_000).cast(pl.UInt8), k // 10_000 % 100
         years = [0] * (len(ERAS) + 1)  # era code -> number of era years (2 digits at most)
+        first = [0] * (len(ERAS) + 1)  # era code -> western year before 元年
         for era in ERAS:
             years[int(era.code)] = min(99, (era.last_year or 9999) - era.start.year + 1)
+            first[int(era.code)] = era.start.year - 1
         spans = pl.Series(years, dtype=pl.Int64).gather(code)
-        return (era_year >= 1) & (era_year <= spans) & _ymd_table(True).gather(k % 10_000)
+        lenient = (era_year >= 1) & (era_year <= spans) & _ymd_table(True).gather(k % 10_000)
+        western = pl.Series(first, dtype=pl.Int64).gather(code) + era_year
+        ymd = western * 10_000 + k % 10_000
+        calendar_day = _ymd_table(False).gather(ymd % _GREGORIAN_CYCLE)
+        return lenient & (_wareki_table(False) | ~calendar_day)
     valid = []
     for era in ERAS:
         end = era.end or date(era.western_year(100), 1, 1)  # 令和99年 is the last 2-digit year

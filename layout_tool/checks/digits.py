@@ -3,7 +3,7 @@
 Why integer arithmetic and lookup tables rather than one ``str.slice`` per character: a body of
 up to 18 digits fits an unsigned 64-bit integer, so one string-to-integer cast per row, then a
 division, a remainder and one table look-up per *four* digits, replace a string allocation per
-character. That keeps ten million rows well under two seconds on one core, which the
+character. Ten million rows then take about a second on a two-core machine, which the
 synthetic-data generator needs as much as validation does.
 
 Digits are counted from the right, as the statutory formulas count them, so the weight of a

@@ -42,6 +42,7 @@ class Indexed:
     tag: str | None
     as_item: Item | None = None
     offset: int = 0
+    fill: str | None = None
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import polars as pl
 
 from layout_tool.sample import pools
 from layout_tool.sample.rand import below, between, chance, choose, full_width_digits, pick, salt
-from layout_tool.sample.values import with_check
+from layout_tool.sample.values import constant, with_check
 from layout_tool.spec.model import CodeTable, Item
 
 ROW = pl.col("_row")
@@ -201,6 +201,8 @@ class Semantic:
                 [(town + 1).cast(pl.String).str.zfill(4), (chome + 1).cast(pl.String).str.zfill(3)]
             )
         if item.check == "lgcode" and name.endswith("市区町村コード") and name != "市区町村コード":
+            if family is None:
+                return constant(with_check("lgcode", pl.lit(pools.HOME_CITY_BODY)))
             body = pref * 10 + city + 1
             return with_check("lgcode", pl.concat_str([pl.lit("99"), body.cast(pl.String).str.zfill(3)]))
         return None

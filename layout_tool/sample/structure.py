@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from layout_tool.sample.values import is_year_item
 from layout_tool.spec.model import AreaSpec, FileSpec, Item
 
-CONSTANT_NAMES = frozenset({"市区町村コード", "団体コード", "市町村コード"})
+CONSTANT_NAMES = frozenset({"市区町村コード", "団体コード", "市町村コード", "保険者番号"})
+"""Items that name the municipality (or its insurer): one value in a whole data set."""
 
 Node = tuple[str, str]  # (file id, item name)
 
@@ -49,7 +50,7 @@ class Structure:
         tag = self.tag(file_id, item.name)
         if tag is not None:
             return tag in self.constant
-        return item.name in CONSTANT_NAMES and item.check == "lgcode"
+        return item.name in CONSTANT_NAMES
 
     def refs_from(self, file_id: str) -> list[int]:
         return [k for k, r in enumerate(self.spec.references) if r.source.file == file_id]
@@ -130,10 +131,8 @@ def analyse(spec: AreaSpec) -> Structure:
         tag = tags.get((f.id, name))
         if tag is not None:
             return tag not in constant
-        item = f.item(name)
-        return not (item.name in CONSTANT_NAMES and item.check == "lgcode")
+        return name not in CONSTANT_NAMES
 
-    files = {f.id: f for f in spec.files}
     parent: dict[str, int] = {}
     for f in spec.files:
         best: tuple[int, int] | None = None
@@ -159,7 +158,6 @@ def analyse(spec: AreaSpec) -> Structure:
             sequence[f.id] = tuple(keyed[1:])
     main = next((f.id for f in spec.files if f.id not in parent), spec.files[0].id if spec.files else "")
     order, deferred = _order(spec, parent, main)
-    del files
     return Structure(spec, tags, constant, parent, entity, sequence, order, deferred, main)
 
 

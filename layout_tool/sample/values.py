@@ -44,14 +44,20 @@ def _zfill(expr: pl.Expr, width: int) -> pl.Expr:
     return expr.cast(pl.String).str.zfill(width)
 
 
-def m11_number(prefix: pl.Expr) -> pl.Expr:
+def constant(expr: pl.Expr) -> pl.Expr:
+    """A row-independent expression evaluated once, as a literal that broadcasts to any height."""
+    return pl.lit(pl.select(expr.cast(pl.String)).item(), pl.String)
+
+
+def m11_number(prefix: pl.Expr, width: int) -> pl.Expr:
     """prefix + one adjust digit + M11 check digit, never hitting the undefined remainder 1.
 
     The adjust digit has weight 2: when remainder 1 would follow from ``0`` it becomes ``1``
     (remainder 3, check digit 8). The number is then valid whichever remainder-1 policy the
     validator uses, and distinct prefixes still give distinct numbers.
     """
-    check = check_digit_expr(pl.concat_str([prefix, pl.lit("0")]), "m11", "invalid")
+    body = pl.concat_str([prefix, pl.lit("0")])
+    check = check_digit_expr(body, "m11", "invalid", max_body=max(width + 1, 18))
     return (
         pl.when(check.is_null())
         .then(pl.concat_str([prefix, pl.lit("18")]))
@@ -60,9 +66,7 @@ def m11_number(prefix: pl.Expr) -> pl.Expr:
 
 
 def with_check(kind: str, body: pl.Expr) -> pl.Expr:
-    """The full identifier for ``body`` (for m11, ``body`` is the prefix: see m11_number)."""
-    if kind == "m11":
-        return m11_number(body)
+    """The full identifier for a fixed-length ``body`` (個人番号, 法人番号, 団体コード)."""
     digit = check_digit_expr(body, kind)
     if kind == "corporate":
         return pl.concat_str([digit, body])
@@ -86,8 +90,8 @@ def index_digits(item: Item, idx: pl.Expr, tag: str | None) -> pl.Expr:
     if item.check == "m11":
         width = max(length - 2, 1)  # prefix digits: length minus adjust and check digit
         if tag is not None and width >= 6:
-            return m11_number(pl.concat_str([pl.lit(_tag_digit(tag)), _zfill(n + 1, width - 1)]))
-        return m11_number(_zfill(n + 1, width))
+            return m11_number(pl.concat_str([pl.lit(_tag_digit(tag)), _zfill(n + 1, width - 1)]), width)
+        return m11_number(_zfill(n + 1, width), width)
     if is_year_item(item):
         return (pl.lit(BASE_YEAR, pl.Int64) - n).cast(pl.String)
     if tag is not None and length >= 6:
@@ -175,11 +179,11 @@ def date_value(item: Item, key: pl.Expr, salt_: int) -> pl.Expr:
 
 
 def code_value(table: CodeTable, key: pl.Expr, salt_: int) -> pl.Expr:
-    """A code of the table: the first (usually the ordinary case) half the time."""
+    """A code of the table: the first (usually the ordinary case) most of the time."""
     values = list(table.values)
     if len(values) == 1:
         return pl.lit(values[0])
-    first = chance(key, salt_, 0.5)
+    first = chance(key, salt_, 0.7)
     return pl.when(first).then(pl.lit(values[0])).otherwise(choose(values[1:], key, salt_ + 1))
 
 
@@ -204,7 +208,8 @@ def digits_value(item: Item, key: pl.Expr, salt_: int) -> pl.Expr:
     if item.check == "corporate":
         return with_check("corporate", pl.concat_str([pl.lit("9999"), random_digits(8, key, salt_)]))
     if item.check == "m11":
-        return m11_number(random_digits(max(length - 2, 1), key, salt_))
+        width = max(length - 2, 1)
+        return m11_number(random_digits(width, key, salt_), width)
     if is_year_item(item) or (length == 4 and name.endswith("年")):
         return between(key, salt_, BASE_YEAR - 9, BASE_YEAR + 5).cast(pl.String)
     if name.endswith("数") or "順位" in name or "階" in name:
@@ -226,7 +231,7 @@ def number_value(item: Item, key: pl.Expr, salt_: int) -> pl.Expr:
     if any(word in item.name for word in ("率", "割合", "水準")) and int_digits >= 3:
         whole = between(key, salt_, 0, 100)
     else:
-        cap = min(int_digits, 9)
+        cap = min(int_digits, 7)
         magnitude = between(key, salt_, 1, cap)
         whole = below(key, salt_ + 1, 10**cap).cast(pl.Int64) % pl.lit(10, pl.Int64).pow(magnitude)
         if cap >= 4 and scale == 0 and "額" in item.name:

@@ -14,7 +14,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from layout_tool.spec.model import AreaSpec
 
@@ -25,12 +26,15 @@ _WIDTH = 1 << 16
 # Top-level sections preceded by a blank line, as in the hand-written specs.
 _SPACED_SECTIONS = ("files", "codes", "references", "rules")
 
-# Characters YAML treats as line breaks; a string holding one would otherwise be
-# written as a multi-line single-quoted scalar and split its item over several lines.
-_LINE_BREAKS = frozenset("\n\r\x85\u2028\u2029")
 # A plain scalar starting with an indicator is fragile: ruamel 0.19 writes ": 0" and
-# "? a" unquoted inside flow mappings, which it then cannot read back. Quote them all.
+# "? a" unquoted inside flow mappings, which it then cannot read back.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+# Characters that end or split a plain scalar inside a flow mapping (items are flow).
+_FLOW_BREAKERS = frozenset(",[]{}")
+_STR_TAG = "tag:yaml.org,2002:str"
+# Code tables at most this long (entries, characters) are written on one line.
+_SHORT_TABLE = 6
+_SHORT_WIDTH = 60
 
 
 def dump_area(spec: AreaSpec, header: str | None = None) -> str:
@@ -39,7 +43,8 @@ def dump_area(spec: AreaSpec, header: str | None = None) -> str:
     ``header`` becomes leading ``#`` comment lines (provenance notes for people; the
     loader ignores them, so they are not part of the round trip).
     """
-    data = _styled(spec.to_file_dict())
+    yaml = _yaml()
+    data = _styled(spec.to_file_dict(), yaml)
     root = CommentedMap()
     for key, value in data.items():
         root[key] = _section(key, value)
@@ -50,7 +55,7 @@ def dump_area(spec: AreaSpec, header: str | None = None) -> str:
     if header:
         for line in header.splitlines():
             out.write(f"# {line}".rstrip() + "\n")
-    _yaml().dump(root, out)
+    yaml.dump(root, out)
     return out.getvalue()
 
 
@@ -91,8 +96,17 @@ def _file(data: Mapping[str, Any]) -> CommentedMap:
 def _code_table(data: Mapping[str, Any]) -> CommentedMap:
     out = CommentedMap()
     for key, value in data.items():
-        out[key] = CommentedMap(value) if key == "values" else value
+        if key == "values":
+            out[key] = _flow(value) if _short(value) else CommentedMap(value)
+        else:
+            out[key] = value
     return out
+
+
+def _short(values: Mapping[str, str]) -> bool:
+    """A small table fits on one line (``{"1": 男, "2": 女}``), as people write it."""
+    width = sum(len(k) + len(v) + 6 for k, v in values.items())
+    return len(values) <= _SHORT_TABLE and width <= _SHORT_WIDTH
 
 
 def _flow(value: Any) -> Any:
@@ -108,23 +122,32 @@ def _flow(value: Any) -> Any:
     return node
 
 
-def _styled(value: Any) -> Any:
-    """Pick a safe quoting for awkward strings; ruamel decides for the ordinary ones."""
+def _styled(value: Any, yaml: YAML) -> Any:
+    """Every string that cannot safely stay plain in double quotes, as people write them.
+
+    Deciding here rather than leaving it to ruamel keeps the output in one quoting style
+    ("02", "2.7", like the bundled files) and avoids its flow-context slips. Double
+    quotes also write line breaks as escapes, so an item never spans two lines.
+    """
     if isinstance(value, str):
-        return _quoted(value)
+        return value if _plain_is_safe(value, yaml) else DoubleQuotedScalarString(value)
     if isinstance(value, Mapping):
-        return {_styled(k): _styled(v) for k, v in value.items()}
+        return {_styled(k, yaml): _styled(v, yaml) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_styled(v) for v in value]
+        return [_styled(v, yaml) for v in value]
     return value
 
 
-def _quoted(text: str) -> str:
-    if _LINE_BREAKS & set(text):
-        return DoubleQuotedScalarString(text)  # line breaks become \n escapes: one line
-    if text and (text[0] in _INDICATORS or text[0].isspace() or text[-1].isspace()):
-        return SingleQuotedScalarString(text)
-    return text
+def _plain_is_safe(text: str, yaml: YAML) -> bool:
+    """Conservative: a False only costs a pair of quotes."""
+    if not text or not text.isprintable() or text != text.strip():
+        return False
+    if text[0] in _INDICATORS or _FLOW_BREAKERS & set(text):
+        return False
+    if ": " in text or " #" in text or text.endswith(":"):
+        return False
+    tag = yaml.resolver.resolve(ScalarNode, text, (True, False))
+    return str(tag) == _STR_TAG
 
 
 def _space_entries(seq: CommentedSeq) -> None:

@@ -7,7 +7,7 @@ fail are turned into Python objects, and only as many as the report lists.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +16,7 @@ import polars as pl
 from layout_tool.checks import crossfile
 from layout_tool.checks.header import map_columns
 from layout_tool.checks.items import finding_code, gaiji_present
-from layout_tool.io.csvsource import BATCH_BYTES, ROW, CsvSource, col
+from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
 from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Filter, Report
 from layout_tool.spec.model import AreaSpec, FileSpec, Item
@@ -86,6 +86,7 @@ def check_file(
     got: crossfile.Collected,
     progress: Progress | None = None,
 ) -> FileResult:
+    """Check one CSV file: header, then its batches (see ``check_batches``)."""
     label = str(path)
     src = CsvSource(
         path,
@@ -100,22 +101,43 @@ def check_file(
     cmap = map_columns(fspec, src.header, label)
     for f in [*src.header_findings, *cmap.findings]:
         report.add(f)
-    present = [
-        (item, cmap.positions[item.name]) for item in fspec.items if item.name in cmap.positions
-    ]
+    column_names = [""] * cmap.ncols
+    for name, pos in cmap.positions.items():
+        column_names[pos] = name
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        digest.update(fh.read(src.data_start))
+    batches = src.batches(cmap.ncols, column_names, digest)
+    result.rows = check_batches(spec, fspec, label, batches, cmap.positions, report, got, progress)
+    result.sha256 = digest.hexdigest()
+    return result
+
+
+def check_batches(
+    spec: AreaSpec,
+    fspec: FileSpec,
+    label: str,
+    batches: Iterable[Batch],
+    positions: dict[str, int],
+    report: Report,
+    got: crossfile.Collected,
+    progress: Progress | None = None,
+) -> int:
+    """Check record batches from any reader; returns the number of records seen.
+
+    Each batch frame holds ``__row`` and string columns ``c<position>``; ``positions`` maps
+    item names to those positions (items without a column are not checked). Reader findings
+    (encoding, row-shape) come with the batch. Cross-file material goes into ``got``.
+    """
+    present = [(item, positions[item.name]) for item in fspec.items if item.name in positions]
     names = {item.name: col(pos) for item, pos in present}
     codes = dict(spec.codes)
     checks = [finding_code(item, pl.col(col(pos)), codes).alias(item.name) for item, pos in present]
     gaiji = [gaiji_present(pl.col(col(pos))).alias(item.name) for item, pos in present]
     by_name = {item.name: item for item, _ in present}
-    column_names = [""] * cmap.ncols
-    for item, pos in present:
-        column_names[pos] = item.name
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        digest.update(fh.read(src.data_start))
-    for batch in src.batches(cmap.ncols, column_names, digest):
-        result.rows += batch.records
+    rows = 0
+    for batch in batches:
+        rows += batch.records
         for f in batch.findings:
             report.add(f, sensitive=f.item in by_name and by_name[f.item].sensitive)
         frame = batch.frame
@@ -123,9 +145,8 @@ def check_file(
             _item_findings(frame, checks, gaiji, by_name, names, fspec, label, report)
             crossfile.collect(spec, fspec.id, frame, names, got)
         if progress is not None:
-            progress(label, result.rows)
-    result.sha256 = digest.hexdigest()
-    return result
+            progress(label, rows)
+    return rows
 
 
 def _item_findings(

@@ -166,15 +166,21 @@ def oracle(text: str, item_type: str, fmt: str, unknown: bool) -> bool:
         if m is None or m[1] not in {era.code for era in ERAS}:
             return False
         era, yy, mm, dd = find_era(m[1]), int(m[2]), int(m[3]), int(m[4])
-        if unknown:
-            end = era.last_year
-            in_span = yy >= 1 and (end is None or era.western_year(yy) <= end)
-            return in_span and mm <= 12 and dd <= 31
         try:
             from_wareki(era, yy, mm, dd)
         except ValueError:
+            pass
+        else:
+            return True
+        if not unknown:
             return False
-        return True
+        end = era.last_year
+        in_span = yy >= 1 and (end is None or era.western_year(yy) <= end)
+        try:  # a real calendar day outside the era is wrong even when parts may be unknown
+            date(era.western_year(yy), mm, dd)
+        except ValueError:
+            return in_span and mm <= 12 and dd <= 31
+        return False
     widths = {"%Y": r"([0-9]{4})", "%m": r"([0-9]{2})", "%d": r"([0-9]{2})"}
     pattern = "".join(widths.get(part, re.escape(part)) for part in re.split(r"(%.)", fmt))
     m = re.fullmatch(pattern, text)

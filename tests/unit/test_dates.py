@@ -13,6 +13,7 @@ from layout_tool.checks.dates import date_ok
 from layout_tool.dates import (
     ERAS,
     SHAPES,
+    DateText,
     Wareki,
     convert_date_text,
     find_era,
@@ -117,7 +118,7 @@ def test_nothing_to_say_about_missing_values() -> None:
 
 def test_unknown_parts_of_wareki() -> None:
     values = ["04310000", "04310400", "04310229", "04310431", "04310501", "04320100", "04001200"]
-    assert check(values, "wareki", unknown=True) == [True, True, True, True, True, False, False]
+    assert check(values, "wareki", unknown=True) == [True, True, True, True, False, False, False]
     assert check(values, "wareki") == [False] * 7
     assert check(["04311300", "04310032", "03650101", "02160101"], "wareki", unknown=True) == [
         False,
@@ -281,3 +282,16 @@ def test_allow_unknown_conversion_mirrors_the_validator() -> None:
     assert convert_date_text("04310431", "wareki", "iso", allow_unknown=True) == "2019-04-31"
     with pytest.raises(ValueError, match="does not exist"):
         convert_date_text("04320100", "wareki", "iso", allow_unknown=True)
+
+
+def test_shape_metadata_tells_the_truth() -> None:
+    for shape in SHAPES.values():
+        parts = shape.parse_text(shape.example)
+        assert shape.format_text(parts) == shape.example
+        assert (parts.era is not None) == shape.wareki
+        partial = DateText(parts.era, parts.year, parts.month, 0)
+        if shape.unknown_ok:
+            assert shape.format_text(partial).endswith("00")
+        else:
+            with pytest.raises(ValueError, match="unknown"):
+                shape.format_text(partial)

@@ -1,0 +1,1 @@
+"""Synthetic handover data (all fictitious)."""

@@ -1,0 +1,79 @@
+"""The generator's entry points: frames for tests, folders for the CLI."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import polars as pl
+
+from layout_tool.errors import LayoutToolError
+from layout_tool.sample.faults import seed_faults
+from layout_tool.sample.model import AreaPlan
+from layout_tool.sample.plan import plan_area
+from layout_tool.sample.render import render
+from layout_tool.sample.structure import analyse
+from layout_tool.sample.writer import write, write_faults, write_plan
+from layout_tool.spec.model import AreaSpec
+
+PROBE_ROWS = 1000
+
+
+def plan_for(spec: AreaSpec, rows: int, seed: int, file_id: str | None = None) -> tuple[AreaPlan, list[str]]:
+    """The plan and the files to output.
+
+    Without ``file_id``, ``rows`` is the main file's row count. With it, ``rows`` is that
+    file's: the area is planned at the scale that gives the file at least ``rows`` rows (from
+    a small probe), and the file is cut to exactly ``rows``. A cut keeps every property of the
+    file: keys stay unique, its references still resolve, and its rule groups are prefixes.
+    """
+    if rows < 0:
+        raise LayoutToolError(f"rows must be 0 or more, not {rows}")
+    if not spec.files:
+        raise LayoutToolError(f"area {spec.id} has no files to generate")
+    if file_id is None:
+        return plan_area(spec, rows, seed), [f.id for f in spec.files]
+    spec.file(file_id)
+    main = analyse(spec).main
+    if file_id == main or rows == 0:
+        area = plan_area(spec, rows, seed, stop_at=file_id)
+    else:
+        probe = plan_area(spec, min(rows, PROBE_ROWS), seed, stop_at=file_id)
+        got = probe.files[file_id].rows
+        scale = rows if got == 0 else math.ceil(rows * min(rows, PROBE_ROWS) / got * 1.05) + 10
+        area = plan_area(spec, scale, seed, stop_at=file_id)
+        for _ in range(4):
+            if area.files[file_id].rows >= rows:
+                break
+            scale *= 2
+            area = plan_area(spec, scale, seed, stop_at=file_id)
+    plan = area.files[file_id]
+    plan.frame = plan.frame.head(rows)
+    return area, [file_id]
+
+
+def generate(spec: AreaSpec, rows: int, seed: int, file_id: str | None = None) -> dict[str, pl.DataFrame]:
+    """One DataFrame per file (String columns named by item, empty = null), deterministic."""
+    area, file_ids = plan_for(spec, rows, seed, file_id)
+    return {fid: render(area, fid, area.files[fid].frame) for fid in file_ids}
+
+
+def sample_to_dir(
+    spec: AreaSpec,
+    rows: int,
+    seed: int,
+    outdir: Path,
+    file_id: str | None = None,
+    faults: int = 0,
+) -> list[Path]:
+    """Generate and write; with ``faults`` the data is held in memory to seed them."""
+    if faults < 0:
+        raise LayoutToolError(f"faults must be 0 or more, not {faults}")
+    if faults == 0:
+        area, file_ids = plan_for(spec, rows, seed, file_id)
+        return write_plan(area, file_ids, Path(outdir))
+    frames = generate(spec, rows, seed, file_id)
+    frames, seeded = seed_faults(frames, spec, faults, seed)
+    paths = write(frames, spec, Path(outdir))
+    paths.append(write_faults(seeded, Path(outdir)))
+    return paths

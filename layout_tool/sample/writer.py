@@ -1,0 +1,91 @@
+"""Write generated files: CSV, UTF-8 without BOM, LF, header = item names, atomically.
+
+Each file is written to a temporary name in the target folder and renamed when complete, so
+an interrupted run never leaves a file that looks finished. Large outputs are rendered from
+the plan in batches, which bounds memory by the batch, not by the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+import polars as pl
+
+from layout_tool.errors import LayoutToolError
+from layout_tool.sample.model import AreaPlan
+from layout_tool.sample.render import render
+from layout_tool.spec.model import AreaSpec, FileSpec
+
+BATCH_ROWS = 250_000
+FAULTS_NAME = "faults.csv"
+
+
+def file_name(spec: FileSpec) -> str:
+    return f"{spec.filename or spec.id}.csv"
+
+
+def atomic_write(path: Path, body: Callable[[BinaryIO], None]) -> None:
+    """Run ``body`` on a temporary file beside ``path``, then rename it into place."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise LayoutToolError(f"cannot write to {path.parent}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            body(handle)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _csv(frame: pl.DataFrame, handle: BinaryIO, header: bool = True) -> None:
+    frame.write_csv(handle, include_header=header, line_terminator="\n", null_value="")
+
+
+def write(frames: Mapping[str, pl.DataFrame], spec: AreaSpec, outdir: Path) -> list[Path]:
+    """Write each frame as ``<filename or id>.csv`` in ``outdir``; returns the paths."""
+    paths: list[Path] = []
+    for file_id, frame in frames.items():
+        path = Path(outdir) / file_name(spec.file(file_id))
+        atomic_write(path, lambda handle, frame=frame: _csv(frame, handle))  # type: ignore[misc]
+        paths.append(path)
+    return paths
+
+
+def write_plan(area: AreaPlan, file_ids: Sequence[str], outdir: Path, batch_rows: int = BATCH_ROWS) -> list[Path]:
+    """Render and write planned files batch by batch (bounded memory for any row count)."""
+    paths: list[Path] = []
+    for file_id in file_ids:
+        plan = area.files[file_id]
+        path = Path(outdir) / file_name(plan.spec)
+
+        def body(handle: BinaryIO, file_id: str = file_id) -> None:
+            frame = area.files[file_id].frame
+            offsets = range(0, frame.height, batch_rows) if frame.height else [0]
+            for offset in offsets:
+                part = render(area, file_id, frame.slice(offset, batch_rows))
+                _csv(part, handle, header=offset == 0)
+
+        atomic_write(path, body)
+        paths.append(path)
+    return paths
+
+
+def write_faults(faults: Sequence[tuple[str, str, int, str]], outdir: Path) -> Path:
+    """``faults.csv`` (code,file_id,row,item) beside the data."""
+    frame = pl.DataFrame(
+        [list(f) for f in faults],
+        schema={"code": pl.String, "file_id": pl.String, "row": pl.Int64, "item": pl.String},
+        orient="row",
+    )
+    path = Path(outdir) / FAULTS_NAME
+    atomic_write(path, lambda handle: _csv(frame, handle))
+    return path
