@@ -21,7 +21,7 @@ AREA, FILE_ID = "kaigo", "hihokensha"
 
 
 def make_data(rows: int, seed: int = 1) -> dict[str, Path]:
-    from layout_tool.sample import generate
+    from layout_tool.sample.generator import generate
     from layout_tool.spec.catalogue import load_area
 
     spec = load_area(AREA)

@@ -14,10 +14,12 @@ def measure(module: str, *args: str) -> dict[str, float]:
     """Run ``python -m module --one ARGS`` and return its JSON line (seconds, peak_mb, …)."""
     out = subprocess.run(
         [sys.executable, "-m", module, "--one", *args],
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
     )
+    if out.returncode != 0:
+        raise SystemExit(f"{module} --one {' '.join(args)} failed:\n{out.stderr[-3000:]}")
     result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 

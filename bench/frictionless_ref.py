@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from layout_tool.checks.items import BAD_CHAR
@@ -34,7 +35,11 @@ def validate_with_frictionless(area: str, file_id: str, path: str) -> tuple[int,
     schema = frictionless.Schema.from_descriptor(
         {"fields": [field_for(i, codes) for i in fspec.items], "primaryKey": list(fspec.key)}
     )
-    resource = frictionless.Resource(path=path, schema=schema, format="csv", encoding="utf-8")
+    # frictionless refuses absolute paths unless trusted; a relative one is the plain way.
+    relative = os.path.relpath(path)
+    resource = frictionless.Resource(path=relative, schema=schema, format="csv", encoding="utf-8")
     report = frictionless.validate(resource, limit_errors=10**9)
     task = report.tasks[0]
+    if "rows" not in task.stats:
+        raise SystemExit(f"frictionless did not validate: {[e.message for e in report.errors]}")
     return int(task.stats["rows"] or 0), int(task.stats["errors"] or 0)

@@ -9,6 +9,7 @@ import traceback
 import click
 
 from layout_tool import __version__
+from layout_tool.cli.sample_cmd import sample
 from layout_tool.cli.spec_cmd import spec
 from layout_tool.cli.validate_cmd import validate
 from layout_tool.errors import EXIT_INTERNAL, EXIT_USAGE, LayoutToolError
@@ -22,6 +23,7 @@ def cli() -> None:
 
 cli.add_command(spec)
 cli.add_command(validate)
+cli.add_command(sample)
 
 
 def main(argv: list[str] | None = None) -> None:

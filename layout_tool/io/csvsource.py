@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import csv
 import io
+import queue
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,6 +139,9 @@ class CsvSource:
 
         ``digest`` (e.g. ``hashlib.sha256()``) is fed every data byte as it is read.
         """
+        return _prefetch(self._batches(ncols, names or [], digest))
+
+    def _batches(self, ncols: int, names: list[str], digest: _Hasher | None) -> Iterator[Batch]:
         row = 0
         with self.path.open("rb") as fh:
             fh.seek(self.data_start)
@@ -144,7 +149,7 @@ class CsvSource:
             for chunk in _chunks(fh, self.batch_bytes):
                 if digest is not None:
                     digest.update(chunk)
-                batch = self._parse(chunk, offset, row, ncols, names or [])
+                batch = self._parse(chunk, offset, row, ncols, names)
                 row += batch.records
                 offset += len(chunk)
                 yield batch
@@ -218,6 +223,54 @@ class CsvSource:
         return out
 
 
+_DONE = object()
+
+
+def _prefetch(batches: Iterator[Batch]) -> Iterator[Batch]:
+    """Read and parse the next batch in a thread while the caller checks this one.
+
+    polars and hashlib release the GIL, so on two cores reading overlaps checking. The
+    queue holds one batch, which bounds memory to about two batches.
+    """
+    box: queue.Queue[object] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            for batch in batches:
+                while not stop.is_set():
+                    try:
+                        box.put(batch, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+        except BaseException as exc:  # handed to the consumer, raised there
+            box.put(exc)
+            return
+        box.put(_DONE)
+
+    thread = threading.Thread(target=work, name="csv-reader", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = box.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            assert isinstance(item, Batch)
+            yield item
+    finally:
+        stop.set()
+        while thread.is_alive():
+            try:
+                box.get_nowait()
+            except queue.Empty:
+                thread.join(timeout=0.05)
+
+
 def _read_until_boundary(path: Path, start: int, limit: int) -> bytes:
     with path.open("rb") as fh:
         return fh.read(start + limit)
@@ -244,6 +297,8 @@ def _chunks(fh: BinaryIO, size: int) -> Iterator[bytes]:
 def _split_point(buf: bytes, first: bool = False) -> int:
     """Index just after the last (or first) newline not inside a quoted field; -1 if none."""
     pos = buf.find(b"\n") if first else buf.rfind(b"\n")
+    if pos >= 0 and b'"' not in buf:
+        return pos + 1
     steps = 0
     while pos >= 0 and steps < 64:
         if buf.count(b'"', 0, pos) % 2 == 0:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from layout_tool import __version__
+from layout_tool.gaiji.inventory import GaijiInventory
 from layout_tool.report.finding import CODES, Finding, Severity, mask
 
 DEFAULT_MAX_FINDINGS = 10_000
@@ -63,6 +64,8 @@ class Report:
     by_severity: Counter[str] = field(default_factory=Counter)
     examples: dict[tuple[str, str], list[Finding]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    gaiji: GaijiInventory = field(default_factory=GaijiInventory)  # exact, per character
+    masked: Counter[str] = field(default_factory=Counter)  # item → values shown masked
 
     # -- collecting ---------------------------------------------------------------------
     def room(self) -> int:
@@ -74,6 +77,7 @@ class Report:
             return
         if sensitive and finding.value is not None and not self.filter.show_values:
             finding = _with_value(finding, mask(finding.value))
+            self.masked[finding.item or "-"] += 1
         self.by_code[finding.code] += 1
         self.by_severity[finding.severity] += 1
         self.by_item[(finding.item or "-", finding.code)] += 1
@@ -99,12 +103,18 @@ class Report:
             return
         if sensitive and finding.value is not None and not self.filter.show_values:
             finding = _with_value(finding, mask(finding.value))
+            self.masked[finding.item or "-"] += 1
         key = (finding.item or "-", finding.code)
         examples = self.examples.setdefault(key, [])
         if len(examples) < 3:
             examples.append(finding)
         if self.room() > 0:
             self.findings.append(finding)
+
+    def add_gaiji(self, file: str, counts: pl.DataFrame) -> None:
+        """Merge a batch's 外字 tally (``layout_tool.gaiji.inventory.tally``) into the inventory."""
+        if self.filter.keeps("gaiji"):
+            self.gaiji.add(file, counts)
 
     # -- reading ------------------------------------------------------------------------
     @property
@@ -152,6 +162,7 @@ class Report:
             },
             "files": [f.to_dict() for f in self.files],
             "notes": list(self.notes),
+            "gaiji": self.gaiji.to_list(),
             "findings": [f.to_dict() for f in self.sorted_findings()],
         }
 

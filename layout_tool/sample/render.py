@@ -88,6 +88,28 @@ def fill_rate(item: Item) -> float:
     return 0.85
 
 
+class Scratch:
+    """Scratch columns computed before the items (see ``values.Stage``), in dependency levels."""
+
+    def __init__(self) -> None:
+        self.levels: dict[str, int] = {}
+        self.columns: list[list[pl.Expr]] = []
+
+    def __call__(self, expr: pl.Expr) -> pl.Expr:
+        name = f"__scratch{len(self.levels)}"
+        level = 1 + max((self.levels.get(r, -1) for r in expr.meta.root_names()), default=-1)
+        self.levels[name] = level
+        while len(self.columns) <= level:
+            self.columns.append([])
+        self.columns[level].append(expr.alias(name))
+        return pl.col(name)
+
+    def apply(self, frame: pl.DataFrame) -> pl.DataFrame:
+        for level in self.columns:
+            frame = frame.with_columns(level)
+        return frame
+
+
 class Renderer:
     """Builds the expressions of one file's items for one run."""
 
@@ -96,7 +118,8 @@ class Renderer:
         self.file_id = file_id
         self.plan = area.files[file_id]
         self.codes = area.spec.codes
-        self.semantic = Semantic(area.seed, file_id, self.codes)
+        self.scratch = Scratch()
+        self.semantic = Semantic(area.seed, file_id, self.codes, self.scratch)
 
     def salt(self, *parts: object) -> int:
         return salt(self.area.seed, *parts)
@@ -107,7 +130,7 @@ class Renderer:
         s = self.salt("item", item.name, variant) if identity else self.salt(self.file_id, item.name, variant)
         value = self.semantic.value(item) if variant == 0 else None
         if value is None:
-            value = typed_value(item, key, s, self.codes)
+            value = typed_value(item, key, s, self.codes, self.scratch)
         value = fit(item, value)
         if not item.required:
             base = item.name.removesuffix("フリガナ")
@@ -120,11 +143,11 @@ class Renderer:
             return constant(index_value(item, pl.lit(0, pl.Int64), role.tag or item.name, codes))
         if isinstance(role, Indexed):
             idx = pl.col(role.column).cast(pl.Int64) + role.offset
-            value = index_value(role.as_item or item, idx, role.tag, codes)
+            value = index_value(role.as_item or item, idx, role.tag, codes, self.scratch)
             return value if role.fill is None else pl.when(pl.col(role.fill)).then(value)
         if isinstance(role, RandomIndex):
             idx = below(ROW, self.salt(self.file_id, item.name, "domain"), role.count)
-            return index_value(item, idx, role.tag, codes)
+            return index_value(item, idx, role.tag, codes, self.scratch)
         if isinstance(role, Flag):
             return pl.when(pl.col("_last")).then(pl.lit(role.on)).otherwise(pl.lit(role.off))
         if isinstance(role, Where):
@@ -132,7 +155,7 @@ class Renderer:
         if isinstance(role, OneOf):
             return self._one_of(item, role.value)
         if isinstance(role, GroupSeq):
-            position = index_value(item, pl.col("_pos").cast(pl.Int64) - 1, None, codes)
+            position = index_value(item, pl.col("_pos").cast(pl.Int64) - 1, None, codes, self.scratch)
             return pl.when(pl.col("_match")).then(position).otherwise(self.free(item))
         if isinstance(role, Null):
             return pl.lit(None, pl.String)
@@ -199,7 +222,7 @@ def render(
             exprs[name] = renderer.expr(item, role).cast(pl.String).alias(name)
     columns: dict[str, pl.Series] = {}
     if exprs:
-        rendered = frame.select(list(exprs.values()))
+        rendered = renderer.scratch.apply(frame).select(list(exprs.values()))
         columns.update({name: rendered[name] for name in exprs})
     for ref, group in copies.items():
         target_id = group[0][1].target

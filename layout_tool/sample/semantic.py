@@ -18,7 +18,7 @@ import polars as pl
 
 from layout_tool.sample import pools
 from layout_tool.sample.rand import below, between, chance, choose, full_width_digits, pick, salt
-from layout_tool.sample.values import constant, with_check
+from layout_tool.sample.values import Stage, constant, inline, with_check
 from layout_tool.spec.model import CodeTable, Item
 
 ROW = pl.col("_row")
@@ -54,6 +54,7 @@ class Semantic:
     seed: int
     file_id: str
     codes: Mapping[str, CodeTable]
+    stage: Stage = inline
 
     def salt(self, *parts: object) -> int:
         return salt(self.seed, *parts)
@@ -202,9 +203,8 @@ class Semantic:
             )
         if item.check == "lgcode" and name.endswith("市区町村コード") and name != "市区町村コード":
             if family is None:
-                return constant(with_check("lgcode", pl.lit(pools.HOME_CITY_BODY)))
-            body = pref * 10 + city + 1
-            return with_check("lgcode", pl.concat_str([pl.lit("99"), body.cast(pl.String).str.zfill(3)]))
+                return constant(with_check("lgcode", pl.lit(int(pools.HOME_CITY_BODY)), 5))
+            return with_check("lgcode", (pref * 10 + city + 1 + 99000).cast(pl.Int64), 5, self.stage)
         return None
 
     # --- dispatch -----------------------------------------------------------------------

@@ -11,7 +11,7 @@ dates inside their era, and check digits computed with ``checks.digits``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import polars as pl
 
@@ -44,29 +44,46 @@ def _zfill(expr: pl.Expr, width: int) -> pl.Expr:
     return expr.cast(pl.String).str.zfill(width)
 
 
+Stage = Callable[[pl.Expr], pl.Expr]
+"""Materialises an expression as a scratch column and returns a reference to it.
+
+polars does not share a string subexpression that feeds several others (a check digit reads
+its body six times), so bodies and dates are computed once into scratch columns by the
+renderer and referenced from there. ``inline`` (no scratch) is for one-off evaluations.
+"""
+
+
+def inline(expr: pl.Expr) -> pl.Expr:
+    return expr
+
+
 def constant(expr: pl.Expr) -> pl.Expr:
     """A row-independent expression evaluated once, as a literal that broadcasts to any height."""
     return pl.lit(pl.select(expr.cast(pl.String)).item(), pl.String)
 
 
-def m11_number(prefix: pl.Expr, width: int) -> pl.Expr:
-    """prefix + one adjust digit + M11 check digit, never hitting the undefined remainder 1.
+def m11_number(prefix: pl.Expr, width: int, stage: Stage = inline) -> pl.Expr:
+    """``width`` prefix digits + one adjust digit + the M11 check digit.
 
-    The adjust digit has weight 2: when remainder 1 would follow from ``0`` it becomes ``1``
-    (remainder 3, check digit 8). The number is then valid whichever remainder-1 policy the
-    validator uses, and distinct prefixes still give distinct numbers.
+    The adjust digit has weight 2: when ``0`` would leave the undefined remainder 1 it becomes
+    ``1`` (remainder 3, check digit 8). The number is then valid whichever remainder-1 policy
+    the validator uses, and distinct prefixes still give distinct numbers. ``prefix`` is an
+    integer expression up to 17 digits (kept numeric so polars computes the body only once),
+    or a digit string for longer numbers.
     """
-    body = pl.concat_str([prefix, pl.lit("0")])
+    if width <= 17:
+        body = stage(_zfill(prefix.cast(pl.UInt64) * 10, width + 1))
+    else:
+        body = stage(pl.concat_str([prefix, pl.lit("0")]))
     check = check_digit_expr(body, "m11", "invalid", max_body=max(width + 1, 18))
-    return (
-        pl.when(check.is_null())
-        .then(pl.concat_str([prefix, pl.lit("18")]))
-        .otherwise(pl.concat_str([prefix, pl.lit("0"), check]))
-    )
+    # Where the check is undefined the concat is null, and the adjusted form takes over.
+    adjusted = pl.concat_str([body.str.head(-1), pl.lit("18")])
+    return pl.coalesce(pl.concat_str([body, check]), adjusted)
 
 
-def with_check(kind: str, body: pl.Expr) -> pl.Expr:
-    """The full identifier for a fixed-length ``body`` (個人番号, 法人番号, 団体コード)."""
+def with_check(kind: str, number: pl.Expr, width: int, stage: Stage = inline) -> pl.Expr:
+    """The full identifier for an integer body of ``width`` digits (個人番号, 法人番号, 団体コード)."""
+    body = stage(_zfill(number, width))
     digit = check_digit_expr(body, kind)
     if kind == "corporate":
         return pl.concat_str([digit, body])
@@ -77,21 +94,24 @@ def _tag_digit(tag: str) -> str:
     return str(1 + sum(tag.encode("utf-8")) % 9)
 
 
-def index_digits(item: Item, idx: pl.Expr, tag: str | None) -> pl.Expr:
+def index_digits(item: Item, idx: pl.Expr, tag: str | None, stage: Stage = inline) -> pl.Expr:
     """An injective digit string for ``idx`` (0-based) that fits the item and its check."""
     n = idx.cast(pl.Int64)
     length = item.length
     if item.check == "lgcode":
-        return with_check("lgcode", pl.concat_str([pl.lit("99"), _zfill(n % 999 + 1, 3)]))
+        return with_check("lgcode", 99000 + n % 999 + 1, 5, stage)
     if item.check == "mynumber":
-        return with_check("mynumber", pl.concat_str([pl.lit("9999"), _zfill(n, 7)]))
+        return with_check("mynumber", 99990000000 + n % 10**7, 11, stage)
     if item.check == "corporate":
-        return with_check("corporate", pl.concat_str([pl.lit("9999"), _zfill(n, 8)]))
+        return with_check("corporate", 999900000000 + n % 10**8, 12, stage)
     if item.check == "m11":
         width = max(length - 2, 1)  # prefix digits: length minus adjust and check digit
+        if width > 17:
+            serial = _zfill(n + 1, width - 1)
+            return m11_number(pl.concat_str([pl.lit(_tag_digit(tag or "")), serial]), width, stage)
         if tag is not None and width >= 6:
-            return m11_number(pl.concat_str([pl.lit(_tag_digit(tag)), _zfill(n + 1, width - 1)]), width)
-        return m11_number(_zfill(n + 1, width), width)
+            return m11_number(int(_tag_digit(tag)) * 10 ** (width - 1) + (n + 1), width, stage)
+        return m11_number(n + 1, width, stage)
     if is_year_item(item):
         return (pl.lit(BASE_YEAR, pl.Int64) - n).cast(pl.String)
     if tag is not None and length >= 6:
@@ -102,7 +122,11 @@ def index_digits(item: Item, idx: pl.Expr, tag: str | None) -> pl.Expr:
 
 
 def index_value(
-    item: Item, idx: pl.Expr, tag: str | None, codes: Mapping[str, CodeTable]
+    item: Item,
+    idx: pl.Expr,
+    tag: str | None,
+    codes: Mapping[str, CodeTable],
+    stage: Stage = inline,
 ) -> pl.Expr:
     """``idx`` rendered as the item's type, injectively where the type allows it."""
     n = idx.cast(pl.Int64)
@@ -111,7 +135,7 @@ def index_value(
         values = list(codes[item.code].values)
         return pick(values, n % len(values))
     if kind in {"date", "wareki"}:
-        return format_date(item, pl.lit(_EPOCH) + pl.duration(days=n))
+        return format_date(item, stage(pl.lit(_EPOCH) + pl.duration(days=n)))
     if kind == "yearmonth":
         month = n + 2000 * 12
         return pl.concat_str([_zfill(month // 12, 4), _zfill(month % 12 + 1, 2)])
@@ -120,7 +144,7 @@ def index_value(
         return pl.concat_str([_zfill(sec // 3600, 2), _zfill(sec // 60 % 60, 2), _zfill(sec % 60, 2)])
     if kind == "number":
         return (n + 1).cast(pl.String)
-    digits = index_digits(item, idx, tag)
+    digits = index_digits(item, idx, tag, stage)
     if kind == "zenkaku":
         return full_width_digits(digits)
     if kind == "kana":
@@ -167,12 +191,13 @@ def date_range(name: str) -> tuple[dt.date, dt.date]:
     return dt.date(1995, 1, 1), dt.date(2024, 12, 31)
 
 
-def date_value(item: Item, key: pl.Expr, salt_: int) -> pl.Expr:
+def date_value(item: Item, key: pl.Expr, salt_: int, stage: Stage = inline) -> pl.Expr:
     """A real date of the item's type; a few 日不詳 (day 00) where unknown dates are allowed."""
     lo, hi = date_range(item.name)
-    value = format_date(item, date_between(lo, hi, key, salt_))
+    value = format_date(item, stage(date_between(lo, hi, key, salt_)))
     default_form = item.type == "wareki" or (item.format or "%Y%m%d") == "%Y%m%d"
     if item.allow_unknown_date and item.type in {"date", "wareki"} and default_form:
+        value = stage(value)
         unknown = chance(key, salt_ + 1, 0.02)
         value = pl.when(unknown).then(pl.concat_str([value.str.head(6), pl.lit("00")])).otherwise(value)
     return value
@@ -196,20 +221,24 @@ def random_digits(width: int, key: pl.Expr, salt_: int) -> pl.Expr:
         parts.append(_zfill(below(key, salt_ + part, 10**take), take))
         remaining -= take
         part += 1
+    if len(parts) == 1:
+        return parts[0]
     return pl.concat_str(parts) if parts else pl.lit("")
 
 
-def digits_value(item: Item, key: pl.Expr, salt_: int) -> pl.Expr:
+def digits_value(item: Item, key: pl.Expr, salt_: int, stage: Stage = inline) -> pl.Expr:
     length, name = item.length, item.name
     if item.check == "lgcode":
-        return with_check("lgcode", pl.concat_str([pl.lit("99"), _zfill(between(key, salt_, 1, 999), 3)]))
+        return with_check("lgcode", 99000 + between(key, salt_, 1, 999), 5, stage)
     if item.check == "mynumber":
-        return with_check("mynumber", pl.concat_str([pl.lit("9999"), random_digits(7, key, salt_)]))
+        return with_check("mynumber", 99990000000 + below(key, salt_, 10**7).cast(pl.Int64), 11, stage)
     if item.check == "corporate":
-        return with_check("corporate", pl.concat_str([pl.lit("9999"), random_digits(8, key, salt_)]))
+        return with_check("corporate", 999900000000 + below(key, salt_, 10**8).cast(pl.Int64), 12, stage)
     if item.check == "m11":
         width = max(length - 2, 1)
-        return m11_number(random_digits(width, key, salt_), width)
+        if width > 17:
+            return m11_number(random_digits(width, key, salt_), width, stage)
+        return m11_number(below(key, salt_, 10**width).cast(pl.Int64), width, stage)
     if is_year_item(item) or (length == 4 and name.endswith("年")):
         return between(key, salt_, BASE_YEAR - 9, BASE_YEAR + 5).cast(pl.String)
     if name.endswith("数") or "順位" in name or "階" in name:
@@ -255,7 +284,11 @@ def text_value(item: Item, key: pl.Expr, salt_: int) -> pl.Expr:
 
 
 def typed_value(
-    item: Item, key: pl.Expr, salt_: int, codes: Mapping[str, CodeTable]
+    item: Item,
+    key: pl.Expr,
+    salt_: int,
+    codes: Mapping[str, CodeTable],
+    stage: Stage = inline,
 ) -> pl.Expr:
     """A random valid value of the item's type (before fitting to its length)."""
     if item.pattern is not None and item.type in {"hankaku", "text", "zenkaku", "digits", "kana"}:
@@ -267,12 +300,12 @@ def typed_value(
     if kind == "code" and item.code is not None:
         return code_value(codes[item.code], key, salt_)
     if kind in {"date", "wareki", "yearmonth"}:
-        return date_value(item, key, salt_)
+        return date_value(item, key, salt_, stage)
     if kind == "time":
         sec = below(key, salt_, 86400)
         return pl.concat_str([_zfill(sec // 3600, 2), _zfill(sec // 60 % 60, 2), _zfill(sec % 60, 2)])
     if kind == "digits":
-        return digits_value(item, key, salt_)
+        return digits_value(item, key, salt_, stage)
     if kind == "number":
         return number_value(item, key, salt_)
     return text_value(item, key, salt_)

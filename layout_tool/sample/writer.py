@@ -7,16 +7,14 @@ the plan in batches, which bounds memory by the batch, not by the file.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import polars as pl
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.io.atomic import atomic_open
 from layout_tool.sample.model import AreaPlan
 from layout_tool.sample.render import render
 from layout_tool.spec.model import AreaSpec, FileSpec
@@ -30,20 +28,12 @@ def file_name(spec: FileSpec) -> str:
 
 
 def atomic_write(path: Path, body: Callable[[BinaryIO], None]) -> None:
-    """Run ``body`` on a temporary file beside ``path``, then rename it into place."""
+    """Run ``body`` on a temporary file beside ``path``, renamed into place when complete."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with atomic_open(path) as handle:
+            body(cast(BinaryIO, handle))
     except OSError as exc:
-        raise LayoutToolError(f"cannot write to {path.parent}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            body(handle)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+        raise LayoutToolError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def _csv(frame: pl.DataFrame, handle: BinaryIO, header: bool = True) -> None:

@@ -123,7 +123,7 @@ def _flow(value: Any) -> Any:
 
 
 def _styled(value: Any, yaml: YAML) -> Any:
-    """Every string that cannot safely stay plain in double quotes, as people write them.
+    """Put every string that cannot safely stay plain in double quotes, as people do.
 
     Deciding here rather than leaving it to ruamel keeps the output in one quoting style
     ("02", "2.7", like the bundled files) and avoids its flow-context slips. Double

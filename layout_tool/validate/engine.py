@@ -16,14 +16,17 @@ import polars as pl
 from layout_tool.checks import crossfile
 from layout_tool.checks.header import map_columns
 from layout_tool.checks.items import finding_code, gaiji_present
+from layout_tool.gaiji.inventory import tally
 from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
 from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Filter, Report
-from layout_tool.spec.model import AreaSpec, FileSpec, Item
+from layout_tool.spec.model import AreaSpec, CodeTable, FileSpec
 from layout_tool.validate.inputs import resolve
 from layout_tool.validate.messages import item_message
 
 Progress = Callable[[str, int], None]
+PUA_TYPES = frozenset({"zenkaku", "kana", "text"})
+GAIJI_PREFIX = "\x00gaiji:"
 
 
 @dataclass(frozen=True)
@@ -129,12 +132,8 @@ def check_batches(
     item names to those positions (items without a column are not checked). Reader findings
     (encoding, row-shape) come with the batch. Cross-file material goes into ``got``.
     """
-    present = [(item, positions[item.name]) for item in fspec.items if item.name in positions]
-    names = {item.name: col(pos) for item, pos in present}
-    codes = dict(spec.codes)
-    checks = [finding_code(item, pl.col(col(pos)), codes).alias(item.name) for item, pos in present]
-    gaiji = [gaiji_present(pl.col(col(pos))).alias(item.name) for item, pos in present]
-    by_name = {item.name: item for item, _ in present}
+    plan = _Plan(fspec, positions, dict(spec.codes), label)
+    by_name = plan.items
     rows = 0
     for batch in batches:
         rows += batch.records
@@ -142,73 +141,102 @@ def check_batches(
             report.add(f, sensitive=f.item in by_name and by_name[f.item].sensitive)
         frame = batch.frame
         if frame.height:
-            _item_findings(frame, checks, gaiji, by_name, names, fspec, label, report)
-            crossfile.collect(spec, fspec.id, frame, names, got)
+            plan.findings(frame, report)
+            crossfile.collect(spec, fspec.id, frame, plan.names, got)
         if progress is not None:
             progress(label, rows)
     return rows
 
 
-def _item_findings(
-    frame: pl.DataFrame,
-    checks: list[pl.Expr],
-    gaiji: list[pl.Expr],
-    items: dict[str, Item],
-    names: dict[str, str],
-    fspec: FileSpec,
-    label: str,
-    report: Report,
-) -> None:
-    if not checks:
-        return
-    codes = frame.lazy().select(ROW, *checks).collect()
-    item_cols = [c for c in codes.columns if c != ROW]
-    bad = codes.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in item_cols))
-    long = (
-        bad.unpivot(index=ROW, variable_name="item", value_name="code").drop_nulls("code")
-        if bad.height
-        else None
-    )
-    flags = frame.lazy().select(ROW, *gaiji).collect()
-    hits = flags.filter(pl.any_horizontal(pl.col(c) for c in item_cols))
-    if hits.height:
-        g = (
-            hits.unpivot(index=ROW, variable_name="item", value_name="hit")
-            .filter(pl.col("hit"))
-            .select(ROW, "item", pl.lit("gaiji").alias("code"))
+class _Plan:
+    """The per-item expressions of one file, built once and run on every batch.
+
+    外字 can only pass the type check of zenkaku, kana and text items, so only those columns
+    are scanned for private-use characters on every row; in any other item a 外字 already
+    fails the type check, so those columns are scanned only on rows that have a finding.
+    """
+
+    def __init__(
+        self, fspec: FileSpec, positions: dict[str, int], codes: dict[str, CodeTable], label: str
+    ) -> None:
+        present = [(i, positions[i.name]) for i in fspec.items if i.name in positions]
+        self.fspec, self.label = fspec, label
+        self.items = {item.name: item for item, _ in present}
+        self.names = {item.name: col(pos) for item, pos in present}
+        self.checks = [finding_code(i, pl.col(col(p)), codes).alias(i.name) for i, p in present]
+        self.scan = [
+            gaiji_present(pl.col(col(p))).alias(GAIJI_PREFIX + i.name)
+            for i, p in present
+            if i.type in PUA_TYPES
+        ]
+        self.scan_bad = [
+            gaiji_present(pl.col(col(p))).alias(i.name)
+            for i, p in present
+            if i.type not in PUA_TYPES
+        ]
+        self.allowed = [name for name, item in self.items.items() if item.gaiji]
+
+    def findings(self, frame: pl.DataFrame, report: Report) -> None:
+        if not self.checks:
+            return
+        result = frame.lazy().select(ROW, *self.checks, *self.scan).collect()
+        code_cols = list(self.items)
+        scan_cols = [c for c in result.columns if c.startswith(GAIJI_PREFIX)]
+        any_bad = pl.any_horizontal(
+            *[pl.col(c).is_not_null() for c in code_cols], *[pl.col(c) for c in scan_cols]
         )
-        long = g if long is None else pl.concat([long, g])
-    if long is None or long.height == 0:
-        return
-    allowed = [name for name, item in items.items() if item.gaiji]
-    long = long.with_columns(
-        pl.when((pl.col("code") == "gaiji") & pl.col("item").is_in(allowed))
-        .then(pl.lit("warning"))
-        .otherwise(pl.lit("error"))
-        .alias("severity")
-    )
-    counts = long.group_by("code", "item", "severity").len("n")
-    report.count_frame(counts)
-    room = report.room()
-    if room <= 0:
-        return
-    listed = long.sort(ROW, "item").head(room)
-    rows = listed[ROW].unique().implode()
-    values = {rec[ROW]: rec for rec in frame.filter(pl.col(ROW).is_in(rows)).iter_rows(named=True)}
-    for row, name, code, severity in listed.select(ROW, "item", "code", "severity").iter_rows():
-        item = items[name]
-        value = values[row][names[name]]
-        report.list_finding(
-            Finding(
-                code,
-                "warning" if severity == "warning" else "error",
-                item_message(code, item),
-                file=label,
-                file_id=fspec.id,
-                row=row,
-                item=name,
-                column=int(names[name][1:]) + 1,
-                value=value,
-            ),
-            sensitive=item.sensitive,
+        bad = result.filter(any_bad)
+        if bad.height == 0:
+            return
+        parts = [
+            bad.select(ROW, *code_cols)
+            .unpivot(index=ROW, variable_name="item", value_name="code")
+            .drop_nulls("code")
+        ]
+        if scan_cols:
+            parts.append(_gaiji_long(bad.select(ROW, *scan_cols), strip=GAIJI_PREFIX))
+        if self.scan_bad:
+            rows = bad[ROW].implode()
+            flags = frame.lazy().filter(pl.col(ROW).is_in(rows)).select(ROW, *self.scan_bad)
+            parts.append(_gaiji_long(flags.collect()))
+        long = pl.concat(parts).with_columns(
+            pl.when((pl.col("code") == "gaiji") & pl.col("item").is_in(self.allowed))
+            .then(pl.lit("warning"))
+            .otherwise(pl.lit("error"))
+            .alias("severity")
         )
+        report.count_frame(long.group_by("code", "item", "severity").len("n"))
+        with_gaiji = long.filter(pl.col("code") == "gaiji")["item"].unique().sort().to_list()
+        if with_gaiji:
+            report.add_gaiji(self.label, tally(frame, {n: self.names[n] for n in with_gaiji}))
+        if report.room() > 0:
+            self._list(frame, long.sort(ROW, "item").head(report.room()), report)
+
+    def _list(self, frame: pl.DataFrame, listed: pl.DataFrame, report: Report) -> None:
+        rows = listed[ROW].unique().implode()
+        values = {r[ROW]: r for r in frame.filter(pl.col(ROW).is_in(rows)).iter_rows(named=True)}
+        for row, name, code, severity in listed.select(ROW, "item", "code", "severity").iter_rows():
+            item = self.items[name]
+            report.list_finding(
+                Finding(
+                    code,
+                    "warning" if severity == "warning" else "error",
+                    item_message(code, item),
+                    file=self.label,
+                    file_id=self.fspec.id,
+                    row=row,
+                    item=name,
+                    column=int(self.names[name][1:]) + 1,
+                    value=values[row][self.names[name]],
+                ),
+                sensitive=item.sensitive,
+            )
+
+
+def _gaiji_long(flags: pl.DataFrame, strip: str = "") -> pl.DataFrame:
+    """(row, item, "gaiji") for every true flag of a (row, item columns…) frame."""
+    return (
+        flags.unpivot(index=ROW, variable_name="item", value_name="hit")
+        .filter(pl.col("hit"))
+        .select(ROW, pl.col("item").str.strip_prefix(strip), pl.lit("gaiji").alias("code"))
+    )

@@ -51,9 +51,10 @@ def test_dump_writes_one_item_per_line(spec: AreaSpec) -> None:
     item_lines = [line for line in text.splitlines() if ITEM_LINE.match(line)]
     assert len(item_lines) == spec.item_count
     for item, line in zip((i for f in spec.files for i in f.items), item_lines, strict=True):
-        assert f"name: {item.name}" in line or f"name: '{item.name}'" in line
+        assert line.startswith(f"      - {{no: {item.no}, name: {item.name}, ")
+        if item.description is not None:
+            assert item.description in line
     assert "area: {id: " in text
-    assert all(len(line.split("\n")) == 1 for line in text.splitlines())
 
 
 @pytest.mark.parametrize("spec", BUNDLED, ids=lambda s: s.id)

@@ -1,0 +1,151 @@
+"""The transform registry: a dict of named factories, filled by a decorator.
+
+A transform is a vectorised polars function over one string column, with its inverse. A
+direction that can fail (``fails=True``) signals it by a null result for a non-null input, so
+bad data becomes a finding on its row instead of an exception, and the converter derives the
+flag from the materialised column instead of evaluating the transform twice. A factory
+receives the transform's parameters from the mapping file and a :class:`Context` (which
+standard item and which vendor field the transform serves), checks the parameters, and
+returns a :class:`Step`. ``invertible`` is the factory's promise that ``inverse`` undoes
+``forward`` for every value it accepts; the converter verifies that promise row by row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from layout_tool.spec.model import CodeTable, Item
+
+Direction = Callable[[pl.Expr], pl.Expr]
+"""One direction of a transform: the input column's expression → the output's."""
+
+
+class ParamError(ValueError):
+    """A transform's parameters are wrong; the loader adds ``file:line``."""
+
+
+@dataclass(frozen=True)
+class CodeMapSpec:
+    """A vendor → standard code map, as a mapping file's ``codes:`` section declares it."""
+
+    name: str
+    map: Mapping[str, str]
+    unmapped: str = "reject"  # reject | default | keep
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a transform may need to know about where it is used."""
+
+    item: Item  # the standard item the rule produces
+    field: str | None = None  # the vendor field (None where the value is not one field)
+    width: int | None = None  # the vendor field's width in bytes (fixed-width sources)
+    encoding: str = "utf-8"  # the vendor source's encoding
+    codes: Mapping[str, CodeMapSpec] | None = None  # the mapping's named code maps
+    spec_codes: Mapping[str, CodeTable] | None = None  # the standard's code tables
+
+
+@dataclass(frozen=True)
+class Step:
+    """One compiled transform: both directions and what a failure means."""
+
+    name: str
+    forward: Direction
+    inverse: Direction | None  # None: no inverse (a lossy transform)
+    fails: bool = False  # forward may fail (null out for a non-null value)
+    inverse_fails: bool = False
+    code: str = "type"  # finding code when forward fails
+    inverse_code: str = "type"  # finding code when inverse fails
+    failure: str = "cannot be converted"  # message for a failed forward
+    inverse_failure: str = "cannot be converted back"
+    lossy_because: str | None = None  # why there is no inverse
+    warn: Callable[[pl.Expr], pl.Expr] | None = None  # forward: kept with a warning
+    relaxes_code_check: bool = False  # the item's code-table check is replaced by ``warn``
+    line: int | None = None  # where the mapping file declares it
+
+    @property
+    def invertible(self) -> bool:
+        return self.inverse is not None
+
+
+Factory = Callable[[Any, Context], Step]
+
+
+@dataclass(frozen=True)
+class TransformInfo:
+    name: str
+    factory: Factory
+    summary: str
+
+
+TRANSFORMS: dict[str, TransformInfo] = {}
+"""Every transform by the name mapping files use."""
+
+
+def transform(name: str, summary: str) -> Callable[[Factory], Factory]:
+    """Register a factory under ``name`` (explicitly: no discovery by naming convention)."""
+
+    def register(factory: Factory) -> Factory:
+        if name in TRANSFORMS:
+            raise RuntimeError(f"transform {name!r} registered twice")
+        TRANSFORMS[name] = TransformInfo(name, factory, summary)
+        return factory
+
+    return register
+
+
+def build(name: str, params: Any, ctx: Context) -> Step:
+    """The compiled step for one transform entry of a mapping file."""
+    info = TRANSFORMS.get(name)
+    if info is None:
+        known = ", ".join(sorted(TRANSFORMS))
+        raise ParamError(f"unknown transform {name!r} (known: {known})")
+    return info.factory(params, ctx)
+
+
+def options(
+    raw: Any, name: str, allowed: Mapping[str, type | tuple[type, ...]], scalar: str | None = None
+) -> dict[str, Any]:
+    """A transform's parameters as a dict, checked against ``allowed`` (key → type).
+
+    ``scalar`` names the parameter a bare value stands for (``{zfill: 15}`` is width 15).
+    """
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        if scalar is None:
+            raise ParamError(f"{name}: expects a mapping of options, not {raw!r}")
+        raw = {scalar: raw}
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in allowed:
+            keys = ", ".join(sorted(allowed)) or "none"
+            raise ParamError(f"{name}: unknown option {key!r} (options: {keys})")
+        kind = allowed[key]
+        if isinstance(value, bool) and kind is int:
+            raise ParamError(f"{name}: {key} must be a number, not {value!r}")
+        if not isinstance(value, kind):
+            raise ParamError(f"{name}: {key} has the wrong type ({value!r})")
+        out[key] = value
+    return out
+
+
+def choice(value: Any, name: str, key: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ParamError(f"{name}: {key} must be one of {', '.join(allowed)}, not {value!r}")
+    return str(value)
+
+
+def empty_to_null(value: pl.Expr) -> pl.Expr:
+    """Empty strings are missing values, as the reader and the standard treat them."""
+    return pl.when(value.str.len_bytes() == 0).then(None).otherwise(value)
+
+
+def failing(value: pl.Expr, failed: pl.Expr) -> pl.Expr:
+    """``value``, null where ``failed``: how a direction reports a value it cannot convert."""
+    return pl.when(failed.fill_null(False)).then(None).otherwise(value)

@@ -1,0 +1,142 @@
+"""Code values: a vendor's codes → the standard's, with a rule for values the map lacks.
+
+``unmapped: reject`` makes the row a ``code`` finding; ``keep`` passes the vendor value on
+with a warning (the standard's code-table check is then not applied to that item, or every
+kept value would reject its row anyway); ``default`` substitutes a standard value, which no
+inverse can undo. A map with two vendor codes for one standard code is lossy for the same
+reason. Target values must be in the standard item's code table: that is checked at load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import polars as pl
+
+from layout_tool.dates import ERAS, Era
+from layout_tool.mapping.transforms.base import (
+    CodeMapSpec,
+    Context,
+    ParamError,
+    Result,
+    Step,
+    choice,
+    options,
+    transform,
+)
+
+UNMAPPED = ("reject", "default", "keep")
+
+
+def code_map_spec(name: str, raw: Any) -> CodeMapSpec:
+    """A code map from its mapping-file form ``{map: {...}, unmapped: ..., default: ...}``."""
+    opts = options(raw, name, {"map": dict, "unmapped": str, "default": (str, int)})
+    table = opts.get("map")
+    if not table:
+        raise ParamError(f"{name}: needs a non-empty `map:` of vendor code → standard code")
+    values = {str(k): str(v) for k, v in table.items()}
+    unmapped = choice(opts.get("unmapped", "reject"), name, "unmapped", UNMAPPED)
+    default = opts.get("default")
+    if (unmapped == "default") != (default is not None):
+        raise ParamError(f"{name}: `default:` goes with `unmapped: default` (and only with it)")
+    return CodeMapSpec(name, values, unmapped, None if default is None else str(default))
+
+
+def _lookup(value: pl.Expr, table: Mapping[str, str]) -> pl.Expr:
+    return value.replace_strict(
+        list(table), list(table.values()), default=None, return_dtype=pl.String
+    )
+
+
+def _check_targets(spec: CodeMapSpec, ctx: Context) -> None:
+    table_id = ctx.item.code
+    if table_id is None or ctx.spec_codes is None or table_id not in ctx.spec_codes:
+        return
+    allowed = ctx.spec_codes[table_id].values
+    targets = list(spec.map.values()) + ([spec.default] if spec.default is not None else [])
+    for target in targets:
+        if target not in allowed:
+            known = ", ".join(allowed)
+            raise ParamError(
+                f"code map {spec.name}: standard value {target!r} is not in code table"
+                f" {table_id} ({known})"
+            )
+
+
+def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
+    _check_targets(spec, ctx)
+    table = dict(spec.map)
+
+    def forward(v: pl.Expr) -> Result:
+        mapped = _lookup(v, table)
+        missing = mapped.is_null() & v.is_not_null()
+        if spec.unmapped == "keep":
+            return pl.coalesce(mapped, v), None
+        if spec.unmapped == "default":
+            return pl.when(missing).then(pl.lit(spec.default)).otherwise(mapped), None
+        return mapped, missing
+
+    warn = None
+    if spec.unmapped == "keep":
+        warn = lambda v: _lookup(v, table).is_null() & v.is_not_null()  # noqa: E731
+    failure = f"is not in code map {spec.name}"
+    back = {std: vendor for vendor, std in table.items()}
+    if len(back) != len(table):
+        dupes = sorted({s for s in table.values() if list(table.values()).count(s) > 1})
+        why = f"code map {spec.name}: several vendor codes become {', '.join(dupes)}"
+        return Step(name, forward, None, code="code", failure=failure, lossy_because=why, warn=warn,
+                    relaxes_code_check=warn is not None)  # fmt: skip
+    if spec.unmapped == "default":
+        why = f"code map {spec.name}: unmapped values become {spec.default!r}"
+        return Step(name, forward, None, code="code", failure=failure, lossy_because=why)
+
+    def inverse(v: pl.Expr) -> Result:
+        mapped = _lookup(v, back)
+        if spec.unmapped == "keep":
+            return pl.coalesce(mapped, v), None
+        return mapped, mapped.is_null() & v.is_not_null()
+
+    return Step(
+        name, forward, inverse, code="code", inverse_code="code", failure=failure,
+        inverse_failure=f"has no vendor code in code map {spec.name}", warn=warn,
+        relaxes_code_check=warn is not None,
+    )  # fmt: skip
+
+
+@transform("code", "vendor code → standard code by a map (named in `codes:` or inline)")
+def code(raw: Any, ctx: Context) -> Step:
+    if isinstance(raw, str):
+        known = ctx.codes or {}
+        if raw not in known:
+            names = ", ".join(known) or "none"
+            raise ParamError(f"code: no code map {raw!r} in `codes:` (maps: {names})")
+        return code_step(known[raw], ctx)
+    return code_step(code_map_spec("code", raw), ctx)
+
+
+ERA_FORMS = {
+    "digit": lambda e: e.digit,
+    "code": lambda e: e.code,
+    "letter": lambda e: e.letter,
+    "name": lambda e: e.name,
+}
+
+
+def _era_form(era: Era, form: str) -> str:
+    return str(ERA_FORMS[form](era))
+
+
+@transform("era-code", "1-digit ⇄ 2-digit 年号 codes, letters or names (4 → 04, H → 04)")
+def era_code(raw: Any, ctx: Context) -> Step:
+    opts = options(raw, "era-code", {"from": str, "to": str})
+    forms = tuple(ERA_FORMS)
+    src = choice(opts.get("from", "digit"), "era-code", "from", forms)
+    dst = choice(opts.get("to", "code"), "era-code", "to", forms)
+    table = {_era_form(era, src): _era_form(era, dst) for era in ERAS}
+    spec = CodeMapSpec(f"era-code {src}→{dst}", table)
+    step = code_step(spec, ctx)
+    return Step(
+        "era-code", step.forward, step.inverse, code="code", inverse_code="code",
+        failure=f"is not a 年号 {src}", inverse_failure=f"is not a 年号 {dst}",
+    )  # fmt: skip

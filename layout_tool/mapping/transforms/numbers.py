@@ -1,0 +1,86 @@
+"""Numbers with an implied scale: the mainframe's zero-filled ``000123456`` ⇄ ``1234.56``.
+
+All string arithmetic (no floats, no integer overflow): the digits are split at ``scale``
+from the right. The standard's form is canonical (no leading zeros, exactly ``scale``
+decimals), so a vendor value that is not zero-filled the way the mapping says will not come
+back the same, and a lossless mapping rejects that row instead of changing it silently.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from layout_tool.mapping.transforms.base import (
+    Context,
+    ParamError,
+    Result,
+    Step,
+    choice,
+    options,
+    transform,
+)
+
+STANDARD = r"^(-?)([0-9]+)(?:\.([0-9]+))?$"
+
+
+def _no_leading_zeros(digits: pl.Expr) -> pl.Expr:
+    stripped = digits.str.strip_chars_start("0")
+    return pl.when(stripped.str.len_bytes() == 0).then(pl.lit("0")).otherwise(stripped)
+
+
+@transform("number", "integer with implied decimals ⇄ standard decimal (scale, sign, zfill)")
+def number(raw: Any, ctx: Context) -> Step:
+    opts = options(
+        raw, "number", {"scale": int, "sign": str, "zfill": bool, "width": int}, scalar="scale"
+    )
+    scale = opts.get("scale", 0)
+    if scale < 0 or scale > 18:
+        raise ParamError("number: scale must be between 0 and 18")
+    sign_side = choice(opts.get("sign", "leading"), "number", "sign", ("leading", "trailing"))
+    width = opts.get("width", ctx.width)
+    zero_fill = opts.get("zfill", ctx.width is not None)
+    if zero_fill and width is None:
+        raise ParamError("number: zfill needs a width (a fixed-width field or `width:`)")
+    vendor = r"^(-?)([0-9]+)$" if sign_side == "leading" else r"^([0-9]+)(-?)$"
+    sign_group, digit_group = (1, 2) if sign_side == "leading" else (2, 1)
+
+    def forward(v: pl.Expr) -> Result:
+        ok = v.str.contains(vendor)
+        sign = v.str.extract(vendor, sign_group)
+        digits = v.str.extract(vendor, digit_group)
+        if scale == 0:
+            body = _no_leading_zeros(digits)
+        else:
+            padded = digits.str.zfill(scale + 1)
+            cut = padded.str.len_chars() - scale
+            whole = _no_leading_zeros(padded.str.slice(0, cut))
+            body = pl.concat_str(whole, pl.lit("."), padded.str.slice(cut))
+        value = pl.concat_str(sign, body)
+        return value, v.is_not_null() & ~ok.fill_null(False)
+
+    def inverse(v: pl.Expr) -> Result:
+        ok = v.str.contains(STANDARD)
+        sign = v.str.extract(STANDARD, 1)
+        fraction = v.str.extract(STANDARD, 3)
+        if scale == 0:
+            ok = ok & fraction.is_null()
+            digits = v.str.extract(STANDARD, 2)
+        else:
+            ok = ok & (fraction.str.len_chars() == scale).fill_null(False)
+            digits = pl.concat_str(v.str.extract(STANDARD, 2), fraction)
+        digits = _no_leading_zeros(digits)
+        if zero_fill:
+            room = pl.lit(width, dtype=pl.Int64) - sign.str.len_chars().cast(pl.Int64)
+            ok = ok & (digits.str.len_chars().cast(pl.Int64) <= room)
+            digits = digits.str.zfill(room)
+        parts = (sign, digits) if sign_side == "leading" else (digits, sign)
+        return pl.concat_str(*parts), v.is_not_null() & ~ok.fill_null(False)
+
+    shape = "digits" if scale == 0 else f"digits with {scale} implied decimals"
+    return Step(
+        "number", forward, inverse, code="type", inverse_code="type",
+        failure=f"is not a number ({shape}, sign {sign_side})",
+        inverse_failure=f"is not a number with {scale} decimals that fits",
+    )  # fmt: skip

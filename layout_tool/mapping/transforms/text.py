@@ -1,0 +1,169 @@
+"""Padding and plain text: trim ⇄ pad, zero-fill, character replacement, defaults.
+
+``trim`` is only invertible where the width to pad back to is known: a fixed-width field's
+byte width (CP932: 2 bytes for all but ASCII and half-width kana), or an explicit ``width``
+in characters. A full-width pad character cannot fill an odd number of bytes; the last byte
+is then an ASCII space, so ``chars`` must include one for such fields to round-trip.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from layout_tool.io.cp932 import byte_length
+from layout_tool.mapping.transforms.base import (
+    Context,
+    ParamError,
+    Step,
+    choice,
+    empty_to_null,
+    failing,
+    options,
+    transform,
+)
+
+SIDES = ("right", "left", "both")
+
+
+def _strip(value: pl.Expr, chars: str, side: str) -> pl.Expr:
+    if side == "right":
+        return value.str.strip_chars_end(chars)
+    if side == "left":
+        return value.str.strip_chars_start(chars)
+    return value.str.strip_chars(chars)
+
+
+def _pad(value: pl.Expr, count: pl.Expr, char: str, side: str) -> pl.Expr:
+    """``count`` copies of ``char`` added on ``side`` (count ≥ 0, per row)."""
+    total = value.str.len_chars() + count
+    return value.str.pad_end(total, char) if side == "right" else value.str.pad_start(total, char)
+
+
+def pad_to_bytes(value: pl.Expr, width: int, char: str, side: str) -> pl.Expr:
+    """Pad to exactly ``width`` CP932 bytes; null (failed) where the value is longer."""
+    missing = width - byte_length(value).cast(pl.Int64)
+    if len(char.encode("cp932")) == 2:
+        wide = _pad(value, (missing // 2).clip(0), char, side)
+        padded = _pad(wide, (missing % 2).clip(0), " ", side)
+    else:
+        padded = _pad(value, missing.clip(0), char, side)
+    return failing(padded, missing < 0)
+
+
+def pad_to_chars(value: pl.Expr, width: int, char: str, side: str) -> pl.Expr:
+    missing = width - value.str.len_chars().cast(pl.Int64)
+    return failing(_pad(value, missing.clip(0), char, side), missing < 0)
+
+
+@transform("trim", "strip padding (inverse: pad back to the field's width)")
+def trim(raw: Any, ctx: Context) -> Step:
+    opts = options(
+        raw, "trim", {"side": str, "chars": str, "pad": str, "width": int}, scalar="side"
+    )
+    side = choice(opts.get("side", "right"), "trim", "side", SIDES)
+    chars = opts.get("chars", " ")
+    pad = opts.get("pad", chars[:1])
+    if not chars:
+        raise ParamError("trim: chars must not be empty")
+    if len(pad) != 1 or pad not in chars:
+        raise ParamError(f"trim: pad must be one of the trimmed chars {chars!r}, not {pad!r}")
+    if len(pad.encode("cp932", errors="replace")) == 2 and " " not in chars:
+        raise ParamError("trim: a full-width pad needs ' ' in chars for an odd last byte")
+    width = opts.get("width")
+    def forward(v: pl.Expr) -> pl.Expr:
+        return empty_to_null(_strip(v, chars, side))
+
+    lossy = None
+    if side == "both":
+        lossy = "trim on both sides cannot know how the padding was split"
+    elif ctx.width is None and width is None:
+        lossy = "trim without a width (a fixed-width field or `width:`) cannot pad back"
+    if lossy is not None:
+        return Step("trim", forward, None, lossy_because=lossy)
+    if ctx.width is not None:
+        fixed = ctx.width
+
+        def inverse(v: pl.Expr) -> pl.Expr:
+            return pad_to_bytes(v.fill_null(""), fixed, pad, "left" if side == "left" else "right")
+
+    else:
+        chars_width = int(width or 0)
+
+        def inverse(v: pl.Expr) -> pl.Expr:
+            return pad_to_chars(v, chars_width, pad, "left" if side == "left" else "right")
+
+    return Step(
+        "trim", forward, inverse, inverse_fails=True, code="length", inverse_code="length",
+        inverse_failure=f"is longer than the field ({ctx.width or width})",
+    )  # fmt: skip
+
+
+def _padder(name: str, raw: Any, ctx: Context, default_char: str, default_side: str) -> Step:
+    opts = options(raw, name, {"width": int, "char": str, "side": str}, scalar="width")
+    width = opts.get("width", ctx.item.length)
+    char = opts.get("char", default_char)
+    side = choice(opts.get("side", default_side), name, "side", ("left", "right"))
+    if len(char) != 1:
+        raise ParamError(f"{name}: char must be one character, not {char!r}")
+    if width < 1:
+        raise ParamError(f"{name}: width must be 1 or more")
+
+    def forward(v: pl.Expr) -> Result:
+        padded, fail = pad_to_chars(v, width, char, side)
+        return padded, fail.fill_null(False)
+
+    def inverse(v: pl.Expr) -> Result:
+        stripped = _strip(v, char, side)
+        keep_one = pl.when((stripped.str.len_bytes() == 0) & (v.str.len_bytes() > 0))
+        return keep_one.then(pl.lit(char)).otherwise(stripped), None
+
+    return Step(name, forward, inverse, code="length", failure=f"is longer than {width} characters")
+
+
+@transform("pad", "pad to a width (inverse: strip the padding)")
+def pad(raw: Any, ctx: Context) -> Step:
+    return _padder("pad", raw, ctx, " ", "right")
+
+
+@transform("zfill", "zero-fill to a width, default the item's length (inverse: strip zeros)")
+def zfill(raw: Any, ctx: Context) -> Step:
+    return _padder("zfill", raw, ctx, "0", "left")
+
+
+@transform("replace", "replace characters or strings, e.g. ～ → 〜 (inverse: the reverse map)")
+def replace(raw: Any, ctx: Context) -> Step:
+    if not isinstance(raw, dict) or not raw:
+        raise ParamError("replace: expects a mapping of text to replacement, e.g. {'～': '〜'}")
+    table = {str(k): str(v) for k, v in raw.items()}
+    if any(not k for k in table):
+        raise ParamError("replace: the text to replace must not be empty")
+    order = sorted(table, key=len, reverse=True)
+    there = {k: table[k] for k in order}
+    def forward(v: pl.Expr) -> pl.Expr:
+        return v.str.replace_many(list(there), list(there.values()), leftmost=True)
+
+    back_keys = list(table.values())
+    if len(set(back_keys)) != len(back_keys) or any(not k for k in back_keys):
+        return Step("replace", forward, None, lossy_because="two texts get the same replacement")
+    back = {v: k for k, v in sorted(table.items(), key=lambda kv: len(kv[1]), reverse=True)}
+    def inverse(v: pl.Expr) -> pl.Expr:
+        return v.str.replace_many(list(back), list(back.values()), leftmost=True)
+
+    return Step("replace", forward, inverse)
+
+
+@transform("default", "fill a missing value (lossy: empty and the default look alike)")
+def default(raw: Any, ctx: Context) -> Step:
+    if isinstance(raw, dict):
+        raw = options(raw, "default", {"value": (str, int)}).get("value")
+    if not isinstance(raw, (str, int)) or isinstance(raw, bool) or str(raw) == "":
+        raise ParamError("default: give the value, e.g. {default: '0'}")
+    value = str(raw)
+    return Step(
+        "default",
+        lambda v: v.fill_null(pl.lit(value)),
+        None,
+        lossy_because=f"an empty value and {value!r} both become {value!r}",
+    )

@@ -1,0 +1,324 @@
+"""The validation report as one self-contained HTML page, for people who read and forward it.
+
+Municipal staff open the file offline, print it or attach it to a mail: so there are no
+external assets, every figure is exact (from the report's counters, not from the capped
+findings list), every piece of data is escaped, and values are shown exactly as the report
+holds them (masked unless ``--show-values``). 外字 are shown as their code points, since
+no font has them.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from layout_tool import __version__
+from layout_tool.gaiji.inventory import GaijiEntry, first_rows_text
+from layout_tool.report.finding import CODES, Finding
+from layout_tool.report.html_assets import CSS, JS
+from layout_tool.report.report import Report
+
+# Private-use characters (外字) and control characters: shown as code points, never raw.
+_SPECIAL = re.compile("([\ue000-\uf8ff\U000f0000-\U0010fffd]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f])")
+NUM_TYPE = ' data-type="num"'
+SEVERITY_JA = {"error": "エラー", "warning": "警告"}
+
+
+def render_html(report: Report) -> str:
+    """The whole page as a string (UTF-8 when written)."""
+    verdict = "合格 PASS" if report.valid else "不合格 FAIL"
+    title = f"検証レポート {report.area} — {'PASS' if report.valid else 'FAIL'}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="ja">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="layout-tool {escape(__version__)}">',
+        f"<title>{escape(title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        _banner(report, verdict),
+        "<main>",
+        _summary(report),
+        _files(report),
+        _by_code(report),
+        _by_item(report),
+        _gaiji(report),
+        _masked(report),
+        _findings(report),
+        _notes(report),
+        "</main>",
+        f"<footer>layout-tool {escape(__version__)} — 中間標準レイアウト仕様"
+        f" v{escape(report.spec_version)}（{escape(report.standard)}）。"
+        "このファイルは外部に接続せずに表示できます。</footer>",
+        f"<script>{JS}</script>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(p for p in parts if p) + "\n"
+
+
+def text(value: object) -> str:
+    """Escape for HTML and show 外字 / control characters as visible code points."""
+    if value is None:
+        return ""
+    out = []
+    for i, piece in enumerate(_SPECIAL.split(str(value))):
+        if i % 2 == 0:
+            out.append(escape(piece))
+        else:
+            cp = f"U+{ord(piece):04X}"
+            kind = "外字" if ord(piece) >= 0xE000 else "制御文字"
+            out.append(f'<mark class="pua" title="{kind} {cp}">[{cp}]</mark>')
+    return "".join(out)
+
+
+def _attr(value: object) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+def _num(n: int) -> str:
+    return f"{n:,}"
+
+
+def _banner(report: Report, verdict: str) -> str:
+    state = "pass" if report.valid else "fail"
+    return (
+        f'<header class="banner {state}" id="verdict" data-valid="{str(report.valid).lower()}">'
+        f"<h1>{verdict}</h1>"
+        f"<p>業務 {text(report.area)} ／ 中間標準レイアウト仕様 v{text(report.spec_version)}</p>"
+        f"<p>エラー {_num(report.errors)} 件、警告 {_num(report.warnings)} 件"
+        f"（{_num(len(report.files))} ファイル、{_num(report.rows)} 行）</p>"
+        "</header>"
+    )
+
+
+def _figure(key: str, label: str, n: int, cls: str = "") -> str:
+    klass = f' class="{cls}"' if cls else ""
+    return f'<div{klass}><dt>{label}</dt><dd id="n-{key}" data-value="{n}">{_num(n)}</dd></div>'
+
+
+def _summary(report: Report) -> str:
+    figures = [
+        _figure("files", "ファイル数 files", len(report.files)),
+        _figure("rows", "行数 rows", report.rows),
+        _figure("errors", "エラー errors", report.errors, "bad" if report.errors else ""),
+        _figure("warnings", "警告 warnings", report.warnings, "warn" if report.warnings else ""),
+        _figure("gaiji", "外字（種類）", len(report.gaiji.entries())),
+    ]
+    return (
+        '<section id="summary"><h2>概要<small>summary</small></h2>'
+        f'<dl class="figures">{"".join(figures)}</dl></section>'
+    )
+
+
+def _table(table_id: str, headers: list[tuple[str, str]], rows: list[str]) -> str:
+    head = "".join(f'<th class="{cls}">{label}</th>' for label, cls in headers)
+    return (
+        f'<table id="{table_id}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _files(report: Report) -> str:
+    rows = [
+        "<tr>"
+        f'<td class="path">{text(f.path)}</td><td>{text(f.file_id or "-")}</td>'
+        f'<td class="num" data-sort="{f.rows}">{_num(f.rows)}</td>'
+        f"<td>{text(f.encoding or '-')}"
+        f'<span class="muted">（{text(f.detected_by or "-")}）</span></td>'
+        f'<td class="num">{_num(f.bytes)}</td>'
+        f'<td class="muted" title="{_attr(f.sha256)}">{text((f.sha256 or "-")[:16])}</td>'
+        "</tr>"
+        for f in report.files
+    ]
+    headers = [
+        ("ファイル file", ""),
+        ("ファイルID", ""),
+        ("行数 rows", "num"),
+        ("文字コード encoding", ""),
+        ("バイト数", "num"),
+        ("SHA-256", ""),
+    ]
+    return (
+        '<section id="files"><h2>ファイル別の行数<small>rows per file</small></h2>'
+        f"{_table('files-table', headers, rows)}</section>"
+    )
+
+
+def _by_code(report: Report) -> str:
+    if not report.by_code:
+        return (
+            '<section id="by-code"><h2>指摘の種類別件数<small>findings by code</small></h2>'
+            "<p>指摘はありません。No findings.</p></section>"
+        )
+    rows = [
+        f'<tr data-code="{_attr(code)}">'
+        f'<td><button class="link" type="button" data-filter-code="{_attr(code)}">'
+        f"{text(code)}</button></td>"
+        f"<td>{text(CODES.get(code, ''))}</td>"
+        f'<td class="num">{_num(n)}</td></tr>'
+        for code, n in sorted(report.by_code.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    headers = [("コード code", ""), ("意味 meaning", ""), ("件数 count", "num")]
+    return (
+        '<section id="by-code"><h2>指摘の種類別件数<small>findings by code</small></h2>'
+        f"{_table('by-code-table', headers, rows)}</section>"
+    )
+
+
+def _example(f: Finding) -> str:
+    where = f"{f.row}行" if f.row is not None else "-"
+    value = f"：{text(f.value)}" if f.value is not None else ""
+    return f"<li>{text(where)}{value}</li>"
+
+
+def _by_item(report: Report) -> str:
+    if not report.by_item:
+        return ""
+    rows = []
+    for (item, code), n in sorted(report.by_item.items(), key=lambda kv: (-kv[1], kv[0])):
+        examples = report.examples.get((item, code), [])
+        shown = "".join(_example(f) for f in examples)
+        rows.append(
+            f'<tr><td>{text(item)}</td><td>{text(code)}</td><td class="num">{_num(n)}</td>'
+            f"<td><ul>{shown}</ul></td></tr>"
+        )
+    headers = [("項目 item", ""), ("コード code", ""), ("件数 count", "num"), ("例 examples", "")]
+    return (
+        '<section id="by-item"><h2>項目別件数と例<small>findings by item</small></h2>'
+        f"{_table('by-item-table', headers, rows)}</section>"
+    )
+
+
+def _gaiji_row(entry: GaijiEntry, several: bool) -> str:
+    cp = entry.codepoints
+    return (
+        f'<tr data-codepoint="{_attr(cp)}">'
+        f'<td><button class="link" type="button" data-filter-text="{_attr(cp)}">{text(cp)}</button>'
+        f"</td><td>{text(entry.token)}</td>"
+        f'<td class="num">{_num(entry.count)}</td>'
+        f"<td>{text(', '.join(entry.items))}</td>"
+        f'<td class="path">{text(", ".join(entry.files))}</td>'
+        f"<td>{text(first_rows_text(entry, several))}</td></tr>"
+    )
+
+
+def _gaiji(report: Report) -> str:
+    entries = report.gaiji.entries()
+    head = '<section id="gaiji"><h2>外字一覧<small>gaiji inventory</small></h2>'
+    if not entries:
+        return head + "<p>外字（私用領域の文字）はありません。</p></section>"
+    several = len(report.files) > 1
+    rows = [_gaiji_row(e, several) for e in entries]
+    headers = [
+        ("コードポイント", ""),
+        ("文字", ""),
+        ("出現数 count", "num"),
+        ("項目 items", ""),
+        ("ファイル files", ""),
+        ("最初の行 first rows", ""),
+    ]
+    return (
+        head + f"<p>{_num(len(entries))} 種類、計 {_num(report.gaiji.total)} 文字。"
+        "出現数は文字の数です（指摘の件数はセルの数）。"
+        "コードポイントを押すと、その外字を含む指摘に絞り込みます。</p>"
+        f"{_table('gaiji-table', headers, rows)}</section>"
+    )
+
+
+def _masked(report: Report) -> str:
+    head = '<section id="masked"><h2>値の表示<small>masked values</small></h2>'
+    if report.filter.show_values:
+        return (
+            head + '<p class="note">--show-values で作成されたため、個人番号などの値を'
+            "マスクせずに表示しています。個人情報として取り扱ってください。</p></section>"
+        )
+    if not report.masked:
+        return (
+            head + "<p>機微な項目（個人番号など）の値は、先頭4文字以外を * で隠して表示します。"
+            "この報告にはマスクした値はありません。</p></section>"
+        )
+    rows = [
+        f'<tr><td>{text(item)}</td><td class="num">{_num(n)}</td></tr>'
+        for item, n in sorted(report.masked.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return (
+        head + "<p>機微な項目（個人番号など）の値は、先頭4文字以外を * で隠して表示しています"
+        "（例: 1234********）。</p>"
+        f"{_table('masked-table', [('項目 item', ''), ('マスクした値 masked', 'num')], rows)}"
+        "</section>"
+    )
+
+
+def _finding_row(f: Finding) -> str:
+    name = (f.file or "-").replace("\\", "/").rsplit("/", 1)[-1]
+    return (
+        f'<tr class="{_attr(f.severity)}" data-code="{_attr(f.code)}"'
+        f' data-severity="{_attr(f.severity)}">'
+        f'<td class="sev">{SEVERITY_JA.get(f.severity, f.severity)}</td>'
+        f"<td>{text(f.code)}</td>"
+        f'<td class="path" title="{_attr(f.file)}">{text(name)}</td>'
+        f'<td class="num">{"" if f.row is None else f.row}</td>'
+        f"<td>{text(f.item)}</td>"
+        f'<td class="num">{"" if f.column is None else f.column}</td>'
+        f'<td class="value">{text(f.value)}</td>'
+        f"<td>{text(f.message)}</td></tr>"
+    )
+
+
+def _findings(report: Report) -> str:
+    findings = report.sorted_findings()
+    total = sum(report.by_code.values())
+    head = '<section id="list"><h2>指摘一覧<small>findings — 見出しを押すと並べ替え</small></h2>'
+    if not findings:
+        return head + "<p>指摘はありません。No findings.</p></section>"
+    codes = sorted({f.code for f in findings})
+    options = "".join(f'<option value="{_attr(c)}">{text(c)}</option>' for c in codes)
+    controls = (
+        '<div class="controls">'
+        '<label>絞り込み <input id="filter-text" type="search"'
+        ' placeholder="ファイル・項目・値・メッセージ・U+E000"></label>'
+        f'<label>コード <select id="filter-code"><option value="">すべて</option>{options}'
+        "</select></label>"
+        '<label>重要度 <select id="filter-severity"><option value="">すべて</option>'
+        '<option value="error">エラー</option><option value="warning">警告</option>'
+        "</select></label>"
+        f'<span><span id="shown-count" data-value="{len(findings)}">{_num(len(findings))}</span>'
+        f' 件を表示 ／ 一覧 <span id="listed-count">{_num(len(findings))}</span> 件</span>'
+        "</div>"
+    )
+    capped = ""
+    if report.truncated:
+        capped = (
+            f'<p class="note">一覧は最初の {_num(len(findings))} 件です（全 {_num(total)} 件）。'
+            "上の件数はすべて正確です。--max-findings で増やせます。</p>"
+        )
+    headers = [
+        ("重要度", "sortable"),
+        ("コード", "sortable"),
+        ("ファイル", "sortable"),
+        ("行", "sortable num"),
+        ("項目", "sortable"),
+        ("列", "sortable num"),
+        ("値", ""),
+        ("メッセージ", ""),
+    ]
+    head_cells = "".join(
+        f'<th class="{cls}"{NUM_TYPE if "num" in cls else ""}>{label}</th>'
+        for label, cls in headers
+    )
+    body = "".join(_finding_row(f) for f in findings)
+    return (
+        head + capped + controls + '<div class="scroll"><table id="findings-table">'
+        f"<thead><tr>{head_cells}</tr></thead><tbody>{body}</tbody></table></div></section>"
+    )
+
+
+def _notes(report: Report) -> str:
+    if not report.notes:
+        return ""
+    items = "".join(f"<li>{text(n)}</li>" for n in report.notes)
+    return f'<section id="notes"><h2>備考<small>notes</small></h2><ul>{items}</ul></section>'
