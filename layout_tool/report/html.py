@@ -70,8 +70,10 @@ def text(value: object) -> str:
             out.append(escape(piece))
         else:
             cp = f"U+{ord(piece):04X}"
-            kind = "外字" if ord(piece) >= 0xE000 else "制御文字"
-            out.append(f'<mark class="pua" title="{kind} {cp}">[{cp}]</mark>')
+            if ord(piece) >= 0xE000:  # the character itself shows where an 外字 font is installed
+                out.append(f'<mark class="pua" title="外字 {cp}">{piece}[{cp}]</mark>')
+            else:
+                out.append(f'<mark class="pua" title="制御文字 {cp}">[{cp}]</mark>')
     return "".join(out)
 
 

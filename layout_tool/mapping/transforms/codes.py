@@ -19,7 +19,6 @@ from layout_tool.mapping.transforms.base import (
     CodeMapSpec,
     Context,
     ParamError,
-    Result,
     Step,
     choice,
     options,
@@ -68,14 +67,13 @@ def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
     _check_targets(spec, ctx)
     table = dict(spec.map)
 
-    def forward(v: pl.Expr) -> Result:
+    def forward(v: pl.Expr) -> pl.Expr:
         mapped = _lookup(v, table)
-        missing = mapped.is_null() & v.is_not_null()
         if spec.unmapped == "keep":
-            return pl.coalesce(mapped, v), None
+            return pl.coalesce(mapped, v)
         if spec.unmapped == "default":
-            return pl.when(missing).then(pl.lit(spec.default)).otherwise(mapped), None
-        return mapped, missing
+            return pl.coalesce(mapped, pl.when(v.is_not_null()).then(pl.lit(spec.default)))
+        return mapped
 
     warn = None
     if spec.unmapped == "keep":
@@ -85,20 +83,21 @@ def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
     if len(back) != len(table):
         dupes = sorted({s for s in table.values() if list(table.values()).count(s) > 1})
         why = f"code map {spec.name}: several vendor codes become {', '.join(dupes)}"
-        return Step(name, forward, None, code="code", failure=failure, lossy_because=why, warn=warn,
-                    relaxes_code_check=warn is not None)  # fmt: skip
+        return Step(
+            name, forward, None, fails=spec.unmapped == "reject", code="code", failure=failure,
+            lossy_because=why, warn=warn, relaxes_code_check=warn is not None,
+        )  # fmt: skip
     if spec.unmapped == "default":
         why = f"code map {spec.name}: unmapped values become {spec.default!r}"
         return Step(name, forward, None, code="code", failure=failure, lossy_because=why)
 
-    def inverse(v: pl.Expr) -> Result:
+    def inverse(v: pl.Expr) -> pl.Expr:
         mapped = _lookup(v, back)
-        if spec.unmapped == "keep":
-            return pl.coalesce(mapped, v), None
-        return mapped, mapped.is_null() & v.is_not_null()
+        return pl.coalesce(mapped, v) if spec.unmapped == "keep" else mapped
 
     return Step(
-        name, forward, inverse, code="code", inverse_code="code", failure=failure,
+        name, forward, inverse, fails=spec.unmapped == "reject",
+        inverse_fails=spec.unmapped == "reject", code="code", inverse_code="code", failure=failure,
         inverse_failure=f"has no vendor code in code map {spec.name}", warn=warn,
         relaxes_code_check=warn is not None,
     )  # fmt: skip
@@ -137,6 +136,7 @@ def era_code(raw: Any, ctx: Context) -> Step:
     spec = CodeMapSpec(f"era-code {src}→{dst}", table)
     step = code_step(spec, ctx)
     return Step(
-        "era-code", step.forward, step.inverse, code="code", inverse_code="code",
+        "era-code", step.forward, step.inverse, fails=True, inverse_fails=True, code="code",
+        inverse_code="code",
         failure=f"is not a 年号 {src}", inverse_failure=f"is not a 年号 {dst}",
     )  # fmt: skip

@@ -19,7 +19,6 @@ from layout_tool.dates import ERAS, SHAPES, Era
 from layout_tool.mapping.transforms.base import (
     Context,
     ParamError,
-    Result,
     Step,
     choice,
     options,
@@ -48,7 +47,6 @@ SYNTAX: dict[str, Syntax] = {
     "iso": Syntax(None, "-"),
 }
 
-_TOKEN = {"code": "code", "digit": "digit", "letter": "letter", "name": "name"}
 _BIG = 99_999_999
 
 
@@ -58,10 +56,6 @@ def _token(era: Era, form: str) -> str:
 
 def _ymd(day: Any) -> int:
     return int(day.year * 10_000 + day.month * 100 + day.day)
-
-
-def _era_map(values: dict[int, int]) -> dict[int, int]:
-    return values
 
 
 _NUM = {era: n for n, era in enumerate(ERAS, start=1)}
@@ -87,32 +81,8 @@ def _pattern(shape: Syntax) -> str:
     return rf"^({tokens})([0-9]{{2}}){sep}([0-9]{{2}}){sep}([0-9]{{2}})$"
 
 
-@dataclass(frozen=True)
-class Parts:
-    """Parsed columns: era number 1..5 (null for 西暦), the written year, month, day."""
-
-    era: pl.Expr | None
-    year: pl.Expr
-    month: pl.Expr
-    day: pl.Expr
-    ok: pl.Expr
-
-
-def parse(value: pl.Expr, shape: Syntax) -> Parts:
-    groups = value.str.extract_groups(_pattern(shape))
-    ok = value.str.contains(_pattern(shape))
-
-    def number(i: int) -> pl.Expr:
-        return groups.struct.field(str(i)).cast(pl.Int64, strict=False)
-
-    if shape.era is None:
-        return Parts(None, number(1), number(2), number(3), ok)
-    era_text = groups.struct.field("1")
-    codes = {_token(e, shape.era): n for e, n in _NUM.items()}
-    era = era_text.replace_strict(codes, default=None, return_dtype=pl.Int64)
-    year_text = groups.struct.field("2")
-    year = pl.when(year_text == "元").then(pl.lit(1, pl.Int64)).otherwise(number(2))
-    return Parts(era, year, number(3), number(4), ok & year.is_not_null())
+def _two(n: pl.Expr) -> pl.Expr:
+    return n.cast(pl.String).str.zfill(2)
 
 
 def _days_in_month(year: pl.Expr, month: pl.Expr) -> pl.Expr:
@@ -127,58 +97,107 @@ def _era_of(ymd: pl.Expr) -> pl.Expr:
     return chain.otherwise(pl.lit(None, pl.Int64))
 
 
-def _two(n: pl.Expr) -> pl.Expr:
-    return n.cast(pl.String).str.zfill(2)
+def _parse(frame: pl.DataFrame, s: Syntax) -> pl.DataFrame:
+    """Columns era (1..5, null for 西暦), year as written, month, day, ok."""
+    v = pl.col("v")
+    pattern = _pattern(s)
+    frame = frame.with_columns(v.str.extract_groups(pattern).alias("g"))
+    if s.era is None:
+        fields = {"year": "1", "month": "2", "day": "3"}
+    else:
+        fields = {"year": "2", "month": "3", "day": "4"}
+    parts = [
+        pl.col("g").struct.field(i).cast(pl.Int64, strict=False).alias(name)
+        for name, i in fields.items()
+    ]
+    if s.era is None:
+        parts.append(pl.lit(None, pl.Int64).alias("era"))
+    else:
+        codes = {_token(e, s.era): n for e, n in _NUM.items()}
+        era_text = pl.col("g").struct.field("1")
+        parts.append(
+            era_text.replace_strict(codes, default=None, return_dtype=pl.Int64).alias("era")
+        )
+        if s.gannen:
+            gannen = pl.col("g").struct.field("2") == "元"
+            parts[0] = pl.when(gannen).then(pl.lit(1, pl.Int64)).otherwise(parts[0]).alias("year")
+    ok = v.str.contains(pattern).fill_null(False)
+    return frame.select("v", *parts, ok.alias("ok")).with_columns(
+        pl.col("ok") & pl.col("year").is_not_null()
+    )
 
 
-def convert(value: pl.Expr, src: str, dst: str, allow_unknown: bool) -> Result:
-    """``value`` from shape ``src`` to ``dst``: (converted, failed), as convert_date_text."""
+def convert_series(values: pl.Series, src: str, dst: str, allow_unknown: bool) -> pl.Series:
+    """``values`` from shape ``src`` to ``dst``, null where a value cannot be converted.
+
+    The same answers as ``layout_tool.dates.convert_date_text`` value by value. Computed in
+    stages over a frame so each intermediate column is evaluated once.
+    """
     s, d = SYNTAX[src], SYNTAX[dst]
-    p = parse(value, s)
-    month, day = p.month, p.day
-    ok = p.ok & month.is_between(0, 12) & day.is_between(0, 31)
-    if p.era is None:
-        western = p.year
-        ok = ok & (western >= 1)
+    year, month, day, era = pl.col("year"), pl.col("month"), pl.col("day"), pl.col("era")
+    frame = _parse(values.rename("v").to_frame(), s)
+    if s.era is None:
+        western, year_ok = year, year >= 1
     else:
-        western = _table(p.era, _START_YEAR) + p.year - 1
-        ok = ok & (p.year >= 1) & (western <= _table(p.era, _LAST_YEAR))
-    ok = ok & western.is_between(1, 9999)
-    dim = _days_in_month(western, month)
-    whole_month = (day == 0) | ((day > dim) if allow_unknown else pl.lit(False))
-    ok = ok & ((month == 0) | whole_month | (day <= dim))
-    base = western * 10_000
-    first = pl.when(month == 0).then(base + 101).when(whole_month).then(base + month * 100 + 1)
-    first = first.otherwise(base + month * 100 + day)
-    last = pl.when(month == 0).then(base + 1231).when(whole_month).then(base + month * 100 + dim)
-    last = last.otherwise(base + month * 100 + day)
-    era = p.era
-    if era is not None and not allow_unknown:
-        ok = ok & (last >= _table(era, _START)) & (first < _table(era, _END))
-    if d.era is not None and era is None:
-        era = _era_of(first)
-        ok = ok & (era == _era_of(last)).fill_null(False)
-    year = western if d.era is None else western - _table(era, _START_YEAR) + 1  # type: ignore[arg-type]
+        western = _table(era, _START_YEAR) + year - 1
+        year_ok = (year >= 1) & (western <= _table(era, _LAST_YEAR))
+    frame = frame.with_columns(
+        western.alias("y"),
+        (pl.col("ok") & month.is_between(0, 12) & day.is_between(0, 31) & year_ok).alias("ok"),
+    )
+    y = pl.col("y")
+    frame = frame.with_columns(
+        _days_in_month(y, month).alias("dim"), (pl.col("ok") & y.is_between(1, 9999)).alias("ok")
+    )
+    dim = pl.col("dim")
+    whole = (day == 0) | ((day > dim) if allow_unknown else pl.lit(False))
+    base = y * 10_000
+    first = pl.when(month == 0).then(base + 101).when(whole).then(base + month * 100 + 1)
+    last = pl.when(month == 0).then(base + 1231).when(whole).then(base + month * 100 + dim)
+    exact = base + month * 100 + day
+    frame = frame.with_columns(
+        first.otherwise(exact).alias("first"),
+        last.otherwise(exact).alias("last"),
+        (pl.col("ok") & ((month == 0) | whole | (day <= dim))).alias("ok"),
+    )
+    first_day, last_day, ok = pl.col("first"), pl.col("last"), pl.col("ok")
+    if s.era is not None and not allow_unknown:
+        in_era = (last_day >= _table(era, _START)) & (first_day < _table(era, _END))
+        frame = frame.with_columns((ok & in_era).alias("ok"))
+    if d.era is not None and s.era is None:
+        frame = frame.with_columns(_era_of(first_day).alias("era"), _era_of(last_day).alias("e2"))
+        frame = frame.with_columns((ok & (era == pl.col("e2")).fill_null(False)).alias("ok"))
     if d.era is None:
-        ok = ok & year.is_between(1, 9999)
+        frame = frame.with_columns((ok & y.is_between(1, 9999)).alias("ok"))
         sep = pl.lit(d.sep)
-        text = pl.concat_str(year.cast(pl.String).str.zfill(4), sep, _two(month), sep, _two(day))
+        text = pl.concat_str(y.cast(pl.String).str.zfill(4), sep, _two(month), sep, _two(day))
     else:
-        tokens = {n: _token(e, d.era) for e, n in _NUM.items()}
-        token = era.replace_strict(tokens, default=None, return_dtype=pl.String)  # type: ignore[union-attr]
+        frame = frame.with_columns((y - _table(era, _START_YEAR) + 1).alias("n"))
+        n = pl.col("n")
+        tokens = {k: _token(e, d.era) for e, k in _NUM.items()}
+        token = era.replace_strict(tokens, default=None, return_dtype=pl.String)
         if d.kanji:
-            ok = ok & (month >= 1) & (day >= 1) & (year >= 1)
-            year_text = year.cast(pl.String)
+            frame = frame.with_columns((ok & (month >= 1) & (day >= 1) & (n >= 1)).alias("ok"))
+            year_text = n.cast(pl.String)
             if d.gannen:
-                year_text = pl.when(year == 1).then(pl.lit("元")).otherwise(year_text)
+                year_text = pl.when(n == 1).then(pl.lit("元")).otherwise(year_text)
             parts = [token, year_text, pl.lit("年"), month.cast(pl.String), pl.lit("月")]
             text = pl.concat_str(*parts, day.cast(pl.String), pl.lit("日"))
         else:
-            ok = ok & year.is_between(0, 99)
+            frame = frame.with_columns((ok & n.is_between(0, 99)).alias("ok"))
             sep = pl.lit(d.sep)
-            text = pl.concat_str(token, _two(year), sep, _two(month), sep, _two(day))
-    ok = ok.fill_null(False)
-    return pl.when(ok).then(text), value.is_not_null() & ~ok
+            text = pl.concat_str(token, _two(n), sep, _two(month), sep, _two(day))
+    out = frame.select(pl.when(ok.fill_null(False)).then(text).alias(values.name))
+    return out.to_series()
+
+
+def convert(value: pl.Expr, src: str, dst: str, allow_unknown: bool) -> pl.Expr:
+    """The column form of :func:`convert_series` (null where a value cannot be converted)."""
+    return value.map_batches(
+        lambda s: convert_series(s, src, dst, allow_unknown),
+        return_dtype=pl.String,
+        is_elementwise=True,
+    )
 
 
 def default_shape(ctx: Context) -> str:
@@ -206,6 +225,8 @@ def date(raw: Any, ctx: Context) -> Step:
         "date",
         lambda v: convert(v, src, dst, allow),
         lambda v: convert(v, dst, src, allow),
+        fails=True,
+        inverse_fails=True,
         code="date",
         inverse_code="date",
         failure=f"is not a {src} date (like {example}) that exists",

@@ -15,9 +15,9 @@ import polars as pl
 from layout_tool.mapping.transforms.base import (
     Context,
     ParamError,
-    Result,
     Step,
     choice,
+    failing,
     options,
     transform,
 )
@@ -46,7 +46,7 @@ def number(raw: Any, ctx: Context) -> Step:
     vendor = r"^(-?)([0-9]+)$" if sign_side == "leading" else r"^([0-9]+)(-?)$"
     sign_group, digit_group = (1, 2) if sign_side == "leading" else (2, 1)
 
-    def forward(v: pl.Expr) -> Result:
+    def forward(v: pl.Expr) -> pl.Expr:
         ok = v.str.contains(vendor)
         sign = v.str.extract(vendor, sign_group)
         digits = v.str.extract(vendor, digit_group)
@@ -58,9 +58,9 @@ def number(raw: Any, ctx: Context) -> Step:
             whole = _no_leading_zeros(padded.str.slice(0, cut))
             body = pl.concat_str(whole, pl.lit("."), padded.str.slice(cut))
         value = pl.concat_str(sign, body)
-        return value, v.is_not_null() & ~ok.fill_null(False)
+        return failing(value, ~ok)
 
-    def inverse(v: pl.Expr) -> Result:
+    def inverse(v: pl.Expr) -> pl.Expr:
         ok = v.str.contains(STANDARD)
         sign = v.str.extract(STANDARD, 1)
         fraction = v.str.extract(STANDARD, 3)
@@ -76,11 +76,12 @@ def number(raw: Any, ctx: Context) -> Step:
             ok = ok & (digits.str.len_chars().cast(pl.Int64) <= room)
             digits = digits.str.zfill(room)
         parts = (sign, digits) if sign_side == "leading" else (digits, sign)
-        return pl.concat_str(*parts), v.is_not_null() & ~ok.fill_null(False)
+        return failing(pl.concat_str(*parts), ~ok)
 
     shape = "digits" if scale == 0 else f"digits with {scale} implied decimals"
     return Step(
-        "number", forward, inverse, code="type", inverse_code="type",
+        "number", forward, inverse, fails=True, inverse_fails=True, code="type",
+        inverse_code="type",
         failure=f"is not a number ({shape}, sign {sign_side})",
         inverse_failure=f"is not a number with {scale} decimals that fits",
     )  # fmt: skip

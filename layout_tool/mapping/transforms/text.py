@@ -72,6 +72,7 @@ def trim(raw: Any, ctx: Context) -> Step:
     if len(pad.encode("cp932", errors="replace")) == 2 and " " not in chars:
         raise ParamError("trim: a full-width pad needs ' ' in chars for an odd last byte")
     width = opts.get("width")
+
     def forward(v: pl.Expr) -> pl.Expr:
         return empty_to_null(_strip(v, chars, side))
 
@@ -110,16 +111,18 @@ def _padder(name: str, raw: Any, ctx: Context, default_char: str, default_side: 
     if width < 1:
         raise ParamError(f"{name}: width must be 1 or more")
 
-    def forward(v: pl.Expr) -> Result:
-        padded, fail = pad_to_chars(v, width, char, side)
-        return padded, fail.fill_null(False)
+    def forward(v: pl.Expr) -> pl.Expr:
+        return pad_to_chars(v, width, char, side)
 
-    def inverse(v: pl.Expr) -> Result:
+    def inverse(v: pl.Expr) -> pl.Expr:
         stripped = _strip(v, char, side)
         keep_one = pl.when((stripped.str.len_bytes() == 0) & (v.str.len_bytes() > 0))
-        return keep_one.then(pl.lit(char)).otherwise(stripped), None
+        return keep_one.then(pl.lit(char)).otherwise(stripped)
 
-    return Step(name, forward, inverse, code="length", failure=f"is longer than {width} characters")
+    return Step(
+        name, forward, inverse, fails=True, code="length",
+        failure=f"is longer than {width} characters",
+    )  # fmt: skip
 
 
 @transform("pad", "pad to a width (inverse: strip the padding)")
@@ -141,6 +144,7 @@ def replace(raw: Any, ctx: Context) -> Step:
         raise ParamError("replace: the text to replace must not be empty")
     order = sorted(table, key=len, reverse=True)
     there = {k: table[k] for k in order}
+
     def forward(v: pl.Expr) -> pl.Expr:
         return v.str.replace_many(list(there), list(there.values()), leftmost=True)
 
@@ -148,6 +152,7 @@ def replace(raw: Any, ctx: Context) -> Step:
     if len(set(back_keys)) != len(back_keys) or any(not k for k in back_keys):
         return Step("replace", forward, None, lossy_because="two texts get the same replacement")
     back = {v: k for k, v in sorted(table.items(), key=lambda kv: len(kv[1]), reverse=True)}
+
     def inverse(v: pl.Expr) -> pl.Expr:
         return v.str.replace_many(list(back), list(back.values()), leftmost=True)
 

@@ -1,0 +1,228 @@
+"""The validation report as an Excel workbook: what municipal staff forward by mail.
+
+Three sheets: 概要 (summary: verdict, figures, rows per file, counts by code and item),
+指摘 (one finding per row, with a filter), 外字 (the inventory). Written with openpyxl in
+write-only mode, so a report of many findings stays in bounded memory. Data never becomes
+a formula (a value starting with ``=`` stays text) and characters that XML cannot hold are
+shown as code points instead of failing the whole report.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from layout_tool import __version__
+from layout_tool.report.finding import CODES
+from layout_tool.report.report import Report
+
+MAX_CELL = 32_767  # Excel's limit on the characters of one cell
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDE1E6")
+TITLE_FONT = Font(bold=True, size=14)
+PASS_FILL = PatternFill("solid", fgColor="C6EFCE")
+FAIL_FILL = PatternFill("solid", fgColor="FFC7CE")
+WRAP = Alignment(wrap_text=True, vertical="top")
+SEVERITY_JA = {"error": "エラー", "warning": "警告"}
+
+Value = str | int | float | None
+
+FINDING_COLUMNS: list[tuple[str, float]] = [
+    ("重要度 severity", 10),
+    ("コード code", 14),
+    ("ファイル file", 36),
+    ("ファイルID file_id", 14),
+    ("行 row", 9),
+    ("項目 item", 22),
+    ("列 column", 9),
+    ("値 value", 30),
+    ("メッセージ message", 60),
+    ("バイト位置 offset", 12),
+    ("XML行 line", 10),
+    ("XPath", 30),
+]
+GAIJI_COLUMNS: list[tuple[str, float]] = [
+    ("コードポイント", 16),
+    ("文字", 8),
+    ("出現数 count", 12),
+    ("項目 items", 30),
+    ("ファイル files", 40),
+    ("最初の行 first rows", 50),
+]
+
+
+def clean(value: Value) -> Value:
+    """A value Excel can hold: no XML-illegal characters, at most ``MAX_CELL`` characters."""
+    if not isinstance(value, str):
+        return value
+    value = _ILLEGAL.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+    return value if len(value) <= MAX_CELL else value[: MAX_CELL - 1] + "…"
+
+
+def cell(
+    ws: WriteOnlyWorksheet,
+    value: Value,
+    *,
+    font: Font | None = None,
+    fill: PatternFill | None = None,
+    wrap: bool = False,
+) -> Cell:
+    out = WriteOnlyCell(ws, value=clean(value))
+    if isinstance(value, str) and out.data_type == "f":
+        out.data_type = "s"  # data that starts with "=" is text, never a formula
+    if font is not None:
+        out.font = font
+    if fill is not None:
+        out.fill = fill
+    if wrap:
+        out.alignment = WRAP
+    return out
+
+
+def _append(ws: WriteOnlyWorksheet, values: Sequence[Value]) -> None:
+    """One row of data: every string goes through ``cell`` (text, never a formula)."""
+    ws.append([cell(ws, v) for v in values])
+
+
+def _header(ws: WriteOnlyWorksheet, labels: Sequence[str]) -> None:
+    ws.append([cell(ws, label, font=HEADER_FONT, fill=HEADER_FILL) for label in labels])
+
+
+def _sheet(ws: WriteOnlyWorksheet) -> Any:
+    """The sheet untyped: openpyxl's stubs lack the write-only sheet's column_dimensions
+    and auto_filter, which exist at run time and are written with the sheet."""
+    return ws
+
+
+def _widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
+    for i, width in enumerate(widths, start=1):
+        _sheet(ws).column_dimensions[get_column_letter(i)].width = width
+
+
+def render_xlsx(report: Report) -> bytes:
+    """The workbook as bytes (write them with ``-o``: it is binary)."""
+    wb = Workbook(write_only=True)
+    _summary(wb.create_sheet("概要"), report)
+    _findings(wb.create_sheet("指摘"), report)
+    _gaiji(wb.create_sheet("外字"), report)
+    wb.properties.creator = f"layout-tool {__version__}"
+    wb.properties.title = f"検証レポート {report.area}"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
+    _widths(ws, [34, 22, 14, 22, 40])
+    verdict = "合格 PASS" if report.valid else "不合格 FAIL"
+    ws.append([cell(ws, "layout-tool 検証レポート", font=TITLE_FONT)])
+    ws.append(
+        [
+            cell(ws, "結果 result", font=HEADER_FONT),
+            cell(ws, verdict, font=HEADER_FONT, fill=PASS_FILL if report.valid else FAIL_FILL),
+        ]
+    )
+    figures: list[tuple[str, Value]] = [
+        ("業務 area", report.area),
+        ("仕様 spec", f"{report.standard} v{report.spec_version}"),
+        ("エラー errors", report.errors),
+        ("警告 warnings", report.warnings),
+        ("ファイル数 files", len(report.files)),
+        ("行数 rows", report.rows),
+        ("外字（種類） distinct 外字", len(report.gaiji.entries())),
+        ("外字（出現数） 外字 occurrences", report.gaiji.total),
+        ("指摘シートの件数 listed findings", len(report.findings)),
+        ("指摘の総数 all findings", sum(report.by_code.values())),
+        (
+            "値の表示 values",
+            "マスクなし（--show-values）"
+            if report.filter.show_values
+            else "機微な項目は先頭4文字以外を * で表示",
+        ),
+        ("作成 tool", f"layout-tool {__version__}"),
+    ]
+    for label, value in figures:
+        ws.append([cell(ws, label, font=HEADER_FONT), cell(ws, value)])
+    ws.append([])
+    ws.append([cell(ws, "ファイル別の行数 rows per file", font=TITLE_FONT)])
+    _header(
+        ws, ["ファイル file", "ファイルID file_id", "行数 rows", "文字コード encoding", "SHA-256"]
+    )
+    for f in report.files:
+        _append(ws, [f.path, f.file_id, f.rows, f"{f.encoding} ({f.detected_by})", f.sha256])
+    ws.append([])
+    ws.append([cell(ws, "指摘の種類別件数 findings by code", font=TITLE_FONT)])
+    _header(ws, ["コード code", "意味 meaning", "件数 count"])
+    for code, n in sorted(report.by_code.items(), key=lambda kv: (-kv[1], kv[0])):
+        _append(ws, [code, CODES.get(code, ""), n])
+    ws.append([])
+    ws.append([cell(ws, "項目別件数 findings by item", font=TITLE_FONT)])
+    _header(
+        ws, ["項目 item", "コード code", "件数 count", "例（行） first rows", "例（値） values"]
+    )
+    for (item, code), n in sorted(report.by_item.items(), key=lambda kv: (-kv[1], kv[0])):
+        examples = report.examples.get((item, code), [])
+        rows = ", ".join(str(e.row) for e in examples if e.row is not None)
+        values = " / ".join(e.value for e in examples if e.value is not None)
+        _append(ws, [item, code, n, rows, values])
+    if report.notes:
+        ws.append([])
+        ws.append([cell(ws, "備考 notes", font=TITLE_FONT)])
+        for note in report.notes:
+            _append(ws, [note])
+
+
+def _findings(ws: WriteOnlyWorksheet, report: Report) -> None:
+    _widths(ws, [w for _, w in FINDING_COLUMNS])
+    ws.freeze_panes = "A2"
+    findings = report.sorted_findings()
+    _sheet(ws).auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{len(findings) + 1}"
+    _header(ws, [label for label, _ in FINDING_COLUMNS])
+    for f in findings:
+        _append(
+            ws,
+            [
+                SEVERITY_JA.get(f.severity, f.severity),
+                f.code,
+                f.file,
+                f.file_id,
+                f.row,
+                f.item,
+                f.column,
+                f.value,
+                f.message,
+                f.offset,
+                f.line,
+                f.xpath,
+            ],
+        )
+
+
+def _gaiji(ws: WriteOnlyWorksheet, report: Report) -> None:
+    _widths(ws, [w for _, w in GAIJI_COLUMNS])
+    ws.freeze_panes = "A2"
+    entries = report.gaiji.entries()
+    _sheet(ws).auto_filter.ref = f"A1:{get_column_letter(len(GAIJI_COLUMNS))}{len(entries) + 1}"
+    _header(ws, [label for label, _ in GAIJI_COLUMNS])
+    for e in entries:
+        _append(
+            ws,
+            [
+                e.codepoints,
+                e.token,
+                e.count,
+                ", ".join(e.items),
+                ", ".join(e.files),
+                ", ".join(f"{r.file}:{r.row}（{r.item}）" for r in e.first_rows),
+            ],
+        )

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The main job on the bundled sample data: what `make demo` runs after setting up .venv.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+LT=".venv/bin/layout-tool"
+OUT="out/demo"
+mkdir -p "$OUT"
+step() { printf '\n=== %s\n$ %s\n' "$1" "${*:2}"; }
+run() {  # run a command; exit 1 (findings) is an expected outcome here, 2 and 3 are not
+  "$@"
+  local rc=$?
+  if [ "$rc" -ge 2 ]; then echo "demo: '$*' failed with exit $rc" >&2; exit "$rc"; fi
+  return 0
+}
+
+step "1. The catalogue of business areas (業務)" "$LT spec list"
+run $LT spec list
+
+step "2. Validate a clean handover set (住民基本台帳: 個人, 世帯, 異動履歴)" \
+  "$LT validate --spec jumin sample_data/handover/jumin"
+run $LT validate --spec jumin sample_data/handover/jumin
+
+step "3. Validate a handover set with seeded defects (listed in faults.csv)" \
+  "$LT validate --spec jumin sample_data/faulty/jumin --max-findings 15"
+run $LT validate --spec jumin sample_data/faulty/jumin --max-findings 15
+run $LT validate --spec jumin sample_data/faulty/jumin --format json -o "$OUT/faulty-jumin.json"
+run $LT validate --spec jumin sample_data/faulty/jumin --format csv -o "$OUT/faulty-jumin.csv"
+
+for area in kojin_juminzei kotei kokuho kaigo kouki; do
+  step "4. Validate $area" "$LT validate --spec $area sample_data/handover/$area --format json"
+  run $LT validate --spec "$area" "sample_data/handover/$area" --format json -o "$OUT/$area.json"
+done
+
+printf '\nReports written to %s/\n' "$OUT"
+ls -1 "$OUT"
