@@ -9,13 +9,26 @@ import traceback
 import click
 
 from layout_tool import __version__
+from layout_tool.cli.gaiji_cmd import gaiji
+from layout_tool.cli.manifest_cmd import manifest, verify
 from layout_tool.cli.sample_cmd import sample
 from layout_tool.cli.spec_cmd import spec
 from layout_tool.cli.validate_cmd import validate
 from layout_tool.errors import EXIT_INTERNAL, EXIT_USAGE, LayoutToolError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class ToolGroup(click.Group):
+    """Turns a LayoutToolError from any command into one line on stderr and exit 2."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except LayoutToolError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(EXIT_USAGE)
+
+
+@click.group(cls=ToolGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="layout-tool")
 def cli() -> None:
     """Validate, convert and check handover data in the 中間標準レイアウト仕様."""
@@ -23,6 +36,9 @@ def cli() -> None:
 
 cli.add_command(spec)
 cli.add_command(validate)
+cli.add_command(manifest)
+cli.add_command(verify)
+cli.add_command(gaiji)
 cli.add_command(sample)
 
 

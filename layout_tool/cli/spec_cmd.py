@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -63,3 +64,111 @@ def xsd_cmd(area: str, file_id: str | None, output: str) -> None:
         click.echo(build_xsd(found, file_id), nl=False)
     else:
         write_xsd(found, Path(output), file_id)
+
+
+@spec.command("import")
+@click.argument("table_path", metavar="TABLE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--area", required=True, help="Area id, number or name (a new id needs --area-name).")
+@click.option("-o", "--output", required=True, help="The spec YAML to write (- for stdout).")
+@click.option("--version", "spec_version", default="2.7", show_default=True)
+@click.option("--area-name", help="The 業務 name, for an area not in the catalogue.")
+@click.option("--number", type=int, help="The 業務 number, for an area not in the catalogue.")
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="FIELD=HEADING",
+    help="Name a column the importer does not recognise, e.g. データ型=属性.",
+)
+@click.option("--type", "type_words", multiple=True, metavar="WORD=TYPE", help="e.g. 文字=zenkaku.")
+@click.option(
+    "--file-id",
+    "file_ids",
+    multiple=True,
+    metavar="[NAME=]ID",
+    help="Spec id of a file (NAME: 移行ファイル or sheet name; omit for a one-file table).",
+)
+@click.option("--file-name", help="移行ファイル name of a one-file CSV table.")
+@click.option(
+    "--codes",
+    "code_paths",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="More code tables (.xlsx or .csv with コード and 名称 columns).",
+)
+@click.option(
+    "--encoding",
+    type=click.Choice(["auto", "utf-8", "utf-8-sig", "cp932"]),
+    default="auto",
+    show_default=True,
+)
+def import_cmd(
+    table_path: Path,
+    area: str,
+    output: str,
+    spec_version: str,
+    area_name: str | None,
+    number: int | None,
+    columns: tuple[str, ...],
+    type_words: tuple[str, ...],
+    file_ids: tuple[str, ...],
+    file_name: str | None,
+    code_paths: tuple[Path, ...],
+    encoding: str,
+) -> None:
+    """Turn an official-style データ項目一覧表 (.xlsx or .csv) into a spec (provenance imported).
+
+    Each sheet with a header naming データ項目名称 and データ型 (or their synonyms) is one
+    移行ファイル; sheets with コード and 名称 columns are code tables. Every guess is
+    listed as a warning; the spec is checked by loading it before it is written.
+    """
+    from layout_tool.spec.importer import ImportOptions, import_table, write_spec
+
+    options = ImportOptions(
+        area=area,
+        version=spec_version,
+        area_name=area_name,
+        number=number,
+        columns=columns,
+        type_words=type_words,
+        file_ids=file_ids,
+        file_name=file_name,
+        code_paths=code_paths,
+        encoding=encoding,
+    )
+    result = import_table(table_path, options)
+    to_stdout = output == "-"
+    if to_stdout:
+        click.echo(result.text, nl=False)
+    else:
+        write_spec(result, Path(output))
+    made = result.spec
+    lines = [f"  {line}" for line in result.sheets]
+    lines += [f"warning: {line}" for line in result.warnings]
+    lines.append(
+        f"imported {len(made.files)} files, {made.item_count} items,"
+        f" {len(made.local_codes)} code tables → {'stdout' if to_stdout else output}"
+        f" ({len(result.warnings)} warnings)"
+    )
+    click.echo("\n".join(lines), err=to_stdout)
+
+
+@spec.command("diff")
+@click.argument("old")
+@click.argument("new")
+@FORMAT
+def diff_cmd(old: str, new: str, fmt: str) -> int:
+    """Items and code tables added, removed or changed from spec OLD to spec NEW.
+
+    OLD and NEW are area ids or spec YAML paths. Like diff(1): exit 0 when the specs are
+    equal, 1 when they differ, 2 when one cannot be loaded.
+    """
+    from layout_tool.errors import EXIT_FINDINGS, EXIT_OK
+    from layout_tool.spec.diff import diff_specs, render_diff_text
+
+    found = diff_specs(load_area(old), load_area(new))
+    if fmt == "json":
+        echo_json(found.to_dict())
+    else:
+        click.echo(render_diff_text(found), nl=False)
+    return EXIT_OK if found.equal else EXIT_FINDINGS

@@ -8,14 +8,16 @@ import click
 
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
-from layout_tool.io.atomic import write_text_atomic
+from layout_tool.io.atomic import atomic_open, write_text_atomic
 from layout_tool.report.finding import CODES
+from layout_tool.report.html import render_html
 from layout_tool.report.render import render_csv, render_json, render_text
 from layout_tool.report.report import DEFAULT_MAX_FINDINGS, Filter
 from layout_tool.spec.catalogue import load_area
 from layout_tool.validate import Options, validate_paths
 
-RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv}
+RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv, "html": render_html}
+BINARY_FORMATS = ("xlsx",)  # written only to a file (-o)
 
 
 def _codes(value: str | None) -> frozenset[str]:
@@ -33,7 +35,11 @@ def _codes(value: str | None) -> frozenset[str]:
 @click.option("--file", "file_id", help="Which file of the area (when it cannot be recognised).")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(list(RENDERERS)), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice([*RENDERERS, *BINARY_FORMATS]),
+    default="text",
+    show_default=True,
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here.")
 @click.option(
@@ -61,8 +67,10 @@ def validate(
     select: str | None,
     ignore: str | None,
     show_values: bool,
-) -> int:
+) -> None:
     """Check handover files (or folders of them) against an area of the standard."""
+    if fmt in BINARY_FORMATS and output is None:
+        raise LayoutToolError(f"--format {fmt} writes a binary workbook: give a file with -o")
     spec = load_area(area)
     options = Options(
         encoding=encoding,
@@ -72,10 +80,17 @@ def validate(
     )
     with row_progress() as progress:
         report = validate_paths(spec, list(inputs), options, progress=progress)
+    if fmt == "xlsx" and output is not None:
+        from layout_tool.report.xlsx import render_xlsx  # openpyxl loads only when needed
+
+        with atomic_open(output) as fh:
+            fh.write(render_xlsx(report))
+        click.echo(f"report: {output} ({'PASS' if report.valid else 'FAIL'})", err=True)
+        click.get_current_context().exit(EXIT_OK if report.valid else EXIT_FINDINGS)
     text = RENDERERS[fmt](report)
     if output is None:
         click.echo(text, nl=False)
     else:
         write_text_atomic(output, text, encoding="utf-8")
         click.echo(f"report: {output} ({'PASS' if report.valid else 'FAIL'})", err=True)
-    return EXIT_OK if report.valid else EXIT_FINDINGS
+    click.get_current_context().exit(EXIT_OK if report.valid else EXIT_FINDINGS)

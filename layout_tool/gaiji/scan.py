@@ -114,7 +114,10 @@ def scan_paths(
     """Inventory every 外字 (private-use character, or a source of ``table``) in ``paths``."""
     scan = GaijiScan(table=table)
     sources = table.sources if table is not None else []
+    skip = {Path(table.path).resolve()} if table is not None else set()
     for path in _expand(paths):
+        if path.resolve() in skip:  # the mapping table kept beside the data
+            continue
         fspec = _file_spec(spec, path, file_id, encoding)
         src = CsvSource(
             path,

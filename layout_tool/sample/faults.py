@@ -47,6 +47,13 @@ CODES = (
     "rule",
 )
 ATTEMPTS = 60
+
+
+class Unsuitable:
+    """The item cannot carry this kind of fault (returned instead of a value)."""
+
+
+UNSUITABLE = Unsuitable()
 Candidate = tuple[str, int, str]  # file id, 0-based row, item
 
 
@@ -81,7 +88,8 @@ class Seeder:
         """(per-cell finding code, gaiji present) of ``value`` in ``item``."""
         frame = pl.DataFrame({"v": [value]}, schema={"v": pl.String})
         got = frame.select(
-            finding_code(item, pl.col("v"), dict(self.codes)).alias("c"), gaiji_present(pl.col("v")).alias("g")
+            finding_code(item, pl.col("v"), dict(self.codes)).alias("c"),
+            gaiji_present(pl.col("v")).alias("g"),
         )
         return got["c"][0], bool(got["g"][0])
 
@@ -128,7 +136,7 @@ class Seeder:
                 break
             item = self.spec.file(file_id).item(name)
             new = self.bad_value(code, item, self.value(file_id, row, name))
-            if new is False:
+            if isinstance(new, Unsuitable):
                 continue
             expected = (None, True) if code == "gaiji" else (code, False)
             if self.cell(item, new) != expected:
@@ -155,8 +163,8 @@ class Seeder:
             found = zenkaku or found
         return found
 
-    def bad_value(self, code: str, item: Item, current: str | None) -> str | None | bool:
-        """The faulty value, or False where this item cannot take this fault."""
+    def bad_value(self, code: str, item: Item, current: str | None) -> str | Unsuitable | None:
+        """The faulty value (None: empty), or UNSUITABLE where the item cannot take the fault."""
         size = item.length
         if code == "required":
             return None
@@ -167,32 +175,36 @@ class Seeder:
                 "hankaku": "試",
                 "digits": "1a"[-max(1, min(2, size)) :],
                 "number": "1a",
-            }.get(item.type, False)
+            }.get(item.type, UNSUITABLE)
         if code == "length":
-            filler = {"kana": "ア", "hankaku": "X", "digits": "1", "number": "1"}.get(item.type, "試")
+            filler = {"kana": "ア", "hankaku": "X", "digits": "1", "number": "1"}.get(
+                item.type, "試"
+            )
             return filler * (size + 1)
         if code == "code":
             table = self.codes[item.code].values if item.code else {}
-            return next((v for v in ("Z", "ZZ", "X9", "99", "00") if v not in table), False)
+            return next((v for v in ("Z", "ZZ", "X9", "99", "00") if v not in table), UNSUITABLE)
         if code == "date":
             return _bad_date(item)
         if code == "check-digit":
             if current is None or item.check is None or not is_valid(item.check, current):
-                return False
+                return UNSUITABLE
             at = 0 if item.check == "corporate" else len(current) - 1
             flipped = current[:at] + str((int(current[at]) + 1) % 10) + current[at + 1 :]
             if is_valid(item.check, flipped) or is_valid(item.check, flipped, "invalid"):
-                return False
+                return UNSUITABLE
             return flipped
         if code == "gaiji":
             filler = "ア" if item.type == "kana" else "試"
             base = current or filler * (size if item.fixed else 1)
             return "\ue000" + base[1:]
-        return False
+        return UNSUITABLE
 
     # --- cross-row faults ---------------------------------------------------------------
 
-    def try_cross(self, file_id: str, changes: dict[tuple[int, str], str | None], expected: Found) -> bool:
+    def try_cross(
+        self, file_id: str, changes: dict[tuple[int, str], str | None], expected: Found
+    ) -> bool:
         item_of = self.spec.file(file_id).item
         for (_, name), value in changes.items():
             if self.cell(item_of(name), value) != (None, False):
@@ -221,12 +233,19 @@ class Seeder:
         return None
 
     def reference(self) -> Fault | None:
-        refs = [r for r in self.spec.references if r.source.file in self.frames and r.target.file in self.frames]
+        refs = [
+            r
+            for r in self.spec.references
+            if r.source.file in self.frames and r.target.file in self.frames
+        ]
         self.rng.shuffle(refs)
         for ref in refs:
             file_id = ref.source.file
             fixed_elsewhere = set(self.spec.file(file_id).key) | {
-                n for rule in self.spec.rules if rule.file == file_id for n in (*rule.group, *rule.where)
+                n
+                for rule in self.spec.rules
+                if rule.file == file_id
+                for n in (*rule.group, *rule.where)
             }
             names = sorted(ref.source.items, key=lambda n: n in fixed_elsewhere)
             for row in self.free_rows(file_id)[:10]:
@@ -237,7 +256,9 @@ class Seeder:
                     tag = self.structure.tag(file_id, name)
                     for _ in range(3):
                         idx = 9_000_000 + self.rng.randrange(900_000)
-                        new = pl.select(index_value(item, pl.lit(idx, pl.Int64), tag, self.codes)).item()
+                        new = pl.select(
+                            index_value(item, pl.lit(idx, pl.Int64), tag, self.codes)
+                        ).item()
                         expected = ("reference", file_id, row + 1, ref.source.items[0])
                         if self.try_cross(file_id, {(row, name): new}, expected):
                             self.used.add((file_id, row))
@@ -254,7 +275,12 @@ class Seeder:
             for name, value in rule.where.items():
                 cond = cond & (pl.col(name) == value).fill_null(False)
             group: list[str | pl.Expr] = list(rule.group) or [pl.lit(0).alias("__all")]
-            groups = frame.filter(cond).group_by(group, maintain_order=True).agg(pl.col("__r"))["__r"].to_list()
+            groups = (
+                frame.filter(cond)
+                .group_by(group, maintain_order=True)
+                .agg(pl.col("__r"))["__r"]
+                .to_list()
+            )
             self.rng.shuffle(groups)
             for rows in groups[:20]:
                 if any((rule.file, r) in self.used for r in rows):
@@ -294,7 +320,7 @@ class Seeder:
         return self.per_cell(code)
 
 
-def _bad_date(item: Item) -> str | bool:
+def _bad_date(item: Item) -> str | Unsuitable:
     """An impossible date of the item's type (valid shape, so only ``date`` fires)."""
     if item.type == "wareki":
         return "04011301" if item.allow_unknown_date else "04310501"  # 平成1年13月 / 平成31年5月1日
@@ -305,7 +331,7 @@ def _bad_date(item: Item) -> str | bool:
     form = item.format or "%Y%m%d"
     month, day = ("13", "01") if item.allow_unknown_date else ("02", "30")
     text = form.replace("%Y", "2023").replace("%m", month).replace("%d", day)
-    return False if "%" in text else text
+    return UNSUITABLE if "%" in text else text
 
 
 def seed_faults(

@@ -19,7 +19,9 @@ from layout_tool.spec.model import AreaSpec
 PROBE_ROWS = 1000
 
 
-def plan_for(spec: AreaSpec, rows: int, seed: int, file_id: str | None = None) -> tuple[AreaPlan, list[str]]:
+def plan_for(
+    spec: AreaSpec, rows: int, seed: int, file_id: str | None = None
+) -> tuple[AreaPlan, list[str]]:
     """The plan and the files to output.
 
     Without ``file_id``, ``rows`` is the main file's row count. With it, ``rows`` is that
@@ -52,7 +54,9 @@ def plan_for(spec: AreaSpec, rows: int, seed: int, file_id: str | None = None) -
     return area, [file_id]
 
 
-def generate(spec: AreaSpec, rows: int, seed: int, file_id: str | None = None) -> dict[str, pl.DataFrame]:
+def generate(
+    spec: AreaSpec, rows: int, seed: int, file_id: str | None = None
+) -> dict[str, pl.DataFrame]:
     """One DataFrame per file (String columns named by item, empty = null), deterministic."""
     area, file_ids = plan_for(spec, rows, seed, file_id)
     return {fid: render(area, fid, area.files[fid].frame) for fid in file_ids}

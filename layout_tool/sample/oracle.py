@@ -48,9 +48,15 @@ def references(spec: AreaSpec, frames: Mapping[str, pl.DataFrame]) -> list[Found
         if source is None or target is None:
             continue
         wanted = target.select(_joined(list(ref.target.items)).alias("k")).drop_nulls()["k"]
-        rows = _numbered(source).select(_ROW, _joined(list(ref.source.items)).alias("k")).drop_nulls("k")
+        rows = (
+            _numbered(source)
+            .select(_ROW, _joined(list(ref.source.items)).alias("k"))
+            .drop_nulls("k")
+        )
         bad = rows.filter(~pl.col("k").is_in(wanted.implode()))
-        found += [("reference", ref.source.file, r, ref.source.items[0]) for r in bad[_ROW].to_list()]
+        found += [
+            ("reference", ref.source.file, r, ref.source.items[0]) for r in bad[_ROW].to_list()
+        ]
     return found
 
 
@@ -71,14 +77,14 @@ def rules(spec: AreaSpec, frames: Mapping[str, pl.DataFrame]) -> list[Found]:
             )
             bad = agg.filter(pl.col("n") != 1)
         else:
-            value = pl.col(rule.item).cast(pl.Int64, strict=False)
+            number = pl.col(rule.item).cast(pl.Int64, strict=False)
             agg = rows.group_by(group).agg(
                 pl.col(_ROW).min().alias("row"),
                 pl.len().alias("n"),
-                value.min().alias("lo"),
-                value.max().alias("hi"),
-                value.n_unique().alias("u"),
-                value.null_count().alias("nulls"),
+                number.min().alias("lo"),
+                number.max().alias("hi"),
+                number.n_unique().alias("u"),
+                number.null_count().alias("nulls"),
             )
             ok = (pl.col("lo") == 1) & (pl.col("hi") == pl.col("n")) & (pl.col("u") == pl.col("n"))
             bad = agg.filter(~(ok & (pl.col("nulls") == 0)).fill_null(True))

@@ -15,21 +15,18 @@ import re
 
 import polars as pl
 
+from layout_tool.sample.groups import form_groups, matching, rule_roles
 from layout_tool.sample.model import (
     AreaPlan,
     Const,
     Copy,
     FilePlan,
-    Flag,
     Free,
-    GroupSeq,
     Indexed,
     Label,
     Null,
-    OneOf,
     RandomIndex,
     Role,
-    Where,
 )
 from layout_tool.sample.rand import below, chance, salt, weighted
 from layout_tool.sample.render import render
@@ -40,8 +37,6 @@ HISTORY = (85, 10, 5)
 """Versions per entity (1, 2, 3) in a root file whose key numbers versions (個人履歴番号)."""
 EVENTS = (50, 30, 15, 5)
 """Rows per parent (1..4) in a child file whose key numbers them (異動連番)."""
-HOUSEHOLD = (30, 25, 20, 15, 7, 3)
-"""Group sizes (1..6) for the rules' groups (世帯)."""
 LOOKUP_SHARE = 0.05
 PERSON_NUMBER = "宛名番号"
 """Where no key or reference makes 宛名番号 a domain, it is still the person's number."""
@@ -90,18 +85,27 @@ class Planner:
             return max(1, round(self.rows * LOOKUP_SHARE))
         return self.rows
 
-    def _expand(self, frame: pl.DataFrame, weights: tuple[int, ...] | None, key: str, exact: int | None) -> pl.DataFrame:
+    def _expand(
+        self, frame: pl.DataFrame, weights: tuple[int, ...] | None, key: str, exact: int | None
+    ) -> pl.DataFrame:
         """One row per (entity, version): ``_c`` versions each, cut to ``exact`` rows."""
-        count = pl.lit(1, _U32) if weights is None else weighted(weights, pl.col(key), self.salt(key, "count")) + 1
+        count = (
+            pl.lit(1, _U32)
+            if weights is None
+            else weighted(weights, pl.col(key), self.salt(key, "count")) + 1
+        )
         frame = frame.with_columns(count.cast(_U32).alias("_c"))
         if exact is not None:
             before = pl.col("_c").cum_sum() - pl.col("_c")
             frame = frame.filter(before < exact).with_columns(
                 pl.min_horizontal(pl.col("_c"), pl.lit(exact, _U32) - before).cast(_U32).alias("_c")
             )
-        frame = frame.with_columns(pl.int_ranges(1, pl.col("_c") + 1, dtype=_U32).alias("_seq")).explode("_seq")
         frame = frame.with_columns(
-            pl.int_range(pl.len(), dtype=_U32).alias("_row"), (pl.col("_seq") == pl.col("_c")).alias("_last")
+            pl.int_ranges(1, pl.col("_c") + 1, dtype=_U32).alias("_seq")
+        ).explode("_seq")
+        frame = frame.with_columns(
+            pl.int_range(pl.len(), dtype=_U32).alias("_row"),
+            (pl.col("_seq") == pl.col("_c")).alias("_last"),
         )
         return frame.drop("_c")
 
@@ -127,14 +131,18 @@ class Planner:
         if tag is not None:
             self.area.counts[tag] = frame["_ent"].n_unique() if frame.height else 0
         return frame.with_columns(
-            pl.col("_ent").alias("_anchor"), pl.col("_ent").alias("_grp"), pl.col("_ent").alias("_head")
+            pl.col("_ent").alias("_anchor"),
+            pl.col("_ent").alias("_grp"),
+            pl.col("_ent").alias("_head"),
         )
 
     def child_base(self, file_id: str, k: int) -> pl.DataFrame:
         spec = self.spec.file(file_id)
         ref = self.spec.references[k]
         target = self.area.files[ref.target.file]
-        keyed = [b for a, b in zip(ref.source.items, ref.target.items, strict=True) if a in spec.key]
+        keyed = [
+            b for a, b in zip(ref.source.items, ref.target.items, strict=True) if a in spec.key
+        ]
         columns: list[str] = []
         indexable = True
         for b in keyed:
@@ -147,7 +155,9 @@ class Planner:
             table = target.frame.select([*dict.fromkeys(columns), "_row"])
             subset = list(dict.fromkeys(columns))
         else:
-            table = render(self.area, ref.target.file, target.frame, keyed).with_columns(target.frame["_row"])
+            table = render(self.area, ref.target.file, target.frame, keyed).with_columns(
+                target.frame["_row"]
+            )
             subset = keyed
         if subset:
             parents = table.unique(subset=subset, keep="first", maintain_order=True)["_row"]
@@ -167,7 +177,9 @@ class Planner:
         st = self.structure
         spec = self.spec.file(file_id)
         k_parent = st.parent.get(file_id)
-        frame = self.child_base(file_id, k_parent) if k_parent is not None else self.root_base(file_id)
+        frame = (
+            self.child_base(file_id, k_parent) if k_parent is not None else self.root_base(file_id)
+        )
         roles: dict[str, Role] = {}
         plan = FilePlan(spec, frame, roles)
         self.area.files[file_id] = plan
@@ -190,26 +202,39 @@ class Planner:
             if k != k_parent:
                 self.reference(plan, k)
         if signature is not None:
-            same = [r for r in rules if r.group == signature.group and dict(r.where) == dict(signature.where)]
+            same = [
+                r
+                for r in rules
+                if r.group == signature.group and dict(r.where) == dict(signature.where)
+            ]
             self.rules(plan, signature, same, group_refs)
         self._remaining_roles(plan, k_parent)
 
     def _entity_ref(self, ref: Reference) -> bool:
         st = self.structure
         target = ref.target.file
-        return len(ref.target.items) == 1 and target not in st.parent and st.entity.get(target) == ref.target.items[0]
+        return (
+            len(ref.target.items) == 1
+            and target not in st.parent
+            and st.entity.get(target) == ref.target.items[0]
+        )
 
     def _group_roles(self, plan: FilePlan, rule: Rule) -> list[int]:
         """Roles of the group items (from ``_grp``); returns references to re-point at groups."""
         st = self.structure
         file_id = plan.spec.id
         redirect: list[int] = []
-        tags = [st.tag(file_id, g) for g in rule.group if not st.is_constant(file_id, plan.spec.item(g))]
+        tags = [
+            st.tag(file_id, g) for g in rule.group if not st.is_constant(file_id, plan.spec.item(g))
+        ]
         self.group_tag[file_id] = tags[0] if len(tags) == 1 else None
         for g in rule.group:
             if g in plan.roles:
                 continue
-            found = next((k for k in st.refs_from(file_id) if g in self.spec.references[k].source.items), None)
+            found = next(
+                (k for k in st.refs_from(file_id) if g in self.spec.references[k].source.items),
+                None,
+            )
             tag = st.tag(file_id, g)
             if found is None:
                 plan.roles[g] = Indexed("_grp", tag)
@@ -220,7 +245,7 @@ class Planner:
                 target_item = self.spec.file(ref.target.file).item(b)
                 plan.roles[g] = Indexed("_grp", st.tag(ref.target.file, b), as_item=target_item)
                 redirect.append(found)
-            elif ref.target.file in self.area.files:
+            elif ref.target.file in self.area.files and self.area.files[ref.target.file].rows:
                 plan.roles[g] = Copy(f"_ref:{found}", ref.target.file, b)
                 redirect.append(found)
             else:
@@ -238,9 +263,15 @@ class Planner:
         fill = f"_fill:{k}" if optional else None
         key = pl.col("_row")
         if fill is not None:
-            plan.frame = plan.frame.with_columns(chance(key, self.salt(spec.id, k, "fill"), 0.7).alias(fill))
+            plan.frame = plan.frame.with_columns(
+                chance(key, self.salt(spec.id, k, "fill"), 0.7).alias(fill)
+            )
         target_id = ref.target.file
-        if target_id in self.area.files and k not in st.deferred:
+        if (
+            target_id in self.area.files
+            and k not in st.deferred
+            and self.area.files[target_id].rows
+        ):
             self._draw(plan, k)
             for a, b in zip(ref.source.items, ref.target.items, strict=True):
                 if a in open_items:
@@ -252,7 +283,9 @@ class Planner:
             if tag is not None:
                 self.area.counts.setdefault(tag, count)
             column = f"_dref:{k}"
-            plan.frame = plan.frame.with_columns(below(key, self.salt(spec.id, k, "dref"), count).cast(_U32).alias(column))
+            plan.frame = plan.frame.with_columns(
+                below(key, self.salt(spec.id, k, "dref"), count).cast(_U32).alias(column)
+            )
             target_item = self.spec.file(target_id).item(b)
             plan.roles[ref.source.items[0]] = Indexed(column, tag, as_item=target_item, fill=fill)
         else:
@@ -281,7 +314,9 @@ class Planner:
         in_range = pl.col("_ent") < heads.len()
         position = pl.min_horizontal(pl.col("_ent"), pl.lit(heads.len() - 1, _U32))
         head_row = pl.lit(heads).gather(position)
-        plan.frame = plan.frame.with_columns(pl.when(in_range).then(head_row).otherwise(random_row).alias(column))
+        plan.frame = plan.frame.with_columns(
+            pl.when(in_range).then(head_row).otherwise(random_row).alias(column)
+        )
         anchors = target.frame["_anchor"].gather(plan.frame[column])
         plan.frame = plan.frame.with_columns(
             pl.when(in_range).then(pl.lit(anchors)).otherwise(pl.col("_anchor")).alias("_anchor"),
@@ -293,85 +328,20 @@ class Planner:
         st = self.structure
         spec = plan.spec
         versions = bool(st.sequence[spec.id]) or spec.id in st.parent
-        for name, value in sig.where.items():
-            if name in plan.roles:
-                continue
-            item = spec.item(name)
-            table = self.spec.codes[item.code].values if item.code is not None else {}
-            others = [v for v in table if v != value]
-            if item.type == "code" and versions and len(table) == 2 and value in table:
-                plan.roles[name] = Flag(value, others[0])
-            else:
-                plan.roles[name] = Where(value)
-        for rule in rules:
-            if rule.item is None or rule.item in plan.roles:
-                continue
-            if rule.rule == "one-per-group" and rule.value is not None:
-                plan.roles[rule.item] = OneOf(rule.value)
-            elif rule.rule == "sequence-in-group":
-                plan.roles[rule.item] = GroupSeq()
-        names = list(sig.where)
-        match = pl.lit(True)
-        if names:
-            values = render(self.area, spec.id, plan.frame, names)
-            for name, value in sig.where.items():
-                match = match & (pl.col(name) == value).fill_null(False)
-            flags = values.select(match.alias("_match"))["_match"]
-        else:
-            flags = pl.Series("_match", [True] * plan.rows, dtype=pl.Boolean)
+        rule_roles(self.area, plan, sig, rules, versions)
+        flags = matching(self.area, plan, sig)
         single = all(st.is_constant(spec.id, spec.item(g)) for g in sig.group)
-        self._groups(plan, flags, single)
+        form_groups(plan, flags, single, self.salt(spec.id, "household"))
         groups = int(plan.heads.len()) if plan.heads is not None else 0
         for k in redirect:
             ref = self.spec.references[k]
             if k in st.deferred:
                 tag = st.tag(ref.target.file, ref.target.items[0])
                 if tag is not None:
-                    self.area.counts[tag] = max(groups, 1)
+                    self.area.counts[tag] = max(groups, 1) if plan.rows else 0
             else:
                 size = max(self.area.files[ref.target.file].rows, 1)
                 plan.frame = plan.frame.with_columns((pl.col("_grp") % size).alias(f"_ref:{k}"))
-
-    def _groups(self, plan: FilePlan, flags: pl.Series, single: bool) -> None:
-        frame = plan.frame.with_columns(flags.alias("_match"))
-        rank = (flags.cast(pl.Int64).cum_sum() - 1).clip(lower_bound=0)
-        matched = int(flags.sum())
-        if matched == 0:
-            group = pl.Series([0] * frame.height, dtype=pl.Int64)
-            position = rank + 1
-        elif single:
-            group = pl.Series([0] * frame.height, dtype=pl.Int64)
-            position = rank + 1
-        else:
-            sizes = pl.select(
-                (weighted(HOUSEHOLD, pl.int_range(matched, dtype=pl.UInt64), self.salt(plan.spec.id, "household")) + 1)
-                .cast(pl.Int64)
-                .alias("s")
-            )["s"]
-            ends = sizes.cum_sum()
-            group = ends.search_sorted(rank, side="right").cast(pl.Int64)
-            position = rank - (ends - sizes).gather(group) + 1
-        frame = frame.with_columns(
-            pl.when(pl.col("_match")).then(pl.lit(group)).alias("_g"),
-            pl.when(pl.col("_match")).then(pl.lit(position)).cast(pl.UInt32).alias("_pos"),
-        )
-        heads = frame.filter(pl.col("_match") & (pl.col("_pos") == 1)).sort("_g")
-        count = heads.height
-        latest = (
-            frame.filter(pl.col("_match") & pl.col("_last"))
-            .select("_anchor", pl.col("_g").alias("_lg"))
-            .unique(subset="_anchor", keep="first", maintain_order=True)
-        )
-        frame = frame.join(latest, on="_anchor", how="left", maintain_order="left")
-        fallback = below(pl.col("_row"), self.salt(plan.spec.id, "stray"), max(count, 1)).cast(pl.Int64)
-        frame = frame.with_columns(pl.coalesce("_g", "_lg", fallback).cast(_U32).alias("_grp")).drop("_g", "_lg")
-        if count:
-            head_anchor = pl.lit(heads["_anchor"]).gather(pl.min_horizontal(pl.col("_grp"), pl.lit(count - 1, _U32)))
-            frame = frame.with_columns(
-                pl.when(pl.col("_grp") < count).then(head_anchor).otherwise(pl.col("_anchor")).alias("_head")
-            )
-        plan.frame = frame
-        plan.heads = heads["_row"]
 
     def _remaining_roles(self, plan: FilePlan, k_parent: int | None) -> None:
         st = self.structure
@@ -384,7 +354,12 @@ class Planner:
             if name in plan.roles:
                 continue
             tag = st.tag(spec.id, name)
-            if parent is not None and parent.spec.has_item(name) and compatible(item, parent.spec.item(name)) and tag is not None:
+            if (
+                parent is not None
+                and parent.spec.has_item(name)
+                and compatible(item, parent.spec.item(name))
+                and tag is not None
+            ):
                 plan.roles[name] = Copy(f"_ref:{k_parent}", parent.spec.id, name)
             elif tag is not None:
                 count = self.area.counts.get(tag) or max(self.rows, 1)
@@ -411,4 +386,3 @@ class Planner:
 def plan_area(spec: AreaSpec, rows: int, seed: int, stop_at: str | None = None) -> AreaPlan:
     """The plan of every file (or of the files up to ``stop_at`` in generation order)."""
     return Planner(spec, rows, seed, stop_at).run()
-

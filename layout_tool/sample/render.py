@@ -127,14 +127,24 @@ class Renderer:
     def free(self, item: Item, variant: int = 0) -> pl.Expr:
         identity = is_identity(item)
         key = ANCHOR if identity else ROW
-        s = self.salt("item", item.name, variant) if identity else self.salt(self.file_id, item.name, variant)
+        s = (
+            self.salt("item", item.name, variant)
+            if identity
+            else self.salt(self.file_id, item.name, variant)
+        )
         value = self.semantic.value(item) if variant == 0 else None
         if value is None:
             value = typed_value(item, key, s, self.codes, self.scratch)
         value = fit(item, value)
         if not item.required:
             base = item.name.removesuffix("フリガナ")
-            value = pl.when(chance(key, self.salt("fill", base, self.file_id if not identity else ""), fill_rate(item))).then(value)
+            value = pl.when(
+                chance(
+                    key,
+                    self.salt("fill", base, self.file_id if not identity else ""),
+                    fill_rate(item),
+                )
+            ).then(value)
         return value
 
     def expr(self, item: Item, role: Role) -> pl.Expr:
@@ -155,7 +165,9 @@ class Renderer:
         if isinstance(role, OneOf):
             return self._one_of(item, role.value)
         if isinstance(role, GroupSeq):
-            position = index_value(item, pl.col("_pos").cast(pl.Int64) - 1, None, codes, self.scratch)
+            position = index_value(
+                item, pl.col("_pos").cast(pl.Int64) - 1, None, codes, self.scratch
+            )
             return pl.when(pl.col("_match")).then(position).otherwise(self.free(item))
         if isinstance(role, Null):
             return pl.lit(None, pl.String)
@@ -186,12 +198,20 @@ class Renderer:
             first, second = self.free(item, 1), self.free(item, 2)
             member = pl.when(first == value).then(second).otherwise(first)
         head = pl.col("_match") & (pl.col("_pos") == 1)
-        return pl.when(head).then(pl.lit(value)).when(pl.col("_match")).then(member).otherwise(self.free(item))
+        return (
+            pl.when(head)
+            .then(pl.lit(value))
+            .when(pl.col("_match"))
+            .then(member)
+            .otherwise(self.free(item))
+        )
 
     def label(self, item: Item, source: Item, values: pl.Series) -> pl.Series:
         assert source.code is not None
         table = self.codes[source.code].values
-        mapped = values.replace_strict(list(table), list(table.values()), default=None, return_dtype=pl.String)
+        mapped = values.replace_strict(
+            list(table), list(table.values()), default=None, return_dtype=pl.String
+        )
         return pl.select(fit(item, pl.lit(mapped))).to_series()
 
 
@@ -233,8 +253,12 @@ def render(
         for name, copy in group:
             column = values[copy.item].alias(name)
             if copy.fill is not None:
-                column = frame.select(pl.when(pl.col(copy.fill)).then(pl.lit(column)).alias(name)).to_series()
+                column = frame.select(
+                    pl.when(pl.col(copy.fill)).then(pl.lit(column)).alias(name)
+                ).to_series()
             columns[name] = column
     for name, label in labels:
-        columns[name] = renderer.label(spec.item(name), spec.item(label.source), columns[label.source]).alias(name)
+        columns[name] = renderer.label(
+            spec.item(name), spec.item(label.source), columns[label.source]
+        ).alias(name)
     return pl.DataFrame([columns[name].cast(pl.String) for name in wanted])

@@ -66,7 +66,9 @@ class Semantic:
 
     def _self(self) -> Person:
         s = self.salt
-        return Person(GROUP, s("person", "surname"), ANCHOR, s("person", "given"), s("person", "gender"))
+        return Person(
+            GROUP, s("person", "surname"), ANCHOR, s("person", "given"), s("person", "gender")
+        )
 
     def person_for(self, name: str) -> tuple[Person, str] | None:
         """(whose name, which part) an item named ``name`` holds, if it holds a name."""
@@ -87,7 +89,13 @@ class Semantic:
         if name == "通称":
             return Person(ANCHOR, s("alias", "s"), ANCHOR, s("alias", "g"), s("alias", "x")), "full"
         if name.endswith("氏名") or name.endswith("者名"):
-            other = Person(ROW, s(self.file_id, name, "s"), ROW, s(self.file_id, name, "g"), s(self.file_id, name, "x"))
+            other = Person(
+                ROW,
+                s(self.file_id, name, "s"),
+                ROW,
+                s(self.file_id, name, "g"),
+                s(self.file_id, name, "x"),
+            )
             return other, "full"
         return None
 
@@ -124,7 +132,9 @@ class Semantic:
         if found is not None:
             return self.name_expr(found[0], found[1], form)
         if form != "romaji" and (
-            base in {"事業所名", "法人名", "商号", "名称"} or base.endswith("名称") or base.endswith("事業所名")
+            base in {"事業所名", "法人名", "商号", "名称"}
+            or base.endswith("名称")
+            or base.endswith("事業所名")
         ):
             return self.company(form)
         return None
@@ -176,7 +186,11 @@ class Semantic:
             s = self.salt("address", family or "home", "building")
             room = between(GROUP, s + 1, 1, 12) * 100 + between(GROUP, s + 2, 1, 8)
             return pl.concat_str(
-                [choose(pools.BUILDINGS, GROUP, s), full_width_digits(room.cast(pl.String)), pl.lit("号室")]
+                [
+                    choose(pools.BUILDINGS, GROUP, s),
+                    full_width_digits(room.cast(pl.String)),
+                    pl.lit("号室"),
+                ]
             )
         if name.endswith(("住所", "所在地", "所在", "本籍")):
             return pl.concat_str([pref, city, town, banchi])
@@ -204,7 +218,9 @@ class Semantic:
         if item.check == "lgcode" and name.endswith("市区町村コード") and name != "市区町村コード":
             if family is None:
                 return constant(with_check("lgcode", pl.lit(int(pools.HOME_CITY_BODY)), 5))
-            return with_check("lgcode", (pref * 10 + city + 1 + 99000).cast(pl.Int64), 5, self.stage)
+            return with_check(
+                "lgcode", (pref * 10 + city + 1 + 99000).cast(pl.Int64), 5, self.stage
+            )
         return None
 
     # --- dispatch -----------------------------------------------------------------------
@@ -225,7 +241,9 @@ class Semantic:
             if "アルファベット" in name or "ローマ字" in name:
                 return self.name_expr(self._self(), "full", "romaji")
             if name.endswith("電話番号"):
-                number = below(ROW, self.salt(self.file_id, name), 10000).cast(pl.String).str.zfill(4)
+                number = (
+                    below(ROW, self.salt(self.file_id, name), 10000).cast(pl.String).str.zfill(4)
+                )
                 return pl.concat_str([pl.lit("000-0000-"), number])
             return None
         if kind == "digits":
@@ -254,7 +272,9 @@ class Semantic:
             ]
         )
         if item.name == "家屋番号":
-            return pl.concat_str([lot, pl.lit("の"), full_width_digits(between(ANCHOR, s + 2, 1, 5).cast(pl.String))])
+            return pl.concat_str(
+                [lot, pl.lit("の"), full_width_digits(between(ANCHOR, s + 2, 1, 5).cast(pl.String))]
+            )
         return lot
 
     def _listed(self, item: Item) -> pl.Expr | None:
@@ -275,7 +295,8 @@ class Semantic:
         by_label = {label: code for code, label in table.values.items()}
         if "男" not in by_label or "女" not in by_label:
             return None
-        return pl.when(~chance(ANCHOR, self.salt("person", "gender"), 0.5)).then(
-            pl.lit(by_label["女"])
-        ).otherwise(pl.lit(by_label["男"]))
-
+        return (
+            pl.when(~chance(ANCHOR, self.salt("person", "gender"), 0.5))
+            .then(pl.lit(by_label["女"]))
+            .otherwise(pl.lit(by_label["男"]))
+        )

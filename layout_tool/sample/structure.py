@@ -156,7 +156,9 @@ def analyse(spec: AreaSpec) -> Structure:
         else:
             entity[f.id] = keyed[0] if keyed else None
             sequence[f.id] = tuple(keyed[1:])
-    main = next((f.id for f in spec.files if f.id not in parent), spec.files[0].id if spec.files else "")
+    main = next(
+        (f.id for f in spec.files if f.id not in parent), spec.files[0].id if spec.files else ""
+    )
     order, deferred = _order(spec, parent, main)
     return Structure(spec, tags, constant, parent, entity, sequence, order, deferred, main)
 
@@ -173,7 +175,9 @@ def _break_child_cycles(spec: AreaSpec, parent: dict[str, int]) -> None:
             seen.add(node)
 
 
-def _order(spec: AreaSpec, parent: dict[str, int], main: str) -> tuple[tuple[str, ...], frozenset[int]]:
+def _order(
+    spec: AreaSpec, parent: dict[str, int], main: str
+) -> tuple[tuple[str, ...], frozenset[int]]:
     """Targets before sources; in a cycle the main file (then spec order) goes first."""
     remaining = [f.id for f in spec.files]
     done: list[str] = []
@@ -190,7 +194,11 @@ def _order(spec: AreaSpec, parent: dict[str, int], main: str) -> tuple[tuple[str
         ]
 
     while remaining:
-        ready = [f for f in remaining if hard_ok(f) and all(spec.references[k].target.file in done for k in soft(f))]
+        ready = [
+            f
+            for f in remaining
+            if hard_ok(f) and all(spec.references[k].target.file in done for k in soft(f))
+        ]
         if not ready:
             ready = [f for f in remaining if hard_ok(f)] or remaining[:1]
         choice = main if main in ready else ready[0]

@@ -82,7 +82,7 @@ def m11_number(prefix: pl.Expr, width: int, stage: Stage = inline) -> pl.Expr:
 
 
 def with_check(kind: str, number: pl.Expr, width: int, stage: Stage = inline) -> pl.Expr:
-    """The full identifier for an integer body of ``width`` digits (個人番号, 法人番号, 団体コード)."""
+    """The identifier for an integer body of ``width`` digits (個人番号, 法人番号, 団体コード)."""
     body = stage(_zfill(number, width))
     digit = check_digit_expr(body, kind)
     if kind == "corporate":
@@ -141,7 +141,9 @@ def index_value(
         return pl.concat_str([_zfill(month // 12, 4), _zfill(month % 12 + 1, 2)])
     if kind == "time":
         sec = n % 86400
-        return pl.concat_str([_zfill(sec // 3600, 2), _zfill(sec // 60 % 60, 2), _zfill(sec % 60, 2)])
+        return pl.concat_str(
+            [_zfill(sec // 3600, 2), _zfill(sec // 60 % 60, 2), _zfill(sec % 60, 2)]
+        )
     if kind == "number":
         return (n + 1).cast(pl.String)
     digits = index_digits(item, idx, tag, stage)
@@ -199,7 +201,9 @@ def date_value(item: Item, key: pl.Expr, salt_: int, stage: Stage = inline) -> p
     if item.allow_unknown_date and item.type in {"date", "wareki"} and default_form:
         value = stage(value)
         unknown = chance(key, salt_ + 1, 0.02)
-        value = pl.when(unknown).then(pl.concat_str([value.str.head(6), pl.lit("00")])).otherwise(value)
+        value = (
+            pl.when(unknown).then(pl.concat_str([value.str.head(6), pl.lit("00")])).otherwise(value)
+        )
     return value
 
 
@@ -231,9 +235,13 @@ def digits_value(item: Item, key: pl.Expr, salt_: int, stage: Stage = inline) ->
     if item.check == "lgcode":
         return with_check("lgcode", 99000 + between(key, salt_, 1, 999), 5, stage)
     if item.check == "mynumber":
-        return with_check("mynumber", 99990000000 + below(key, salt_, 10**7).cast(pl.Int64), 11, stage)
+        return with_check(
+            "mynumber", 99990000000 + below(key, salt_, 10**7).cast(pl.Int64), 11, stage
+        )
     if item.check == "corporate":
-        return with_check("corporate", 999900000000 + below(key, salt_, 10**8).cast(pl.Int64), 12, stage)
+        return with_check(
+            "corporate", 999900000000 + below(key, salt_, 10**8).cast(pl.Int64), 12, stage
+        )
     if item.check == "m11":
         width = max(length - 2, 1)
         if width > 17:
@@ -293,9 +301,10 @@ def typed_value(
     """A random valid value of the item's type (before fitting to its length)."""
     if item.pattern is not None and item.type in {"hankaku", "text", "zenkaku", "digits", "kana"}:
         atoms = parse(item.pattern)
-        size = None if atoms is None else length_of(atoms)
-        if atoms is not None and (size == item.length or (not item.fixed and size <= item.length)):
-            return pattern_value(atoms, key, salt_)
+        if atoms is not None:
+            size = length_of(atoms)
+            if size == item.length or (not item.fixed and size <= item.length):
+                return pattern_value(atoms, key, salt_)
     kind = item.type
     if kind == "code" and item.code is not None:
         return code_value(codes[item.code], key, salt_)
@@ -303,7 +312,9 @@ def typed_value(
         return date_value(item, key, salt_, stage)
     if kind == "time":
         sec = below(key, salt_, 86400)
-        return pl.concat_str([_zfill(sec // 3600, 2), _zfill(sec // 60 % 60, 2), _zfill(sec % 60, 2)])
+        return pl.concat_str(
+            [_zfill(sec // 3600, 2), _zfill(sec // 60 % 60, 2), _zfill(sec % 60, 2)]
+        )
     if kind == "digits":
         return digits_value(item, key, salt_, stage)
     if kind == "number":

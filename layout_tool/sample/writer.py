@@ -50,7 +50,9 @@ def write(frames: Mapping[str, pl.DataFrame], spec: AreaSpec, outdir: Path) -> l
     return paths
 
 
-def write_plan(area: AreaPlan, file_ids: Sequence[str], outdir: Path, batch_rows: int = BATCH_ROWS) -> list[Path]:
+def write_plan(
+    area: AreaPlan, file_ids: Sequence[str], outdir: Path, batch_rows: int = BATCH_ROWS
+) -> list[Path]:
     """Render and write planned files batch by batch (bounded memory for any row count)."""
     paths: list[Path] = []
     for file_id in file_ids:

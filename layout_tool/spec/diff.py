@@ -255,7 +255,8 @@ def _show(value: object) -> str:
 def _item_line(item: Item) -> str:
     extra = f" code {item.code}" if item.code else ""
     req = " required" if item.required else ""
-    return f"{item.name}: {item.type}({item.length}){extra}{req}"
+    size = f"{item.length},{item.scale}" if item.scale is not None else str(item.length)
+    return f"{item.name}: {item.type}({size}){extra}{req}"
 
 
 def render_diff_text(diff: SpecDiff) -> str:

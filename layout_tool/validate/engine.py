@@ -77,7 +77,18 @@ def validate_paths(
     for f in found:
         report.add(f)
     report.notes.extend(notes)
+    _check_counts(spec, paths, options, report)
     return report
+
+
+def _check_counts(spec: AreaSpec, paths: list[Path], options: Options, report: Report) -> None:
+    """Handover integrity hook: a folder holding manifest.json or 件数表.csv gets its file
+    set and row counts checked against it (``count`` findings; see layout_tool.integrity)."""
+    from layout_tool.integrity.verify import check_folder_counts  # late: integrity uses validate
+
+    for path in paths:
+        if path.is_dir():
+            check_folder_counts(spec, path, report, options.encoding, options.has_header)
 
 
 def check_file(

@@ -24,6 +24,8 @@ class Input:
 def resolve(spec: AreaSpec, paths: list[Path], file_id: str | None, encoding: str) -> list[Input]:
     """Expand folders and recognise every file; unreadable paths are a usage error."""
     out: list[Input] = []
+    if file_id is not None:
+        spec.file(file_id)  # an unknown file id is a usage error even for folder inputs
     for path in paths:
         if path.is_dir():
             for child in sorted(path.iterdir()):

@@ -1,0 +1,120 @@
+"""``layout-tool manifest`` and ``layout-tool verify``: handover integrity (件数照合)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from layout_tool.cli.progress import row_progress
+from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.integrity.manifest import build_manifest, load_expected, write_manifest
+from layout_tool.integrity.measure import MANIFEST_NAME
+from layout_tool.integrity.verify import EXPECTATION_NAMES, verify_folder
+from layout_tool.io.atomic import write_text_atomic
+from layout_tool.report.render import render_csv, render_json, render_text
+from layout_tool.spec.catalogue import load_area
+from layout_tool.spec.model import AreaSpec
+
+RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv}
+FOLDER = click.argument(
+    "folder", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="DIR"
+)
+SPEC = click.option(
+    "--spec", "area", help="Area id, number, name or spec YAML; default: recognise per file."
+)
+ENCODING = click.option(
+    "--encoding",
+    type=click.Choice(["auto", "utf-8", "utf-8-sig", "cp932"]),
+    default="auto",
+    show_default=True,
+)
+NO_HEADER = click.option("--no-header", is_flag=True, help="Files have no header row.")
+
+
+def _spec(area: str | None) -> AreaSpec | None:
+    return load_area(area) if area else None
+
+
+@click.command()
+@FOLDER
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=f"Where to write the manifest (- for stdout). Default: DIR/{MANIFEST_NAME}.",
+)
+@SPEC
+@ENCODING
+@NO_HEADER
+def manifest(
+    folder: Path, output: Path | None, area: str | None, encoding: str, no_header: bool
+) -> None:
+    """Write a manifest of DIR: per file its area, file id, rows, bytes, SHA-256, encoding.
+
+    Rows are CSV records (a quoted line break does not start a new one), counted as
+    `validate` counts them. Hidden files, manifest.json and 件数表.csv are left out.
+    """
+    target = output if output is not None else folder / MANIFEST_NAME
+    to_stdout = str(output) == "-"
+    skip = frozenset() if to_stdout else frozenset({target.resolve()})
+    with row_progress() as progress:
+        made = build_manifest(folder, _spec(area), encoding, not no_header, progress, skip)
+    if to_stdout:
+        click.echo(json.dumps(made.to_dict(), ensure_ascii=False, indent=2))
+        return
+    write_manifest(made, target)
+    rows = sum(f.rows or 0 for f in made.files)
+    click.echo(f"manifest: {target} ({len(made.files)} files, {rows:,} rows)", err=True)
+
+
+@click.command()
+@FOLDER
+@click.option(
+    "--manifest",
+    "expected_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A manifest (.json) or a 件数表 (.csv/.xlsx: file and count columns)."
+    " Default: manifest.json, 件数表.csv or counts.csv in DIR.",
+)
+@SPEC
+@click.option(
+    "--format", "fmt", type=click.Choice(list(RENDERERS)), default="text", show_default=True
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@ENCODING
+@NO_HEADER
+def verify(
+    folder: Path,
+    expected_path: Path | None,
+    area: str | None,
+    fmt: str,
+    output: Path | None,
+    encoding: str,
+    no_header: bool,
+) -> int:
+    """Check DIR against a manifest or 件数表: missing, added and changed files, row counts.
+
+    Every difference is a `count` finding. Exit 0 when the folder matches, 1 when not.
+    """
+    if expected_path is None:
+        expected_path = next(
+            (folder / n for n in EXPECTATION_NAMES if (folder / n).is_file()), None
+        )
+        if expected_path is None:
+            raise LayoutToolError(
+                f"{folder}: no {', '.join(EXPECTATION_NAMES)} found; give --manifest FILE"
+            )
+    expected = load_expected(expected_path, encoding)
+    with row_progress() as progress:
+        report = verify_folder(
+            folder, expected, _spec(area), encoding, not no_header, progress=progress
+        )
+    text = RENDERERS[fmt](report)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_text_atomic(output, text)
+        click.echo(f"report: {output} ({'PASS' if report.valid else 'FAIL'})", err=True)
+    return EXIT_OK if report.valid else EXIT_FINDINGS

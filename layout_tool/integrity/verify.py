@@ -1,0 +1,215 @@
+"""Check a folder against a manifest or 件数表: missing, added and changed files, counts.
+
+Every difference is a ``count`` finding (error): the contract's code for "a file's row
+count differs from the manifest or 件数表", used here for the whole file set, with the
+message saying which kind of difference it is (missing / added / changed / row count).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from layout_tool.errors import LayoutToolError
+from layout_tool.integrity.manifest import Expected, Manifest, load_expected
+from layout_tool.integrity.measure import (
+    COUNT_SHEET_NAMES,
+    MANIFEST_NAME,
+    Measured,
+    Progress,
+    listed_files,
+    measure,
+    measure_folder,
+    relative,
+)
+from layout_tool.report.finding import Finding
+from layout_tool.report.report import FileResult, Filter, Report
+from layout_tool.spec.catalogue import DEFAULT_VERSION
+from layout_tool.spec.model import AreaSpec
+
+EXPECTATION_NAMES = (MANIFEST_NAME, *COUNT_SHEET_NAMES)
+
+
+def verify_folder(
+    folder: Path,
+    expected: Manifest,
+    spec: AreaSpec | None = None,
+    encoding: str = "auto",
+    has_header: bool = True,
+    progress: Progress | None = None,
+    filter: Filter | None = None,
+) -> Report:
+    """Measure ``folder`` and compare it with ``expected``; the report lists every file."""
+    if not folder.is_dir():
+        raise LayoutToolError(f"{folder}: not a folder")
+    report = Report(
+        area=(spec.id if spec else expected.area) or "-",
+        spec_version=(spec.version if spec else expected.version) or DEFAULT_VERSION,
+        standard=(spec.standard if spec else expected.standard) or "chukan",
+        filter=filter or Filter(),
+    )
+    skip = frozenset({Path(expected.source).resolve()}) if expected.source else frozenset()
+    measured = list(measure_folder(folder, spec, encoding, has_header, progress, skip))
+    report.files += [file_result(m) for m in measured]
+    for finding in compare(folder, expected, measured):
+        report.add(finding)
+    report.notes.append(_note(expected, measured))
+    return report
+
+
+def check_folder_counts(
+    spec: AreaSpec, folder: Path, report: Report, encoding: str, has_header: bool
+) -> None:
+    """``validate``'s hook: count findings for a folder holding a manifest or 件数表.
+
+    Files ``validate`` already read are taken from the report (rows and SHA-256 were
+    computed on the way); only the others are read again.
+    """
+    source = next((folder / n for n in EXPECTATION_NAMES if (folder / n).is_file()), None)
+    if source is None:
+        return
+    expected = load_expected(source, encoding)
+    known = {Path(f.path).resolve(): f for f in report.files if f.sha256 is not None}
+    measured: list[Measured] = []
+    for path in listed_files(folder):
+        done = known.get(path.resolve())
+        if done is None or done.sha256 is None:
+            measured.append(measure(folder, path, spec, encoding, has_header))
+            continue
+        measured.append(
+            Measured(
+                path=relative(folder, path),
+                label=done.path,
+                bytes=done.bytes,
+                sha256=done.sha256,
+                rows=done.rows,
+                encoding=done.encoding,
+                detected_by=done.detected_by,
+                area=spec.id,
+                file_spec=spec.file(done.file_id) if done.file_id else None,
+            )
+        )
+    for finding in compare(folder, expected, measured):
+        report.add(finding)
+    report.notes.append(_note(expected, measured))
+
+
+def file_result(m: Measured) -> FileResult:
+    result = FileResult(m.label, m.file_id, rows=m.rows or 0, encoding=m.encoding)
+    result.detected_by = m.detected_by
+    result.sha256 = m.sha256
+    result.bytes = m.bytes
+    return result
+
+
+def compare(folder: Path, expected: Manifest, measured: list[Measured]) -> list[Finding]:
+    if expected.kind == "manifest":
+        return _compare_manifest(folder, expected, measured)
+    return _compare_counts(folder, expected, measured)
+
+
+def _what(expected: Manifest) -> str:
+    return "manifest" if expected.kind == "manifest" else "件数表"
+
+
+def _compare_manifest(folder: Path, expected: Manifest, measured: list[Measured]) -> list[Finding]:
+    found = {m.path: m for m in measured}
+    out: list[Finding] = []
+    for entry in expected.files:
+        got = found.pop(entry.path, None)
+        if got is None:
+            out.append(_missing(folder, entry, "manifest"))
+            continue
+        out += _differences(entry, got, "manifest")
+    out += [_added(m, "manifest") for m in found.values()]
+    return out
+
+
+def _differences(entry: Expected, got: Measured, what: str) -> list[Finding]:
+    changed = entry.sha256 is not None and entry.sha256 != got.sha256
+    if entry.rows is not None and got.rows is not None and entry.rows != got.rows:
+        message = f"row count: the {what} says {entry.rows:,} rows, {got.path} has {got.rows:,}"
+        return [_finding(message, got.label, got.file_id or entry.file_id)]
+    if changed:
+        assert entry.sha256 is not None
+        size = f"; {entry.bytes:,} → {got.bytes:,} bytes" if entry.bytes is not None else ""
+        message = (
+            f"changed: {got.path} differs from the {what} (SHA-256 {entry.sha256[:12]}… →"
+            f" {got.sha256[:12]}…{size})"
+        )
+        return [_finding(message, got.label, got.file_id or entry.file_id)]
+    return []
+
+
+def _compare_counts(folder: Path, expected: Manifest, measured: list[Measured]) -> list[Finding]:
+    """Entries name files loosely: path or file name, stem, or the spec's id / name."""
+    data = [m for m in measured if m.rows is not None]
+    unclaimed = list(data)
+    out: list[Finding] = []
+    for entry in expected.files:
+        key = _norm(entry.path)
+        keys = {key, _norm(PurePosixPath(entry.path).stem)}
+        match: list[Measured] = []
+        for tier in (_exact_names, _stems, _spec_names):
+            match = [m for m in unclaimed if keys & tier(m)]
+            if match:
+                break
+        if not match:
+            out.append(_missing(folder, entry, "件数表"))
+        elif len(match) > 1:
+            names = ", ".join(m.path for m in match)
+            message = (
+                f"件数表 row {entry.line}: {entry.path!r} matches several files ({names});"
+                " write the file names in the 件数表"
+            )
+            out.append(_finding(message, str(folder / entry.path), None))
+        else:
+            unclaimed.remove(match[0])
+            out += _differences(entry, match[0], "件数表")
+    out += [_added(m, "件数表") for m in unclaimed]
+    return out
+
+
+def _exact_names(m: Measured) -> set[str]:
+    return {_norm(m.path), _norm(PurePosixPath(m.path).name)}
+
+
+def _stems(m: Measured) -> set[str]:
+    return {_norm(PurePosixPath(m.path).stem)}
+
+
+def _spec_names(m: Measured) -> set[str]:
+    f = m.file_spec
+    return set() if f is None else {_norm(n) for n in (f.id, f.name, f.filename or "") if n}
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+def _missing(folder: Path, entry: Expected, what: str) -> Finding:
+    rows = f" ({entry.rows:,} rows)" if entry.rows is not None else ""
+    where = f" (row {entry.line})" if entry.line else ""
+    return _finding(
+        f"missing: {entry.path} is listed in the {what}{where}{rows} but not in the folder",
+        str(folder / entry.path),
+        entry.file_id,
+    )
+
+
+def _added(m: Measured, what: str) -> Finding:
+    rows = f" ({m.rows:,} rows)" if m.rows is not None else ""
+    return _finding(f"added: {m.path}{rows} is not listed in the {what}", m.label, m.file_id)
+
+
+def _finding(message: str, file: str, file_id: str | None) -> Finding:
+    return Finding("count", "error", message, file=file, file_id=file_id)
+
+
+def _note(expected: Manifest, measured: Iterable[Measured]) -> str:
+    found = list(measured)
+    return (
+        f"files checked against the {_what(expected)} {expected.source or ''}:"
+        f" {len(expected.files)} listed, {len(found)} found"
+    ).replace("  ", " ")

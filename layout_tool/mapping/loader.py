@@ -1,0 +1,267 @@
+"""Load a mapping file into the frozen model, with one ``file:line`` error per mistake.
+
+Order of checks: YAML syntax, the published JSON Schema (mapping.schema.json: unknown keys,
+wrong types, unknown transforms and date shapes), then what a schema cannot see: the area
+and its files and items exist, fields exist and fixed-width positions add up, transforms'
+parameters fit their item, code maps hit the standard's code table, and a mapping that
+declares ``lossless: true`` really has an inverse for every vendor field (``proof``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from layout_tool.errors import LayoutToolError
+from layout_tool.mapping.model import Field, Mapping, Source, Target
+from layout_tool.mapping.proof import Reason, restorers, unwritten_sources
+from layout_tool.mapping.rules import Scope, compile_rule
+from layout_tool.mapping.transforms import CodeMapSpec, ParamError
+from layout_tool.mapping.transforms.codes import code_map_spec
+from layout_tool.spec.catalogue import DEFAULT_VERSION, bundled_root, load_area
+from layout_tool.spec.model import AreaSpec
+from layout_tool.yamlsource import YamlDoc, load_schema, parse_yaml, plain
+
+SCHEMA = "mapping/mapping.schema.json"
+CSV_ONLY = ("delimiter", "quoting", "header")
+FIXED_ONLY = ("record_length",)
+
+
+def load_mapping(path: Path | str, text: str | None = None) -> Mapping:
+    """A mapping by path, or by the name of a bundled mapping (``vendor-a/jumin``)."""
+    path = resolve_path(path)
+    doc = parse_yaml(path, text)
+    _check_schema(doc)
+    data: dict[str, Any] = plain(doc.root)
+    area = _area(doc, data)
+    codes = _codes(doc, data)
+    sources = tuple(_source(doc, i, raw) for i, raw in enumerate(data["sources"]))
+    _unique(doc, [s.id for s in sources], ["sources"], "source id", "id")
+    by_id = {s.id: s for s in sources}
+    targets = tuple(
+        _target(doc, i, raw, area, by_id, codes) for i, raw in enumerate(data["targets"])
+    )
+    _unique(doc, [t.source for t in targets], ["targets"], "row source", "source")
+    _unique(doc, [t.file.id for t in targets], ["targets"], "target file", "file")
+    _all_used(doc, sources, targets)
+    reasons = unwritten_sources(sources, targets)
+    proven: list[Target] = []
+    for target in targets:
+        found, missing = restorers(target, by_id[target.source])
+        proven.append(Target(target.file, target.source, target.rules, found, target.line))
+        reasons += missing
+    lossless = bool(data["lossless"])
+    if lossless and reasons:
+        first = reasons[0]
+        more = f" (and {len(reasons) - 1} more)" if len(reasons) > 1 else ""
+        raise LayoutToolError(
+            f"declared lossless: true, but {first.message}{more}; fix it or say lossless: false",
+            path=doc.path,
+            line=first.line or doc.line_of(["lossless"]),
+        )
+    return Mapping(
+        path=doc.path,
+        name=data.get("name") or path.stem,
+        area=area,
+        lossless=lossless,
+        sources=sources,
+        targets=tuple(proven),
+        codes=codes,
+        vendor=data.get("vendor"),
+        description=data.get("description"),
+        lossy_reasons=tuple(_where(r) for r in reasons) or (() if lossless else ("declared",)),
+    )
+
+
+def resolve_path(path: Path | str) -> Path:
+    """A path as given, or a bundled mapping's name with or without ``.yaml``."""
+    given = Path(path)
+    if given.exists():
+        return given
+    try:
+        root = bundled_root("mappings")
+    except LayoutToolError:
+        return given
+    for candidate in (root / given, root / f"{given}.yaml"):
+        if candidate.is_file():
+            return candidate
+    return given
+
+
+def _where(reason: Reason) -> str:
+    return reason.message if reason.line is None else f"{reason.message} (line {reason.line})"
+
+
+def _check_schema(doc: YamlDoc) -> None:
+    validator = jsonschema.Draft202012Validator(load_schema(SCHEMA))
+    errors = list(validator.iter_errors(doc.root))
+    if not errors:
+        return
+    err = min((_specific(e) for e in errors), key=lambda e: doc.line_of(list(e.absolute_path)) or 0)
+    path: list[str | int] = list(err.absolute_path)
+    where = ".".join(str(p) for p in path) or "top level"
+    message = f"{where}: {err.message}"
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        schema: Any = err.schema
+        allowed = set(schema.get("properties", {}))
+        extra = [k for k in err.instance if k not in allowed]
+        if extra:
+            path.append(extra[0])
+            message = f"{where}: unknown key {extra[0]!r} (allowed: {', '.join(sorted(allowed))})"
+    elif err.validator == "enum":
+        options: Any = err.validator_value
+        message = f"{where}: {err.instance!r} is not one of {', '.join(map(str, options))}"
+    elif err.validator in ("oneOf", "anyOf"):
+        kinds = sorted({str(c.validator_value) for c in err.context or [] if c.validator == "type"})
+        message = f"{where}: {err.instance!r} has the wrong type (expected {' or '.join(kinds)})"
+    raise doc.error(message, path)
+
+
+def _specific(err: jsonschema.ValidationError) -> jsonschema.ValidationError:
+    """Inside a oneOf, the error of the branch that fits the value's type, if one does."""
+    while err.validator in ("oneOf", "anyOf") and err.context:
+        fitting = [c for c in err.context if c.validator != "type"]
+        if not fitting:
+            break
+        err = max(fitting, key=lambda c: len(c.absolute_path))
+    return err
+
+
+def _area(doc: YamlDoc, data: dict[str, Any]) -> AreaSpec:
+    try:
+        return load_area(data["area"], data.get("version", DEFAULT_VERSION))
+    except LayoutToolError as exc:
+        raise doc.error(exc.message, ["area"]) from None
+
+
+def _codes(doc: YamlDoc, data: dict[str, Any]) -> dict[str, CodeMapSpec]:
+    out = {}
+    for name, raw in (data.get("codes") or {}).items():
+        table = doc.root["codes"][name].get("map") or {}
+        for code in table:
+            if not isinstance(code, str):
+                raise doc.error(
+                    f"code map {name}: vendor code {code!r} is not a string; quote it"
+                    " (unquoted 01 reads as the number 1)",
+                    ["codes", name, "map", code],
+                )
+        try:
+            out[name] = code_map_spec(name, raw)
+        except ParamError as exc:
+            raise doc.error(str(exc), ["codes", name]) from None
+    return out
+
+
+def _source(doc: YamlDoc, index: int, raw: dict[str, Any]) -> Source:
+    here: list[str | int] = ["sources", index]
+    fixed = raw["format"] == "fixed"
+    for key in CSV_ONLY if fixed else FIXED_ONLY:
+        if key in raw:
+            raise doc.error(f"{key!r} is for {'csv' if fixed else 'fixed'} sources", [*here, key])
+    encoding = raw.get("encoding", "cp932" if fixed else "auto")
+    if fixed and encoding != "cp932":
+        raise doc.error(
+            "fixed-width sources are read as cp932 (byte positions)", [*here, "encoding"]
+        )
+    newline = raw.get("newline", "crlf")
+    if not fixed and newline == "none":
+        raise doc.error("newline: none is for fixed-width sources", [*here, "newline"])
+    fields = tuple(_field(doc, [*here, "fields", i], f, fixed) for i, f in enumerate(raw["fields"]))
+    _unique(doc, [f.name for f in fields], [*here, "fields"], "field name", "name")
+    if fixed:
+        _positions(doc, here, fields, raw.get("record_length"))
+    return Source(
+        id=raw["id"],
+        file=raw["file"],
+        format="fixed" if fixed else "csv",
+        fields=fields,
+        encoding=encoding,
+        newline=newline,
+        delimiter=raw.get("delimiter", ","),
+        quoting=raw.get("quoting", "minimal"),
+        header=raw.get("header", True),
+        match=tuple(raw.get("match", [])),
+        description=raw.get("description"),
+        line=doc.line_of(here),
+    )
+
+
+def _field(doc: YamlDoc, path: list[str | int], raw: Any, fixed: bool) -> Field:
+    if isinstance(raw, str):
+        raw = {"name": raw}
+    if fixed and "length" not in raw:
+        raise doc.error(f"field {raw['name']!r}: a fixed-width field needs `length` (bytes)", path)
+    if not fixed and ("start" in raw or "length" in raw):
+        raise doc.error(f"field {raw['name']!r}: start/length are for fixed-width sources", path)
+    return Field(
+        raw["name"],
+        raw.get("start"),
+        raw.get("length"),
+        raw.get("filler", False),
+        doc.line_of(path),
+    )
+
+
+def _positions(doc: YamlDoc, here: list[str | int], fields: tuple[Field, ...], total: Any) -> None:
+    """Fields follow each other without gaps or overlaps (declare gaps as filler fields)."""
+    position = 1
+    for i, f in enumerate(fields):
+        if f.start is not None and f.start != position:
+            raise doc.error(
+                f"field {f.name!r} starts at byte {f.start}, but the fields before it end at"
+                f" byte {position - 1} (declare a gap as a filler field)",
+                [*here, "fields", i, "start"],
+            )
+        position += f.length or 0
+    if total is not None and total != position - 1:
+        raise doc.error(
+            f"record_length is {total}, but the fields add up to {position - 1} bytes",
+            [*here, "record_length"],
+        )
+
+
+def _target(
+    doc: YamlDoc,
+    index: int,
+    raw: dict[str, Any],
+    area: AreaSpec,
+    sources: dict[str, Source],
+    codes: dict[str, CodeMapSpec],
+) -> Target:
+    here: list[str | int] = ["targets", index]
+    try:
+        file = area.file(raw["file"])
+    except LayoutToolError as exc:
+        raise doc.error(exc.message, [*here, "file"]) from None
+    source = sources.get(raw["source"])
+    if source is None:
+        known = ", ".join(sources)
+        raise doc.error(f"no source {raw['source']!r} (sources: {known})", [*here, "source"])
+    scope = Scope(doc, source, sources, codes, area.codes)
+    rules = []
+    for name, rule in raw["items"].items():
+        where = [*here, "items", name]
+        if not file.has_item(name):
+            raise doc.error(f"file {file.id} ({file.name}) has no item {name!r}", where)
+        rules.append(compile_rule(scope, where, file.item(name), rule))
+    order = {item.name: i for i, item in enumerate(file.items)}
+    rules.sort(key=lambda r: order[r.item.name])
+    return Target(file, source.id, tuple(rules), line=doc.line_of(here))
+
+
+def _unique(doc: YamlDoc, values: list[str], base: list[str | int], what: str, key: str) -> None:
+    seen: set[str] = set()
+    for i, value in enumerate(values):
+        if value in seen:
+            raise doc.error(f"duplicate {what} {value!r}", [*base, i, key])
+        seen.add(value)
+
+
+def _all_used(doc: YamlDoc, sources: tuple[Source, ...], targets: tuple[Target, ...]) -> None:
+    used = {t.source for t in targets}
+    used |= {r.lookup.source for t in targets for r in t.rules if r.lookup is not None}
+    for i, s in enumerate(sources):
+        if s.id not in used:
+            raise doc.error(f"source {s.id} is not used by any target", ["sources", i, "id"])

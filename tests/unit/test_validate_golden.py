@@ -1,0 +1,33 @@
+"""One golden folder per finding code (tests/cases/validate, made by scripts/make_golden_validate.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from layout_tool.report.report import Filter
+from layout_tool.spec.catalogue import load_area
+from layout_tool.validate import Options, validate_paths
+
+CASES = Path(__file__).resolve().parent.parent / "cases" / "validate"
+FOLDERS = sorted(p for p in CASES.iterdir() if p.is_dir())
+KEYS = ("code", "file_id", "row", "item", "column", "offset")
+
+
+def test_every_finding_code_but_xsd_and_count_has_a_case() -> None:
+    from layout_tool.report.finding import CODES
+
+    assert {p.name for p in FOLDERS} == (set(CODES) - {"xsd", "count"}) | {"clean"}
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=[p.name for p in FOLDERS])
+def test_golden_case(folder: Path) -> None:
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    spec = load_area(expected["area"])
+    report = validate_paths(spec, [folder], Options(filter=Filter(max_findings=None)))
+    got = [{k: f.to_dict().get(k) for k in KEYS} for f in report.sorted_findings()]
+    want = [{k: f.get(k) for k in KEYS} for f in expected["findings"]]
+    assert got == want
+    assert report.valid == all(f["code"] == "header" for f in expected["findings"])
