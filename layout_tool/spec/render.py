@@ -21,10 +21,11 @@ def table(headers: list[str], rows: list[list[str]]) -> list[str]:
     widths = [display_width(h) for h in headers]
     for row in rows:
         widths = [max(w, display_width(c)) for w, c in zip(widths, row, strict=True)]
-    lines = ["  ".join(pad(c, w) for c, w in zip(headers, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
-    return lines
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(pad(c, w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    return [line(headers), "  ".join("-" * w for w in widths), *[line(row) for row in rows]]
 
 
 def render_catalogue(entries: tuple[CatalogueEntry, ...]) -> str:

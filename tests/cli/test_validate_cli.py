@@ -165,7 +165,7 @@ def test_a_50_mb_single_line(tmp_path: Path) -> None:
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
-    code, out, err = run(*args)
+    code, _out, err = run(*args)
     assert code == 2
     assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
 

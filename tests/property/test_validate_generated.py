@@ -60,7 +60,7 @@ def test_each_seeded_fault_gives_exactly_its_finding(
 
 def test_column_is_reported_for_item_findings(tmp_path: Path) -> None:
     spec = next(s for s in AREAS if s.id == "kaigo")
-    frames, faults = seed_faults(generate(spec, 100, 3), spec, 6, 3)
+    frames, _faults = seed_faults(generate(spec, 100, 3), spec, 6, 3)
     write(frames, spec, tmp_path)
     report = validate_paths(spec, [tmp_path], UNLIMITED)
     for finding in report.findings:

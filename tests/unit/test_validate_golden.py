@@ -1,4 +1,4 @@
-"""One golden folder per finding code (tests/cases/validate, made by scripts/make_golden_validate.py)."""
+"""One golden folder per finding code, made by scripts/make_golden_validate.py."""
 
 from __future__ import annotations
 

@@ -1,0 +1,106 @@
+"""The Excel report: summary, findings and 外字 sheets; data stays data."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from layout_tool.cli.main import main
+from layout_tool.report.report import Filter, Report
+from layout_tool.report.xlsx import MAX_CELL, clean, render_xlsx
+from layout_tool.spec.catalogue import load_area
+from layout_tool.validate import Options, validate_paths
+
+E0 = "\ue000"
+SPEC = """\
+standard: chukan
+version: "2.7"
+provenance: modelled
+area: {id: demo, name: デモ, number: 901}
+files:
+  - id: people
+    name: 住民
+    filename: PEOPLE
+    items:
+      - {no: 1, name: 番号, type: digits, length: 5, required: true}
+      - {no: 2, name: 氏名, type: zenkaku, length: 30, gaiji: true}
+      - {no: 3, name: 個人番号, type: digits, length: 12, sensitive: true}
+      - {no: 4, name: 住所, type: text, length: 40}
+"""
+ROWS = [
+    f"00001,山{E0}郎,123456789012,東京",
+    "00002,=HYPERLINK(1),12345678901X,大阪",
+    "00003,田中,,a\x07b",
+    f",{E0},,",
+]
+
+
+def make(tmp_path: Path, **filter_args: object) -> tuple[Report, Path]:
+    (tmp_path / "spec.yaml").write_text(SPEC, encoding="utf-8")
+    path = tmp_path / "PEOPLE.csv"
+    path.write_text("番号,氏名,個人番号,住所\n" + "\n".join(ROWS) + "\n", encoding="utf-8")
+    spec = load_area(str(tmp_path / "spec.yaml"))
+    options = Options(filter=Filter(**filter_args))  # type: ignore[arg-type]
+    return validate_paths(spec, [path], options), path
+
+
+def sheet_rows(ws: Worksheet) -> list[tuple[object, ...]]:
+    return list(ws.iter_rows(values_only=True))
+
+
+def test_three_sheets_with_exact_counts(tmp_path: Path) -> None:
+    report, _ = make(tmp_path)
+    wb = load_workbook(io.BytesIO(render_xlsx(report)))
+    assert wb.sheetnames == ["概要", "指摘", "外字"]
+    summary = {r[0]: r[1] for r in sheet_rows(wb["概要"]) if r and r[0]}
+    assert summary["結果 result"] == "不合格 FAIL"
+    assert summary["エラー errors"] == report.errors
+    assert summary["警告 warnings"] == report.warnings
+    assert summary["行数 rows"] == 4
+    assert summary["外字（出現数） 外字 occurrences"] == 2
+    findings = sheet_rows(wb["指摘"])
+    assert len(findings) == len(report.findings) + 1
+    assert findings[0][:2] == ("重要度 severity", "コード code")
+    assert wb["指摘"].freeze_panes == "A2" and wb["指摘"].auto_filter.ref
+    gaiji = sheet_rows(wb["外字"])
+    assert gaiji[1][:3] == ("U+E000", E0, 2)
+
+
+def test_values_stay_text_masked_and_legal(tmp_path: Path) -> None:
+    report, _ = make(tmp_path)
+    wb = load_workbook(io.BytesIO(render_xlsx(report)))
+    ws = wb["指摘"]
+    cells = [c for row in ws.iter_rows(min_row=2) for c in row if c.column == 8]
+    values = [c.value for c in cells]
+    formula = next(c for c in cells if c.value == "=HYPERLINK(1)")
+    assert formula.data_type == "s"
+    assert "1234********" in values and "12345678901X" not in values
+    assert "a[U+0007]b" in values
+
+
+def test_clean() -> None:
+    assert clean(None) is None and clean(3) == 3
+    long = clean("x" * (MAX_CELL + 10))
+    assert isinstance(long, str) and len(long) == MAX_CELL and long.endswith("…")
+
+
+def test_cli_needs_an_output_file_for_xlsx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, path = make(tmp_path)
+    args = ["validate", "--spec", str(tmp_path / "spec.yaml"), str(path), "--format", "xlsx"]
+    with pytest.raises(SystemExit) as ended:
+        main(args)
+    assert ended.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "-o" in captured.err
+    out = tmp_path / "report.xlsx"
+    with pytest.raises(SystemExit) as ended:
+        main([*args, "-o", str(out)])
+    assert ended.value.code == 1
+    assert load_workbook(out).sheetnames == ["概要", "指摘", "外字"]
+    assert not list(tmp_path.glob(".report.xlsx.*"))  # no temporary file left behind
