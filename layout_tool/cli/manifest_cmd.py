@@ -93,7 +93,7 @@ def verify(
     output: Path | None,
     encoding: str,
     no_header: bool,
-) -> int:
+) -> None:
     """Check DIR against a manifest or 件数表: missing, added and changed files, row counts.
 
     Every difference is a `count` finding. Exit 0 when the folder matches, 1 when not.
@@ -117,4 +117,4 @@ def verify(
     else:
         write_text_atomic(output, text)
         click.echo(f"report: {output} ({'PASS' if report.valid else 'FAIL'})", err=True)
-    return EXIT_OK if report.valid else EXIT_FINDINGS
+    click.get_current_context().exit(EXIT_OK if report.valid else EXIT_FINDINGS)

@@ -157,7 +157,7 @@ def import_cmd(
 @click.argument("old")
 @click.argument("new")
 @FORMAT
-def diff_cmd(old: str, new: str, fmt: str) -> int:
+def diff_cmd(old: str, new: str, fmt: str) -> None:
     """Items and code tables added, removed or changed from spec OLD to spec NEW.
 
     OLD and NEW are area ids or spec YAML paths. Like diff(1): exit 0 when the specs are
@@ -171,4 +171,4 @@ def diff_cmd(old: str, new: str, fmt: str) -> int:
         echo_json(found.to_dict())
     else:
         click.echo(render_diff_text(found), nl=False)
-    return EXIT_OK if found.equal else EXIT_FINDINGS
+    click.get_current_context().exit(EXIT_OK if found.equal else EXIT_FINDINGS)

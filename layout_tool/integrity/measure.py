@@ -126,8 +126,21 @@ def measure_folder(
     progress: Progress | None = None,
     skip: frozenset[Path] = frozenset(),
 ) -> Iterator[Measured]:
-    for path in listed_files(folder, skip):
-        yield measure(folder, path, spec, encoding, has_header, progress)
+    paths = listed_files(folder, skip)
+    for n, path in enumerate(paths, start=1):
+        yield measure(folder, path, spec, encoding, has_header, _counting(progress, n, len(paths)))
+
+
+def _counting(progress: Progress | None, n: int, total: int) -> Progress | None:
+    """Progress labelled with the file's place in the folder ("X.csv (2/5 files)")."""
+    if progress is None:
+        return None
+    report = progress
+
+    def update(label: str, rows: int) -> None:
+        report(f"{label} ({n}/{total} files)", rows)
+
+    return update
 
 
 def _sha256(path: Path) -> str:

@@ -16,6 +16,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
     try:
         yield Path(tmp)
         os.replace(tmp, target)
@@ -33,3 +34,9 @@ def atomic_open(target: Path, mode: str = "wb") -> Iterator[IO[bytes]]:
 def write_text_atomic(target: Path, text: str, encoding: str = "utf-8") -> None:
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding=encoding)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -62,11 +62,13 @@ class CsvSource:
         label: str | None = None,
         file_id: str | None = None,
         batch_bytes: int = BATCH_BYTES,
+        delimiter: str = ",",
     ) -> None:
         self.path = path
         self.label = label or str(path)
         self.file_id = file_id
         self.batch_bytes = batch_bytes
+        self.delimiter = delimiter
         with path.open("rb") as fh:
             head = fh.read(1 << 20)
         self.detected: Detected = detect(head, encoding)
@@ -98,7 +100,7 @@ class CsvSource:
         text, bad = decode_reporting(raw, self.encoding)
         for b in bad:
             self.header_findings.append(self._encoding_finding(b, start, 0, None, None))
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter))
         self.header = [h.strip("\ufeff") for h in rows[0]] if rows else []
         self.data_start = start + len(raw)
         if not self.header:
@@ -164,18 +166,18 @@ class CsvSource:
             utf8 = data
         frame = None
         if not bad:
-            frame = _read(self._mark(utf8), n)
+            frame = _read(self._mark(utf8), n, self.delimiter)
             if frame is None and self.encoding != "cp932":
                 text, bad = decode_reporting(data, "utf-8")
                 if bad:
                     utf8 = text.encode("utf-8")
         if frame is None and bad:
-            frame = _read(self._mark(utf8), n)
+            frame = _read(self._mark(utf8), n, self.delimiter)
         if frame is None:
-            frame = _fallback(utf8.decode("utf-8", errors="replace"), n)
+            frame = _fallback(utf8.decode("utf-8", errors="replace"), n, self.delimiter)
         frame = frame.with_row_index(ROW, offset=row0 + 1)
         records = frame.height
-        frame = _unmark(frame, n, b'"' in utf8)
+        frame = _unmark(frame, n, b'"' in utf8, self.delimiter)
         frame, shape = _shape_check(frame, n, self)
         findings += shape
         if b"\x00" in utf8:
@@ -191,8 +193,8 @@ class CsvSource:
         if not data.endswith(b"\n"):
             data += b"\r\n" if self.crlf else b"\n"
         if self.crlf:
-            return data.replace(b"\r\n", b"," + SENTINEL.encode() + b"\r\n")
-        return data.replace(b"\n", b"," + SENTINEL.encode() + b"\n")
+            return data.replace(b"\r\n", self.delimiter.encode() + SENTINEL.encode() + b"\r\n")
+        return data.replace(b"\n", self.delimiter.encode() + SENTINEL.encode() + b"\n")
 
     def _locate_bad(
         self, frame: pl.DataFrame, bad: list[BadBytes], offset: int, n: int, names: list[str]
@@ -308,7 +310,7 @@ def _split_point(buf: bytes, first: bool = False) -> int:
     return -1
 
 
-def _read(data: bytes, n: int) -> pl.DataFrame | None:
+def _read(data: bytes, n: int, delimiter: str = ",") -> pl.DataFrame | None:
     """Parse with polars; None when the bytes are not valid UTF-8 or the quoting is broken."""
     schema = {col(i): pl.String for i in range(n + 2)}
     try:
@@ -319,6 +321,7 @@ def _read(data: bytes, n: int) -> pl.DataFrame | None:
             truncate_ragged_lines=True,
             missing_columns="insert",
             quote_char='"',
+            separator=delimiter,
             null_values=[""],
             encoding="utf8",
         )
@@ -326,7 +329,7 @@ def _read(data: bytes, n: int) -> pl.DataFrame | None:
         return None
 
 
-def _unmark(frame: pl.DataFrame, n: int, quoted: bool) -> pl.DataFrame:
+def _unmark(frame: pl.DataFrame, n: int, quoted: bool, delimiter: str = ",") -> pl.DataFrame:
     """Remove sentinels that landed inside quoted multi-line values."""
     if not quoted:
         return frame
@@ -338,8 +341,8 @@ def _unmark(frame: pl.DataFrame, n: int, quoted: bool) -> pl.DataFrame:
         return frame
     return frame.with_columns(
         pl.col(c)
-        .str.replace_all("," + SENTINEL + "\r\n", "\r\n", literal=True)
-        .str.replace_all("," + SENTINEL + "\n", "\n", literal=True)
+        .str.replace_all(delimiter + SENTINEL + "\r\n", "\r\n", literal=True)
+        .str.replace_all(delimiter + SENTINEL + "\n", "\n", literal=True)
         for c in cols
     )
 
@@ -374,7 +377,7 @@ def _nul_check(frame: pl.DataFrame, n: int, src: CsvSource) -> tuple[pl.DataFram
     return frame.filter(~has_nul), findings
 
 
-def _fallback(text: str, n: int) -> pl.DataFrame:
+def _fallback(text: str, n: int, delimiter: str = ",") -> pl.DataFrame:
     """Record by record with the csv module, for batches polars cannot parse (broken quoting)."""
     lines = text.splitlines(keepends=True)
     records: list[list[str | None]] = []
@@ -390,7 +393,8 @@ def _fallback(text: str, n: int) -> pl.DataFrame:
             i += 1
             continue
         try:
-            parsed = next(csv.reader(io.StringIO(group, newline=""), strict=True), [])
+            reader = csv.reader(io.StringIO(group, newline=""), strict=True, delimiter=delimiter)
+            parsed = next(reader, [])
         except csv.Error as exc:
             records.append([BROKEN + f"broken quoting: {exc}"])
         else:

@@ -49,7 +49,9 @@ class Stages:
         for depth, level in enumerate(self.levels):
             if level:
                 frame = frame.with_columns(**level)
-            drop = [n for lv in self.levels[: depth + 1] for n in lv if n not in needed_after[depth]]
+            drop = [
+                n for lv in self.levels[: depth + 1] for n in lv if n not in needed_after[depth]
+            ]
             if drop:
                 frame = frame.drop(drop, strict=False)
         return frame

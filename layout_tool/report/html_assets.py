@@ -35,6 +35,7 @@ th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: lef
   vertical-align: top; }
 th { background: #eef0f3; position: sticky; top: 0; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td ul { margin: 0; padding-left: 1.1em; }
 td.value { white-space: pre-wrap; word-break: break-all; font-family: ui-monospace, monospace; }
 td.path { word-break: break-all; }
 tr.error td.sev { color: var(--fail); font-weight: 600; }

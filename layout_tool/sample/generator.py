@@ -13,7 +13,7 @@ from layout_tool.sample.model import AreaPlan
 from layout_tool.sample.plan import plan_area
 from layout_tool.sample.render import render
 from layout_tool.sample.structure import analyse
-from layout_tool.sample.writer import write, write_faults, write_plan
+from layout_tool.sample.writer import BATCH_ROWS, write, write_faults, write_plan
 from layout_tool.spec.model import AreaSpec
 
 PROBE_ROWS = 1000
@@ -59,7 +59,19 @@ def generate(
 ) -> dict[str, pl.DataFrame]:
     """One DataFrame per file (String columns named by item, empty = null), deterministic."""
     area, file_ids = plan_for(spec, rows, seed, file_id)
-    return {fid: render(area, fid, area.files[fid].frame) for fid in file_ids}
+    return {fid: _render_all(area, fid) for fid in file_ids}
+
+
+def _render_all(area: AreaPlan, file_id: str) -> pl.DataFrame:
+    """The whole file, rendered in batches so that scratch columns stay batch-sized."""
+    frame = area.files[file_id].frame
+    if frame.height <= BATCH_ROWS:
+        return render(area, file_id, frame)
+    parts = [
+        render(area, file_id, frame.slice(offset, BATCH_ROWS))
+        for offset in range(0, frame.height, BATCH_ROWS)
+    ]
+    return pl.concat(parts, rechunk=False)
 
 
 def sample_to_dir(

@@ -7,6 +7,13 @@ and the rules' groups are formed over the rows that match ``where`` (one head fi
 1..n). Counts: the main file gets exactly ``rows`` rows; a child file has 1..4 rows per parent;
 a lookup file a main file draws from (特別徴収義務者) a twentieth of ``rows``; other roots
 ``rows`` entities; a file whose domain another file already used enumerates exactly those.
+
+Limits, for specs unlike the bundled ones: a reference whose items are also the file's own
+key (other than towards its parent) or the group items of a second, different rule keeps the
+key or group roles and may then not resolve; a reference that is part of a cycle resolves
+only when it points at its target's entity (世帯番号 → 世帯); an unresolvable reference item
+is left empty where it is optional. Keys never repeat: a key whose items cannot hold ``rows``
+distinct values (a code, a short number) yields fewer rows instead.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from layout_tool.sample.model import (
 from layout_tool.sample.rand import below, chance, salt, weighted
 from layout_tool.sample.render import render
 from layout_tool.sample.structure import Structure, analyse
+from layout_tool.sample.values import capacity
 from layout_tool.spec.model import AreaSpec, Item, Reference, Rule
 
 HISTORY = (85, 10, 5)
@@ -86,14 +94,20 @@ class Planner:
         return self.rows
 
     def _expand(
-        self, frame: pl.DataFrame, weights: tuple[int, ...] | None, key: str, exact: int | None
+        self,
+        frame: pl.DataFrame,
+        weights: tuple[int, ...] | None,
+        key: str,
+        exact: int | None,
+        limit: int,
     ) -> pl.DataFrame:
-        """One row per (entity, version): ``_c`` versions each, cut to ``exact`` rows."""
+        """One row per (entity, version): ``_c`` (≤ limit) versions each, cut to ``exact`` rows."""
         count = (
             pl.lit(1, _U32)
             if weights is None
             else weighted(weights, pl.col(key), self.salt(key, "count")) + 1
         )
+        count = pl.min_horizontal(count.cast(_U32), pl.lit(max(limit, 1), _U32))
         frame = frame.with_columns(count.cast(_U32).alias("_c"))
         if exact is not None:
             before = pl.col("_c").cum_sum() - pl.col("_c")
@@ -108,6 +122,12 @@ class Planner:
             (pl.col("_seq") == pl.col("_c")).alias("_last"),
         )
         return frame.drop("_c")
+
+    def _versions_limit(self, file_id: str) -> int:
+        """The most rows one entity may have: its version items must stay distinct."""
+        spec = self.spec.file(file_id)
+        names = self.structure.sequence[file_id]
+        return min((capacity(spec.item(n), None, self.spec.codes) for n in names), default=1)
 
     def root_base(self, file_id: str) -> pl.DataFrame:
         st = self.structure
@@ -125,9 +145,10 @@ class Planner:
             entities = self.default_count(file_id)
         if spec.key and entity is None:
             entities = min(entities, 1)
-            exact = None if exact is None else min(exact, 1)
+        elif entity is not None:
+            entities = min(entities, capacity(spec.item(entity), tag, self.spec.codes))
         frame = pl.DataFrame({"_ent": pl.Series(range(entities), dtype=_U32)})
-        frame = self._expand(frame, versions, "_ent", exact)
+        frame = self._expand(frame, versions, "_ent", exact, self._versions_limit(file_id))
         if tag is not None:
             self.area.counts[tag] = frame["_ent"].n_unique() if frame.height else 0
         return frame.with_columns(
@@ -165,7 +186,7 @@ class Planner:
             parents = table["_row"].head(1)
         frame = pl.DataFrame({"_prow": parents.cast(_U32)})
         weights = EVENTS if self.structure.sequence[file_id] else None
-        frame = self._expand(frame, weights, "_prow", None)
+        frame = self._expand(frame, weights, "_prow", None, self._versions_limit(file_id))
         seeds = target.frame.select(pl.col("_anchor", "_grp", "_head").gather(frame["_prow"]))
         return frame.rename({"_prow": f"_ref:{k}"}).with_columns(
             *seeds.get_columns(), seeds["_anchor"].alias("_ent")

@@ -61,9 +61,6 @@ class Semantic:
 
     # --- people -------------------------------------------------------------------------
 
-    def male(self, key: pl.Expr) -> pl.Expr:
-        return chance(key, self.salt("person", "gender"), 0.5)
-
     def _self(self) -> Person:
         s = self.salt
         return Person(

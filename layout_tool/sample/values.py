@@ -121,6 +121,30 @@ def index_digits(item: Item, idx: pl.Expr, tag: str | None, stage: Stage = inlin
     return (n + 1).cast(pl.String)
 
 
+def capacity(item: Item, tag: str | None, codes: Mapping[str, CodeTable]) -> int:
+    """How many distinct values ``index_value`` can give the item (keys cannot exceed it)."""
+    kind, length = item.type, item.length
+    if kind == "code" and item.code is not None:
+        return len(codes[item.code].values)
+    if kind in {"date", "wareki"}:
+        return 30000
+    if kind == "yearmonth":
+        return 12 * 7999
+    if kind == "time":
+        return 86400
+    if kind == "number":
+        return int(10 ** min(length, 18)) - 1
+    sizes = {"lgcode": 999, "mynumber": 10**7, "corporate": 10**8}
+    if item.check in sizes:
+        return sizes[item.check]
+    if item.check == "m11":
+        width = max(length - 2, 1)
+        return int(10 ** min(width - 1 if tag is not None and width >= 6 else width, 18)) - 1
+    if is_year_item(item):
+        return 1000
+    return int(10 ** min(length - 1 if tag is not None and length >= 6 else length, 18)) - 1
+
+
 def index_value(
     item: Item,
     idx: pl.Expr,

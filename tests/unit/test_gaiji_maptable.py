@@ -81,7 +81,7 @@ def test_table_errors_name_file_and_line(text: str, line: int, message: str) -> 
 
 def test_load_map_reads_cp932_and_utf8_bom(tmp_path: Path) -> None:
     cp932 = tmp_path / "cp932.csv"
-    cp932.write_bytes("source,target,note\n".encode() + b"\xf0\x40,\x8a\x8b,\x94\xf5\x8d\x6c\n")
+    cp932.write_bytes(b"source,target,note\n" + b"\xf0\x40,\x8a\x8b,\x94\xf5\x8d\x6c\n")
     table = load_map(cp932)
     assert table.as_dict() == {E0: "葛"} and table.entries[0].note == "備考"
     bom = tmp_path / "bom.csv"

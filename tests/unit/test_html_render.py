@@ -48,8 +48,12 @@ def make_report(tmp_path: Path, rows: list[str] = ROWS, **filter_args: object) -
     return validate_paths(spec, [path], Options(filter=Filter(**filter_args)))  # type: ignore[arg-type]
 
 
+def parse(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(html)
+
+
 def page(report: Report) -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(render_html(report))
+    return parse(render_html(report))
 
 
 def value_of(doc: lxml.html.HtmlElement, element_id: str) -> int:
@@ -82,7 +86,7 @@ def test_counts_verdict_and_tables_match_the_report(tmp_path: Path) -> None:
 
 def test_everything_is_escaped_and_nothing_is_loaded_from_outside(tmp_path: Path) -> None:
     html = render_html(make_report(tmp_path))
-    doc = lxml.html.fromstring(html)
+    doc = parse(html)
     assert len(doc.xpath("//script")) == 1 and "alert" not in doc.xpath("//script")[0].text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert any(td.get("title", "").endswith(NAME) for td in doc.xpath("//td[@title]"))
