@@ -106,7 +106,7 @@ def verify(
             raise LayoutToolError(
                 f"{folder}: no {', '.join(EXPECTATION_NAMES)} found; give --manifest FILE"
             )
-    expected = load_expected(expected_path, encoding)
+    expected = load_expected(expected_path)  # --encoding is for the data
     with row_progress() as progress:
         report = verify_folder(
             folder, expected, _spec(area), encoding, not no_header, progress=progress

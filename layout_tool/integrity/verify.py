@@ -69,7 +69,7 @@ def check_folder_counts(
     source = next((folder / n for n in EXPECTATION_NAMES if (folder / n).is_file()), None)
     if source is None:
         return
-    expected = load_expected(source, encoding)
+    expected = load_expected(source)  # its own encoding, detected
     known = {Path(f.path).resolve(): f for f in report.files if f.sha256 is not None}
     measured: list[Measured] = []
     for path in listed_files(folder):

@@ -21,7 +21,7 @@ CODES: dict[str, str] = {
     "gaiji": "外字 (private-use character)",
     "key-duplicate": "duplicate primary key",
     "reference": "key missing in the referenced file",
-    "count": "row count differs from the manifest",
+    "count": "file set or row count differs from the manifest / 件数表",
     "xsd": "XML schema violation",
     "rule": "rule of the area broken",
 }

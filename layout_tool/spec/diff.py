@@ -293,8 +293,8 @@ def render_diff_text(diff: SpecDiff) -> str:
         lines += [f"  ~ {k}: {o} → {n}" for k, (o, n) in cd.relabelled.items()]
     lines += [f"+ reference {_ref(r)}" for r in diff.references_added]
     lines += [f"- reference {_ref(r)}" for r in diff.references_removed]
-    lines += [f"+ rule {r}" for r in diff.rules_added]
-    lines += [f"- rule {r}" for r in diff.rules_removed]
+    lines += [f"+ rule {_rule(r)}" for r in diff.rules_added]
+    lines += [f"- rule {_rule(r)}" for r in diff.rules_removed]
     if diff.equal:
         lines.append("no differences")
     else:
@@ -310,3 +310,8 @@ def _ref(ref: dict[str, object]) -> str:
         return f"{side.get('file')}({', '.join(str(i) for i in side.get('items', []))})"
 
     return f"{end(ref.get('from'))} → {end(ref.get('to'))}"
+
+
+def _rule(rule: dict[str, object]) -> str:
+    said = f" ({rule['description']})" if rule.get("description") else ""
+    return f"{rule.get('rule')} on {rule.get('file')}, item {rule.get('item')}{said}"

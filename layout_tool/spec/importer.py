@@ -71,6 +71,41 @@ class ImportResult:
 
 
 @dataclass
+class _Sheets:
+    """What the sheets hold: item rows per file, code tables, and what was left out."""
+
+    files: dict[str, _RawFile] = field(default_factory=dict)
+    codes: dict[str, dict[str, str]] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    used: list[str] = field(default_factory=list)
+    unrecognised: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def add(
+        self,
+        table: Table,
+        options: ImportOptions,
+        item_over: Mapping[str, str],
+        code_over: Mapping[str, str],
+        items_allowed: bool,
+    ) -> None:
+        """An item table, a code table (by its header), or a sheet left out."""
+        header = find_header(table, ITEM_FIELDS, ITEM_REQUIRED, item_over)
+        if header is not None and items_allowed:
+            _collect_files(table, header, options, self.files)
+            return
+        header = find_header(table, CODE_FIELDS, CODE_REQUIRED, code_over)
+        if header is not None:
+            for table_id, values in _code_values(table, header, self.warnings).items():
+                _merge_codes(self.codes, table_id, values, table, self.warnings)
+                self.sources.setdefault(table_id, f"{table.source}: {table.title}")
+                self.used.append(f"{table.title}: code table {table_id} ({len(values)} values)")
+            return
+        self.unrecognised.append(_describe_unrecognised(table))
+        self.used.append(f"{table.title}: skipped (no item or code table header)")
+
+
+@dataclass
 class _RawFile:
     """The rows of one 移行ファイル, possibly gathered from several sheets."""
 
@@ -87,48 +122,37 @@ def import_table(path: Path, options: ImportOptions) -> ImportResult:
     area_id, area_name, number, modelled = _area(options)
     tables = read_tables(path, options.encoding)
     extra = [t for p in options.code_paths for t in read_tables(p, options.encoding)]
-    result_sheets: list[str] = []
-    warnings: list[str] = []
-    raw_files: dict[str, _RawFile] = {}
-    local: dict[str, dict[str, str]] = {}
-    sources: dict[str, str] = {}
-    unrecognised: list[str] = []
-    for main, table in [*((True, t) for t in tables), *((False, t) for t in extra)]:
-        header = find_header(table, ITEM_FIELDS, ITEM_REQUIRED, item_over)
-        if header is not None and main:
-            _collect_files(table, header, options, raw_files)
-            continue
-        header = find_header(table, CODE_FIELDS, CODE_REQUIRED, code_over)
-        if header is not None:
-            found = _code_values(table, header, warnings)
-            for table_id, values in found.items():
-                _merge_codes(local, table_id, values, table, warnings)
-                sources.setdefault(table_id, f"{table.source}: {table.title}")
-                result_sheets.append(f"{table.title}: code table {table_id} ({len(values)} values)")
-            continue
-        unrecognised.append(_describe_unrecognised(table))
-        result_sheets.append(f"{table.title}: skipped (no item or code table header)")
-    if not raw_files:
-        raise LayoutToolError(_no_item_table(path, unrecognised))
+    found = _Sheets()
+    for table in tables:
+        found.add(table, options, item_over, code_over, items_allowed=True)
+    for table in extra:
+        found.add(table, options, item_over, code_over, items_allowed=False)
+    if not found.files:
+        raise LayoutToolError(_no_item_table(path, found.unrecognised))
+    warnings = found.warnings
     shared = shared_codes(DEFAULT_VERSION)
     tables_by_id = {
-        k: CodeTable(k, k, "imported", v, source=sources.get(k)) for k, v in local.items()
+        k: CodeTable(k, k, "imported", v, source=found.sources.get(k))
+        for k, v in found.codes.items()
     }
     ctx = ItemContext(local=tables_by_id, shared=shared, type_words=type_words)
-    ids = _file_ids(list(raw_files.values()), options.file_ids, modelled, warnings)
+    ids = _file_ids(list(found.files.values()), options.file_ids, modelled, warnings)
     files: list[FileSpec] = []
-    for raw, file_id in zip(raw_files.values(), ids, strict=True):
+    for raw, file_id in zip(found.files.values(), ids, strict=True):
         items, key = build_items(raw.name, raw.rows, ctx)
         files.append(FileSpec(file_id, raw.name, tuple(items), tuple(key), filename=raw.physical))
-        result_sheets.append(
+        found.used.append(
             f"{', '.join(raw.sheets)}: file {file_id} {raw.name} ({len(items)} items)"
         )
     warnings += ctx.warnings
     if ctx.problems:
         raise LayoutToolError(_problem_list(path, ctx.problems))
-    empty = [f.name for f in files if not f.items]
-    if empty:
-        raise LayoutToolError(f"{path.name}: no items found for file(s) {', '.join(empty)}")
+    for f in files:
+        if not f.items:
+            warnings.append(f"file {f.name}: no items below the header; left out")
+    files = [f for f in files if f.items]
+    if not files:
+        raise LayoutToolError(f"{path.name}: the item table headers have no items below them")
     spec = AreaSpec(
         standard="chukan",
         version=options.version,
@@ -151,7 +175,7 @@ def import_table(path: Path, options: ImportOptions) -> ImportResult:
         raise LayoutToolError(
             f"{path.name}: the table gives an invalid spec: {exc.message}{where}"
         ) from None
-    return ImportResult(spec, text, warnings, result_sheets)
+    return ImportResult(spec, text, warnings, found.used)
 
 
 def write_spec(result: ImportResult, out: Path) -> None:

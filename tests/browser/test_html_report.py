@@ -1,18 +1,26 @@
-"""The HTML report in a real headless browser: Debian's chromium, driven by selenium.
+"""The HTML report in a real headless browser: Debian's chromium.
 
-Needs the Debian packages ``chromium`` and ``chromium-driver`` and the pip package
-``selenium``; never downloads a browser (the driver path is given, so Selenium Manager
-does not run). Skipped with the reason when they are missing, unless
-``LAYOUT_TOOL_BROWSER_TESTS=required`` (set by the Makefile where the set-up installs them),
-which turns the skip into a failure so that CI cannot pass without running it.
-A screenshot is kept in ``test-artifacts/html-report.png``.
+Two drivers, so that the page is exercised wherever chromium is installed:
+
+- chromium alone (``--dump-dom`` with a probe script that fires the same events a user
+  would, and ``--screenshot``): needs only the Debian package ``chromium``;
+- selenium with Debian's ``chromium-driver`` (real key presses and clicks): needs also the
+  pip package ``selenium``. The driver path is given, so Selenium Manager never runs and no
+  browser is ever downloaded.
+
+Each test is skipped with its reason when what it needs is missing, unless
+``LAYOUT_TOOL_BROWSER_TESTS=required`` (for CI, where the set-up installs them), which turns
+the skip into a failure. A screenshot is kept in ``test-artifacts/html-report.png``.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
+import re
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -61,9 +69,11 @@ files:
 """
 
 
-def _missing() -> str | None:
+def _missing(webdriver: bool = True) -> str | None:
     if not Path(CHROMIUM).is_file():
         return f"Debian chromium is not installed ({CHROMIUM}): apt-get install chromium"
+    if not webdriver:
+        return None
     if not Path(CHROMEDRIVER).is_file():
         return f"chromedriver is not installed ({CHROMEDRIVER}): apt-get install chromium-driver"
     if importlib.util.find_spec("selenium") is None:
@@ -71,8 +81,8 @@ def _missing() -> str | None:
     return None
 
 
-def _need_browser() -> None:
-    reason = _missing()
+def _need_browser(webdriver: bool = True) -> None:
+    reason = _missing(webdriver)
     if reason is None:
         return
     if os.environ.get("LAYOUT_TOOL_BROWSER_TESTS") == "required":
@@ -209,4 +219,99 @@ def test_screenshot_is_kept(driver: Any, report_page: tuple[Report, Path]) -> No
     target = ARTIFACTS / "html-report.png"
     assert driver.save_screenshot(str(target))
     assert target.stat().st_size > 10_000
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# Fires the events a user would (change, click, input) and writes what the page then shows
+# into <pre id="probe"> once the debounced text filter has run.
+PROBE = """
+(function () {
+  function visible() {
+    return document.querySelectorAll("#findings-table tbody tr:not([hidden])").length;
+  }
+  function column(i) {
+    return Array.from(document.querySelectorAll("#findings-table tbody tr"))
+      .map(function (r) { return parseInt(r.cells[i].textContent, 10); });
+  }
+  function set(id, value, kind) {
+    var el = document.getElementById(id);
+    el.value = value;
+    el.dispatchEvent(new Event(kind));
+  }
+  var out = {figures: {}};
+  ["errors", "warnings", "rows", "gaiji", "files"].forEach(function (k) {
+    out.figures[k] = document.getElementById("n-" + k).textContent;
+  });
+  out.initial = visible();
+  set("filter-code", "type", "change"); out.type = visible();
+  set("filter-code", "", "change");
+  set("filter-severity", "warning", "change"); out.warning = visible();
+  set("filter-severity", "", "change");
+  document.querySelector('[data-filter-code="key-duplicate"]').click(); out.duplicate = visible();
+  set("filter-code", "", "change");
+  var th = document.querySelectorAll("#findings-table thead th")[3];
+  th.click(); out.ascending = column(3); out.sort = th.getAttribute("aria-sort");
+  th.click(); out.descending = column(3);
+  set("filter-text", "U+E000", "input");
+  setTimeout(function () {
+    out.text = visible();
+    out.shown = document.getElementById("shown-count").getAttribute("data-value");
+    var pre = document.createElement("pre");
+    pre.id = "probe";
+    pre.textContent = JSON.stringify(out);
+    document.body.appendChild(pre);
+  }, 400);
+})();
+"""
+
+
+def _chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
+    command = [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0"]
+    return subprocess.run(
+        [*command, *args], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_page_in_chromium_alone(report_page: tuple[Report, Path], tmp_path: Path) -> None:
+    _need_browser(webdriver=False)
+    report, page = report_page
+    probe = tmp_path / "probe.html"
+    html = page.read_text(encoding="utf-8")
+    probe.write_text(html.replace("</body>", f"<script>{PROBE}</script></body>"), "utf-8")
+    run = _chromium(
+        "--virtual-time-budget=5000", "--dump-dom", probe.as_uri(), profile=tmp_path / "p1"
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    console = [ln for ln in run.stderr.splitlines() if ":CONSOLE" in ln]
+    assert console == []
+    found = re.search(r'<pre id="probe">(.*?)</pre>', run.stdout, re.S)
+    assert found is not None, "the probe did not run: " + run.stdout[-500:]
+    out = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    assert out["figures"] == {
+        "errors": f"{report.errors:,}",
+        "warnings": f"{report.warnings:,}",
+        "rows": "121",
+        "gaiji": "2",
+        "files": "1",
+    }
+    listed = len(report.findings)
+    assert out["initial"] == listed
+    assert out["type"] == report.by_code["type"]
+    assert out["warning"] == sum(1 for f in report.findings if f.severity == "warning")
+    assert out["duplicate"] == report.by_code["key-duplicate"] == 1
+    assert out["ascending"] == sorted(out["ascending"]) and out["sort"] == "ascending"
+    assert out["descending"] == sorted(out["ascending"], reverse=True)
+    expected = sum(1 for f in report.findings if f.value and E0 in f.value)
+    assert out["text"] == expected == int(out["shown"]) > 0
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / "html-report.png"
+    target.unlink(missing_ok=True)
+    shot = _chromium(
+        "--window-size=1366,1800",
+        f"--screenshot={target}",
+        page.as_uri(),
+        profile=tmp_path / "p2",
+    )
+    assert shot.returncode == 0, shot.stderr[-2000:]
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,9 @@ ROWS: list[list[object]] = [
 Sheet = Sequence[Any]  # rows of cell values
 
 
-def workbook(path: Path, sheets: dict[str, Sheet], formats: dict[str, str] | None = None) -> Path:
+def workbook(
+    path: Path, sheets: Mapping[str, Sheet], formats: dict[str, str] | None = None
+) -> Path:
     """An .xlsx with the given sheets; ``formats`` sets number formats ("sheet!A2": "00")."""
     book = openpyxl.Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
@@ -344,3 +346,13 @@ def test_unreadable_inputs(tmp_path: Path) -> None:
         with pytest.raises(LayoutToolError) as err:
             import_table(path, ImportOptions(area="jumin"))
         assert expected in str(err.value)
+
+
+def test_a_template_sheet_without_items_is_left_out(tmp_path: Path) -> None:
+    sheets = {"個人": [HEADER[:4], [1, "番号", "数字", 5]], "様式": [HEADER[:4], [1], [2]]}
+    result = import_table(workbook(tmp_path / "e.xlsx", sheets), ImportOptions(area="jumin"))
+    assert [f.name for f in result.spec.files] == ["個人"]
+    assert any("様式" in w and "left out" in w for w in result.warnings)
+    only_template = workbook(tmp_path / "t.xlsx", {"様式": [HEADER[:4], [1]]})
+    with pytest.raises(LayoutToolError, match="no items below them"):
+        import_table(only_template, ImportOptions(area="jumin"))

@@ -1,0 +1,210 @@
+"""Convert vendor exports to the standard and back: read → map → check → write.
+
+``convert`` returns a :class:`ConversionReport` and prints nothing. Every input row ends in
+exactly one place, the output or the rejects file with its findings; outputs are written
+under temporary names and renamed only when every file is complete, so an interrupted run
+leaves nothing that looks finished. Inputs are matched and their headers checked before
+anything is written: a wrong file is a usage error with no output at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from layout_tool.errors import LayoutToolError
+from layout_tool.io.atomic import atomic_path, write_text_atomic
+from layout_tool.io.csvsource import ROW, Batch, col
+from layout_tool.mapping import files
+from layout_tool.mapping.batch import BatchResult, ForwardBatches, ReverseBatches
+from layout_tool.mapping.model import Mapping, Source, Target
+from layout_tool.mapping.report import (
+    DEFAULT_MAX_FINDINGS,
+    ConversionReport,
+    FileConversion,
+    render_json,
+    render_text,
+)
+
+Progress = Callable[[str, int], None]
+REPORT_JSON = "conversion-report.json"
+REPORT_TEXT = "conversion-report.txt"
+
+
+@dataclass(frozen=True)
+class ConvertOptions:
+    reverse: bool = False
+    encoding: str = "auto"  # overrides the mapping's declared encoding when not auto
+    max_findings: int | None = DEFAULT_MAX_FINDINGS
+    show_values: bool = False
+    batch_bytes: int | None = None
+
+
+def convert(
+    mapping: Mapping,
+    inputs: list[Path],
+    outdir: Path,
+    options: ConvertOptions = ConvertOptions(),
+    progress: Progress | None = None,
+) -> ConversionReport:
+    """Convert ``inputs`` with ``mapping`` into ``outdir``; the report is also written there."""
+    if options.reverse and not mapping.lossless:
+        why = "; ".join(mapping.lossy_reasons)
+        raise LayoutToolError(
+            f"mapping {mapping.name} is lossy ({why}): --reverse would not reproduce the"
+            " vendor's data, so it is refused"
+        )
+    report = ConversionReport(mapping, options.reverse, options.max_findings, options.show_values)
+    if options.reverse:
+        jobs = files.assign_reverse(mapping, inputs, options.encoding, report.notes)
+        readers: list[files.VendorReader | files.StandardReader] = [
+            files.StandardReader(j.target, j.path, options.encoding, options.batch_bytes)
+            for j in jobs
+        ]
+        tables: list[dict[int, pl.DataFrame]] = [{} for _ in jobs]
+    else:
+        jobs, found = files.assign_forward(mapping, inputs, report.notes)
+        readers = [
+            files.VendorReader(j.source, j.path, options.encoding, options.batch_bytes)
+            for j in jobs
+        ]
+        cache: dict[tuple[str, tuple[str, ...], str], pl.DataFrame] = {}
+        tables = [_lookups(mapping, j.target, found, options, cache) for j in jobs]
+    report.notes.append(
+        "convert checks every row's items; run `layout-tool validate` on the output folder"
+        " for keys, references and rules across rows and files"
+    )
+    outdir.mkdir(parents=True, exist_ok=True)
+    with ExitStack() as stack:
+        for job, reader, table in zip(jobs, readers, tables, strict=True):
+            _run(mapping, job, reader, table, outdir, options, report, stack, progress)
+    write_text_atomic(outdir / REPORT_JSON, render_json(report))
+    write_text_atomic(outdir / REPORT_TEXT, render_text(report))
+    return report
+
+
+def output_name(job: files.Job, reverse: bool) -> str:
+    if reverse:
+        return job.source.file
+    return f"{job.target.file.filename or job.target.file.id}.csv"
+
+
+def _run(
+    mapping: Mapping,
+    job: files.Job,
+    reader: files.VendorReader | files.StandardReader,
+    tables: dict[int, pl.DataFrame],
+    outdir: Path,
+    options: ConvertOptions,
+    report: ConversionReport,
+    stack: ExitStack,
+    progress: Progress | None,
+) -> None:
+    """One input: stream its batches through the plan into the output and rejects files.
+
+    The temporary files are renamed when ``stack`` closes, after every input is done.
+    """
+    name = output_name(job, options.reverse)
+    target_path = outdir / name
+    rejects_path = outdir / f"{Path(name).stem}.rejects.csv"
+    result = FileConversion(
+        input=str(job.path), source=job.source.id, file_id=job.target.file.id,
+        output=str(target_path), rejects=str(rejects_path),
+        encoding=reader.encoding, detected_by=reader.detected_by,
+    )  # fmt: skip
+    report.files.append(result)
+    out_fh = stack.enter_context(stack.enter_context(atomic_path(target_path)).open("wb"))
+    rej_fh = stack.enter_context(stack.enter_context(atomic_path(rejects_path)).open("wb"))
+    sensitive = _sensitive(job.target, job.source)
+    digest = hashlib.sha256()
+    items = [it.name for it in job.target.file.items]
+    writer: files.VendorWriter | files.StandardWriter
+    if options.reverse:
+        reverse = ReverseBatches(mapping, job.target)
+        writer = files.VendorWriter(out_fh, job.source)
+        rejects = files.RejectsWriter(rej_fh, items)
+
+        def run(b: Batch) -> BatchResult:
+            return reverse.run(b.frame, b.findings, b.records)
+
+    else:
+        forward = ForwardBatches(mapping, job.target)
+        writer = files.StandardWriter(out_fh, items)
+        rejects = files.RejectsWriter(rej_fh, job.source.field_names)
+
+        def run(b: Batch) -> BatchResult:
+            return forward.run(b.frame, b.findings, b.records, tables)
+
+    for batch in reader.batches(digest):
+        outcome = run(batch)
+        writer.write(outcome.accepted)
+        rejects.write(outcome.rejected)
+        result.rows_in += outcome.rows_in
+        result.rows_out += outcome.accepted.height
+        result.rows_rejected += outcome.rejected.height
+        report.add(result, outcome.findings, sensitive)
+        if progress is not None:
+            progress(str(job.path), result.rows_in)
+    result.sha256 = digest.hexdigest()
+    if result.rows_in != result.rows_out + result.rows_rejected:  # pragma: no cover - a bug
+        raise RuntimeError(f"{job.path}: rows do not add up ({result.to_dict()})")
+
+
+def _sensitive(target: Target, source: Source) -> set[str]:
+    """Names whose values reports mask: sensitive items (個人番号) and the fields they read."""
+    names = {it.name for it in target.file.items if it.sensitive}
+    for rule in target.rules:
+        if rule.item.sensitive:
+            names.update(rule.fields)
+    return names
+
+
+def _lookups(
+    mapping: Mapping,
+    target: Target,
+    found: dict[str, Path],
+    options: ConvertOptions,
+    cache: dict[tuple[str, tuple[str, ...], str], pl.DataFrame],
+) -> dict[int, pl.DataFrame]:
+    """For each lookup rule, the looked-up source's key → value table (first row per key)."""
+    tables: dict[int, pl.DataFrame] = {}
+    for j, rule in enumerate(target.rules):
+        look = rule.lookup
+        if look is None:
+            continue
+        key = (look.source, look.key, look.field)
+        if key not in cache:
+            source = mapping.source(look.source)
+            reader = files.VendorReader(
+                source, found[look.source], options.encoding, options.batch_bytes
+            )
+            wanted = [source.field_names.index(f) for f in (*look.key, look.field)]
+            frames = [b.frame.select(col(i) for i in wanted) for b in _good(reader.batches())]
+            table = (
+                pl.concat(frames)
+                if frames
+                else pl.DataFrame(schema={col(i): pl.String for i in wanted})
+            )
+            cache[key] = table.unique(
+                subset=[col(i) for i in wanted[:-1]], keep="first", maintain_order=True
+            )
+        table = cache[key]
+        names = [f"__lk{j}k{m}" for m in range(len(look.key))] + [f"__lk{j}"]
+        tables[j] = table.rename(dict(zip(table.columns, names, strict=True))).with_columns(
+            pl.lit(True).alias(f"__lh{j}")
+        )
+    return tables
+
+
+def _good(batches: Iterator[Batch]) -> Iterator[Batch]:
+    """Batches without the rows that had reader problems (they cannot be looked up)."""
+    for batch in batches:
+        bad = [f.row for f in batch.findings if f.row is not None]
+        if bad:
+            batch.frame = batch.frame.filter(~pl.col(ROW).cast(pl.Int64).is_in(bad))
+        yield batch

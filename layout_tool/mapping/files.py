@@ -1,0 +1,307 @@
+"""The files of a conversion: which input is which source, how to read it, how to write.
+
+Inputs are matched and opened (headers read and checked) before anything is written, so a
+wrong file or layout is a usage error (exit 2) with nothing left behind. Writers append
+batch by batch to temporary files that the caller renames when everything is done.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Literal, Protocol
+
+import polars as pl
+
+from layout_tool.checks.header import map_columns
+from layout_tool.errors import LayoutToolError
+from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
+from layout_tool.io.encoding import BOM
+from layout_tool.io.fixedwidth import BATCH_BYTES as FIXED_BATCH_BYTES
+from layout_tool.io.fixedwidth import FixedField, FixedWidthSource, Layout, write_records
+from layout_tool.mapping.model import NEWLINES, Mapping, Source, Target
+from layout_tool.validate.inputs import DATA_SUFFIXES, recognise
+
+QuoteStyle = Literal["necessary", "always", "never"]
+QUOTE_STYLES: dict[str, QuoteStyle] = {"minimal": "necessary", "all": "always", "none": "never"}
+VENDOR_SUFFIXES = DATA_SUFFIXES | {".dat", ".txt", ".csv", ".tsv", ".prn", ".fix", ""}
+
+
+class _Hasher(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input file and the target it feeds (or, reversed, is read for)."""
+
+    path: Path
+    target: Target
+    source: Source
+
+
+def _files(paths: list[Path], suffixes: set[str]) -> list[tuple[Path, bool]]:
+    """Every input file, and whether it was named explicitly (not found in a folder)."""
+    out: list[tuple[Path, bool]] = []
+    for path in paths:
+        if path.is_dir():
+            out += [
+                (p, False)
+                for p in sorted(path.iterdir())
+                if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in suffixes
+            ]
+        elif path.is_file():
+            out.append((path, True))
+        else:
+            raise LayoutToolError(f"{path}: no such file or folder")
+    return out
+
+
+def matches(source: Source, path: Path) -> bool:
+    name = path.name.upper()
+    patterns = [source.file, *source.match]
+    return any(name == p.upper() or fnmatch.fnmatch(name, p.upper()) for p in patterns)
+
+
+def assign_forward(
+    mapping: Mapping, paths: list[Path], notes: list[str]
+) -> tuple[list[Job], dict[str, Path]]:
+    """Which source each vendor file is; every looked-up source must be given too."""
+    found: dict[str, Path] = {}
+    for path, explicit in _files(paths, VENDOR_SUFFIXES):
+        hits = [s for s in mapping.sources if matches(s, path)]
+        if not hits and explicit and len(mapping.sources) == 1:
+            hits = list(mapping.sources)
+        if len(hits) != 1:
+            if explicit:
+                names = ", ".join(f"{s.id} ({s.file})" for s in mapping.sources)
+                raise LayoutToolError(f"{path}: cannot tell which source it is (sources: {names})")
+            notes.append(f"{path}: not a file of this mapping; skipped")
+            continue
+        source = hits[0]
+        if source.id in found:
+            raise LayoutToolError(f"two inputs for source {source.id}: {found[source.id]}, {path}")
+        found[source.id] = path
+    if not found:
+        raise LayoutToolError("no input file belongs to this mapping")
+    jobs = []
+    for target in mapping.targets:
+        if target.source not in found:
+            continue
+        for rule in target.rules:
+            if rule.lookup is not None and rule.lookup.source not in found:
+                raise LayoutToolError(
+                    f"{target.file.id}.{rule.item.name} looks up source {rule.lookup.source}:"
+                    f" give its file ({mapping.source(rule.lookup.source).file}) too"
+                )
+        jobs.append(Job(found[target.source], target, mapping.source(target.source)))
+    return jobs, found
+
+
+def assign_reverse(
+    mapping: Mapping, paths: list[Path], encoding: str, notes: list[str]
+) -> list[Job]:
+    """Which standard file each input is (by name or header), and so which target."""
+    by_file = {t.file.id: t for t in mapping.targets}
+    jobs: dict[str, Job] = {}
+    for path, explicit in _files(paths, {".csv"}):
+        spec = recognise(mapping.area, path, encoding)
+        target = by_file.get(spec.id) if spec is not None else None
+        if target is None:
+            if explicit:
+                known = ", ".join(
+                    f"{t.file.id} ({t.file.filename or t.file.id}.csv)" for t in mapping.targets
+                )
+                raise LayoutToolError(
+                    f"{path}: not a standard file this mapping writes back ({known})"
+                )
+            notes.append(f"{path}: not a standard file of this mapping; skipped")
+            continue
+        if target.file.id in jobs:
+            raise LayoutToolError(
+                f"two inputs for {target.file.id}: {jobs[target.file.id].path}, {path}"
+            )
+        jobs[target.file.id] = Job(path, target, mapping.source(target.source))
+    if not jobs:
+        raise LayoutToolError("no input file is a standard file of this mapping")
+    return list(jobs.values())
+
+
+class VendorReader:
+    """A vendor file of a source, opened and checked; batches have ``c0``… per field."""
+
+    def __init__(self, source: Source, path: Path, encoding: str, batch_bytes: int | None) -> None:
+        self.source = source
+        self.path = path
+        label = str(path)
+        if source.format == "fixed":
+            if encoding not in ("auto", "cp932"):
+                raise LayoutToolError(f"{path}: fixed-width sources are cp932, not {encoding}")
+            fields, start = [], 0
+            for f in source.fields:
+                fields.append(FixedField(f.name, start, f.length or 0))
+                start += f.length or 0
+            layout = Layout(tuple(fields), source.newline)
+            size = batch_bytes or FIXED_BATCH_BYTES
+            self.fixed: FixedWidthSource | None = FixedWidthSource(
+                path, layout, label=label, batch_bytes=size
+            )
+            self.csv: CsvSource | None = None
+            self.encoding, self.detected_by = "cp932", "declared"
+            return
+        self.fixed = None
+        declared = source.encoding if encoding == "auto" else encoding
+        self.csv = CsvSource(
+            path,
+            encoding=declared,
+            has_header=source.header,
+            label=label,
+            delimiter=source.delimiter,
+            batch_bytes=batch_bytes or BATCH_BYTES,
+        )
+        self.encoding, self.detected_by = self.csv.encoding, self.csv.detected.how
+        if self.csv.header_findings:
+            raise LayoutToolError(f"{path}: {self.csv.header_findings[0].message}")
+        if source.header and self.csv.header != source.field_names:
+            raise LayoutToolError(
+                f"{path}: {_header_difference(source.field_names, self.csv.header or [])}"
+            )
+
+    def batches(self, digest: _Hasher | None = None) -> Iterator[Batch]:
+        if self.fixed is not None:
+            yield from self.fixed.batches(digest)
+            return
+        assert self.csv is not None
+        with self.path.open("rb") as fh:
+            if digest is not None:
+                digest.update(fh.read(self.csv.data_start))
+        yield from self.csv.batches(len(self.source.fields), self.source.field_names, digest)
+
+
+def _header_difference(expected: list[str], found: list[str]) -> str:
+    missing = [n for n in expected if n not in found]
+    extra = [n for n in found if n not in expected]
+    if missing or extra:
+        parts = [
+            f"missing {', '.join(missing)}" if missing else "",
+            f"unknown {', '.join(extra)}" if extra else "",
+        ]
+        return "header does not match the mapping's fields: " + "; ".join(p for p in parts if p)
+    return "header has the mapping's fields in another order: " + ", ".join(found)
+
+
+class StandardReader:
+    """A standard CSV file for ``--reverse``; batches have ``__s<k>`` per item of the file."""
+
+    def __init__(self, target: Target, path: Path, encoding: str, batch_bytes: int | None) -> None:
+        self.target = target
+        self.path = path
+        self.csv = CsvSource(
+            path,
+            encoding=encoding,
+            has_header=True,
+            label=str(path),
+            batch_bytes=batch_bytes or BATCH_BYTES,
+        )
+        self.encoding, self.detected_by = self.csv.encoding, self.csv.detected.how
+        cmap = map_columns(target.file, self.csv.header, str(path))
+        errors = [f for f in [*self.csv.header_findings, *cmap.findings] if f.severity == "error"]
+        needed = {target.rules[j].item.name for r in target.restorers for j in r.rules}
+        blocking = [
+            f for f in errors if f.item is None or f.item in needed or "appears again" in f.message
+        ]
+        if blocking:
+            raise LayoutToolError(f"{path}: {blocking[0].message}")
+        self.positions = cmap.positions
+        self.ncols = cmap.ncols
+
+    def batches(self, digest: _Hasher | None = None) -> Iterator[Batch]:
+        items = self.target.file.items
+        with self.path.open("rb") as fh:
+            if digest is not None:
+                digest.update(fh.read(self.csv.data_start))
+        for batch in self.csv.batches(self.ncols, None, digest):
+            frame = batch.frame.select(
+                ROW,
+                *[
+                    pl.col(col(self.positions[it.name])).alias(f"__s{k}")
+                    if it.name in self.positions
+                    else pl.lit(None, pl.String).alias(f"__s{k}")
+                    for k, it in enumerate(items)
+                ],
+            )
+            yield Batch(frame=frame, findings=batch.findings, records=batch.records)
+
+
+class StandardWriter:
+    """Standard CSV: UTF-8 without BOM, LF, a header of item names (as the generator writes)."""
+
+    def __init__(self, fh: BinaryIO, names: list[str]) -> None:
+        self.fh = fh
+        pl.DataFrame(schema={n: pl.String for n in names}).write_csv(fh, line_terminator="\n")
+
+    def write(self, frame: pl.DataFrame) -> None:
+        if frame.height:
+            frame.write_csv(self.fh, include_header=False, line_terminator="\n", null_value="")
+
+
+class VendorWriter:
+    """The vendor's own layout: CSV (delimiter, quoting, encoding, BOM) or fixed-width."""
+
+    def __init__(self, fh: BinaryIO, source: Source) -> None:
+        self.fh = fh
+        self.source = source
+        self.encoding = "utf-8-sig" if source.encoding == "auto" else source.encoding
+        if source.format == "csv":
+            if self.encoding == "utf-8-sig":
+                fh.write(BOM)
+            if source.header:
+                empty = pl.DataFrame(schema={n: pl.String for n in source.field_names})
+                self._csv(empty, header=True)
+
+    def write(self, frame: pl.DataFrame) -> None:
+        if self.source.format == "fixed":
+            write_records(frame, frame.columns, self.source.newline, self.fh)
+        elif frame.height:
+            self._csv(frame, header=False)
+
+    def _csv(self, frame: pl.DataFrame, header: bool) -> None:
+        buf = io.BytesIO()
+        frame.write_csv(
+            buf,
+            include_header=header,
+            separator=self.source.delimiter,
+            line_terminator=NEWLINES[self.source.newline],
+            quote_style=QUOTE_STYLES[self.source.quoting],
+            null_value="",
+        )
+        data = buf.getvalue()
+        if self.encoding == "cp932":
+            data = data.decode("utf-8").encode("cp932")
+        self.fh.write(data)
+
+
+class RejectsWriter:
+    """Rejected rows with their findings: CSV, UTF-8 with BOM (Excel opens it right)."""
+
+    def __init__(self, fh: BinaryIO, names: list[str]) -> None:
+        self.fh = fh
+        self.names = ["row", "codes", "findings", *[_unclash(n) for n in names]]
+        fh.write(BOM)
+        pl.DataFrame(schema={n: pl.String for n in self.names}).write_csv(
+            fh, line_terminator="\r\n"
+        )
+
+    def write(self, rejected: pl.DataFrame) -> None:
+        if rejected.height == 0:
+            return
+        frame = rejected.select(pl.all().cast(pl.String))
+        frame.columns = self.names
+        frame.write_csv(self.fh, include_header=False, line_terminator="\r\n", null_value="")
+
+
+def _unclash(name: str) -> str:
+    return f"{name} (input)" if name in ("row", "codes", "findings") else name

@@ -1,0 +1,207 @@
+"""The conversion report: where every row of every input went, and why rows were rejected.
+
+``rows_in = rows_out + rows_rejected`` per file is the guarantee (CONTRACT.md); counts by
+finding code are exact, the listed findings are capped like the validation report's, and
+values of sensitive items are masked unless asked otherwise. No timings or dates: the same
+input gives the same report, byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from layout_tool import __version__
+from layout_tool.io.csvsource import ROW
+from layout_tool.mapping.model import Mapping
+from layout_tool.report.finding import CODES, Finding, mask
+from layout_tool.spec.render import table
+
+DEFAULT_MAX_FINDINGS = 10_000
+FIRST_FINDINGS = 20
+
+
+@dataclass
+class FileConversion:
+    """One input file and what became of its rows."""
+
+    input: str
+    source: str  # vendor source id
+    file_id: str  # standard file id
+    output: str
+    rejects: str
+    encoding: str | None = None
+    detected_by: str | None = None
+    rows_in: int = 0
+    rows_out: int = 0
+    rows_rejected: int = 0
+    sha256: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "input": self.input,
+            "source": self.source,
+            "file_id": self.file_id,
+            "output": self.output,
+            "rejects": self.rejects,
+            "encoding": self.encoding,
+            "detected_by": self.detected_by,
+            "rows_in": self.rows_in,
+            "rows_out": self.rows_out,
+            "rows_rejected": self.rows_rejected,
+            "sha256": self.sha256,
+        }
+
+
+@dataclass
+class ConversionReport:
+    mapping: Mapping
+    reverse: bool = False
+    max_findings: int | None = DEFAULT_MAX_FINDINGS
+    show_values: bool = False
+    files: list[FileConversion] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    by_code: Counter[str] = field(default_factory=Counter)
+    by_severity: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+    listed_total: int = 0
+
+    @property
+    def rows_in(self) -> int:
+        return sum(f.rows_in for f in self.files)
+
+    @property
+    def rows_out(self) -> int:
+        return sum(f.rows_out for f in self.files)
+
+    @property
+    def rows_rejected(self) -> int:
+        return sum(f.rows_rejected for f in self.files)
+
+    @property
+    def ok(self) -> bool:
+        return self.rows_rejected == 0
+
+    def add(self, result: FileConversion, long: pl.DataFrame, sensitive: set[str]) -> None:
+        """Count a batch's findings exactly; keep the first ones as Finding objects."""
+        if long.height == 0:
+            return
+        for code, severity, n in long.group_by("code", "severity").len().iter_rows():
+            self.by_code[code] += n
+            self.by_severity[severity] += n
+        room = (1 << 62) if self.max_findings is None else self.max_findings - len(self.findings)
+        for rec in long.head(max(room, 0)).iter_rows(named=True):
+            value = rec["value"]
+            if value is not None and rec["item"] in sensitive and not self.show_values:
+                value = mask(value)
+            self.findings.append(
+                Finding(
+                    rec["code"],
+                    "warning" if rec["severity"] == "warning" else "error",
+                    rec["message"] or CODES.get(rec["code"], rec["code"]),
+                    file=result.input,
+                    file_id=result.source if not self.reverse else result.file_id,
+                    row=rec[ROW] or None,
+                    item=rec["item"],
+                    value=value,
+                )
+            )
+
+    def to_dict(self) -> dict[str, object]:
+        area = self.mapping.area
+        listed = len(self.findings)
+        total = sum(self.by_code.values())
+        return {
+            "tool": "layout-tool",
+            "version": __version__,
+            "command": "convert",
+            "direction": "reverse" if self.reverse else "forward",
+            "mapping": self.mapping.to_dict(),
+            "spec": {"standard": area.standard, "version": area.version, "area": area.id},
+            "ok": self.ok,
+            "summary": {
+                "files": len(self.files),
+                "rows_in": self.rows_in,
+                "rows_out": self.rows_out,
+                "rows_rejected": self.rows_rejected,
+                "errors": self.by_severity["error"],
+                "warnings": self.by_severity["warning"],
+                "by_code": dict(sorted(self.by_code.items())),
+                "truncated": listed < total,
+                "listed": listed,
+            },
+            "files": [f.to_dict() for f in self.files],
+            "notes": list(self.notes),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def render_json(report: ConversionReport) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_text(report: ConversionReport) -> str:
+    m = report.mapping
+    direction = "standard → vendor (--reverse)" if report.reverse else "vendor → standard"
+    verdict = "OK" if report.ok else "ROWS REJECTED"
+    lines = [
+        f"layout-tool convert — {m.name} ({direction}), area {m.area.id},"
+        f" 中間標準レイアウト仕様 v{m.area.version}",
+        f"Mapping: {m.path} ({'lossless' if m.lossless else 'lossy'})",
+        f"Result: {verdict} — {report.rows_in:,} rows in, {report.rows_out:,} out,"
+        f" {report.rows_rejected:,} rejected; {report.by_severity['warning']:,} warnings",
+        "",
+        "Files",
+    ]
+    rows = [
+        [
+            f.input,
+            f.output,
+            f.encoding or "-",
+            f"{f.rows_in:,}",
+            f"{f.rows_out:,}",
+            f"{f.rows_rejected:,}",
+        ]
+        for f in report.files
+    ]
+    header = ["input", "output", "encoding", "rows_in", "rows_out", "rows_rejected"]
+    lines += ["  " + ln for ln in table(header, rows)]
+    if report.by_code:
+        lines += ["", "Findings by code"]
+        counted = sorted(report.by_code.items(), key=lambda kv: (-kv[1], kv[0]))
+        lines += [
+            "  " + ln
+            for ln in table(
+                ["code", "count", "meaning"], [[c, f"{n:,}", CODES.get(c, c)] for c, n in counted]
+            )
+        ]
+        shown = report.findings[:FIRST_FINDINGS]
+        lines += ["", f"First findings ({len(shown)} of {sum(report.by_code.values()):,})"]
+        rows = [
+            [
+                f"{_name(f.file)}:{f.row if f.row is not None else '-'}",
+                f.item or "-",
+                f.code,
+                f.severity,
+                _short(f.message, 90),
+            ]
+            for f in shown
+        ]
+        lines += ["  " + ln for ln in table(["where", "item", "code", "severity", "message"], rows)]
+    if report.files:
+        lines += ["", "Rejected rows and their findings are in each output's .rejects.csv."]
+    if report.notes:
+        lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
+    return "\n".join(lines) + "\n"
+
+
+def _name(path: str | None) -> str:
+    return "-" if path is None else path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _short(text: str, width: int) -> str:
+    clean = text.replace("\n", "⏎").replace("\r", "")
+    return clean if len(clean) <= width else clean[: width - 1] + "…"
