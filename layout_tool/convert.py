@@ -1,5 +1,8 @@
 """Convert vendor exports to the standard and back: read → map → check → write.
 
+Outputs go to OUTDIR (only data files, so ``layout-tool validate OUTDIR`` sees nothing
+else); the report (text and JSON) and each output's ``.rejects.csv`` go to OUTDIR/conversion/.
+
 ``convert`` returns a :class:`ConversionReport` and prints nothing. Every input row ends in
 exactly one place, the output or the rejects file with its findings; outputs are written
 under temporary names and renamed only when every file is complete, so an interrupted run
@@ -32,8 +35,9 @@ from layout_tool.mapping.report import (
 )
 
 Progress = Callable[[str, int], None]
-REPORT_JSON = "conversion-report.json"
-REPORT_TEXT = "conversion-report.txt"
+SIDE = "conversion"  # OUTDIR/conversion/: reports and rejects, apart from the data files
+REPORT_JSON = "report.json"
+REPORT_TEXT = "report.txt"
 
 
 @dataclass(frozen=True)
@@ -83,8 +87,8 @@ def convert(
     with ExitStack() as stack:
         for job, reader, table in zip(jobs, readers, tables, strict=True):
             _run(mapping, job, reader, table, outdir, options, report, stack, progress)
-    write_text_atomic(outdir / REPORT_JSON, render_json(report))
-    write_text_atomic(outdir / REPORT_TEXT, render_text(report))
+    write_text_atomic(outdir / SIDE / REPORT_JSON, render_json(report))
+    write_text_atomic(outdir / SIDE / REPORT_TEXT, render_text(report))
     return report
 
 
@@ -111,12 +115,16 @@ def _run(
     """
     name = output_name(job, options.reverse)
     target_path = outdir / name
-    rejects_path = outdir / f"{Path(name).stem}.rejects.csv"
+    rejects_path = outdir / SIDE / f"{Path(name).stem}.rejects.csv"
     result = FileConversion(
-        input=str(job.path), source=job.source.id, file_id=job.target.file.id,
-        output=str(target_path), rejects=str(rejects_path),
-        encoding=reader.encoding, detected_by=reader.detected_by,
-    )  # fmt: skip
+        input=str(job.path),
+        source=job.source.id,
+        file_id=job.target.file.id,
+        output=str(target_path),
+        rejects=str(rejects_path),
+        encoding=reader.encoding,
+        detected_by=reader.detected_by,
+    )
     report.files.append(result)
     out_fh = stack.enter_context(stack.enter_context(atomic_path(target_path)).open("wb"))
     rej_fh = stack.enter_context(stack.enter_context(atomic_path(rejects_path)).open("wb"))

@@ -33,6 +33,7 @@ class Collected:
     keys: list[pl.DataFrame] = field(default_factory=list)
     sources: dict[int, list[pl.DataFrame]] = field(default_factory=dict)
     targets: dict[int, list[pl.Series]] = field(default_factory=dict)
+    targets_are_keys: set[int] = field(default_factory=set)
     rules: dict[int, list[pl.DataFrame]] = field(default_factory=dict)
 
 
@@ -41,14 +42,18 @@ def collect(
 ) -> None:
     """Keep the hashes and rule columns of one batch. ``names``: item → frame column."""
     fspec = spec.file(file_id)
-    if fspec.key and all(k in names for k in fspec.key):
+    has_keys = bool(fspec.key) and all(k in names for k in fspec.key)
+    if has_keys:
         h = key_hash([pl.col(names[k]) for k in fspec.key])
-        into.keys.append(frame.select(ROW, h).drop_nulls(HASH))
+        into.keys.append(frame.select(pl.col(ROW).cast(pl.UInt32), h).drop_nulls(HASH))
     for i, ref in enumerate(spec.references):
         if ref.source.file == file_id and all(k in names for k in ref.source.items):
             h = key_hash([pl.col(names[k]) for k in ref.source.items])
-            into.sources.setdefault(i, []).append(frame.select(ROW, h).drop_nulls(HASH))
-        if ref.target.file == file_id and all(k in names for k in ref.target.items):
+            rows = pl.col(ROW).cast(pl.UInt32)
+            into.sources.setdefault(i, []).append(frame.select(rows, h).drop_nulls(HASH))
+        if ref.target.file == file_id and has_keys and ref.target.items == fspec.key:
+            into.targets_are_keys.add(i)  # the key hashes already hold the target values
+        elif ref.target.file == file_id and all(k in names for k in ref.target.items):
             h = key_hash([pl.col(names[k]) for k in ref.target.items])
             into.targets.setdefault(i, []).append(frame.select(h).drop_nulls().unique()[HASH])
     for i, rule in enumerate(spec.rules):
@@ -65,12 +70,19 @@ def collect(
 
 
 def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
+    """Rows whose key repeats an earlier row's. Sort-based: no hash table of every key."""
     if not got.keys:
         return []
     fspec = spec.file(file_id)
-    frame = pl.concat(got.keys)
+    frame = pl.concat(got.keys, rechunk=True)
+    got.keys[:] = [frame]  # let the batch pieces go
+    ordered = frame[HASH].sort()
+    repeated = ordered.filter(ordered == ordered.shift(1)).unique()
+    del ordered
+    if repeated.len() == 0:
+        return []
     dup = (
-        frame.filter(pl.col(HASH).is_duplicated())
+        frame.filter(pl.col(HASH).is_in(repeated.implode()))
         .with_columns(pl.col(ROW).min().over(HASH).alias("first"))
         .filter(pl.col(ROW) != pl.col("first"))
         .sort(ROW)
@@ -90,6 +102,22 @@ def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding
     ]
 
 
+def _sorted_targets(i: int, dst: Collected) -> pl.Series | None:
+    if i in dst.targets_are_keys and dst.keys:
+        return pl.concat([k[HASH] for k in dst.keys]).unique().sort()
+    if i in dst.targets:
+        return pl.concat(dst.targets[i]).unique().sort()
+    return None
+
+
+def _missing(values: pl.Series, targets: pl.Series) -> pl.Series:
+    """Which values are not among the sorted targets (binary search, no hash table)."""
+    if targets.len() == 0:
+        return pl.repeat(True, values.len(), eager=True)
+    at = targets.search_sorted(values).clip(0, targets.len() - 1)
+    return targets.gather(at) != values
+
+
 def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding], list[str]]:
     """Dangling references, and notes for references that could not be checked."""
     found: list[Finding] = []
@@ -98,7 +126,8 @@ def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding]
         src, dst = got.get(ref.source.file), got.get(ref.target.file)
         if src is None:
             continue
-        if dst is None or i not in dst.targets:
+        targets = None if dst is None else _sorted_targets(i, dst)
+        if targets is None:
             notes.append(
                 f"reference {ref.source.file}({', '.join(ref.source.items)}) → "
                 f"{ref.target.file} not checked: file {ref.target.file} not among the inputs"
@@ -106,9 +135,9 @@ def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding]
             continue
         if i not in src.sources:
             continue
-        targets = pl.concat(dst.targets[i]).unique()
-        frame = pl.concat(src.sources[i])
-        bad = frame.filter(~pl.col(HASH).is_in(targets.implode())).sort(ROW)
+        frame = pl.concat(src.sources[i], rechunk=True)
+        src.sources[i] = [frame]
+        bad = frame.filter(_missing(frame[HASH], targets)).sort(ROW)
         what = ", ".join(ref.source.items)
         for (row,) in bad.select(ROW).iter_rows():
             found.append(

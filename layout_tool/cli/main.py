@@ -9,6 +9,7 @@ import traceback
 import click
 
 from layout_tool import __version__
+from layout_tool.cli.convert_cmd import convert_cmd
 from layout_tool.cli.gaiji_cmd import gaiji
 from layout_tool.cli.manifest_cmd import manifest, verify
 from layout_tool.cli.sample_cmd import sample
@@ -40,6 +41,7 @@ cli.add_command(manifest)
 cli.add_command(verify)
 cli.add_command(gaiji)
 cli.add_command(sample)
+cli.add_command(convert_cmd)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,11 +1,11 @@
-"""CP932 as polars expressions: byte widths, what can be encoded, and decoding by table.
+"""CP932 as polars expressions: how many bytes a value takes, and what can be written.
 
-Fixed-width records are cut at byte positions. Read as latin-1 (one character per byte), a
-record can be sliced with polars' string functions at exactly those positions; each field is
-then decoded from CP932 by one ``replace_many`` over a table of every CP932 code, built once
-from Python's own codec (so both sides agree on every character, 外字 in the user area
-F040–F9FC ⇄ U+E000–U+E757 included). Writing needs the reverse facts: how many bytes a value
-takes (2 for everything but ASCII and half-width katakana) and which characters CP932 has.
+Writing a fixed-width field needs its width in CP932 bytes (2 for everything but ASCII and
+half-width katakana) and the knowledge of which characters CP932 has. The repertoire is taken
+from Python's own codec (every code it decodes, 外字 in the user area F040–F9FC ⇄
+U+E000–U+E757 included), so reading and writing agree on every character. Characters Python
+would *encode* but that read back as another (〜 U+301C → 0x8160 → ～ U+FF5E, and −, ‖, ¢,
+£, ¬) count as not writable: writing them would change the data without a trace.
 """
 
 from __future__ import annotations
@@ -19,13 +19,6 @@ TRAILS = [*range(0x40, 0x7F), *range(0x80, 0xFD)]
 
 SINGLE_CLASS = "\x00-\x7f\uff61-\uff9f"
 """Characters CP932 writes in one byte (every other encodable character takes two)."""
-
-# A field's bytes (as latin-1 text) that are a sequence of whole CP932 characters.
-_STRUCTURE = "^(?:[\x00-\x7f\xa1-\xdf]|[\x81-\x9f\xe0-\xfc][\x40-\x7e\x80-\xfc])*$"
-# Python's codec decodes the lone bytes 0x80, 0xA0, 0xFD-0xFF to U+0080 and U+F8F0-U+F8F3.
-# Neither is a character of Shift_JIS: they are treated as undecodable and unencodable.
-_STRAYS = "\x80\uf8f0-\uf8f3"
-
 
 @lru_cache(maxsize=1)
 def decode_table() -> dict[str, str]:
@@ -42,26 +35,6 @@ def decode_table() -> dict[str, str]:
         raw = bytes((kana,))
         table[raw.decode("latin-1")] = raw.decode("cp932")
     return table
-
-
-@lru_cache(maxsize=1)
-def _leftover_class() -> str:
-    """Latin-1 characters that cannot remain after decoding (non-character bytes)."""
-    legit = {ch for ch in decode_table().values() if "\x80" <= ch <= "\xff"}
-    bad = "".join(chr(c) for c in range(0x80, 0x100) if chr(c) not in legit)
-    return f"[{_escape_class(bad)}]"
-
-
-def decode_latin1(value: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """Decode CP932 bytes spelled as latin-1 text: (text, undecodable?)."""
-    table = decode_table()
-    decoded = value.str.replace_many(list(table), list(table.values()), leftmost=True)
-    bad = ~value.str.contains(_STRUCTURE) | decoded.str.contains(_leftover_class())
-    return decoded, bad.fill_null(False)
-
-
-def has_high_bytes(value: pl.Expr) -> pl.Expr:
-    return value.str.contains("[\x80-\xff]")
 
 
 def byte_length(value: pl.Expr) -> pl.Expr:
@@ -95,15 +68,9 @@ def _escape_char(code: int) -> str:
     return f"\\x{{{code:x}}}"
 
 
-def _escape_class(chars: str) -> str:
-    return "".join(_escape_char(ord(c)) for c in chars)
-
-
 __all__ = [
     "SINGLE_CLASS",
     "byte_length",
-    "decode_latin1",
     "decode_table",
-    "has_high_bytes",
     "unencodable",
 ]

@@ -27,7 +27,7 @@ from layout_tool.report.finding import Finding
 SENTINEL = "\x01"
 BROKEN = "\x02"  # first character of a fallback record that could not be parsed
 ROW = "__row"
-BATCH_BYTES = 16 << 20
+BATCH_BYTES = 8 << 20
 MAX_HEADER_BYTES = 64 << 20
 MAX_RECORD_LINES = 1000  # a quoted field spanning more lines is taken as an unterminated quote
 

@@ -85,12 +85,28 @@ class _Batches:
         self.keep: list[str] = [ROW]
         self.specs: list[_Spec] = []
 
+    def seal(self) -> None:
+        """Keep every column a finding reads (messages may quote intermediate values)."""
+        for s in self.specs:
+            for e in (s.where, s.code, s.message, s.value):
+                if isinstance(e, pl.Expr):
+                    self.keep += e.meta.root_names()
+        self.keep = list(dict.fromkeys(self.keep))
+
     def rule_of(self, k: int) -> Rule | None:
         j = self.rule_index.get(self.items[k].name)
         return None if j is None else self.target.rules[j]
 
-    def add(self, where: pl.Expr, item: str | None, code: pl.Expr | str, severity: str,
-            message: pl.Expr | str, value: pl.Expr | None, order: int) -> None:  # fmt: skip
+    def add(
+        self,
+        where: pl.Expr,
+        item: str | None,
+        code: pl.Expr | str,
+        severity: str,
+        message: pl.Expr | str,
+        value: pl.Expr | None,
+        order: int,
+    ) -> None:
         self.specs.append(_Spec(where, item, code, severity, message, value, order))
 
     def checks(self, values: dict[int, Val], failed: dict[int, str]) -> None:
@@ -210,6 +226,7 @@ class ForwardBatches(_Batches):
         self.checks(values, failed)
         if mapping.lossless:
             self.verify(values)
+        self.seal()
 
     def shown(self, rule: Rule, j: int) -> pl.Expr:
         """The vendor value a rule starts from, for messages."""
@@ -226,7 +243,7 @@ class ForwardBatches(_Batches):
         """Restore every vendor field from the standard values and compare with the input."""
         st, src = self.st, self.source
         by_name = {it.name: values[k] for k, it in enumerate(self.items)}
-        restored, _ = restore(st, self.target, by_name)
+        restored, failures = restore(st, self.target, by_name)
         owner = {n: r.rules[0] for r in self.target.restorers if r.rules for n in r.fields}
         for i, f in enumerate(src.fields):
             value = restored.get(f.name)
@@ -234,9 +251,13 @@ class ForwardBatches(_Batches):
             if src.format == "fixed":
                 expr = fit(expr, f.length or 0)[0]
             back = st.add(expr, *([value] if value is not None else []), name=f"__r{i}")
-            differs = st.add(~back.col.eq_missing(pl.col(col(i))), back, name=f"__m{i}")
-            self.keep += [back.name, differs.name]
             j = owner.get(f.name)
+            flags = [x.flag for x in failures if x.rule == j]
+            failed = pl.any_horizontal(x.col for x in flags) if flags else pl.lit(False)
+            differs = st.add(
+                ~back.col.eq_missing(pl.col(col(i))) | failed, back, *flags, name=f"__m{i}"
+            )
+            self.keep += [back.name, differs.name]
             item = self.target.rules[j].item.name if j is not None else None
             message = pl.concat_str(
                 pl.lit(f"field {f.name} would be written back as "),
@@ -290,13 +311,19 @@ class ReverseBatches(_Batches):
         for j, outcome in outcomes.items():
             k = self.items.index(target.rules[j].item)
             again = empty_to_null(outcome.value.col)
-            differs = st.add(~again.eq_missing(pl.col(std(k))), outcome.value, name=f"__m{k}")
+            flags = [x.flag for x in outcome.failures]
+            failed = pl.any_horizontal(x.col for x in flags) if flags else pl.lit(False)
+            differs = st.add(
+                ~again.eq_missing(pl.col(std(k))) | failed, outcome.value, *flags, name=f"__m{k}"
+            )
             self.keep.append(differs.name)
             message = pl.concat_str(
                 pl.lit("would convert back as "), fnd.quoted(again), pl.lit(BACK)
             )
-            self.add(differs.col, self.items[k].name, "round-trip", "error",
-                     message, pl.col(std(k)), 90)  # fmt: skip
+            self.add(
+                differs.col, self.items[k].name, "round-trip", "error", message, pl.col(std(k)), 90
+            )
+        self.seal()
 
     def fit(self, i: int, value: Val | None) -> Val:
         """The field as it will be written, and why it cannot be (``length``, ``encoding``…)."""

@@ -51,13 +51,22 @@ def _files(paths: list[Path], suffixes: set[str]) -> list[tuple[Path, bool]]:
             out += [
                 (p, False)
                 for p in sorted(path.iterdir())
-                if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in suffixes
+                if p.is_file() and p.suffix.lower() in suffixes and not _ours(p.name)
             ]
         elif path.is_file():
             out.append((path, True))
         else:
             raise LayoutToolError(f"{path}: no such file or folder")
     return out
+
+
+def _ours(name: str) -> bool:
+    """Files a conversion writes beside its outputs (or hidden ones): never inputs."""
+    return (
+        name.startswith(".")
+        or name.endswith(".rejects.csv")
+        or name.startswith("conversion-report.")
+    )
 
 
 def matches(source: Source, path: Path) -> bool:

@@ -192,7 +192,7 @@ def render_text(report: ConversionReport) -> str:
         ]
         lines += ["  " + ln for ln in table(["where", "item", "code", "severity", "message"], rows)]
     if report.files:
-        lines += ["", "Rejected rows and their findings are in each output's .rejects.csv."]
+        lines += ["", "Rejected rows, with their findings, are in conversion/<output>.rejects.csv."]
     if report.notes:
         lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
     return "\n".join(lines) + "\n"

@@ -154,9 +154,17 @@ def _split(scope: Scope, path: Path, item: Item, raw: dict[str, Any], line: int 
     each = _steps(scope, [*path, "each"], item, raw, "each", None)
     signature = json.dumps([name, sep, count, raw.get("transforms")], ensure_ascii=False)
     return Rule(
-        item, "split", field=name, steps=steps, sep=sep, part=part, count=count, each=each,
-        line=line, signature=signature,
-    )  # fmt: skip
+        item,
+        "split",
+        field=name,
+        steps=steps,
+        sep=sep,
+        part=part,
+        count=count,
+        each=each,
+        line=line,
+        signature=signature,
+    )
 
 
 def _lookup(scope: Scope, path: Path, item: Item, raw: dict[str, Any], line: int | None) -> Rule:

@@ -84,9 +84,16 @@ def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
         dupes = sorted({s for s in table.values() if list(table.values()).count(s) > 1})
         why = f"code map {spec.name}: several vendor codes become {', '.join(dupes)}"
         return Step(
-            name, forward, None, fails=spec.unmapped == "reject", code="code", failure=failure,
-            lossy_because=why, warn=warn, relaxes_code_check=warn is not None,
-        )  # fmt: skip
+            name,
+            forward,
+            None,
+            fails=spec.unmapped == "reject",
+            code="code",
+            failure=failure,
+            lossy_because=why,
+            warn=warn,
+            relaxes_code_check=warn is not None,
+        )
     if spec.unmapped == "default":
         why = f"code map {spec.name}: unmapped values become {spec.default!r}"
         return Step(name, forward, None, code="code", failure=failure, lossy_because=why)
@@ -96,11 +103,18 @@ def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
         return pl.coalesce(mapped, v) if spec.unmapped == "keep" else mapped
 
     return Step(
-        name, forward, inverse, fails=spec.unmapped == "reject",
-        inverse_fails=spec.unmapped == "reject", code="code", inverse_code="code", failure=failure,
-        inverse_failure=f"has no vendor code in code map {spec.name}", warn=warn,
+        name,
+        forward,
+        inverse,
+        fails=spec.unmapped == "reject",
+        inverse_fails=spec.unmapped == "reject",
+        code="code",
+        inverse_code="code",
+        failure=failure,
+        inverse_failure=f"has no vendor code in code map {spec.name}",
+        warn=warn,
         relaxes_code_check=warn is not None,
-    )  # fmt: skip
+    )
 
 
 @transform("code", "vendor code → standard code by a map (named in `codes:` or inline)")
@@ -136,7 +150,13 @@ def era_code(raw: Any, ctx: Context) -> Step:
     spec = CodeMapSpec(f"era-code {src}→{dst}", table)
     step = code_step(spec, ctx)
     return Step(
-        "era-code", step.forward, step.inverse, fails=True, inverse_fails=True, code="code",
+        "era-code",
+        step.forward,
+        step.inverse,
+        fails=True,
+        inverse_fails=True,
+        code="code",
         inverse_code="code",
-        failure=f"is not a 年号 {src}", inverse_failure=f"is not a 年号 {dst}",
-    )  # fmt: skip
+        failure=f"is not a 年号 {src}",
+        inverse_failure=f"is not a 年号 {dst}",
+    )

@@ -80,8 +80,13 @@ def number(raw: Any, ctx: Context) -> Step:
 
     shape = "digits" if scale == 0 else f"digits with {scale} implied decimals"
     return Step(
-        "number", forward, inverse, fails=True, inverse_fails=True, code="type",
+        "number",
+        forward,
+        inverse,
+        fails=True,
+        inverse_fails=True,
+        code="type",
         inverse_code="type",
         failure=f"is not a number ({shape}, sign {sign_side})",
         inverse_failure=f"is not a number with {scale} decimals that fits",
-    )  # fmt: skip
+    )

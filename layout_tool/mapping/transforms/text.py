@@ -96,9 +96,14 @@ def trim(raw: Any, ctx: Context) -> Step:
             return pad_to_chars(v, chars_width, pad, "left" if side == "left" else "right")
 
     return Step(
-        "trim", forward, inverse, inverse_fails=True, code="length", inverse_code="length",
+        "trim",
+        forward,
+        inverse,
+        inverse_fails=True,
+        code="length",
+        inverse_code="length",
         inverse_failure=f"is longer than the field ({ctx.width or width})",
-    )  # fmt: skip
+    )
 
 
 def _padder(name: str, raw: Any, ctx: Context, default_char: str, default_side: str) -> Step:
@@ -120,9 +125,13 @@ def _padder(name: str, raw: Any, ctx: Context, default_char: str, default_side: 
         return keep_one.then(pl.lit(char)).otherwise(stripped)
 
     return Step(
-        name, forward, inverse, fails=True, code="length",
+        name,
+        forward,
+        inverse,
+        fails=True,
+        code="length",
         failure=f"is longer than {width} characters",
-    )  # fmt: skip
+    )
 
 
 @transform("pad", "pad to a width (inverse: strip the padding)")
