@@ -166,6 +166,8 @@ class CsvSource:
             utf8 = data
         frame = None
         if not bad:
+            frame = _read_regular(utf8, n, self.delimiter)
+        if frame is None and not bad:
             frame = _read(self._mark(utf8), n, self.delimiter)
             if frame is None and self.encoding != "cp932":
                 text, bad = decode_reporting(data, "utf-8")
@@ -308,6 +310,36 @@ def _split_point(buf: bytes, first: bool = False) -> int:
         pos = buf.find(b"\n", pos + 1) if first else buf.rfind(b"\n", 0, pos)
         steps += 1
     return -1
+
+
+def _read_regular(data: bytes, n: int, delimiter: str) -> pl.DataFrame | None:
+    """The common case, without sentinels: no quotes, and exactly n-1 separators a line.
+
+    If the separators add up and polars finds no line with too many fields, no line can have
+    too few either. Anything else (quotes, blank lines, ragged rows) returns None and takes
+    the sentinel path, which locates each bad record.
+    """
+    sep = delimiter.encode()
+    if n < 2 or b'"' in data or len(sep) != 1:
+        return None
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    if data.count(sep) != (n - 1) * data.count(b"\n"):
+        return None
+    try:
+        frame = pl.read_csv(
+            data,
+            has_header=False,
+            schema={col(i): pl.String for i in range(n)},
+            truncate_ragged_lines=False,
+            quote_char=None,
+            separator=delimiter,
+            null_values=[""],
+            encoding="utf8",
+        )
+    except (pl.exceptions.ComputeError, pl.exceptions.PolarsError):
+        return None
+    return frame.with_columns(pl.lit(SENTINEL).alias(col(n)))
 
 
 def _read(data: bytes, n: int, delimiter: str = ",") -> pl.DataFrame | None:
