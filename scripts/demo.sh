@@ -31,5 +31,19 @@ for area in kojin_juminzei kotei kokuho kaigo kouki; do
   run $LT validate --spec "$area" "sample_data/handover/$area" --format json -o "$OUT/$area.json"
 done
 
-printf '\nReports written to %s/\n' "$OUT"
-ls -1 "$OUT"
+step "5. 外字 inventory of the faulty set" "$LT gaiji --spec jumin sample_data/faulty/jumin"
+run $LT gaiji --spec jumin sample_data/faulty/jumin
+
+step "6. Handover integrity: a manifest, then verify the folder against it" \
+  "$LT manifest sample_data/handover/kaigo -o $OUT/kaigo-manifest.json; $LT verify ..."
+run $LT manifest sample_data/handover/kaigo --spec kaigo -o "$OUT/kaigo-manifest.json"
+run $LT verify sample_data/handover/kaigo --spec kaigo --manifest "$OUT/kaigo-manifest.json"
+
+step "7. Reports people read and forward: HTML and Excel" \
+  "$LT validate --spec jumin sample_data/faulty/jumin --format html|xlsx -o ..."
+run $LT validate --spec jumin sample_data/faulty/jumin --format html -o "$OUT/faulty-jumin.html"
+run $LT validate --spec jumin sample_data/faulty/jumin --format xlsx -o "$OUT/faulty-jumin.xlsx"
+
+printf '\nReports written to %s/:\n' "$OUT"
+ls -1 "$OUT" | sed 's/^/  /'
+printf '\nHTML report: %s\nExcel report: %s\n' "$PWD/$OUT/faulty-jumin.html" "$PWD/$OUT/faulty-jumin.xlsx"

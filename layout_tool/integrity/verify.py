@@ -44,6 +44,7 @@ def verify_folder(
     if not folder.is_dir():
         raise LayoutToolError(f"{folder}: not a folder")
     report = Report(
+        kind="verification",
         area=(spec.id if spec else expected.area) or "-",
         spec_version=(spec.version if spec else expected.version) or DEFAULT_VERSION,
         standard=(spec.standard if spec else expected.standard) or "chukan",

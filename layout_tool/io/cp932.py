@@ -20,6 +20,7 @@ TRAILS = [*range(0x40, 0x7F), *range(0x80, 0xFD)]
 SINGLE_CLASS = "\x00-\x7f\uff61-\uff9f"
 """Characters CP932 writes in one byte (every other encodable character takes two)."""
 
+
 @lru_cache(maxsize=1)
 def decode_table() -> dict[str, str]:
     """Latin-1 spelling of every CP932 code (two bytes, or one half-width kana) → character."""

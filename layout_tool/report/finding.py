@@ -24,6 +24,7 @@ CODES: dict[str, str] = {
     "count": "file set or row count differs from the manifest / 件数表",
     "xsd": "XML schema violation",
     "rule": "rule of the area broken",
+    "round-trip": "row would not convert back exactly (lossless mapping)",
 }
 
 

@@ -7,6 +7,7 @@ import io
 import json
 from collections import defaultdict
 
+from layout_tool.gaiji.inventory import first_rows_text
 from layout_tool.report.finding import CODES
 from layout_tool.report.report import Report
 from layout_tool.spec.render import table
@@ -41,7 +42,7 @@ def _cell(value: object) -> str:
 def render_text(report: Report) -> str:
     verdict = "PASS" if report.valid else "FAIL"
     lines = [
-        f"layout-tool validation — area {report.area},"
+        f"layout-tool {report.kind} — area {report.area},"
         f" 中間標準レイアウト仕様 v{report.spec_version}",
         f"Result: {verdict} — {report.errors:,} errors, {report.warnings:,} warnings"
         f" in {len(report.files)} files, {report.rows:,} rows",
@@ -87,6 +88,15 @@ def render_text(report: Report) -> str:
             lines.append(
                 f"  (the list holds {len(report.findings):,} findings; counts above are exact)"
             )
+    if report.gaiji:
+        entries = report.gaiji.entries()
+        several = len({f for e in entries for f in e.files}) > 1
+        lines += ["", f"外字 inventory ({len(entries)} distinct, {report.gaiji.total} in all)"]
+        rows = [
+            [e.codepoints, str(e.count), ", ".join(e.items), first_rows_text(e, several)]
+            for e in entries
+        ]
+        lines += ["  " + ln for ln in table(["code point", "count", "items", "first rows"], rows)]
     if report.notes:
         lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
     return "\n".join(lines) + "\n"

@@ -64,6 +64,7 @@ class Report:
     by_severity: Counter[str] = field(default_factory=Counter)
     examples: dict[tuple[str, str], list[Finding]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    kind: str = "validation"  # or "verification" (verify against a manifest)
     gaiji: GaijiInventory = field(default_factory=GaijiInventory)  # exact, per character
     masked: Counter[str] = field(default_factory=Counter)  # item → values shown masked
 

@@ -49,7 +49,15 @@ def validate_paths(
         area=spec.id, spec_version=spec.version, standard=spec.standard, filter=options.filter
     )
     collected: dict[str, crossfile.Collected] = {}
-    for entry in resolve(spec, paths, options.file_id, options.encoding):
+    from layout_tool.xml.validate import check_documents, split_inputs  # late: it uses this module
+
+    xml_paths, other_paths = split_inputs(paths)
+    entries = (
+        resolve(spec, other_paths, options.file_id, options.encoding)
+        if other_paths or not xml_paths
+        else []
+    )
+    for entry in entries:
         label = str(entry.path)
         if entry.spec is None:
             report.add(
@@ -68,6 +76,7 @@ def validate_paths(
         report.files.append(
             check_file(spec, entry.spec, entry.path, options, report, got, progress)
         )
+    located = check_documents(spec, xml_paths, options, report, collected, progress)
     for file_id, got in collected.items():
         for f in crossfile.key_duplicates(spec, file_id, got):
             report.add(f)
@@ -78,6 +87,7 @@ def validate_paths(
         report.add(f)
     report.notes.extend(notes)
     _check_counts(spec, paths, options, report)
+    located.apply(report)  # XML: line and XPath for the findings that know only their row
     return report
 
 
