@@ -74,39 +74,30 @@ class Report:
         return 1 << 62 if cap is None else max(0, cap - len(self.findings))
 
     def add(self, finding: Finding, sensitive: bool = False) -> None:
-        if not self.filter.keeps(finding.code):
-            return
-        if sensitive and finding.value is not None and not self.filter.show_values:
-            finding = _with_value(finding, mask(finding.value))
-            self.masked[finding.item or "-"] += 1
-        self.by_code[finding.code] += 1
-        self.by_severity[finding.severity] += 1
-        self.by_item[(finding.item or "-", finding.code)] += 1
-        key = (finding.item or "-", finding.code)
-        examples = self.examples.setdefault(key, [])
-        if len(examples) < 3:
-            examples.append(finding)
-        if self.room() > 0:
-            self.findings.append(finding)
+        """Count one finding and keep it in the list while there is room."""
+        if self.filter.keeps(finding.code):
+            self._count(finding.code, finding.item, finding.severity, 1)
+            self.list_finding(finding, sensitive)
 
     def count_frame(self, counts: pl.DataFrame) -> None:
         """Add exact counts from a frame with columns code, item, severity, n."""
         for code, item, severity, n in counts.select("code", "item", "severity", "n").iter_rows():
-            if not self.filter.keeps(code):
-                continue
-            self.by_code[code] += n
-            self.by_severity[severity] += n
-            self.by_item[(item or "-", code)] += n
+            if self.filter.keeps(code):
+                self._count(code, item, severity, n)
+
+    def _count(self, code: str, item: str | None, severity: str, n: int) -> None:
+        self.by_code[code] += n
+        self.by_severity[severity] += n
+        self.by_item[(item or "-", code)] += n
 
     def list_finding(self, finding: Finding, sensitive: bool) -> None:
-        """Keep a finding whose count was already added by ``count_frame``."""
+        """Keep a finding whose count was already added (by ``count_frame`` or ``add``)."""
         if not self.filter.keeps(finding.code):
             return
         if sensitive and finding.value is not None and not self.filter.show_values:
             finding = _with_value(finding, mask(finding.value))
             self.masked[finding.item or "-"] += 1
-        key = (finding.item or "-", finding.code)
-        examples = self.examples.setdefault(key, [])
+        examples = self.examples.setdefault((finding.item or "-", finding.code), [])
         if len(examples) < 3:
             examples.append(finding)
         if self.room() > 0:
