@@ -10,6 +10,7 @@ import click
 
 from layout_tool import __version__
 from layout_tool.cli.convert_cmd import convert_cmd
+from layout_tool.cli.coverage_cmd import coverage_cmd
 from layout_tool.cli.gaiji_cmd import gaiji
 from layout_tool.cli.manifest_cmd import manifest, verify
 from layout_tool.cli.sample_cmd import sample
@@ -42,6 +43,7 @@ cli.add_command(verify)
 cli.add_command(gaiji)
 cli.add_command(sample)
 cli.add_command(convert_cmd)
+cli.add_command(coverage_cmd)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,140 @@
+"""Coverage as text (for a terminal or a mail) and as JSON (``Coverage.to_dict()``).
+
+The text lists what needs a decision (missing items, required first; narrower items with
+the reason; constants; vendor fields with no standard home) and leaves the full item-by-item
+list to JSON and HTML, so it stays short enough to read.
+"""
+
+from __future__ import annotations
+
+import json
+
+from layout_tool.coverage.model import Coverage, Figures, FileCoverage, ItemCoverage
+from layout_tool.spec.render import table
+
+REQUIRED_MARK = "必須"
+
+
+def pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}%"
+
+
+def render_json(coverage: Coverage) -> str:
+    return json.dumps(coverage.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def verdict(coverage: Coverage) -> str:
+    """PASS, or FAIL with how many required items are missing or narrower."""
+    s = coverage.summary()
+    if coverage.passed:
+        return f"PASS: all {s.required} required items are covered with a compatible type"
+    parts = []
+    if s.required_missing:
+        parts.append(f"{_items(s.required_missing)} missing")
+    if s.required_narrower:
+        parts.append(f"{_items(s.required_narrower)} narrower")
+    return "FAIL: " + ", ".join(parts)
+
+
+def _items(n: int) -> str:
+    return f"{n} required item{'' if n == 1 else 's'}"
+
+
+def heading(coverage: Coverage) -> list[str]:
+    area = coverage.area
+    by = "mapping" if coverage.kind == "mapping" else "declared layout"
+    vendor = f" — vendor {coverage.vendor}" if coverage.vendor else ""
+    return [
+        f"Coverage of {area.name} ({area.id}), 中間標準レイアウト仕様 v{area.version}"
+        f" [{area.provenance}]",
+        f"by {by} {coverage.title}{vendor}",
+        f"  {coverage.subject}",
+    ]
+
+
+def summary_rows(coverage: Coverage) -> tuple[list[str], list[list[str]]]:
+    """The per-file figures and the area's total, as table cells."""
+    headers = [
+        "file", "name", "vendor", "items", "covered", "narrower", "constant", "missing",
+        "covered%", "required", "req.covered", "required%",
+    ]  # fmt: skip
+    rows = []
+    for f in coverage.files:
+        rows.append([f.file.id, f.file.name, f.vendor or "-", *_figures(f.summary())])
+    rows.append(["(area)", coverage.area.name, "", *_figures(coverage.summary())])
+    return headers, rows
+
+
+def _figures(s: Figures) -> list[str]:
+    counts = (s.items, s.covered, s.narrower, s.constant, s.missing)
+    return [
+        *(str(n) for n in counts),
+        pct(s.covered_pct),
+        str(s.required),
+        str(s.required_covered),
+        pct(s.required_pct),
+    ]
+
+
+def _mark(i: ItemCoverage) -> str:
+    return REQUIRED_MARK if i.item.required else ""
+
+
+def _file_lines(f: FileCoverage) -> list[str]:
+    s = f.summary()
+    source = f" ← {f.vendor}" if f.vendor else " ← no vendor file"
+    out = [
+        f"[{f.file.id}] {f.file.name}{source}: {s.covered} of {s.items} items covered"
+        f" ({pct(s.covered_pct)}), required {s.required_covered} of {s.required}"
+        f" ({pct(s.required_pct)})"
+    ]
+    missing = f.missing_required_first()
+    if missing:
+        out.append(f"  missing ({len(missing)}), required first:")
+        rows = [[_mark(i), str(i.item.no), i.item.name, i.item.type, str(i.item.length)]
+                for i in missing]  # fmt: skip
+        out += ["    " + line for line in table(["", "no", "item", "type", "桁数"], rows)]
+    narrower = f.with_status("narrower")
+    if narrower:
+        out.append(f"  narrower ({len(narrower)}):")
+        rows = [
+            [
+                _mark(i),
+                i.item.name,
+                f"{i.item.type} {i.item.length}",
+                i.via or "",
+                "; ".join(f"{x.kind}: {x.message}" for x in i.issues),
+            ]
+            for i in sorted(narrower, key=lambda i: (not i.item.required, i.item.no))
+        ]
+        out += ["    " + line for line in table(["", "item", "standard", "from", "why"], rows)]
+    constant = f.with_status("constant")
+    if constant:
+        out.append(f"  constant ({len(constant)}):")
+        rows = [[_mark(i), i.item.name, i.via or ""] for i in constant]
+        out += ["    " + line for line in table(["", "item", "value"], rows)]
+    return out
+
+
+def _vendor_lines(coverage: Coverage) -> list[str]:
+    what = "fields" if coverage.kind == "mapping" else "items"
+    out = [f"vendor {what} with no standard home (団体独自項目?): {coverage.unplaced_count}"]
+    for v in coverage.vendor_files:
+        names = (
+            ", ".join(f"{u.name} ({u.detail})" if u.detail else u.name for u in v.unplaced)
+            or "none"
+        )
+        out.append(f"  {v.id} ({v.name}): {len(v.unplaced)} of {v.fields} — {names}")
+    return out
+
+
+def render_text(coverage: Coverage) -> str:
+    headers, rows = summary_rows(coverage)
+    out = [*heading(coverage), "", *table(headers, rows), ""]
+    for f in coverage.files:
+        out += [*_file_lines(f), ""]
+    out += [*_vendor_lines(coverage), ""]
+    if coverage.notes:
+        out += ["notes:", *(f"  {n}" for n in coverage.notes), ""]
+    out.append(verdict(coverage))
+    return "\n".join(out) + "\n"
