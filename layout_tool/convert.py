@@ -24,7 +24,7 @@ from layout_tool.errors import LayoutToolError
 from layout_tool.io.atomic import atomic_path, write_text_atomic
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.mapping import files
-from layout_tool.mapping.batch import BatchResult, ForwardBatches, ReverseBatches
+from layout_tool.mapping.batch import BatchResult, ForwardBatches
 from layout_tool.mapping.model import Mapping, Source, Target
 from layout_tool.mapping.report import (
     DEFAULT_MAX_FINDINGS,
@@ -33,6 +33,7 @@ from layout_tool.mapping.report import (
     render_json,
     render_text,
 )
+from layout_tool.mapping.reverse import ReverseBatches
 
 Progress = Callable[[str, int], None]
 SIDE = "conversion"  # OUTDIR/conversion/: reports and rejects, apart from the data files
@@ -46,7 +47,7 @@ class ConvertOptions:
     encoding: str = "auto"  # overrides the mapping's declared encoding when not auto
     max_findings: int | None = DEFAULT_MAX_FINDINGS
     show_values: bool = False
-    batch_bytes: int | None = None
+    batch_bytes: int | None = None  # None: the reader's own (CSV 16 MB, fixed-width 8 MB)
 
 
 def convert(
@@ -148,9 +149,10 @@ def _run(
         def run(b: Batch) -> BatchResult:
             return forward.run(b.frame, b.findings, b.records, tables)
 
+    background = stack.enter_context(files.Background())
     for batch in reader.batches(digest):
         outcome = run(batch)
-        writer.write(outcome.accepted)
+        background.submit(writer.write, outcome.accepted)
         rejects.write(outcome.rejected)
         result.rows_in += outcome.rows_in
         result.rows_out += outcome.accepted.height

@@ -7,6 +7,8 @@ relative. tests/unit/test_convert_golden.py reruns each case and compares byte f
 Review the diff of ``out/`` whenever this script is rerun: it is the expected behaviour.
 """
 
+# ruff: noqa: E501 - CSV rows and YAML mappings are data, kept on one line each
+
 from __future__ import annotations
 
 import json
@@ -63,8 +65,14 @@ targets:
   - file: kojin
     source: k
     items:
+      市区町村コード: {const: "990019"}
       宛名番号: 宛名
+      個人履歴番号: {const: "1"}
+      最新フラグ: {const: "1"}
       世帯番号: 世帯
+      住民種別: {const: "1"}
+      住民状態: {const: "1"}
+      続柄: {const: "02"}
       氏名: {join: [氏, 名]}
       氏: 氏
       名: 名
@@ -108,6 +116,8 @@ targets:
       氏名フリガナ: {from: KANA, transforms: [zenkaku]}
       生年月日: {from: BIRTH, transforms: [{date: kanji}]}
       被保険者区分: {from: KBN, transforms: [{code: {map: {"1": "1"}, unmapped: keep}}]}
+      資格取得年月日: {const: "20240401"}
+      資格取得事由: {const: "001"}
 """
 
 FIXED_MAPPING = """\
@@ -143,8 +153,14 @@ targets:
   - file: kojin
     source: kojin
     items:
+      市区町村コード: {const: "990019"}
       宛名番号: ATENA
+      個人履歴番号: {const: "1"}
+      最新フラグ: {const: "1"}
       世帯番号: SETAI
+      住民種別: {const: "1"}
+      住民状態: {const: "1"}
+      性別: {const: "9"}
       氏名: {from: SHIMEI, transforms: [{trim: {chars: "　 ", pad: "　"}}]}
       氏: {split: SHIMEI, part: 1, transforms: [{trim: {chars: "　 ", pad: "　"}}]}
       名: {split: SHIMEI, part: 2, transforms: [{trim: {chars: "　 ", pad: "　"}}]}
@@ -159,31 +175,55 @@ targets:
   - file: setai
     source: setai
     items:
+      市区町村コード: {const: "990019"}
       世帯番号: SETAI
       世帯主の宛名番号: NUSHI
       世帯主氏名: {from: NUSHI_SHIMEI, transforms: [{trim: {chars: "　 ", pad: "　"}}]}
+      世帯状態: {const: "1"}
 """
 
 
-def kojin(atena: str, setai: str, name: str, kana: str, birth: str, zoku: str, juni: str, kata: str) -> bytes:
+def kojin(
+    atena: str, setai: str, name: str, kana: str, birth: str, zoku: str, juni: str, kata: str
+) -> bytes:
     shimei = name.encode("cp932")
     shimei += "\u3000".encode("cp932") * ((20 - len(shimei)) // 2) + b" " * ((20 - len(shimei)) % 2)
     kata_raw = kata.encode("cp932")
-    kata_raw += "\u3000".encode("cp932") * ((20 - len(kata_raw)) // 2) + b" " * ((20 - len(kata_raw)) % 2)
+    kata_raw += "\u3000".encode("cp932") * ((20 - len(kata_raw)) // 2) + b" " * (
+        (20 - len(kata_raw)) % 2
+    )
     head = fixed((atena, 15), (setai, 15))
     return head + shimei + fixed((kana, 20), (birth, 7), (zoku, 2), (juni, 2)) + kata_raw + b"   "
 
 
 FIXED_KOJIN = [
     kojin("900000000000103", "600000000000101", "山田　太郎", "ﾔﾏﾀﾞ ﾀﾛｳ", "3450401", "01", "01", ""),
-    kojin("900000000000200", "600000000000101", "山田　花子", "ﾔﾏﾀﾞ ﾊﾅｺ", "3470200", "02", "02", "見本荘１～３"),
-    kojin("900000000000308", "600000000000101", "髙\ue000　一郎", "ﾔﾏﾀﾞ ｲﾁﾛｳ", "4310501", "03", "03", ""),
+    kojin(
+        "900000000000200",
+        "600000000000101",
+        "山田　花子",
+        "ﾔﾏﾀﾞ ﾊﾅｺ",
+        "3470200",
+        "02",
+        "02",
+        "見本荘１～３",
+    ),
+    kojin(
+        "900000000000308",
+        "600000000000101",
+        "髙\ue000　一郎",
+        "ﾔﾏﾀﾞ ｲﾁﾛｳ",
+        "4310501",
+        "03",
+        "03",
+        "",
+    ),
     kojin("900000000000405", "600000000000209", "鈴木　次郎", "ｽｽﾞｷ ｼﾞﾛｳ", "5010501", "09", "01", ""),
-    kojin("900000000000502", "600000000000999", "佐藤　三郎", "ｻﾄｳ ｻﾌﾞﾛｳ", "", "01", "01", ""),
+    kojin("900000000000502", "600000000000306", "佐藤　三郎", "ｻﾄｳ ｻﾌﾞﾛｳ", "", "01", "01", ""),
 ]
 FIXED_SETAI = [
-    fixed(("600000000000101", 15), ("900000000000103", 15), ("山田　太郎", 20)),
-    fixed(("600000000000209", 15), ("900000000000405", 15), ("鈴木　次郎", 20)),
+    fixed(("600000000000101", 15), ("900000000000103", 15), ("山田　太郎　　　　　", 20)),
+    fixed(("600000000000209", 15), ("900000000000405", 15), ("鈴木　次郎", 20)),  # ASCII padding
 ]
 
 NONE_MAPPING = """\
@@ -232,7 +272,7 @@ targets:
       認定履歴番号: {from: RIREKI, transforms: [{default: "1"}]}
       申請区分: {from: KBN, transforms: [{code: {map: {A: "1", B: "2"}, unmapped: default, default: "5"}}]}
       申請年月日: {from: DATE, transforms: [{date: slash}]}
-      要介護状態区分: {from: DO, transforms: [{era-code: {from: digit, to: code}}]}
+      要介護状態区分: {from: DO, transforms: [{zfill: 2}]}
 """
 
 TEXT_MAPPING = """\
@@ -244,7 +284,7 @@ sources:
   - id: t
     file: TOKU.csv
     format: csv
-    fields: [CITY, YEAR, NO, CORP, NAME, KANA, ADDR, TEL, ZIP, DATE, TOTAL]
+    fields: [CITY, YEAR, NO, CORP, NAME, KANA, ADDR, TEL, ZIP, DATE, TOTAL, ERA, STAFF]
 targets:
   - file: tokucho_gimusha
     source: t
@@ -260,6 +300,8 @@ targets:
       郵便番号: ZIP
       給与支払報告書提出年月日: {from: DATE, transforms: [{date: kanji-no-gannen}]}
       特別徴収税額合計: {from: TOTAL, transforms: [{pad: {width: 12, char: "0", side: left}}, number]}
+      担当部署名: {from: ERA, transforms: [{era-code: {from: letter, to: name}}]}   # (a demo)
+      担当者氏名: {from: STAFF, transforms: [hiragana]}                          # (a demo)
 """
 
 REVERSE_CSV_MAPPING = """\
@@ -278,11 +320,19 @@ targets:
   - file: setai
     source: s
     items:
+      市区町村コード: {const: "990019"}
+      世帯状態: {const: "1"}
       世帯番号: 世帯番号
       世帯主の宛名番号: 世帯主番号
       世帯主氏名: 世帯主
       世帯構成年月日: {from: 構成日, transforms: [{date: {from: kanji, to: compact}}]}
 """
+
+
+STD_KOJIN_HEAD = (
+    "市区町村コード,宛名番号,個人履歴番号,最新フラグ,世帯番号,住民種別,住民状態,性別,"
+    "氏名,氏,名,氏名フリガナ,生年月日,続柄,記載順位,方書\n"
+)
 
 
 def cases() -> list[Case]:
@@ -327,8 +377,8 @@ def cases() -> list[Case]:
             {
                 "NINTEI.csv": crlf(
                     "HOKEN,HIHO,RIREKI,KBN,DATE,DO,NOTE",
-                    "200001,9000000001,,A,2024/02/21,4,any",
-                    "200001,9000000002,2,Z,2024/02/30,9,",
+                    "200001,9000000001,,A,2024/02/21,0,any",
+                    "200001,9000000002,2,Z,2024/02/30,21,",
                 )
             },
         ),
@@ -337,9 +387,9 @@ def cases() -> list[Case]:
             TEXT_MAPPING,
             {
                 "TOKU.csv": crlf(
-                    "CITY,YEAR,NO,CORP,NAME,KANA,ADDR,TEL,ZIP,DATE,TOTAL",
-                    "990019,2024,12345,,ｶﾌﾞｼｷｶﾞｲｼｬ ABC,かぶしきがいしゃ,架空市1-2-3,０３－１２３４－５６７８,0000043,平成1年1月8日,1200",
-                    "990019,2024,0012345,,ABC,,,,,平成元年1月8日,",
+                    "CITY,YEAR,NO,CORP,NAME,KANA,ADDR,TEL,ZIP,DATE,TOTAL,ERA,STAFF",
+                    "990019,2024,12345,,ｶﾌﾞｼｷｶﾞｲｼｬ ABC,かぶしきがいしゃ,架空市１-２-３,０３－１２３４－５６７８,0000043,平成1年1月8日,1200,H,ヤマダ",
+                    "990019,2024,0012345,,ABC,,,,,平成元年1月8日,,Q,",
                 )
             },
         ),
@@ -348,14 +398,18 @@ def cases() -> list[Case]:
             FIXED_MAPPING,
             {
                 "JUMIN_KOJIN.csv": (
-                    "宛名番号,世帯番号,氏名,氏,名,氏名フリガナ,生年月日,続柄,記載順位,方書\n"
-                    "900000000000103,600000000000101,山田　太郎,山田,太郎,ヤマダ　タロウ,03450401,02,1,\n"
-                    "900000000000200,600000000000101,山田　花子,山田,花子,ヤマダ　ハナコ,03470200,12,2,見本荘１〜３\n"
-                    "900000000000308,600000000000101,山田　一郎,山田,一,ヤマダ,03450401,20,3,\n"
-                    "900000000000405,600000000000101,長い名前の人　長い名前,長い名前の人,長い名前,,03450401,20,4,\n"
-                    "900000000000502,600000000000101,山田　𠮷,山田,𠮷,,04010108,99,5,\n"
+                    STD_KOJIN_HEAD
+                    + "990019,900000000000103,1,1,600000000000101,1,1,9,山田　太郎,山田,太郎,ヤマダ　タロウ,03450401,02,1,\n"
+                    + "990019,900000000000200,1,1,600000000000101,1,1,9,山田　花子,山田,花子,ヤマダ　ハナコ,03470200,12,2,見本荘１〜３\n"
+                    + "990019,900000000000308,1,1,600000000000101,1,1,9,山田　一郎,山田,一,ヤマダ,03450401,20,3,\n"
+                    + "990019,900000000000405,1,1,600000000000101,1,1,9,長い名前の人　長い名前,長い名前の人,長い名前,,03450401,20,4,\n"
+                    + "990019,900000000000502,1,1,600000000000101,1,1,9,山田　𠮷,山田,𠮷,,04010108,20,5,\n"
+                    + "990019,900000000000610,1,1,600000000000101,2,1,9,山田　花,山田,花,,04010108,20,6,\n"
                 ).encode(),
-                "JUMIN_SETAI.csv": "世帯番号,世帯主の宛名番号,世帯主氏名\n600000000000101,900000000000103,山田　太郎\n".encode(),
+                "JUMIN_SETAI.csv": (
+                    "市区町村コード,世帯番号,世帯主の宛名番号,世帯主氏名,世帯状態\n"
+                    "990019,600000000000101,900000000000103,山田　太郎,1\n"
+                ).encode(),
             },
             reverse=True,
         ),
@@ -364,10 +418,11 @@ def cases() -> list[Case]:
             REVERSE_CSV_MAPPING,
             {
                 "JUMIN_SETAI.csv": (
-                    "世帯番号,世帯主の宛名番号,世帯主氏名,世帯構成年月日\n"
-                    "600000000000101,900000000000103,山田　太郎,19890108\n"
-                    "600000000000209,900000000000200,\"鈴木, 花子\",20190430\n"
-                    "600000000000306,900000000000308,高橋〜次郎,19000100\n"
+                    "市区町村コード,世帯番号,世帯主の宛名番号,世帯主氏名,世帯状態,世帯構成年月日\n"
+                    "990019,600000000000101,900000000000103,山田　太郎,1,19890108\n"
+                    "990019,600000000000209,900000000000200,鈴木　花子,1,20190430\n"
+                    "990019,600000000000306,900000000000308,高橋〜次郎,1,20190501\n"
+                    '990019,600000000000403,900000000000405,"佐藤，三郎",1,19000100\n'
                 ).encode(),
             },
             reverse=True,
@@ -378,7 +433,9 @@ def cases() -> list[Case]:
             {
                 "KOJIN.csv": BOM
                 + crlf(CSV_ROWS[0], CSV_ROWS[1], "900000000000200,600000000000101,山田")
-                + "900000000000308,600000000000101,山田,一郎,やまだ,男,S45.04.01, 3,2024-04-01\r\n".encode()[:-60]
+                + "900000000000308,600000000000101,山田,一郎,やまだ,男,S45.04.01, 3,2024-04-01\r\n".encode()[
+                    :-60
+                ]
                 + b"\xff\xfe,"
                 + crlf('"unclosed,quote'),
             },

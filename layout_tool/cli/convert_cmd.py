@@ -62,7 +62,7 @@ def convert_cmd(
     fmt: str,
     max_findings: int,
     show_values: bool,
-) -> int:
+) -> None:
     """Convert a vendor's export to the standard's files (or back with --reverse).
 
     Every input row ends in the output or in conversion/<output>.rejects.csv with its
@@ -78,4 +78,4 @@ def convert_cmd(
         report = convert(mapping, list(inputs), outdir, options, progress)
     click.echo(RENDERERS[fmt](report), nl=False)
     click.echo(f"report: {outdir / SIDE}", err=True)
-    return EXIT_OK if report.ok else EXIT_FINDINGS
+    click.get_current_context().exit(EXIT_OK if report.ok else EXIT_FINDINGS)

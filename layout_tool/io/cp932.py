@@ -39,8 +39,12 @@ def decode_table() -> dict[str, str]:
 
 
 def byte_length(value: pl.Expr) -> pl.Expr:
-    """How many bytes CP932 writes for the value (assuming it can be encoded)."""
-    return value.str.len_chars() + value.str.count_matches(f"[^{SINGLE_CLASS}]")
+    """How many bytes CP932 writes for the value (assuming it can be encoded).
+
+    Two per character, less one per single-byte character (counting a small positive class
+    is much faster than counting its complement).
+    """
+    return 2 * value.str.len_chars() - value.str.count_matches(f"[{SINGLE_CLASS}]")
 
 
 @lru_cache(maxsize=1)

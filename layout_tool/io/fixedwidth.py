@@ -18,19 +18,22 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
 import polars as pl
 
 from layout_tool.io.cp932 import byte_length, unencodable
-from layout_tool.io.csvsource import ROW, Batch, col
+from layout_tool.io.csvsource import ROW, Batch, _prefetch, col
 from layout_tool.io.encoding import decode_reporting
 from layout_tool.report.finding import Finding
 
 BATCH_BYTES = 8 << 20
 NEWLINES = {"crlf": b"\r\n", "lf": b"\n", "none": b""}
 LINE = "__line"
+UNIT = "\x1f"  # joins fields for one decoding call
+LEAD = "[\x80-\xa0\xe0-\xff]"  # a byte that starts a double-byte character (or is no character)
 
 
 class _Hasher(Protocol):
@@ -76,6 +79,10 @@ class FixedWidthSource:
         self.size = path.stat().st_size
 
     def batches(self, digest: _Hasher | None = None) -> Iterator[Batch]:
+        """Record batches, the next one read and decoded in a thread meanwhile."""
+        return _prefetch(self._batches(digest))
+
+    def _batches(self, digest: _Hasher | None = None) -> Iterator[Batch]:
         row, offset = 0, 0
         with self.path.open("rb") as fh:
             for chunk in self._chunks(fh):
@@ -135,7 +142,8 @@ class FixedWidthSource:
             for r, n in records.filter(length != size).select(ROW, length).iter_rows()
         ]
         fields = self.layout.fields
-        frame = records.filter(length == size).select(
+        good = records.filter(length == size) if findings else records
+        frame = good.select(
             ROW,
             *[
                 pl.col(LINE).str.slice(f.start, f.length).alias(col(i))
@@ -143,13 +151,28 @@ class FixedWidthSource:
             ],
         )
         if frame.height:
+            n = len(fields)
+            # A byte above 0x7F is two UTF-8 bytes in the latin-1 spelling: cheap to spot.
             high = frame.select(
-                pl.col(col(i)).str.contains("[\x80-\xff]").any() for i in range(len(fields))
+                (pl.col(col(i)).str.len_bytes() > pl.col(col(i)).str.len_chars()).any()
+                for i in range(n)
             ).row(0)
-            wide = [i for i, flag in enumerate(high) if flag]
+            some = [i for i in range(n) if high[i]]
+            lead = (
+                frame.select(pl.col(col(i)).str.contains(LEAD).any() for i in some).row(0)
+                if some
+                else ()
+            )
+            kana = [i for i, flag in zip(some, lead, strict=True) if not flag]
+            wide = [i for i, flag in zip(some, lead, strict=True) if flag]
+            if kana:  # only ASCII and half-width katakana bytes: one character each
+                table = _kana_table()
+                frame = frame.with_columns(
+                    pl.col(col(i)).str.replace_many(list(table), list(table.values())) for i in kana
+                )
             if wide:
                 raw = frame.select(ROW, *[col(i) for i in wide])
-                frame = frame.with_columns(_decode(frame[col(i)]) for i in wide)
+                frame = frame.with_columns(_decode_many(raw.drop(ROW)))
                 bad = pl.any_horizontal(
                     pl.col(col(i)).str.contains("\ufffd", literal=True) for i in wide
                 )
@@ -196,6 +219,54 @@ class FixedWidthSource:
         return Finding(
             "row-shape", "error", message, file=self.label, file_id=self.file_id, row=row
         )
+
+
+@lru_cache(maxsize=1)
+def _kana_table() -> dict[str, str]:
+    return {chr(b): bytes((b,)).decode("cp932") for b in range(0xA1, 0xE0)}
+
+
+def _decode_many(latin: pl.DataFrame) -> list[pl.Series]:
+    """Several latin-1-spelled CP932 columns, decoded in one codec call (U+FFFD if bad).
+
+    Each record's fields are joined by U+001F and the records by line feeds (neither byte
+    occurs inside a CP932 character); the decoded text is read back as a CSV. Anything odd
+    (those bytes in the data) falls back to decoding column by column.
+    """
+    names = latin.columns
+    joined = latin.select(pl.concat_str(pl.all(), separator=UNIT).str.join("\n")).item()
+    if "\r" not in joined:
+        text = _decode_text(joined.encode("latin-1"))
+        try:
+            out = pl.read_csv(
+                text.encode("utf-8"),
+                has_header=False,
+                separator=UNIT,
+                quote_char=None,
+                schema={n: pl.String for n in names},
+            )
+        except pl.exceptions.PolarsError:
+            out = None
+        odd = latin.select(
+            pl.any_horizontal(pl.col(n).str.contains(UNIT, literal=True) for n in names).any()
+        ).item()
+        if out is not None and out.height == latin.height and not odd:
+            return out.get_columns()
+    return [_decode(latin[n]) for n in names]
+
+
+def _decode_text(data: bytes) -> str:
+    """CP932 bytes as text; bad bytes (and the codec's stray single bytes) as U+FFFD."""
+    try:
+        text = data.decode("cp932")
+    except UnicodeDecodeError:
+        return decode_reporting(data, "cp932")[0]
+    if any(chr(c) in text for c in _STRAYS):  # `in` is a fast scan; a regex is not
+        return text.translate(_STRAYS)
+    return text
+
+
+_STRAYS = {0x80: 0xFFFD, 0xF8F0: 0xFFFD, 0xF8F1: 0xFFFD, 0xF8F2: 0xFFFD, 0xF8F3: 0xFFFD}
 
 
 def _decode(latin: pl.Series) -> pl.Series:

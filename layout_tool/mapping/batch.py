@@ -3,8 +3,7 @@
 ``ForwardBatches`` turns vendor rows into standard rows: transforms, then the validation
 engine's item checks (``checks.items``) on every output value, then, for a lossless
 mapping, the inverse of every vendor field (``plan.restore``) compared with what was read.
-``ReverseBatches`` runs the same pieces the other way: check the standard row, restore the
-vendor fields, fit them into the vendor's layout, and convert them forward again to compare.
+``reverse.ReverseBatches`` runs the same pieces the other way.
 
 A row is rejected when anything of error severity is found on it; warnings (外字 where the
 item allows it, code values kept by ``unmapped: keep``) leave it in the output. Column names
@@ -15,15 +14,15 @@ field may well be called like a standard item.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Final
 
 import polars as pl
 
 from layout_tool.checks.items import finding_code, gaiji_present
-from layout_tool.io import cp932
 from layout_tool.io.csvsource import ROW, col
 from layout_tool.io.fixedwidth import fit
 from layout_tool.mapping import findings as fnd
-from layout_tool.mapping.model import Mapping, Rule, Source, Target
+from layout_tool.mapping.model import Mapping, Restorer, Rule, Source, Target
 from layout_tool.mapping.plan import Outcome, forward, restore
 from layout_tool.mapping.stages import Stages, Val
 from layout_tool.mapping.transforms.base import empty_to_null
@@ -32,6 +31,7 @@ from layout_tool.spec.model import Item
 from layout_tool.validate.messages import item_message
 
 ITEM_CODES = ("required", "type", "length", "code", "date", "check-digit")
+ENGINE: Final = "in-memory"  # many small stages over one batch: faster than streaming
 BACK = " (lossless mapping: the row must convert back exactly)"
 
 
@@ -62,6 +62,7 @@ class _Spec:
     message: pl.Expr | str
     value: pl.Expr | None
     order: int
+    garbled: bool = False  # only looked for when the reader met undecodable bytes
 
 
 def checked_item(item: Item, rule: Rule | None) -> Item:
@@ -71,7 +72,21 @@ def checked_item(item: Item, rule: Rule | None) -> Item:
     return replace(item, type="text" if item.type == "code" else item.type, code=None)
 
 
-class _Batches:
+PLAIN_STEPS = frozenset({"code", "era-code", "date", "number"})
+
+
+def _plain(rule: Rule | None) -> bool:
+    """Values that cannot hold a 外字: a constant, or the output of a code map, date or number.
+
+    (A code map that keeps unmapped values passes vendor text on, so it does not count.)
+    """
+    if rule is None or rule.kind == "const":
+        return rule is not None and not any(0xE000 <= ord(c) <= 0xF8FF for c in rule.const or "")
+    last = rule.steps[-1] if rule.steps and rule.kind in ("from", "lookup") else None
+    return last is not None and last.name in PLAIN_STEPS and not last.relaxes_code_check
+
+
+class Batches:
     """What both directions share: the staged plan, checks, and sorting rows out."""
 
     def __init__(self, mapping: Mapping, target: Target) -> None:
@@ -84,6 +99,7 @@ class _Batches:
         self.st = Stages("__x")
         self.keep: list[str] = [ROW]
         self.specs: list[_Spec] = []
+        self.present: set[int] = set()  # items read from the input (reverse: all of them)
 
     def seal(self) -> None:
         """Keep every column a finding reads (messages may quote intermediate values)."""
@@ -113,19 +129,32 @@ class _Batches:
         """Item checks and 外字 flags on standard values; ``failed`` suppresses them."""
         for k, item in enumerate(self.items):
             v = values[k]
+            if self.rule_of(k) is None and not item.required and k not in self.present:
+                continue  # always empty: nothing to check
             checked = checked_item(item, self.rule_of(k))
             code = self.st.add(finding_code(checked, v.col, self.codes), v, name=f"__v{k}")
-            gaiji = self.st.add(gaiji_present(v.col), v, name=f"__g{k}")
-            self.keep += [code.name, gaiji.name]
+            self.keep.append(code.name)
             where = pl.col(code.name).is_not_null()
             if k in failed:
                 where = where & pl.col(failed[k]).is_null()
             messages = {c: item_message(c, item) for c in ITEM_CODES}
             message = pl.col(code.name).replace_strict(messages, default=None)
             self.add(where, item.name, pl.col(code.name), "error", message, v.col, 20 + k)
-            severity = "warning" if item.gaiji else "error"
-            text = item_message("gaiji", item)
-            self.add(pl.col(gaiji.name), item.name, "gaiji", severity, text, v.col, 20 + k)
+            if not _plain(self.rule_of(k)):
+                gaiji = self.st.add(gaiji_present(v.col), v, name=f"__g{k}")
+                self.keep.append(gaiji.name)
+                severity = "warning" if item.gaiji else "error"
+                text = item_message("gaiji", item)
+                self.add(pl.col(gaiji.name), item.name, "gaiji", severity, text, v.col, 20 + k)
+
+    def garbled(self, columns: list[tuple[str, str]]) -> None:
+        """U+FFFD in an input value: bytes that did not decode (wherever the reader put it)."""
+        for column, name in columns:
+            where = pl.col(column).str.contains("\ufffd", literal=True)
+            text = f"{name} holds U+FFFD: bytes that do not decode in the file's encoding"
+            self.specs.append(
+                _Spec(where, name, "encoding", "error", text, pl.col(column), 5, True)
+            )
 
     def failures(self, j: int, outcome: Outcome, shown: pl.Expr, label: str) -> str | None:
         """One column per rule: the index of its first failed step (null: none failed)."""
@@ -156,21 +185,26 @@ class _Batches:
     ) -> BatchResult:
         """Sort rows into accepted and rejected, with their findings."""
         parts = [fnd.from_findings(reader)]
-        for s in self.specs:
-            parts.append(
-                fnd.piece(
-                    frame,
-                    s.where,
-                    item=s.item,
-                    code=s.code,
-                    severity=s.severity,
-                    message=s.message,
-                    value=s.value,
-                    order=s.order,
-                )
-            )
-        long = fnd.combine(parts)
-        bad = long.filter(pl.col("severity") == "error").get_column(ROW).unique().sort()
+        undecodable = any(f.code == "encoding" for f in reader)
+        specs = [s for s in self.specs if undecodable or not s.garbled]
+        if specs:
+            wheres = [s.where.fill_null(False) for s in specs]
+            hot = frame.lazy().filter(pl.any_horizontal(wheres)).collect(engine=ENGINE)
+            if hot.height:
+                names = [f"__f{n}" for n in range(len(wheres))]
+                flags = hot.select(w.alias(n) for w, n in zip(wheres, names, strict=True))
+                seen = flags.select(pl.col(n).any() for n in names).row(0)
+                hot = pl.concat([hot, flags], how="horizontal")
+                found = [
+                    fnd.piece(hot.lazy(), pl.col(names[n]), item=s.item, code=s.code,
+                              severity=s.severity, message=s.message, value=s.value, order=s.order)
+                    for n, s in enumerate(specs)
+                    if seen[n]
+                ]  # fmt: skip
+                parts.append(pl.concat(found).collect(engine=ENGINE))
+        long = fnd.consequences_dropped(fnd.combine(parts))
+        errors = long.filter((pl.col("severity") == "error") & (pl.col(ROW) > 0))
+        bad = errors.get_column(ROW).unique().sort()
         row = pl.col(ROW).cast(pl.Int64)
         accepted = frame.filter(~row.is_in(bad.implode())).select(
             pl.col(c).alias(name) for c, name in outputs
@@ -184,14 +218,14 @@ class _Batches:
         if rule.kind == "join":
             return "fields " + " + ".join(p.field for p in rule.parts)
         if rule.kind == "lookup" and rule.lookup is not None:
-            return f"{rule.lookup.source}.{rule.lookup.field}"
+            return "key " + " + ".join(rule.lookup.on)
         return f"field {rule.field}" if rule.field else "value"
 
     def field_col(self, name: str) -> str:
         return col(self.source.field_names.index(name))
 
 
-class ForwardBatches(_Batches):
+class ForwardBatches(Batches):
     """Vendor rows (``c0``… by field) → standard rows (by item), checked, verified."""
 
     def __init__(self, mapping: Mapping, target: Target) -> None:
@@ -203,6 +237,7 @@ class ForwardBatches(_Batches):
             for j, r in enumerate(target.rules)
             if r.kind == "lookup"
         }
+        self.garbled([(col(i), f.name) for i, f in enumerate(self.source.fields)])
         outcomes = forward(st, target, fields, lookups)
         values: dict[int, Val] = {}
         failed: dict[int, str] = {}
@@ -233,8 +268,9 @@ class ForwardBatches(_Batches):
         if rule.kind == "join":
             parts = [pl.col(self.field_col(p.field)).fill_null("") for p in rule.parts]
             return pl.concat_str(parts, separator=" + ")
-        if rule.kind == "lookup":
-            return pl.col(f"__lk{j}")
+        if rule.kind == "lookup" and rule.lookup is not None:
+            keys = [pl.col(self.field_col(f)).fill_null("") for f in rule.lookup.on]
+            return pl.concat_str(keys, separator=" + ")
         if rule.field is not None:
             return pl.col(self.field_col(rule.field))
         return pl.lit(rule.const, pl.String)
@@ -243,12 +279,15 @@ class ForwardBatches(_Batches):
         """Restore every vendor field from the standard values and compare with the input."""
         st, src = self.st, self.source
         by_name = {it.name: values[k] for k, it in enumerate(self.items)}
-        restored, failures = restore(st, self.target, by_name)
+        exact = frozenset(n for r in self.target.restorers if self._exact(r) for n in r.fields)
+        restored, failures = restore(st, self.target, by_name, exact)
         owner = {n: r.rules[0] for r in self.target.restorers if r.rules for n in r.fields}
         for i, f in enumerate(src.fields):
+            if f.name in exact:
+                continue  # converting back cannot change an accepted value
             value = restored.get(f.name)
             expr = pl.lit(None, pl.String) if value is None else value.col
-            if src.format == "fixed":
+            if src.format == "fixed" and not self._padded(f.name):
                 expr = fit(expr, f.length or 0)[0]
             back = st.add(expr, *([value] if value is not None else []), name=f"__r{i}")
             j = owner.get(f.name)
@@ -266,6 +305,21 @@ class ForwardBatches(_Batches):
             )
             self.add(differs.col, item, "round-trip", "error", message, pl.col(col(i)), 90)
 
+    def _padded(self, name: str) -> bool:
+        """Restored through ``trim``, whose inverse already pads to the field's width."""
+        for r in self.target.restorers:
+            if name in r.fields and r.kind == "rule":
+                rule = self.target.rules[r.rules[0]]
+                return rule.kind == "from" and bool(rule.steps) and rule.steps[0].name == "trim"
+        return False
+
+    def _exact(self, restorer: Restorer) -> bool:
+        """A ``from`` rule whose every step undoes exactly what it accepted (or no steps)."""
+        if restorer.kind != "rule":
+            return False
+        rule = self.target.rules[restorer.rules[0]]
+        return rule.kind == "from" and all(s.exact for s in rule.steps)
+
     def run(
         self,
         frame: pl.DataFrame,
@@ -280,88 +334,7 @@ class ForwardBatches(_Batches):
             on = [self.field_col(f) for f in rule.lookup.on]
             keys = [f"__lk{j}k{m}" for m in range(len(on))]
             lf = lf.join(table.lazy(), left_on=on, right_on=keys, how="left", maintain_order="left")
-        result = self.st.apply(lf, self.keep).collect()
+        result = self.st.apply(lf, self.keep).collect(engine=ENGINE)
         inputs = [(col(i), f.name) for i, f in enumerate(self.source.fields)]
         outputs = [(std(k), item.name) for k, item in enumerate(self.items)]
-        return self.finish(result, reader, records, outputs, inputs)
-
-
-class ReverseBatches(_Batches):
-    """Standard rows (``__s0``… by item) → vendor rows (by field), checked, verified."""
-
-    def __init__(self, mapping: Mapping, target: Target) -> None:
-        super().__init__(mapping, target)
-        st, src = self.st, self.source
-        values = {k: Val(std(k)) for k in range(len(self.items))}
-        self.checks(values, {})
-        by_name = {it.name: values[k] for k, it in enumerate(self.items)}
-        restored, failures = restore(st, target, by_name)
-        by_rule: dict[int, list[int]] = {}
-        for n, failure in enumerate(failures):
-            by_rule.setdefault(failure.rule, []).append(n)
-        for j, ns in by_rule.items():
-            rule = target.rules[j]
-            label = f"standard value of {rule.item.name}"
-            outcome = Outcome(Val(""), [failures[n] for n in ns])
-            self.failures(j, outcome, by_name[rule.item.name].col, label)
-        written: dict[str, Val] = {}
-        for i, field in enumerate(src.fields):
-            written[field.name] = self.fit(i, restored.get(field.name))
-        outcomes = forward(st, target, written, {}, skip_lookups=True)
-        for j, outcome in outcomes.items():
-            k = self.items.index(target.rules[j].item)
-            again = empty_to_null(outcome.value.col)
-            flags = [x.flag for x in outcome.failures]
-            failed = pl.any_horizontal(x.col for x in flags) if flags else pl.lit(False)
-            differs = st.add(
-                ~again.eq_missing(pl.col(std(k))) | failed, outcome.value, *flags, name=f"__m{k}"
-            )
-            self.keep.append(differs.name)
-            message = pl.concat_str(
-                pl.lit("would convert back as "), fnd.quoted(again), pl.lit(BACK)
-            )
-            self.add(
-                differs.col, self.items[k].name, "round-trip", "error", message, pl.col(std(k)), 90
-            )
-        self.seal()
-
-    def fit(self, i: int, value: Val | None) -> Val:
-        """The field as it will be written, and why it cannot be (``length``, ``encoding``…)."""
-        src, st = self.source, self.st
-        f = src.fields[i]
-        expr = pl.lit(None, pl.String) if value is None else value.col
-        inputs = [value] if value is not None else []
-        if src.format == "fixed":
-            padded, problem = fit(expr, f.length or 0)
-        else:
-            padded, problem = expr, pl.lit(None, pl.String)
-            if src.encoding == "cp932":
-                problem = pl.when(cp932.unencodable(expr)).then(pl.lit("encoding"))
-            if src.quoting == "none":
-                special = f'[{src.delimiter}"\r\n]'
-                problem = pl.coalesce(
-                    problem, pl.when(expr.str.contains(special)).then(pl.lit("row-shape"))
-                )
-        written = st.add(padded, *inputs, name=out(i))
-        trouble = st.add(problem, *inputs, name=f"__p{i}")
-        self.keep += [written.name, trouble.name]
-        texts = {
-            "length": f"does not fit field {f.name} ({f.length} bytes)",
-            "encoding": f"has a character {src.encoding} cannot write (field {f.name})",
-            "row-shape": f"would break the record (field {f.name}: line break, quote or delimiter)",
-        }
-        owner = next(
-            (r.rules[0] for r in self.target.restorers if f.name in r.fields and r.rules), None
-        )
-        item = self.target.rules[owner].item.name if owner is not None else None
-        message = pl.concat_str(
-            fnd.quoted(expr), pl.lit(" "), trouble.col.replace_strict(texts, default=None)
-        )
-        self.add(trouble.col.is_not_null(), item, trouble.col, "error", message, expr, 80)
-        return written
-
-    def run(self, frame: pl.DataFrame, reader: list[Finding], records: int) -> BatchResult:
-        result = self.st.apply(frame.lazy(), self.keep).collect()
-        inputs = [(std(k), item.name) for k, item in enumerate(self.items)]
-        outputs = [(out(i), f.name) for i, f in enumerate(self.source.fields)]
         return self.finish(result, reader, records, outputs, inputs)

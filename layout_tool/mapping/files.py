@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import fnmatch
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 from typing import BinaryIO, Literal, Protocol
 
 import polars as pl
@@ -314,3 +316,36 @@ class RejectsWriter:
 
 def _unclash(name: str) -> str:
     return f"{name} (input)" if name in ("row", "codes", "findings") else name
+
+
+class Background:
+    """Runs writes one at a time in a thread, so writing a batch overlaps converting the next.
+
+    polars releases the GIL while it writes; at most one write is pending (memory stays at
+    about two batches), and a failed write is raised at the next submit or on leaving.
+    """
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="writer")
+        self.pending: Future[None] | None = None
+
+    def submit(self, fn: Callable[[pl.DataFrame], None], frame: pl.DataFrame) -> None:
+        self.wait()
+        self.pending = self.pool.submit(fn, frame)
+
+    def wait(self) -> None:
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.result()
+
+    def __enter__(self) -> Background:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            if kind is None:
+                self.wait()
+        finally:
+            self.pool.shutdown(wait=True)

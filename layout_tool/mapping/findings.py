@@ -30,7 +30,7 @@ def empty() -> pl.DataFrame:
 
 
 def piece(
-    frame: pl.DataFrame,
+    frame: pl.LazyFrame,
     where: pl.Expr,
     *,
     item: str | None,
@@ -39,23 +39,16 @@ def piece(
     message: pl.Expr | str,
     value: pl.Expr | None,
     order: int,
-) -> pl.DataFrame:
+) -> pl.LazyFrame:
     """The findings of one kind: one per row of ``frame`` where ``where`` holds."""
-    return (
-        frame.lazy()
-        .filter(where.fill_null(False))
-        .select(
-            pl.col(ROW).cast(pl.Int64),
-            _lit(item).alias("item"),
-            _lit(code).cast(pl.String).alias("code"),
-            pl.lit(severity).alias("severity"),
-            _lit(message).cast(pl.String).alias("message"),
-            (value if value is not None else pl.lit(None, pl.String))
-            .cast(pl.String)
-            .alias("value"),
-            pl.lit(order, pl.Int64).alias("order"),
-        )
-        .collect()
+    return frame.filter(where.fill_null(False)).select(
+        pl.col(ROW).cast(pl.Int64),
+        _lit(item).alias("item"),
+        _lit(code).cast(pl.String).alias("code"),
+        pl.lit(severity).alias("severity"),
+        _lit(message).cast(pl.String).alias("message"),
+        (value if value is not None else pl.lit(None, pl.String)).cast(pl.String).alias("value"),
+        pl.lit(order, pl.Int64).alias("order"),
     )
 
 
@@ -73,6 +66,25 @@ def combine(parts: list[pl.DataFrame]) -> pl.DataFrame:
     if not parts:
         return empty()
     return pl.concat(parts).sort(ROW, "order", maintain_order=True)
+
+
+def consequences_dropped(long: pl.DataFrame) -> pl.DataFrame:
+    """Findings that only repeat a cause already on the row are left out.
+
+    A value shown with U+FFFD failed because of its bytes (the ``encoding`` finding says
+    so; the reader's, with its byte offset, is preferred to the converter's own), and a row
+    with any other error cannot convert back (``round-trip`` adds nothing).
+    Every dropped finding's row keeps at least the finding that explains it.
+    """
+    if long.height == 0:
+        return long
+    code, severity, order = pl.col("code"), pl.col("severity"), pl.col("order")
+    garbled = (code != "encoding") & pl.col("value").str.contains("\ufffd", literal=True)
+    long = long.filter(~garbled.fill_null(False))
+    located = long.filter((code == "encoding") & (order < 0)).get_column(ROW)
+    long = long.filter(~((code == "encoding") & (order > 0) & pl.col(ROW).is_in(located.implode())))
+    caused = long.filter((severity == "error") & (code != "round-trip")).get_column(ROW)
+    return long.filter(~((code == "round-trip") & pl.col(ROW).is_in(caused.implode())))
 
 
 def summarise(long: pl.DataFrame, rows: pl.Series) -> pl.DataFrame:

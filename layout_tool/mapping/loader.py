@@ -71,7 +71,8 @@ def load_mapping(path: Path | str, text: str | None = None) -> Mapping:
         codes=codes,
         vendor=data.get("vendor"),
         description=data.get("description"),
-        lossy_reasons=tuple(_where(r) for r in reasons) or (() if lossless else ("declared",)),
+        lossy_reasons=tuple(_where(r) for r in reasons)
+        or (() if lossless else ("declared lossless: false",)),
     )
 
 
@@ -130,8 +131,12 @@ def _specific(err: jsonschema.ValidationError) -> jsonschema.ValidationError:
 
 
 def _area(doc: YamlDoc, data: dict[str, Any]) -> AreaSpec:
+    """The area by id, or a spec file (a relative path is taken from the mapping's folder)."""
+    area = str(data["area"])
+    if area.endswith((".yaml", ".yml")) and not Path(area).is_absolute():
+        area = str(Path(doc.path).parent / area)
     try:
-        return load_area(data["area"], data.get("version", DEFAULT_VERSION))
+        return load_area(area, data.get("version", DEFAULT_VERSION))
     except LayoutToolError as exc:
         raise doc.error(exc.message, ["area"]) from None
 

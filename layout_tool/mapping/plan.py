@@ -145,12 +145,17 @@ def forward(
 
 
 def restore(
-    st: Stages, target: Target, items: dict[str, Val]
+    st: Stages, target: Target, items: dict[str, Val], skip: frozenset[str] = frozenset()
 ) -> tuple[dict[str, Val | None], list[Failure]]:
-    """Every vendor field of the row source from the standard ``items`` (None: filler)."""
+    """Every vendor field of the row source from the standard ``items`` (None: filler).
+
+    Restorers whose fields are all in ``skip`` are left out.
+    """
     out: dict[str, Val | None] = {}
     failures: list[Failure] = []
     for restorer in target.restorers:
+        if set(restorer.fields) <= skip:
+            continue
         out.update(_restore_one(st, target, restorer, items, failures))
     return out, failures
 

@@ -103,7 +103,7 @@ class ConversionReport:
                     "warning" if rec["severity"] == "warning" else "error",
                     rec["message"] or CODES.get(rec["code"], rec["code"]),
                     file=result.input,
-                    file_id=result.source if not self.reverse else result.file_id,
+                    file_id=result.file_id,
                     row=rec[ROW] or None,
                     item=rec["item"],
                     value=value,

@@ -75,7 +75,12 @@ def test_bundled_names_resolve() -> None:
 
 def test_base_is_valid() -> None:
     mapping = load_mapping(Path("mapping.yaml"), text=BASE)
-    assert [r.item.name for r in mapping.targets[0].rules] == ["宛名番号", "世帯番号", "氏名", "性別"]
+    assert [r.item.name for r in mapping.targets[0].rules] == [
+        "宛名番号",
+        "世帯番号",
+        "氏名",
+        "性別",
+    ]
     assert load_mapping(Path("fixed.yaml"), text=FIXED).sources[0].record_length == 35
 
 
@@ -97,33 +102,105 @@ CASES: list[tuple[str, str, str, int | None, str]] = [
     ("unknown transform", "{code: 性別}", "trimm", 20, "'trimm' is not one of"),
     ("unquoted code", '{"M": "1", "F": "2"}', '{01: "1"}', 7, "quote it"),
     ("no such item", "      氏名: NAME", "      氏名X: NAME", 19, "has no item '氏名X'"),
-    ("no such field", "      氏名: NAME", "      氏名: NAMEX", 19, "source kojin has no field 'NAMEX'"),
-    ("two kinds", "      氏名: NAME", "      氏名: {from: NAME, const: 山田}", 19, "say exactly one of"),
-    ("key with kind", "      氏名: NAME", "      氏名: {from: NAME, sep: '-'}", 19, "'sep' does not go with 'from'"),
-    ("code outside table", '{"M": "1", "F": "2"}', '{"M": "1", "F": "3"}', 20, "'3' is not in code table 性別"),
-    ("lossless trim", "      氏名: NAME", "      氏名: {from: NAME, transforms: [trim]}", 19,
-     "declared lossless: true, but 氏名: transform trim is lossy"),
-    ("unmapped field", "[ID, SETAI, NAME, SEX]", "[ID, SETAI, NAME, SEX, EXTRA]", 12,
-     "field EXTRA of source kojin is not mapped"),
-    ("unknown target file", "  - file: kojin", "  - file: kojn", 14, "area jumin has no file 'kojn'"),
+    (
+        "no such field",
+        "      氏名: NAME",
+        "      氏名: NAMEX",
+        19,
+        "source kojin has no field 'NAMEX'",
+    ),
+    (
+        "two kinds",
+        "      氏名: NAME",
+        "      氏名: {from: NAME, const: 山田}",
+        19,
+        "say exactly one of",
+    ),
+    (
+        "key with kind",
+        "      氏名: NAME",
+        "      氏名: {from: NAME, sep: '-'}",
+        19,
+        "'sep' does not go with 'from'",
+    ),
+    (
+        "code outside table",
+        '{"M": "1", "F": "2"}',
+        '{"M": "1", "F": "3"}',
+        20,
+        "'3' is not in code table 性別",
+    ),
+    (
+        "lossless trim",
+        "      氏名: NAME",
+        "      氏名: {from: NAME, transforms: [trim]}",
+        19,
+        "declared lossless: true, but 氏名: transform trim is lossy",
+    ),
+    (
+        "unmapped field",
+        "[ID, SETAI, NAME, SEX]",
+        "[ID, SETAI, NAME, SEX, EXTRA]",
+        12,
+        "field EXTRA of source kojin is not mapped",
+    ),
+    (
+        "unknown target file",
+        "  - file: kojin",
+        "  - file: kojn",
+        14,
+        "area jumin has no file 'kojn'",
+    ),
     ("unknown source", "    source: kojin", "    source: kojn", 15, "no source 'kojn'"),
     ("param error", "{code: 性別}", "{trim: {pad: x}}", 20, "pad must be one of the trimmed chars"),
     ("date shape", "{code: 性別}", "{date: heisei}", 20, "'heisei' is not one of"),
-    ("split part", "      氏名: NAME", "      氏名: NAME\n      氏: {split: NAME, part: 3}", 20,
-     "part 3 of only 2 parts"),
-    ("length on csv", "[ID, SETAI, NAME, SEX]", "[ID, SETAI, NAME, {name: SEX, length: 1}]", 12,
-     "start/length are for fixed-width sources"),
-    ("lookup source", "      氏名: NAME", "      氏名: {lookup: {source: x, on: [ID], field: NAME}}", 19,
-     "lookup in unknown source 'x'"),
+    (
+        "split part",
+        "      氏名: NAME",
+        "      氏名: NAME\n      氏: {split: NAME, part: 3}",
+        20,
+        "part 3 of only 2 parts",
+    ),
+    (
+        "length on csv",
+        "[ID, SETAI, NAME, SEX]",
+        "[ID, SETAI, NAME, {name: SEX, length: 1}]",
+        12,
+        "start/length are for fixed-width sources",
+    ),
+    (
+        "lookup source",
+        "      氏名: NAME",
+        "      氏名: {lookup: {source: x, on: [ID], field: NAME}}",
+        19,
+        "lookup in unknown source 'x'",
+    ),
     ("empty", "BASE", "", 1, "empty file"),
 ]
 
 FIXED_CASES: list[tuple[str, str, str, int | None, str]] = [
-    ("gap", "start: 16", "start: 17", 10, "starts at byte 17, but the fields before it end at byte 15"),
-    ("record length", "    fields:", "    record_length: 40\n    fields:", 8,
-     "record_length is 40, but the fields add up to 35 bytes"),
+    (
+        "gap",
+        "start: 16",
+        "start: 17",
+        10,
+        "starts at byte 17, but the fields before it end at byte 15",
+    ),
+    (
+        "record length",
+        "    fields:",
+        "    record_length: 40\n    fields:",
+        8,
+        "record_length is 40, but the fields add up to 35 bytes",
+    ),
     ("encoding", "    format: fixed", "    format: fixed\n    encoding: utf-8", 8, "read as cp932"),
-    ("delimiter", "    format: fixed", "    format: fixed\n    delimiter: ','", 8, "'delimiter' is for csv"),
+    (
+        "delimiter",
+        "    format: fixed",
+        "    format: fixed\n    delimiter: ','",
+        8,
+        "'delimiter' is for csv",
+    ),
     ("no length", "{name: NAME, start: 16, length: 20}", "{name: NAME}", 10, "needs `length`"),
     ("duplicate field", "name: NAME", "name: ID", 10, "duplicate field name 'ID'"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import polars as pl
@@ -24,7 +25,7 @@ def ctx(item: Item = TEXT, width: int | None = None, **codes: CodeMapSpec) -> Co
     return Context(item=item, width=width, codes=codes, spec_codes={"性別": SEX})
 
 
-def run(step: Step, values: list[str | None], inverse: bool = False) -> list[str | None]:
+def run(step: Step, values: Sequence[str | None], inverse: bool = False) -> list[str | None]:
     """The direction over a column; failures come back as the string FAIL."""
     fn = step.inverse if inverse else step.forward
     assert fn is not None

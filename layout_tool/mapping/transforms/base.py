@@ -66,6 +66,7 @@ class Step:
     lossy_because: str | None = None  # why there is no inverse
     warn: Callable[[pl.Expr], pl.Expr] | None = None  # forward: kept with a warning
     relaxes_code_check: bool = False  # the item's code-table check is replaced by ``warn``
+    exact: bool = False  # inverse(forward(x)) == x for every x forward accepts (no check needed)
     line: int | None = None  # where the mapping file declares it
 
     @property

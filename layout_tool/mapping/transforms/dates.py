@@ -131,6 +131,15 @@ def _parse(frame: pl.DataFrame, s: Syntax) -> pl.DataFrame:
     width = _packed(s)
     if width is not None:
         return _parse_packed(frame, s, width)
+    if not s.kanji:  # fixed layout: check the shape, then drop separators and read digits
+        v = pl.col("v")
+        digits = v.str.replace_all(s.sep, "", literal=True)
+        plain = Syntax("digit") if s.era == "letter" else Syntax(s.era)
+        if s.era == "letter":
+            letters = {e.letter: e.digit for e in ERAS}
+            digits = digits.str.replace_many(letters)
+        shaped = pl.when(v.str.contains(_pattern(s))).then(digits)
+        return _parse_packed(frame.select(shaped.alias("v")), plain, _packed(plain) or 0)
     v = pl.col("v")
     pattern = _pattern(s)
     frame = frame.with_columns(v.str.extract_groups(pattern).alias("g"))
@@ -258,6 +267,8 @@ def date(raw: Any, ctx: Context) -> Step:
     src = choice(opts["from"], "date", "from", shapes)
     dst = choice(opts.get("to") or default_shape(ctx), "date", "to", shapes)
     allow = bool(opts.get("allow_unknown", ctx.item.allow_unknown_date))
+    # Exact: the same calendar both ways, or only real days (which the item check demands):
+    # 和暦 ⇄ 西暦 of a month with an unknown day can be ambiguous at an era's first month.
     example = SHAPES[src].example
     return Step(
         "date",
@@ -265,6 +276,8 @@ def date(raw: Any, ctx: Context) -> Step:
         lambda v: convert(v, dst, src, allow),
         fails=True,
         inverse_fails=True,
+        exact=SHAPES[src].wareki == SHAPES[dst].wareki
+        or not (allow or ctx.item.allow_unknown_date),
         code="date",
         inverse_code="date",
         failure=f"is not a {src} date (like {example}) that exists",

@@ -28,6 +28,13 @@ SIDES = ("right", "left", "both")
 
 
 def _strip(value: pl.Expr, chars: str, side: str) -> pl.Expr:
+    if len(chars) > 1:  # polars strips several characters slowly; one regex is faster
+        run = f"[{''.join(pl.escape_regex(c) for c in chars)}]+"
+        if side == "right":
+            return value.str.replace(f"{run}$", "")
+        if side == "left":
+            return value.str.replace(f"^{run}", "")
+        return value.str.replace(f"^{run}", "").str.replace(f"{run}$", "")
     if side == "right":
         return value.str.strip_chars_end(chars)
     if side == "left":
@@ -100,6 +107,7 @@ def trim(raw: Any, ctx: Context) -> Step:
         forward,
         inverse,
         inverse_fails=True,
+        exact=ctx.width is not None and chars == pad and len(pad.encode("cp932")) == 1,
         code="length",
         inverse_code="length",
         inverse_failure=f"is longer than the field ({ctx.width or width})",
