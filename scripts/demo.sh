@@ -31,15 +31,29 @@ for area in kojin_juminzei kotei kokuho kaigo kouki; do
   run $LT validate --spec "$area" "sample_data/handover/$area" --format json -o "$OUT/$area.json"
 done
 
-step "5. 外字 inventory of the faulty set" "$LT gaiji --spec jumin sample_data/faulty/jumin"
+step "5a. Convert a vendor's CP932 fixed-width export (架空電算, 住記) to the standard" \
+  "$LT convert --mapping kakuu-densan/jumin sample_data/vendors/kakuu-densan/jumin -o $OUT/converted/jumin"
+rm -rf "$OUT/converted"
+run $LT convert --mapping kakuu-densan/jumin sample_data/vendors/kakuu-densan/jumin -o "$OUT/converted/jumin"
+
+step "5b. Validate what the conversion produced" "$LT validate --spec jumin $OUT/converted/jumin"
+run $LT validate --spec jumin "$OUT/converted/jumin" --max-findings 10
+
+step "5c. Convert another vendor's UTF-8 CSV export (架空システムズ, 介護) and back again" \
+  "$LT convert --mapping kaso-systems/kaigo ... ; $LT convert --mapping kaso-systems/kaigo --reverse ..."
+run $LT convert --mapping kaso-systems/kaigo sample_data/vendors/kaso-systems/kaigo -o "$OUT/converted/kaigo"
+run $LT validate --spec kaigo "$OUT/converted/kaigo" --format json -o "$OUT/converted-kaigo.json"
+run $LT convert --mapping kaso-systems/kaigo --reverse "$OUT/converted/kaigo" -o "$OUT/converted/kaigo-back"
+
+step "6. 外字 inventory of the faulty set" "$LT gaiji --spec jumin sample_data/faulty/jumin"
 run $LT gaiji --spec jumin sample_data/faulty/jumin
 
-step "6. Handover integrity: a manifest, then verify the folder against it" \
+step "7. Handover integrity: a manifest, then verify the folder against it" \
   "$LT manifest sample_data/handover/kaigo -o $OUT/kaigo-manifest.json; $LT verify ..."
 run $LT manifest sample_data/handover/kaigo --spec kaigo -o "$OUT/kaigo-manifest.json"
 run $LT verify sample_data/handover/kaigo --spec kaigo --manifest "$OUT/kaigo-manifest.json"
 
-step "7. Reports people read and forward: HTML and Excel" \
+step "8. Reports people read and forward: HTML and Excel" \
   "$LT validate --spec jumin sample_data/faulty/jumin --format html|xlsx -o ..."
 run $LT validate --spec jumin sample_data/faulty/jumin --format html -o "$OUT/faulty-jumin.html"
 run $LT validate --spec jumin sample_data/faulty/jumin --format xlsx -o "$OUT/faulty-jumin.xlsx"
