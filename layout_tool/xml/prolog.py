@@ -9,13 +9,15 @@ checks the parsed document's DTD again, in case the prolog was too long to scan 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
-from layout_tool.xml.shape import SAFE_PARSER, Shape
+from layout_tool.xml.shape import SAFE_PARSER, Shape, doctype_of, line_of
 
 HEAD_BYTES = 1 << 20
 _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -66,13 +68,14 @@ def read_head(path: Path, shape: Shape) -> Head:
     encoding, how = _encoding(head)
     if has_doctype(head):
         return Head(encoding, how, DTD_MESSAGE, 1)
-    parser = etree.XMLPullParser(events=("start",), **SAFE_PARSER)
+    options: Any = SAFE_PARSER
+    parser = etree.XMLPullParser(events=("start",), **options)
     root: etree._Element | None = None
     first: etree._Element | None = None
     try:
         for pos in range(0, len(head), 1 << 16):
             parser.feed(head[pos : pos + (1 << 16)])
-            for _, element in parser.read_events():
+            for _, element in cast(Iterator[tuple[str, etree._Element]], parser.read_events()):
                 if root is None:
                     root = element
                 elif first is None and element.getparent() is root:
@@ -83,11 +86,11 @@ def read_head(path: Path, shape: Shape) -> Head:
         pass  # the reader reports it, with its line, when it gets there
     if root is None:
         return Head(encoding, how)
-    if root.getroottree().docinfo.doctype:
+    if doctype_of(root):
         return Head(encoding, how, DTD_MESSAGE, 1)
     problem = root_problem(shape, root.tag)
     if problem is not None:
-        return Head(encoding, how, problem, root.sourceline)
+        return Head(encoding, how, problem, line_of(root))
     return Head(encoding, how, None, None, _element(root, {}), _first(root, first))
 
 
@@ -150,9 +153,8 @@ def _encoding(head: bytes) -> tuple[str, str]:
 
 def _element(element: etree._Element, inherited: dict[str | None, str]) -> Element:
     own = {p: uri for p, uri in element.nsmap.items() if inherited.get(p) != uri}
-    return Element(
-        str(element.tag), element.prefix, own, dict(element.attrib), element.sourceline or 1
-    )
+    attrib = {str(k): str(v) for k, v in element.attrib.items()}
+    return Element(str(element.tag), element.prefix, own, attrib, line_of(element) or 1)
 
 
 def _first(root: etree._Element, first: etree._Element | None) -> Element | None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any, Protocol, cast
 
 from lxml import etree
 
@@ -30,6 +32,47 @@ SAFE_PARSER: dict[str, bool] = {
     "remove_comments": True,
     "remove_pis": True,
 }
+
+
+class Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+def events(
+    source: Readable, kinds: tuple[str, ...], tags: list[str]
+) -> Iterator[tuple[str, etree._Element]]:
+    """``iterparse`` with the safe options (typed: lxml-stubs know neither)."""
+    parse: Any = etree.iterparse
+    return cast(
+        Iterator[tuple[str, etree._Element]],
+        parse(source, events=kinds, tag=tags, **SAFE_PARSER),
+    )
+
+
+UNKNOWN_LINE = 65535  # libxml2 stores element lines in 16 bits: this one means "or later"
+
+
+def line_of(element: etree._Element) -> int | None:
+    """The element's line, or None where libxml2 cannot tell (see ``UNKNOWN_LINE``).
+
+    Past line 65535 libxml2 finds an element's line through the text it holds, so a record
+    whose first items are empty may have none; segments keep their own lines small.
+    """
+    line: object = element.sourceline
+    if not isinstance(line, int) or line <= 0 or line == UNKNOWN_LINE:
+        return None
+    return line
+
+
+def doctype_of(element: etree._Element) -> str:
+    return str(getattr(element.getroottree().docinfo, "doctype", "") or "")
+
+
+def clear(element: etree._Element) -> None:
+    """Free an element's content, keeping its tail (the text after it) for later checks."""
+    element.clear(keep_tail=True)  # type: ignore[call-arg]
+
+
 _CLARK = re.compile(r"\{[^}]*\}")
 _STEP = re.compile(r"(?:[^:/\[\]]+:)?([^/\[\]]+)(?:\[(\d+)\])?")
 _VALUE_ERRORS = ("[facet '", "is not a valid value of")
@@ -151,28 +194,51 @@ def record_problems(
         if is_value_error(entry.message):  # pragma: no cover - items are xs:string here
             continue
         node, path = _resolve(shape, record, entry.path or "")
-        item, column = (None, None)
-        if node is not None and node is not record:
-            below = node
-            while below.getparent() is not None and below.getparent() is not record:
-                below = below.getparent()  # type: ignore[assignment]
-            item, column = file.item_at(shape.local(below.tag))
-        if item is None:
-            expected = re.search(r"Expected is \( \{[^}]*\}([^ ,)]+)", entry.message)
-            if expected is not None:
-                item, column = file.item_at(expected.group(1))
-        line = entry.line + line_shift if entry.line > 0 else None
+        item, column = _item_of(shape, file, record, node)
+        if "Expected is" in entry.message:
+            missing = _expected(shape, file, record, entry.message)
+            if missing[0] is not None or "Missing child" in entry.message:
+                item, column = missing
+        # the node's own line: libxml2's error lines stop at 65535
+        found = (line_of(node) if node is not None else None) or line_of(record)
+        line = found + line_shift if found else None
         out.append(
-            Problem(
-                index, line, item.name if item else None, column, path, clean(entry.message)
-            )
+            Problem(index, line, item.name if item else None, column, path, clean(entry.message))
         )
     return out
 
 
-def _resolve(
-    shape: Shape, record: etree._Element, path: str
-) -> tuple[etree._Element | None, str]:
+def _item_of(
+    shape: Shape, file: FileShape, record: etree._Element, node: etree._Element | None
+) -> tuple[Item | None, int | None]:
+    """The item whose element holds ``node`` (None for the record itself, or unknown)."""
+    if node is None or node is record:
+        return None, None
+    below = node
+    while (parent := below.getparent()) is not None and parent is not record:
+        below = parent
+    return file.item_at(shape.local(below.tag))
+
+
+def _expected(
+    shape: Shape, file: FileShape, record: etree._Element, message: str
+) -> tuple[Item | None, int | None]:
+    """From "Expected is (one of) ( a, b )": the first required item the record lacks;
+    for "Missing child", else the first listed."""
+    listed = re.search(r"Expected is (?:one of )?\(([^)]*)\)", message)
+    if listed is None:
+        return None, None
+    present = {shape.local(child.tag) for child in record}
+    found = [file.item_at(_CLARK.sub("", n).strip()) for n in listed.group(1).split(",")]
+    for item, column in found:
+        if item is not None and item.required and file.names[(column or 1) - 1] not in present:
+            return item, column
+    if "Missing child" in message:
+        return next(((i, c) for i, c in found if i is not None), (None, None))
+    return None, None
+
+
+def _resolve(shape: Shape, record: etree._Element, path: str) -> tuple[etree._Element | None, str]:
     """Follow libxml2's node path (``/*/*[3]``, ``/t:r/t:b``) from the record down; return
     the node and a readable path below the record (``/氏名``, ``/方書/a``)."""
     steps = [s for s in path.split("/") if s][1:]

@@ -1,0 +1,340 @@
+"""Standard files between their two forms: ``convert --spec AREA INPUT... -o OUTDIR --to csv|xml``.
+
+The data is carried as it is, right or wrong: this is a change of form, not a check (run
+``validate`` for that). A row fails to arrive only when the target form cannot hold it or the
+source form did not hold it whole, and then it goes to ``conversion/<output>.rejects.csv``
+with its
+findings: a CSV row of the wrong shape, an XML record whose structure is broken (its unknown
+elements would be lost), a value with a character XML 1.0 cannot carry. Per output,
+``rows_in = rows_out + rows_rejected``. Outputs are written under temporary names, read
+back (the same rows, and for XML well-formed with its XSD's structure), and renamed only
+when every one is complete. CSV is written UTF-8, LF, a header of the file's item names.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import polars as pl
+
+from layout_tool import __version__
+from layout_tool.checks.header import map_columns
+from layout_tool.errors import LayoutToolError
+from layout_tool.io.atomic import atomic_path, write_text_atomic
+from layout_tool.io.batch import ROW, Batch, col
+from layout_tool.io.csvsource import CsvSource
+from layout_tool.mapping.files import RejectsWriter, StandardWriter
+from layout_tool.report.finding import Finding
+from layout_tool.spec.model import AreaSpec, FileSpec
+from layout_tool.spec.render import table
+from layout_tool.validate.inputs import resolve
+from layout_tool.xml.reader import XmlSource
+from layout_tool.xml.validate import split_inputs
+from layout_tool.xml.writer import Checksum, XmlWriter, recheck
+
+Form = Literal["csv", "xml"]
+Progress = Callable[[str, int], None]
+SIDE = "conversion"  # OUTDIR/conversion/: reports and rejects, as for mapped conversions
+REPORT_JSON = "report.json"
+REPORT_TEXT = "report.txt"
+MAX_FINDINGS = 10_000
+_BROKEN = {"row-shape", "xsd", "encoding"}  # a row the source form did not hold whole
+
+
+@dataclass
+class FormFile:
+    input: str
+    file_id: str
+    output: str
+    rejects: str
+    encoding: str | None = None
+    rows_in: int = 0
+    rows_out: int = 0
+    rows_rejected: int = 0
+
+    def to_dict(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class FormsReport:
+    spec: AreaSpec
+    to: Form
+    files: list[FormFile] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    by_code: Counter[str] = field(default_factory=Counter)
+    errors: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0 and all(f.rows_rejected == 0 for f in self.files)
+
+    def add(self, finding: Finding) -> None:
+        self.by_code[finding.code] += 1
+        self.errors += finding.severity == "error"
+        if len(self.findings) < MAX_FINDINGS:
+            self.findings.append(finding)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "tool": "layout-tool",
+            "version": __version__,
+            "command": "convert",
+            "direction": f"standard → standard ({self.to})",
+            "spec": {"standard": self.spec.standard, "version": self.spec.version,
+                     "area": self.spec.id},
+            "ok": self.ok,
+            "summary": {
+                "files": len(self.files),
+                "rows_in": sum(f.rows_in for f in self.files),
+                "rows_out": sum(f.rows_out for f in self.files),
+                "rows_rejected": sum(f.rows_rejected for f in self.files),
+                "errors": self.errors,
+                "by_code": dict(sorted(self.by_code.items())),
+                "truncated": len(self.findings) < sum(self.by_code.values()),
+            },
+            "files": [f.to_dict() for f in self.files],
+            "notes": list(self.notes),
+            "findings": [f.to_dict() for f in self.findings],
+        }  # fmt: skip
+
+
+def render_json(report: FormsReport) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_text(report: FormsReport) -> str:
+    s = report.to_dict()["summary"]
+    assert isinstance(s, dict)
+    lines = [
+        f"layout-tool convert — area {report.spec.id}, standard files to {report.to.upper()}",
+        f"Result: {'OK' if report.ok else 'ROWS REJECTED OR FINDINGS'} — {s['rows_in']:,} rows"
+        f" in, {s['rows_out']:,} out, {s['rows_rejected']:,} rejected",
+        "",
+        "Files",
+    ]
+    rows = [[f.input, f.output, f"{f.rows_in:,}", f"{f.rows_out:,}", f"{f.rows_rejected:,}"]
+            for f in report.files]  # fmt: skip
+    lines += ["  " + ln for ln in table(["input", "output", "in", "out", "rejected"], rows)]
+    if report.findings:
+        lines += ["", "Findings (first 20)"]
+        shown = [[f.code, str(f.row or "-"), str(f.line or "-"), f.message[:100]]
+                 for f in report.findings[:20]]  # fmt: skip
+        lines += ["  " + ln for ln in table(["code", "row", "line", "message"], shown)]
+        lines += ["", "  " + ", ".join(f"{c} {n:,}" for c, n in sorted(report.by_code.items()))]
+    if report.notes:
+        lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class _Job:
+    """One output file: where its batches come from."""
+
+    input: Path
+    file: FileSpec
+    batches: Iterator[Batch]  # __row + c<k> in spec order
+    encoding: str | None
+    located: bool  # XML: findings carry lines
+
+
+def convert_standard(
+    spec: AreaSpec,
+    inputs: list[Path],
+    outdir: Path,
+    to: Form,
+    *,
+    file_id: str | None = None,
+    encoding: str = "auto",
+    progress: Progress | None = None,
+) -> FormsReport:
+    """Convert standard files (CSV or XML, files or folders) of ``spec`` into ``outdir``."""
+    if to not in ("csv", "xml"):
+        raise LayoutToolError(f"--to must be csv or xml, not {to!r}")
+    xml_paths, other = split_inputs(inputs)
+    entries = resolve(spec, other, file_id, encoding) if other or not xml_paths else []
+    report = FormsReport(spec, to)
+    for entry in entries:
+        if entry.spec is None:
+            report.notes.append(f"{entry.path}: not recognised as a file of {spec.id}; skipped")
+        elif file_id is not None and entry.spec.id != file_id:
+            report.notes.append(f"{entry.path}: file {entry.spec.id} skipped (--file {file_id})")
+    entries = [e for e in entries if e.spec is not None and file_id in (None, e.spec.id)]
+    outdir.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+    with ExitStack() as stack:
+        for entry in entries:
+            assert entry.spec is not None
+            job = _csv_job(entry.path, entry.spec, encoding, report)
+            _convert(spec, job, outdir, to, used, report, stack, progress)
+        for path in xml_paths:
+            source = XmlSource(spec, path, file_id=file_id)
+            for section in source.sections():
+                job = _Job(path, section.file, section.batches, source.encoding, True)
+                _convert(spec, job, outdir, to, used, report, stack, progress)
+            for finding in source.findings:
+                report.add(finding)
+            report.notes += source.notes
+            if source.stopped:
+                report.notes.append(f"{path}: reading stopped early; later records not converted")
+    write_text_atomic(outdir / SIDE / REPORT_JSON, render_json(report))
+    write_text_atomic(outdir / SIDE / REPORT_TEXT, render_text(report))
+    return report
+
+
+def _csv_job(path: Path, fspec: FileSpec, encoding: str, report: FormsReport) -> _Job:
+    source = CsvSource(path, encoding=encoding, label=str(path), file_id=fspec.id)
+    cmap = map_columns(fspec, source.header, str(path))
+    for finding in [*source.header_findings, *cmap.findings]:
+        report.add(finding)
+    if source.header and not cmap.positions:
+        raise LayoutToolError(f"{path}: no column is named after an item of {fspec.id}")
+    dropped = [h for h in source.header or [] if not fspec.has_item(h)]
+    if dropped:
+        report.notes.append(
+            f"{path}: columns not in the standard are not carried: {', '.join(dropped)}"
+        )
+
+    def batches() -> Iterator[Batch]:
+        for batch in source.batches(cmap.ncols):
+            frame = batch.frame.select(
+                ROW,
+                *[
+                    pl.col(col(cmap.positions[item.name])).alias(col(k))
+                    if item.name in cmap.positions
+                    else pl.lit(None, pl.String).alias(col(k))
+                    for k, item in enumerate(fspec.items)
+                ],
+            )
+            yield Batch(frame, batch.findings, batch.records)
+
+    return _Job(path, fspec, batches(), source.encoding, False)
+
+
+def _convert(
+    spec: AreaSpec,
+    job: _Job,
+    outdir: Path,
+    to: Form,
+    used: set[str],
+    report: FormsReport,
+    stack: ExitStack,
+    progress: Progress | None,
+) -> None:
+    """One output file, with its rejects file beside it (renamed when ``stack`` closes)."""
+    fspec = job.file
+    stem, n = fspec.filename or fspec.id, 2
+    while f"{stem}.{to}" in used:
+        stem, n = f"{fspec.filename or fspec.id}-{n}", n + 1
+    used.add(f"{stem}.{to}")
+    target, rejects_path = outdir / f"{stem}.{to}", outdir / SIDE / f"{stem}.rejects.csv"
+    result = FormFile(str(job.input), fspec.id, str(target), str(rejects_path), job.encoding)
+    report.files.append(result)
+    names = [item.name for item in fspec.items]
+    renames = {col(k): name for k, name in enumerate(names)}
+    tmp = stack.enter_context(atomic_path(target))
+    rejects_tmp = stack.enter_context(atomic_path(rejects_path))
+    with tmp.open("wb") as out, rejects_tmp.open("wb") as rejects_fh:
+        rejects = RejectsWriter(rejects_fh, names)
+        xml = XmlWriter(out, spec, fspec) if to == "xml" else None
+        csv = StandardWriter(out, names) if to == "csv" else None
+        checksum = Checksum()
+        for batch in job.batches:
+            result.rows_in += batch.records
+            for finding in batch.findings:
+                report.add(finding)
+            why = _bad_rows(batch.findings)
+            broken = pl.col(ROW).cast(pl.Int64).is_in(list(why))
+            named = batch.frame.rename(renames)
+            good = named.filter(~broken)
+            if xml is not None:
+                unwritable = xml.write(good)
+                good = good.join(unwritable.select(ROW), on=ROW, how="anti")
+                _reject(rejects, unwritable, _unwritable(unwritable, job, report), result)
+            elif csv is not None:
+                csv.write(good.drop(ROW))
+                checksum.update(batch.frame.filter(~broken))
+            seen = named.filter(broken)
+            absent = sorted(set(why) - {int(r) for r in seen[ROW].to_list()})
+            _reject(rejects, pl.concat([seen, _shape_rows(absent, seen)]), why, result)
+            result.rows_out += good.height
+            if progress is not None:
+                progress(str(job.input), result.rows_in)
+        if xml is not None:
+            xml.close()
+            checksum = xml.checksum
+    if result.rows_in != result.rows_out + result.rows_rejected:  # pragma: no cover - a bug
+        raise RuntimeError(f"{job.input}: rows do not add up ({result.to_dict()})")
+    if to == "xml":
+        recheck(spec, fspec, tmp, checksum)
+    else:
+        _recheck_csv(fspec, tmp, checksum)
+
+
+def _bad_rows(findings: Iterable[Finding]) -> dict[int, list[Finding]]:
+    """Rows the source form did not hold whole: row-shape (CSV), structure (XML)."""
+    out: dict[int, list[Finding]] = {}
+    for f in findings:
+        if f.row is not None and f.severity == "error" and f.code in _BROKEN:
+            out.setdefault(f.row, []).append(f)
+    return out
+
+
+def _shape_rows(rows: list[int], like: pl.DataFrame) -> pl.DataFrame:
+    """Rows the CSV reader could not split into fields: their number, no values."""
+    frame = pl.DataFrame({ROW: rows}, schema={ROW: like.schema[ROW]})
+    return frame.with_columns(
+        pl.lit(None, pl.String).alias(c) for c in like.columns if c != ROW
+    ).select(like.columns)
+
+
+def _unwritable(frame: pl.DataFrame, job: _Job, report: FormsReport) -> dict[int, list[Finding]]:
+    out: dict[int, list[Finding]] = {}
+    for row in frame[ROW].to_list():
+        finding = Finding(
+            "type", "error", "a value holds a character XML 1.0 cannot carry (a control"
+            " character other than TAB, LF, CR)", file=str(job.input), file_id=job.file.id,
+            row=int(row),
+        )  # fmt: skip
+        report.add(finding)
+        out[int(row)] = [finding]
+    return out
+
+
+def _reject(
+    writer: RejectsWriter,
+    frame: pl.DataFrame,
+    why: dict[int, list[Finding]],
+    result: FormFile,
+) -> None:
+    """Rows into the rejects file (row, codes, findings, then the values as read)."""
+    if frame.height == 0:
+        return
+    reasons = [why.get(int(r), []) for r in frame[ROW].to_list()]
+    writer.write(
+        frame.select(
+            pl.col(ROW).cast(pl.String).alias("row"),
+            pl.Series("codes", [",".join(sorted({f.code for f in fs})) for fs in reasons]),
+            pl.Series("findings", ["; ".join(f.message for f in fs) for fs in reasons]),
+            pl.exclude(ROW),
+        )
+    )
+    result.rows_rejected += frame.height
+
+
+def _recheck_csv(fspec: FileSpec, path: Path, expected: Checksum) -> None:
+    source = CsvSource(path, encoding="utf-8")
+    got = Checksum()
+    for batch in source.batches(len(fspec.items)):
+        if batch.findings:
+            raise RuntimeError(f"{path}: written CSV does not read back: {batch.findings[0]}")
+        got.update(batch.frame)
+    if (got.rows, got.total) != (expected.rows, expected.total):
+        raise RuntimeError(f"{path}: written CSV reads back differently")
