@@ -45,6 +45,15 @@ run $LT convert --mapping kaso-systems/kaigo sample_data/vendors/kaso-systems/ka
 run $LT validate --spec kaigo "$OUT/converted/kaigo" --format json -o "$OUT/converted-kaigo.json"
 run $LT convert --mapping kaso-systems/kaigo --reverse "$OUT/converted/kaigo" -o "$OUT/converted/kaigo-back"
 
+step "5d. The XML form: the clean 住民基本台帳 set as XML, then validated like CSV" \
+  "$LT convert --spec jumin sample_data/handover/jumin -o $OUT/xml/jumin --to xml"
+rm -rf "$OUT/xml"
+run $LT convert --spec jumin sample_data/handover/jumin -o "$OUT/xml/jumin" --to xml
+run $LT spec xsd jumin -o "$OUT/xml/jumin.xsd"
+run $LT validate --spec jumin "$OUT/xml/jumin"
+run $LT convert --spec jumin sample_data/faulty/jumin -o "$OUT/xml/faulty-jumin" --to xml
+run $LT validate --spec jumin "$OUT/xml/faulty-jumin" --max-findings 5
+
 step "6. 外字 inventory of the faulty set" "$LT gaiji --spec jumin sample_data/faulty/jumin"
 run $LT gaiji --spec jumin sample_data/faulty/jumin
 

@@ -19,9 +19,10 @@ RENDERERS = {"text": render_text, "json": render_json}
 @click.option(
     "--mapping",
     "mapping_path",
-    required=True,
     help="Mapping YAML, or a bundled one by name (kakuu-densan/jumin).",
 )
+@click.option("--spec", "area", help="Standard files between forms (CSV ⇄ XML) for this area.")
+@click.option("--file", "file_id", help="With --spec: which file of the area a single input is.")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
@@ -53,7 +54,9 @@ RENDERERS = {"text": render_text, "json": render_json}
 )
 @click.option("--show-values", is_flag=True, help="Show sensitive values (個人番号) unmasked.")
 def convert_cmd(
-    mapping_path: str,
+    mapping_path: str | None,
+    area: str | None,
+    file_id: str | None,
     inputs: tuple[Path, ...],
     outdir: Path,
     reverse: bool,
@@ -65,9 +68,21 @@ def convert_cmd(
 ) -> None:
     """Convert a vendor's export to the standard's files (or back with --reverse).
 
-    Every input row ends in the output or in conversion/<output>.rejects.csv with its
-    findings. Exit 0: all rows converted; 1: rows were rejected; 2: bad mapping or usage.
+    With --spec AREA instead of --mapping: standard files from one form to the other
+    (--to csv|xml). Every input row ends in the output or in conversion/<output>.rejects.csv
+    with its findings. Exit 0: all rows converted; 1: rows were rejected; 2: bad mapping or usage.
     """
+    if area is not None:
+        if mapping_path is not None:
+            raise LayoutToolError(
+                "give --mapping (vendor files) or --spec (standard files), not both"
+            )
+        from layout_tool.cli.forms_cmd import run_forms
+
+        code = run_forms(area, inputs, outdir, to, file_id, encoding, fmt)
+        click.get_current_context().exit(code)
+    if mapping_path is None:
+        raise LayoutToolError("convert needs --mapping (vendor files) or --spec (standard files)")
     if to != "csv":
         raise LayoutToolError("--to xml is not available yet for mapped conversions; use --to csv")
     mapping = load_mapping(mapping_path)

@@ -75,7 +75,8 @@ def render_text(report: Report) -> str:
         lines += ["", f"First findings ({len(shown)} of {total:,})"]
         rows = [
             [
-                f"{f.file_id or f.file or '-'}:{f.row if f.row is not None else '-'}",
+                f"{f.file_id or f.file or '-'}:{f.row if f.row is not None else '-'}"
+                + (f" (line {f.line})" if f.line is not None else ""),
                 f.item or "-",
                 f.code,
                 _short(f.value),
