@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from layout_tool.cli.options import encoding_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.convert import SIDE, ConvertOptions, convert
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
@@ -34,13 +35,7 @@ RENDERERS = {"text": render_text, "json": render_json}
 )
 @click.option("--reverse", is_flag=True, help="Standard files → the vendor's layout.")
 @click.option("--to", "to", type=click.Choice(["csv", "xml"]), default="csv", show_default=True)
-@click.option(
-    "--encoding",
-    type=click.Choice(["auto", "utf-8", "utf-8-sig", "cp932"]),
-    default="auto",
-    show_default=True,
-    help="Read inputs in this encoding (auto: as the mapping declares, else detected).",
-)
+@encoding_option("Read inputs in this encoding (auto: as the mapping declares, else detected).")
 @click.option(
     "--format",
     "fmt",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from layout_tool.cli.options import encoding_option
 from layout_tool.coverage import (
     Coverage,
     LayoutOptions,
@@ -61,13 +62,7 @@ def _from_layout(
 @click.option("--type", "type_words", multiple=True, metavar="WORD=TYPE")
 @click.option("--file-id", "file_ids", multiple=True, metavar="[NAME=]ID")
 @click.option("--file-name", help="The 移行ファイル name of a one-file CSV layout table.")
-@click.option(
-    "--encoding",
-    type=click.Choice(["auto", "utf-8", "utf-8-sig", "cp932"]),
-    default="auto",
-    show_default=True,
-    help="Of a .csv layout table.",
-)
+@encoding_option("Of a .csv layout table.")
 @click.option(
     "--format", "fmt", type=click.Choice(list(RENDERERS)), default="text", show_default=True
 )

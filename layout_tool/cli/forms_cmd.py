@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from layout_tool.cli.options import encoding_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.spec.catalogue import load_area
@@ -47,13 +48,7 @@ def run_forms(
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path))
 @click.option("--to", "to", type=click.Choice(["csv", "xml"]), required=True)
 @click.option("--file", "file_id", help="Only this file of the area.")
-@click.option(
-    "--encoding",
-    type=click.Choice(["auto", "utf-8", "utf-8-sig", "cp932"]),
-    default="auto",
-    show_default=True,
-    help="CSV inputs (XML documents declare their own).",
-)
+@encoding_option("CSV inputs (XML documents declare their own).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def convert_forms(
     area: str,

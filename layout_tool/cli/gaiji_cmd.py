@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from layout_tool.cli.options import encoding_option, no_header_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK
 from layout_tool.gaiji.maptable import load_map
@@ -26,13 +27,8 @@ RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv}
     "--format", "fmt", type=click.Choice(list(RENDERERS)), default="text", show_default=True
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the list here.")
-@click.option(
-    "--encoding",
-    type=click.Choice(["auto", "utf-8", "utf-8-sig", "cp932"]),
-    default="auto",
-    show_default=True,
-)
-@click.option("--no-header", is_flag=True, help="Columns by position, no header row.")
+@encoding_option()
+@no_header_option
 def gaiji(
     inputs: tuple[Path, ...],
     map_path: Path | None,

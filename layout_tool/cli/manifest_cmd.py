@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from layout_tool.cli.options import encoding_option, no_header_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.integrity.manifest import build_manifest, load_expected, write_manifest
@@ -24,13 +25,8 @@ FOLDER = click.argument(
 SPEC = click.option(
     "--spec", "area", help="Area id, number, name or spec YAML; default: recognise per file."
 )
-ENCODING = click.option(
-    "--encoding",
-    type=click.Choice(["auto", "utf-8", "utf-8-sig", "cp932"]),
-    default="auto",
-    show_default=True,
-)
-NO_HEADER = click.option("--no-header", is_flag=True, help="Files have no header row.")
+ENCODING = encoding_option()
+NO_HEADER = no_header_option
 
 
 def _spec(area: str | None) -> AreaSpec | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from layout_tool.cli.options import encoding_option
 from layout_tool.spec.catalogue import catalogue, load_area
 from layout_tool.spec.render import render_area, render_catalogue
 
@@ -96,12 +97,7 @@ def xsd_cmd(area: str, file_id: str | None, output: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="More code tables (.xlsx or .csv with コード and 名称 columns).",
 )
-@click.option(
-    "--encoding",
-    type=click.Choice(["auto", "utf-8", "utf-8-sig", "cp932"]),
-    default="auto",
-    show_default=True,
-)
+@encoding_option()
 def import_cmd(
     table_path: Path,
     area: str,

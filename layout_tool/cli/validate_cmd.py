@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from layout_tool.cli.options import encoding_option, no_header_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.io.atomic import atomic_open, write_text_atomic
@@ -42,13 +43,8 @@ def _codes(value: str | None) -> frozenset[str]:
     show_default=True,
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here.")
-@click.option(
-    "--encoding",
-    type=click.Choice(["auto", "utf-8", "utf-8-sig", "cp932"]),
-    default="auto",
-    show_default=True,
-)
-@click.option("--no-header", is_flag=True, help="Columns by position, no header row.")
+@encoding_option()
+@no_header_option
 @click.option(
     "--max-findings", type=click.IntRange(min=0), default=DEFAULT_MAX_FINDINGS, show_default=True
 )

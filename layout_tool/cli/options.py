@@ -1,0 +1,28 @@
+"""Options several commands share, spelt once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from layout_tool.io.encoding import ENCODINGS
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def encoding_option(help: str | None = None) -> Callable[[F], F]:
+    """``--encoding auto|utf-8|utf-8-sig|cp932`` (auto detects and the report says what)."""
+    return click.option(
+        "--encoding",
+        type=click.Choice(list(ENCODINGS)),
+        default="auto",
+        show_default=True,
+        help=help or "Encoding of the inputs; auto detects it and the report says what it found.",
+    )
+
+
+no_header_option = click.option(
+    "--no-header", is_flag=True, help="The files have no header row: columns by position."
+)
