@@ -12,7 +12,7 @@ from html import escape
 from layout_tool import __version__
 from layout_tool.coverage.model import Coverage, Figures, FileCoverage, ItemCoverage
 from layout_tool.coverage.render import heading, pct, verdict
-from layout_tool.report.html import _attr, _num, _table, text
+from layout_tool.report.html import _attr, _num, _table, page_head, text
 from layout_tool.report.html_assets import CSS
 
 STATUS_JA = {
@@ -34,15 +34,7 @@ def render_html(coverage: Coverage) -> str:
     state = "PASS" if coverage.passed else "FAIL"
     title = f"カバレッジ {coverage.area.id} — {state}"
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="ja">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="layout-tool {escape(__version__)}">',
-        f"<title>{text(title)}</title>",
-        f"<style>{CSS}{EXTRA_CSS}</style>",
-        "</head>",
+        *page_head(title, CSS + EXTRA_CSS),
         "<body>",
         _banner(coverage),
         "<main>",

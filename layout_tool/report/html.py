@@ -24,11 +24,9 @@ NUM_TYPE = ' data-type="num"'
 SEVERITY_JA = {"error": "エラー", "warning": "警告"}
 
 
-def render_html(report: Report) -> str:
-    """The whole page as a string (UTF-8 when written)."""
-    verdict = "合格 PASS" if report.valid else "不合格 FAIL"
-    title = f"検証レポート {report.area} — {'PASS' if report.valid else 'FAIL'}"
-    parts = [
+def page_head(title: str, css: str) -> list[str]:
+    """The start of every page layout-tool writes: self-contained, UTF-8, Japanese."""
+    return [
         "<!DOCTYPE html>",
         '<html lang="ja">',
         "<head>",
@@ -36,8 +34,17 @@ def render_html(report: Report) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="layout-tool {escape(__version__)}">',
         f"<title>{escape(title)}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{css}</style>",
         "</head>",
+    ]
+
+
+def render_html(report: Report) -> str:
+    """The whole page as a string (UTF-8 when written)."""
+    verdict = "合格 PASS" if report.valid else "不合格 FAIL"
+    title = f"検証レポート {report.area} — {'PASS' if report.valid else 'FAIL'}"
+    parts = [
+        *page_head(title, CSS),
         "<body>",
         _banner(report, verdict),
         "<main>",
