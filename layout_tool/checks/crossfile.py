@@ -21,7 +21,10 @@ SEP = "\x1f"
 
 def key_hash(columns: list[pl.Expr]) -> pl.Expr:
     """One hash of all key columns; null when any of them is empty."""
-    joined = pl.concat_str(columns, separator=SEP, ignore_nulls=False)
+    if len(columns) == 1:  # the same strings concat_str would make, without the copy
+        joined = columns[0]
+    else:
+        joined = pl.concat_str(columns, separator=SEP, ignore_nulls=False)
     return pl.when(joined.is_not_null()).then(joined.hash(seed=7)).alias(HASH)
 
 
