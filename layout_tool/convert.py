@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,33 +134,38 @@ def _run(
     digest = hashlib.sha256()
     items = [it.name for it in job.target.file.items]
     writer: files.VendorWriter | files.StandardWriter
+    # The plan (tens of expressions, and the lookup tables of the item checks) is built in a
+    # thread while the first batch is read.
+    planner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plan")
     if options.reverse:
-        reverse = ReverseBatches(mapping, job.target)
+        reverse = planner.submit(ReverseBatches, mapping, job.target)
         writer = files.VendorWriter(out_fh, job.source)
         rejects = files.RejectsWriter(rej_fh, items)
 
         def run(b: Batch) -> BatchResult:
-            return reverse.run(b.frame, b.findings, b.records)
+            return reverse.result().run(b.frame, b.findings, b.records)
 
     else:
-        forward = ForwardBatches(mapping, job.target)
+        forward = planner.submit(ForwardBatches, mapping, job.target)
         writer = files.StandardWriter(out_fh, items)
         rejects = files.RejectsWriter(rej_fh, job.source.field_names)
 
         def run(b: Batch) -> BatchResult:
-            return forward.run(b.frame, b.findings, b.records, tables)
+            return forward.result().run(b.frame, b.findings, b.records, tables)
 
     background = stack.enter_context(files.Background())
-    for batch in reader.batches(digest):
-        outcome = run(batch)
-        background.submit(writer.write, outcome.accepted)
-        rejects.write(outcome.rejected)
-        result.rows_in += outcome.rows_in
-        result.rows_out += outcome.accepted.height
-        result.rows_rejected += outcome.rejected.height
-        report.add(result, outcome.findings, sensitive)
-        if progress is not None:
-            progress(str(job.path), result.rows_in)
+    with planner:
+        for batch in reader.batches(digest):
+            outcome = run(batch)
+            background.submit(writer.write, outcome.accepted)
+            rejects.write(outcome.rejected)
+            result.rows_in += outcome.rows_in
+            result.rows_out += outcome.accepted.height
+            result.rows_rejected += outcome.rejected.height
+            report.add(result, outcome.findings, sensitive)
+            if progress is not None:
+                progress(str(job.path), result.rows_in)
+        (reverse if options.reverse else forward).result()  # its failure, even without rows
     result.sha256 = digest.hexdigest()
     if result.rows_in != result.rows_out + result.rows_rejected:  # pragma: no cover - a bug
         raise RuntimeError(f"{job.path}: rows do not add up ({result.to_dict()})")

@@ -1,13 +1,13 @@
 """Fixed-width CP932 records, the legacy and mainframe-style export: fields by byte position.
 
-Reading: a chunk of whole records is decoded as latin-1 (one character per byte), split
-into records by polars, and cut into fields with ``str.slice`` at their byte positions.
-Fields that hold any byte above 0x7F are decoded from CP932 column by column: the column's
-values, joined by line feeds (a byte CP932 never uses inside a character), go through
-Python's codec in one call and come back as lines. Bytes that do not decode (including a
-character cut in two by a field boundary) become U+FFFD in the value, as in the CSV reader,
-and an ``encoding`` finding with the byte offset. Every record ends up either in the batch
-frame (with its 1-based row number) or as a ``row-shape`` finding (wrong length).
+Reading: a chunk of whole records is split into records (bytes) and cut into fields with
+polars' binary ``slice`` at their byte positions. A field whose values are all ASCII is its
+own text; the others are decoded from CP932 field by field: the field's values, joined by
+line feeds (a byte CP932 never uses inside a character), go through Python's codec in one
+call and come back as one column. Bytes that do not decode (including a character cut in
+two by a field boundary) become U+FFFD in the value, as in the CSV reader, and an
+``encoding`` finding with the byte offset. Every record ends up either in the batch frame
+(with its 1-based row number) or as a ``row-shape`` finding (wrong length).
 
 Writing: each field is padded to its byte width (or found too long, or not encodable in
 CP932), the fields are concatenated, and the records are encoded in one call.
@@ -16,9 +16,9 @@ CP932), the fields are concatenated, and the records are encoded in one call.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -32,8 +32,7 @@ from layout_tool.report.finding import Finding
 BATCH_BYTES = 8 << 20
 NEWLINES = {"crlf": b"\r\n", "lf": b"\n", "none": b""}
 LINE = "__line"
-UNIT = "\x1f"  # joins fields for one decoding call
-LEAD = "[\x80-\xa0\xe0-\xff]"  # a byte that starts a double-byte character (or is no character)
+UNIT = b"\x1f"  # in a value, the decoder takes its careful path (see ``decode_fields``)
 
 
 class _Hasher(Protocol):
@@ -76,6 +75,7 @@ class FixedWidthSource:
         self.label = label or str(path)
         self.file_id = file_id
         self.batch_bytes = max(batch_bytes, layout.record_length + 2)
+        self.wide: set[int] = set()  # fields that held double-byte bytes in the last batch
         self.size = path.stat().st_size
 
     def batches(self, digest: _Hasher | None = None) -> Iterator[Batch]:
@@ -133,68 +133,74 @@ class FixedWidthSource:
         return starts
 
     def _parse(self, chunk: bytes, offset: int, row0: int) -> Batch:
-        lines = self._lines(chunk).decode("latin-1").encode("utf-8")
-        records = pl.read_lines(lines, name=LINE).with_row_index(ROW, offset=row0 + 1)
+        data = self._lines(chunk)
+        records = pl.DataFrame({LINE: binary_lines(data)})
+        records = records.with_row_index(ROW, offset=row0 + 1)
+        count = records.height
         size = self.layout.record_length
-        length = pl.col(LINE).str.len_chars()
+        length = line_length(b"\r" in data)
         findings = [
             self._shape(r, n, size)
             for r, n in records.filter(length != size).select(ROW, length).iter_rows()
         ]
+        if findings:
+            records = records.filter(length == size)
         fields = self.layout.fields
-        good = records.filter(length == size) if findings else records
-        frame = good.select(
-            ROW,
-            *[
-                pl.col(LINE).str.slice(f.start, f.length).alias(col(i))
-                for i, f in enumerate(fields)
-            ],
+        raw = records.select(
+            *[pl.col(LINE).bin.slice(f.start, f.length).alias(col(i)) for i, f in enumerate(fields)]
         )
-        if frame.height:
-            n = len(fields)
-            # A byte above 0x7F is two UTF-8 bytes in the latin-1 spelling: cheap to spot.
-            high = frame.select(
-                (pl.col(col(i)).str.len_bytes() > pl.col(col(i)).str.len_chars()).any()
-                for i in range(n)
-            ).row(0)
-            some = [i for i in range(n) if high[i]]
-            lead = (
-                frame.select(pl.col(col(i)).str.contains(LEAD).any() for i in some).row(0)
-                if some
-                else ()
+        columns = self._ascii(raw)
+        wide = [i for i, c in enumerate(columns) if c is None]
+        self.wide = set(wide)
+        decoded = decode_fields([raw.get_column(col(i)).to_list() for i in wide])
+        for i, values in zip(wide, decoded, strict=True):
+            columns[i] = values.alias(col(i))
+        frame = pl.DataFrame([records.get_column(ROW), *columns])
+        if wide:  # only double-byte fields can hold U+FFFD; the others decode the same anyway
+            bad = pl.any_horizontal(
+                pl.col(col(i)).str.contains("\ufffd", literal=True) for i in wide
             )
-            kana = [i for i, flag in zip(some, lead, strict=True) if not flag]
-            wide = [i for i, flag in zip(some, lead, strict=True) if flag]
-            if kana:  # only ASCII and half-width katakana bytes: one character each
-                table = _kana_table()
-                frame = frame.with_columns(
-                    pl.col(col(i)).str.replace_many(list(table), list(table.values())) for i in kana
-                )
-            if wide:
-                raw = frame.select(ROW, *[col(i) for i in wide])
-                frame = frame.with_columns(_decode_many(raw.drop(ROW)))
-                bad = pl.any_horizontal(
-                    pl.col(col(i)).str.contains("\ufffd", literal=True) for i in wide
-                )
-                suspect = raw.filter(frame.select(bad).to_series())
-                if suspect.height:
-                    findings += self._findings(suspect, wide, self._starts(chunk), offset, row0)
-                    findings.sort(key=lambda f: f.row or 0)
-        return Batch(frame=frame, findings=findings, records=records.height)
+            suspect = frame.select(pl.arg_where(bad)).to_series()
+            if suspect.len():
+                starts = self._starts(chunk)
+                rows = frame.get_column(ROW).gather(suspect).to_list()
+                lines = records.get_column(LINE).gather(suspect).to_list()
+                for row, line in zip(rows, lines, strict=True):
+                    findings += self._findings(line, row, wide, starts, offset, row0)
+                findings.sort(key=lambda f: f.row or 0)
+        return Batch(frame=frame, findings=findings, records=count)
+
+    def _ascii(self, raw: pl.DataFrame) -> list[pl.Series | None]:
+        """Each field as text where all its values are ASCII (their bytes are their text).
+
+        Binary to text checks UTF-8, all of a frame at once; CP932 bytes above 0x7F fail it
+        (one field at a time, then), and what passes by accident (half-width kana such as
+        ﾂｱ are C2 B1) has more bytes than characters. The fields found double-byte in the
+        previous batch are not tried again: decoding ASCII as CP932 gives the same text.
+        """
+        names = [c for i, c in enumerate(raw.columns) if i not in self.wide]
+        try:
+            texts = raw.select(pl.col(names).cast(pl.String)).get_columns()
+        except pl.exceptions.PolarsError:
+            texts = [t for t in (_utf8(raw.get_column(n)) for n in names) if t is not None]
+        if not texts:
+            return [None] * raw.width
+        frame = pl.DataFrame(texts)
+        same = frame.select(pl.all().str.len_bytes().sum() == pl.all().str.len_chars().sum())
+        ascii = {t.name: t for t, ok in zip(texts, same.row(0), strict=True) if ok}
+        return [ascii.get(c) for c in raw.columns]
 
     def _findings(
-        self, suspect: pl.DataFrame, wide: list[int], starts: list[int], offset: int, row0: int
+        self, record: bytes, row: int, wide: list[int], starts: list[int], offset: int, row0: int
     ) -> list[Finding]:
-        """Where exactly the bytes of suspect records fail to decode."""
+        """Where exactly the bytes of a suspect record fail to decode."""
         out = []
-        for rec in suspect.iter_rows(named=True):
-            row = rec[ROW]
-            for i in wide:
-                f = self.layout.fields[i]
-                value, bad = decode_reporting(rec[col(i)].encode("latin-1"), "cp932")
-                if bad:
-                    at = offset + starts[row - row0 - 1] + f.start + bad[0].offset
-                    out.append(self._undecodable(row, i, f, bad[0].sample, at, value))
+        for i in wide:
+            f = self.layout.fields[i]
+            value, bad = decode_reporting(record[f.start : f.start + f.length], "cp932")
+            if bad:
+                at = offset + starts[row - row0 - 1] + f.start + bad[0].offset
+                out.append(self._undecodable(row, i, f, bad[0].sample, at, value))
         return out
 
     def _undecodable(
@@ -221,63 +227,79 @@ class FixedWidthSource:
         )
 
 
-@lru_cache(maxsize=1)
-def _kana_table() -> dict[str, str]:
-    return {chr(b): bytes((b,)).decode("cp932") for b in range(0xA1, 0xE0)}
+def binary_lines(data: bytes) -> pl.Series:
+    """Lines cut at LF as ``polars.read_lines`` cuts them, as bytes, with any CR before the LF.
 
-
-def _decode_many(latin: pl.DataFrame) -> list[pl.Series]:
-    """Several latin-1-spelled CP932 columns, decoded in one codec call (U+FFFD if bad).
-
-    Each record's fields are joined by U+001F and the records by line feeds (neither byte
-    occurs inside a CP932 character); the decoded text is read back as a CSV. Anything odd
-    (those bytes in the data) falls back to decoding column by column.
+    ``read_lines`` would drop that CR; the fields are cut from the start, so it is only
+    subtracted from the record's length (see ``line_length``) instead of cut off.
     """
-    names = latin.columns
-    joined = latin.select(pl.concat_str(pl.all(), separator=UNIT).str.join("\n")).item()
-    if "\r" not in joined:
-        text = _decode_text(joined.encode("latin-1"))
-        try:
-            out = pl.read_csv(
-                text.encode("utf-8"),
-                has_header=False,
-                separator=UNIT,
-                quote_char=None,
-                schema={n: pl.String for n in names},
-            )
-        except pl.exceptions.PolarsError:
-            out = None
-        odd = latin.select(
-            pl.any_horizontal(pl.col(n).str.contains(UNIT, literal=True) for n in names).any()
-        ).item()
-        if out is not None and out.height == latin.height and not odd:
-            return out.get_columns()
-    return [_decode(latin[n]) for n in names]
+    lines = data.split(b"\n") if data else []
+    if data.endswith(b"\n"):
+        lines.pop()
+    return pl.Series(LINE, lines, dtype=pl.Binary)
 
 
-def _decode_text(data: bytes) -> str:
-    """CP932 bytes as text; bad bytes (and the codec's stray single bytes) as U+FFFD."""
+def line_length(crs: bool) -> pl.Expr:
+    """The length of a record of ``binary_lines`` without its CR (if ``crs`` may be there)."""
+    line = pl.col(LINE)
+    if not crs:
+        return line.bin.size()
+    return line.bin.size() - line.bin.ends_with(b"\r").cast(pl.UInt32)
+
+
+def decode_fields(fields: list[list[bytes]]) -> list[pl.Series]:
+    """Fields (each a list of values) decoded from CP932, one codec call per field.
+
+    A field's values are joined by line feeds (a byte CP932 never uses inside a character;
+    a bad byte before it is one U+FFFD, the line feed stays), decoded, and split again.
+    Undecodable bytes read as U+FFFD, and so do the bytes Python's codec lets through as
+    other characters (0x80, 0xA0, 0xFD-0xFF), unless bytes that do not decode at all are
+    in the batch: the reader has always read those strays so then, as ``decode_reporting``
+    does. A carriage return or U+001F among the values of a field with double-byte
+    characters takes the careful path its reading has always taken.
+    """
+    joined = [b"\n".join(values) for values in fields]
+    if any(b"\r" in j or UNIT in j for j in joined):
+        lead = [_LEAD.search(j) is not None for j in joined]
+        if any(lead[k] and (b"\r" in j or UNIT in j) for k, j in enumerate(joined)):
+            return [
+                _decode_one(values) if lead[k] else _split(joined[k].decode("cp932"), len(values))
+                for k, values in enumerate(fields)
+            ]
     try:
-        text = data.decode("cp932")
+        texts = [j.decode("cp932") for j in joined]
     except UnicodeDecodeError:
-        return decode_reporting(data, "cp932")[0]
-    if any(chr(c) in text for c in _STRAYS):  # `in` is a fast scan; a regex is not
-        return text.translate(_STRAYS)
-    return text
+        texts = [decode_reporting(j, "cp932")[0] for j in joined]
+    else:
+        texts = [t.translate(_STRAYS) if any(chr(c) in t for c in _STRAYS) else t for t in texts]
+    return [_split(text, len(values)) for text, values in zip(texts, fields, strict=True)]
 
 
+def _utf8(raw: pl.Series) -> pl.Series | None:
+    try:
+        return raw.cast(pl.String)
+    except pl.exceptions.PolarsError:
+        return None
+
+
+_LEAD = re.compile(b"[\x80-\xa0\xe0-\xff]")  # starts a double-byte character (or is none)
 _STRAYS = {0x80: 0xFFFD, 0xF8F0: 0xFFFD, 0xF8F1: 0xFFFD, 0xF8F2: 0xFFFD, 0xF8F3: 0xFFFD}
 
 
-def _decode(latin: pl.Series) -> pl.Series:
-    """A column of latin-1-spelled CP932 bytes, decoded in one codec call (U+FFFD if bad)."""
-    joined = latin.str.join("\n").item() if latin.len() else ""
-    text, _ = decode_reporting(joined.encode("latin-1"), "cp932")
-    out = pl.read_lines(text.encode("utf-8"), name=latin.name).to_series()
-    if out.len() == latin.len() and not latin.str.contains("\r", literal=True).any():
+def _split(text: str, count: int) -> pl.Series:
+    """Values joined by line feeds, as a column (one polars split, no Python list)."""
+    if count == 0:
+        return pl.Series([], dtype=pl.String)
+    return pl.Series([text], dtype=pl.String).str.split("\n").explode()
+
+
+def _decode_one(values: list[bytes]) -> pl.Series:
+    """One field's values, each decoded alone where joining them could mislead."""
+    text, _ = decode_reporting(b"\n".join(values), "cp932")
+    out = pl.read_lines(text.encode("utf-8"), name="v").to_series()
+    if out.len() == len(values) and not any(b"\r" in v for v in values):
         return out
-    values = [decode_reporting(v.encode("latin-1"), "cp932")[0] for v in latin.to_list()]
-    return pl.Series(latin.name, values, dtype=pl.String)
+    return pl.Series([decode_reporting(v, "cp932")[0] for v in values], dtype=pl.String)
 
 
 def fit(value: pl.Expr, width: int) -> tuple[pl.Expr, pl.Expr]:

@@ -13,26 +13,26 @@ field may well be called like a standard item.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Final
 
 import polars as pl
 
-from layout_tool.checks.items import finding_code, gaiji_present
+from layout_tool.checks.items import GAIJI, finding_code, gaiji_present
 from layout_tool.io.csvsource import ROW, col
-from layout_tool.io.fixedwidth import fit
 from layout_tool.mapping import findings as fnd
-from layout_tool.mapping.model import Mapping, Restorer, Rule, Source, Target
-from layout_tool.mapping.plan import Outcome, forward, restore
+from layout_tool.mapping.model import Mapping, Rule, Source, Target
+from layout_tool.mapping.plan import Outcome, forward
 from layout_tool.mapping.stages import Stages, Val
 from layout_tool.mapping.transforms.base import empty_to_null
+from layout_tool.mapping.verify import add_round_trip
 from layout_tool.report.finding import Finding
-from layout_tool.spec.model import Item
+from layout_tool.spec.model import CodeTable, Item
 from layout_tool.validate.messages import item_message
 
 ITEM_CODES = ("required", "type", "length", "code", "date", "check-digit")
 ENGINE: Final = "in-memory"  # many small stages over one batch: faster than streaming
-BACK = " (lossless mapping: the row must convert back exactly)"
 
 
 def std(k: int) -> str:
@@ -63,6 +63,7 @@ class _Spec:
     value: pl.Expr | None
     order: int
     garbled: bool = False  # only looked for when the reader met undecodable bytes
+    deferred: bool = False  # only looked for on rows that have another finding (see below)
 
 
 def checked_item(item: Item, rule: Rule | None) -> Item:
@@ -72,6 +73,24 @@ def checked_item(item: Item, rule: Rule | None) -> Item:
     return replace(item, type="text" if item.type == "code" else item.type, code=None)
 
 
+def gaiji_fails_checks(item: Item, codes: dict[str, CodeTable]) -> bool:
+    """Whether a 外字 anywhere in a value always makes the item's own checks fail.
+
+    Digits, numbers, dates and codes cannot hold a private-use character, so where one
+    occurs the row already has a finding (a failed check, or a failed transform that
+    suppressed it): the 外字 flag need only be looked for on such rows, as ``validate``
+    does, instead of scanning every value. Text types (zenkaku, kana, text) accept them.
+    """
+    if item.type in ("hankaku", "digits", "number", "wareki", "yearmonth", "time"):
+        return True
+    if item.type == "date":
+        return not _PUA.search(item.format or "")
+    if item.type == "code" and item.code in codes:
+        return not any(_PUA.search(v) for v in codes[item.code].values)
+    return False
+
+
+_PUA = re.compile(GAIJI)
 PLAIN_STEPS = frozenset({"code", "era-code", "date", "number"})
 
 
@@ -141,10 +160,15 @@ class Batches:
             message = pl.col(code.name).replace_strict(messages, default=None)
             self.add(where, item.name, pl.col(code.name), "error", message, v.col, 20 + k)
             if not _plain(self.rule_of(k)):
-                gaiji = self.st.add(gaiji_present(v.col), v, name=f"__g{k}")
-                self.keep.append(gaiji.name)
                 severity = "warning" if item.gaiji else "error"
                 text = item_message("gaiji", item)
+                if gaiji_fails_checks(checked, self.codes):
+                    where = gaiji_present(v.col)
+                    spec = _Spec(where, item.name, "gaiji", severity, text, v.col, 20 + k)
+                    self.specs.append(replace(spec, deferred=True))
+                    continue
+                gaiji = self.st.add(gaiji_present(v.col), v, name=f"__g{k}")
+                self.keep.append(gaiji.name)
                 self.add(pl.col(gaiji.name), item.name, "gaiji", severity, text, v.col, 20 + k)
 
     def garbled(self, columns: list[tuple[str, str]]) -> None:
@@ -187,9 +211,10 @@ class Batches:
         parts = [fnd.from_findings(reader)]
         undecodable = any(f.code == "encoding" for f in reader)
         specs = [s for s in self.specs if undecodable or not s.garbled]
-        if specs:
+        if any(not s.deferred for s in specs):
             wheres = [s.where.fill_null(False) for s in specs]
-            hot = frame.lazy().filter(pl.any_horizontal(wheres)).collect(engine=ENGINE)
+            first = [w for w, s in zip(wheres, specs, strict=True) if not s.deferred]
+            hot = frame.lazy().filter(pl.any_horizontal(first)).collect(engine=ENGINE)
             if hot.height:
                 names = [f"__f{n}" for n in range(len(wheres))]
                 flags = hot.select(w.alias(n) for w, n in zip(wheres, names, strict=True))
@@ -260,7 +285,7 @@ class ForwardBatches(Batches):
         self.keep += [std(k) for k in range(len(self.items))]
         self.checks(values, failed)
         if mapping.lossless:
-            self.verify(values)
+            add_round_trip(self, values, outcomes)
         self.seal()
 
     def shown(self, rule: Rule, j: int) -> pl.Expr:
@@ -274,51 +299,6 @@ class ForwardBatches(Batches):
         if rule.field is not None:
             return pl.col(self.field_col(rule.field))
         return pl.lit(rule.const, pl.String)
-
-    def verify(self, values: dict[int, Val]) -> None:
-        """Restore every vendor field from the standard values and compare with the input."""
-        st, src = self.st, self.source
-        by_name = {it.name: values[k] for k, it in enumerate(self.items)}
-        exact = frozenset(n for r in self.target.restorers if self._exact(r) for n in r.fields)
-        restored, failures = restore(st, self.target, by_name, exact)
-        owner = {n: r.rules[0] for r in self.target.restorers if r.rules for n in r.fields}
-        for i, f in enumerate(src.fields):
-            if f.name in exact:
-                continue  # converting back cannot change an accepted value
-            value = restored.get(f.name)
-            expr = pl.lit(None, pl.String) if value is None else value.col
-            if src.format == "fixed" and not self._padded(f.name):
-                expr = fit(expr, f.length or 0)[0]
-            back = st.add(expr, *([value] if value is not None else []), name=f"__r{i}")
-            j = owner.get(f.name)
-            flags = [x.flag for x in failures if x.rule == j]
-            failed = pl.any_horizontal(x.col for x in flags) if flags else pl.lit(False)
-            differs = st.add(
-                ~back.col.eq_missing(pl.col(col(i))) | failed, back, *flags, name=f"__m{i}"
-            )
-            self.keep += [back.name, differs.name]
-            item = self.target.rules[j].item.name if j is not None else None
-            message = pl.concat_str(
-                pl.lit(f"field {f.name} would be written back as "),
-                fnd.quoted(back.col),
-                pl.lit(BACK),
-            )
-            self.add(differs.col, item, "round-trip", "error", message, pl.col(col(i)), 90)
-
-    def _padded(self, name: str) -> bool:
-        """Restored through ``trim``, whose inverse already pads to the field's width."""
-        for r in self.target.restorers:
-            if name in r.fields and r.kind == "rule":
-                rule = self.target.rules[r.rules[0]]
-                return rule.kind == "from" and bool(rule.steps) and rule.steps[0].name == "trim"
-        return False
-
-    def _exact(self, restorer: Restorer) -> bool:
-        """A ``from`` rule whose every step undoes exactly what it accepted (or no steps)."""
-        if restorer.kind != "rule":
-            return False
-        rule = self.target.rules[restorer.rules[0]]
-        return rule.kind == "from" and all(s.exact for s in rule.steps)
 
     def run(
         self,

@@ -20,7 +20,14 @@ from layout_tool.mapping.proof import Reason, restorers, unwritten_sources
 from layout_tool.mapping.rules import Scope, compile_rule
 from layout_tool.mapping.transforms import CodeMapSpec, ParamError
 from layout_tool.mapping.transforms.codes import code_map_spec
-from layout_tool.spec.catalogue import DEFAULT_VERSION, bundled_root, load_area
+from layout_tool.spec.catalogue import (
+    DEFAULT_VERSION,
+    bundled_root,
+    load_area,
+    shared_codes,
+    version_dir,
+)
+from layout_tool.spec.loader import load_area_file
 from layout_tool.spec.model import AreaSpec
 from layout_tool.yamlsource import YamlDoc, load_schema, parse_yaml, plain
 
@@ -135,10 +142,29 @@ def _area(doc: YamlDoc, data: dict[str, Any]) -> AreaSpec:
     area = str(data["area"])
     if area.endswith((".yaml", ".yml")) and not Path(area).is_absolute():
         area = str(Path(doc.path).parent / area)
+    version = data.get("version", DEFAULT_VERSION)
     try:
-        return load_area(area, data.get("version", DEFAULT_VERSION))
+        return _bundled_area(area, version) or load_area(area, version)
     except LayoutToolError as exc:
         raise doc.error(exc.message, ["area"]) from None
+
+
+def _bundled_area(area: str, version: str) -> AreaSpec | None:
+    """A bundled area named by its id, read from its own file (``<id>.yaml``) alone.
+
+    A conversion needs one area; the catalogue parses every area's YAML, which takes longer
+    than converting a small file. Names, numbers and paths go through ``load_area``.
+    """
+    if not area.isidentifier():
+        return None
+    try:
+        path = version_dir(version) / f"{area}.yaml"
+    except LayoutToolError:
+        return None
+    if area in ("catalogue", "codes") or not path.is_file():
+        return None
+    spec = load_area_file(path, shared_codes(version))
+    return spec if spec.id == area else None
 
 
 def _codes(doc: YamlDoc, data: dict[str, Any]) -> dict[str, CodeMapSpec]:

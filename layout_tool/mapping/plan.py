@@ -44,6 +44,7 @@ class Outcome:
     value: Val
     failures: list[Failure] = field(default_factory=list)
     warn: Val | None = None
+    trail: list[Val] = field(default_factory=list)  # ``from``: each step's result, in order
 
 
 def lookup_step(rule: Rule) -> Step:
@@ -86,6 +87,7 @@ def run(
     rule: int,
     out: list[Failure],
     warns: list[Val] | None = None,
+    trail: list[Val] | None = None,
 ) -> Val:
     """Apply ``steps`` (backwards when ``inverse``), recording where they can fail."""
     for step in reversed(steps) if inverse else steps:
@@ -94,11 +96,18 @@ def run(
             raise ValueError(f"transform {step.name} has no inverse")
         if step.warn is not None and warns is not None and not inverse:
             warns.append(st.add(step.warn(value.col), value))
-        result = st.add(fn(value.col), value)
+        if step.stages and not inverse:  # the same function, one column per stage
+            result = value
+            for stage in step.stages:
+                result = st.add(stage(result.col), result)
+        else:
+            result = st.add(fn(value.col), value)
         if step.inverse_fails if inverse else step.fails:
             flag = st.add(value.col.is_not_null() & result.col.is_null(), value, result)
             out.append(Failure(flag, step, inverse, rule))
         value = result
+        if trail is not None:
+            trail.append(value)
     return value
 
 
@@ -116,10 +125,12 @@ def forward(
             continue
         failures: list[Failure] = []
         warns: list[Val] = []
+        trail: list[Val] = []
         if rule.kind == "const":
             value = st.add(pl.lit(rule.const, pl.String))
         elif rule.kind == "from":
-            value = run(st, fields[rule.field or ""], rule.steps, False, i, failures, warns)
+            field_value = fields[rule.field or ""]
+            value = run(st, field_value, rule.steps, False, i, failures, warns, trail)
         elif rule.kind == "join":
             pieces = [
                 run(st, fields[p.field], p.steps, False, i, failures, warns) for p in rule.parts
@@ -140,28 +151,39 @@ def forward(
                 failures.append(Failure(flag, lookup_step(rule), False, i))
             value = run(st, found, rule.steps, False, i, failures, warns)
         warn = st.add(pl.any_horizontal(w.col for w in warns), *warns) if warns else None
-        outcomes[i] = Outcome(value, failures, warn)
+        outcomes[i] = Outcome(value, failures, warn, trail)
     return outcomes
 
 
 def restore(
-    st: Stages, target: Target, items: dict[str, Val], skip: frozenset[str] = frozenset()
+    st: Stages,
+    target: Target,
+    items: dict[str, Val],
+    skip: frozenset[str] = frozenset(),
+    bare: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, Val | None], list[Failure]]:
     """Every vendor field of the row source from the standard ``items`` (None: filler).
 
-    Restorers whose fields are all in ``skip`` are left out.
+    Restorers whose fields are all in ``skip`` are left out. Fields in ``bare`` (restored by
+    a ``from`` rule) come back without the inverse of the rule's first step, which the
+    caller applies (or checks) itself.
     """
     out: dict[str, Val | None] = {}
     failures: list[Failure] = []
     for restorer in target.restorers:
         if set(restorer.fields) <= skip:
             continue
-        out.update(_restore_one(st, target, restorer, items, failures))
+        out.update(_restore_one(st, target, restorer, items, failures, bare))
     return out, failures
 
 
 def _restore_one(
-    st: Stages, target: Target, restorer: Restorer, items: dict[str, Val], failures: list[Failure]
+    st: Stages,
+    target: Target,
+    restorer: Restorer,
+    items: dict[str, Val],
+    failures: list[Failure],
+    bare: frozenset[str],
 ) -> dict[str, Val | None]:
     if restorer.kind == "filler":
         return {name: None for name in restorer.fields}
@@ -176,7 +198,8 @@ def _restore_one(
         return {restorer.fields[0]: run(st, joined, rule.steps, True, first, failures)}
     i = restorer.rules[0]
     rule = target.rules[i]
-    whole = run(st, items[rule.item.name], rule.steps, True, i, failures)
+    steps = rule.steps[1:] if rule.kind == "from" and rule.field in bare else rule.steps
+    whole = run(st, items[rule.item.name], steps, True, i, failures)
     if rule.kind == "from":
         return {rule.field or "": whole}
     got: dict[str, Val | None] = {}

@@ -13,11 +13,12 @@ import polars as pl
 from layout_tool.io import cp932
 from layout_tool.io.fixedwidth import fit
 from layout_tool.mapping import findings as fnd
-from layout_tool.mapping.batch import BACK, ENGINE, Batches, BatchResult, out, std
+from layout_tool.mapping.batch import ENGINE, Batches, BatchResult, out, std
 from layout_tool.mapping.model import Mapping, Target
 from layout_tool.mapping.plan import Outcome, forward, restore
 from layout_tool.mapping.stages import Val
 from layout_tool.mapping.transforms.base import empty_to_null
+from layout_tool.mapping.verify import BACK
 from layout_tool.report.finding import Finding
 
 

@@ -51,6 +51,16 @@ class Context:
 
 
 @dataclass(frozen=True)
+class Padding:
+    """How the inverse of ``trim`` in a fixed-width field pads: ``char`` on ``side`` up to
+    ``width`` bytes, an odd last byte of a two-byte ``char`` being an ASCII space."""
+
+    char: str
+    side: str  # right | left
+    width: int
+
+
+@dataclass(frozen=True)
 class Step:
     """One compiled transform: both directions and what a failure means."""
 
@@ -67,6 +77,9 @@ class Step:
     warn: Callable[[pl.Expr], pl.Expr] | None = None  # forward: kept with a warning
     relaxes_code_check: bool = False  # the item's code-table check is replaced by ``warn``
     exact: bool = False  # inverse(forward(x)) == x for every x forward accepts (no check needed)
+    padding: Padding | None = None  # the inverse pads a fixed-width field (trim)
+    stages: tuple[Direction, ...] = ()  # ``forward`` cut where polars would evaluate twice
+    breaker: str | None = None  # see ``char_map_breaker``
     line: int | None = None  # where the mapping file declares it
 
     @property
@@ -150,3 +163,23 @@ def empty_to_null(value: pl.Expr) -> pl.Expr:
 def failing(value: pl.Expr, failed: pl.Expr) -> pl.Expr:
     """``value``, null where ``failed``: how a direction reports a value it cannot convert."""
     return pl.when(failed.fill_null(False)).then(None).otherwise(value)
+
+
+def char_map_breaker(there: Mapping[str, str], back: Mapping[str, str]) -> str | None:
+    """For a character map, the characters whose presence alone stops a value coming back.
+
+    ``there`` replaces texts by single characters that occur in none of the texts, and
+    ``back`` replaces each of those characters by its text: ``back(there(v)) == v`` then
+    holds exactly where ``v`` holds none of those characters (one already there would be
+    "converted back" to a text it never was), and where it fails, the two differ within
+    the value's own length. A regular expression class of them, or None when the map is
+    not of that kind. The converter checks a round trip with it instead of converting back.
+    """
+    values = list(there.values())
+    if any(len(v) != 1 for v in values) or len(set(values)) != len(values):
+        return None
+    if dict(back) != {v: k for k, v in there.items()}:
+        return None
+    if set(values) & set("".join(there)):
+        return None
+    return "[" + "".join(pl.escape_regex(v) for v in values) + "]"

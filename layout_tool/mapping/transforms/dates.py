@@ -24,6 +24,7 @@ from layout_tool.mapping.transforms.base import (
     options,
     transform,
 )
+from layout_tool.mapping.transforms.memo import Memo
 
 
 @dataclass(frozen=True)
@@ -105,11 +106,16 @@ def _packed(s: Syntax) -> int | None:
     return 7 if s.era == "digit" else 8
 
 
-def _parse_packed(frame: pl.DataFrame, s: Syntax, width: int) -> pl.DataFrame:
-    """The all-digit shapes by integer arithmetic: one cast instead of a regex per part."""
+def _parse_packed(frame: pl.DataFrame, s: Syntax, width: int, checked: bool) -> pl.DataFrame:
+    """The all-digit shapes by integer arithmetic: one cast instead of a regex per part.
+
+    ``checked``: ``v`` is already known to be ``width`` digits or null (no regex needed).
+    """
     v = pl.col("v")
-    digits = v.str.contains(f"^[0-9]{{{width}}}$")
-    frame = frame.select("v", pl.when(digits).then(v.cast(pl.Int64, strict=False)).alias("n"))
+    number = v.cast(pl.Int64, strict=False)
+    if not checked:
+        number = pl.when(v.str.contains(f"^[0-9]{{{width}}}$")).then(number)
+    frame = frame.with_columns(number.alias("n"))
     n = pl.col("n")
     if s.era is None:
         era, year = pl.lit(None, pl.Int64), n // 10_000
@@ -127,10 +133,14 @@ def _parse_packed(frame: pl.DataFrame, s: Syntax, width: int) -> pl.DataFrame:
 
 
 def _parse(frame: pl.DataFrame, s: Syntax) -> pl.DataFrame:
-    """Columns era (1..5, null for 西暦), year as written, month, day, ok."""
+    """Columns era (1..5, null for 西暦), year as written, month, day, ok.
+
+    For the 西暦 shapes ``v`` becomes the date's eight digits (null where the shape is
+    wrong), which a 西暦 output reuses instead of formatting the numbers again.
+    """
     width = _packed(s)
     if width is not None:
-        return _parse_packed(frame, s, width)
+        return _parse_packed(frame, s, width, checked=False)
     if not s.kanji:  # fixed layout: check the shape, then drop separators and read digits
         v = pl.col("v")
         digits = v.str.replace_all(s.sep, "", literal=True)
@@ -139,10 +149,9 @@ def _parse(frame: pl.DataFrame, s: Syntax) -> pl.DataFrame:
             letters = {e.letter: e.digit for e in ERAS}
             digits = digits.str.replace_many(letters)
         shaped = pl.when(v.str.contains(_pattern(s))).then(digits)
-        return _parse_packed(frame.select(shaped.alias("v")), plain, _packed(plain) or 0)
-    v = pl.col("v")
-    pattern = _pattern(s)
-    frame = frame.with_columns(v.str.extract_groups(pattern).alias("g"))
+        frame = frame.select(shaped.alias("v"))
+        return _parse_packed(frame, plain, _packed(plain) or 0, checked=True)
+    frame = frame.with_columns(pl.col("v").str.extract_groups(_pattern(s)).alias("g"))
     if s.era is None:
         fields = {"year": "1", "month": "2", "day": "3"}
     else:
@@ -162,7 +171,8 @@ def _parse(frame: pl.DataFrame, s: Syntax) -> pl.DataFrame:
         if s.gannen:
             gannen = pl.col("g").struct.field("2") == "元"
             parts[0] = pl.when(gannen).then(pl.lit(1, pl.Int64)).otherwise(parts[0]).alias("year")
-    ok = v.str.contains(pattern).fill_null(False)
+    # The first group is not optional: it is present exactly where the pattern matched.
+    ok = pl.col("g").struct.field("1").is_not_null()
     return frame.select("v", *parts, ok.alias("ok")).with_columns(
         pl.col("ok") & pl.col("year").is_not_null()
     )
@@ -210,10 +220,7 @@ def convert_series(values: pl.Series, src: str, dst: str, allow_unknown: bool) -
         frame = frame.with_columns((ok & (era == pl.col("e2")).fill_null(False)).alias("ok"))
     if d.era is None:
         frame = frame.with_columns((ok & y.is_between(1, 9999)).alias("ok"))
-        sep = pl.lit(d.sep)
-        text = pl.concat_str(y.cast(pl.String).str.zfill(4), sep, _two(month), sep, _two(day))
-        if not d.sep:
-            text = (y * 10_000 + month * 100 + day).cast(pl.String).str.zfill(8)
+        text = _western_text(d.sep, y, month, day, pl.col("v") if s.era is None else None)
     else:
         frame = frame.with_columns((y - _table(era, _START_YEAR) + 1).alias("n"))
         n = pl.col("n")
@@ -238,13 +245,29 @@ def convert_series(values: pl.Series, src: str, dst: str, allow_unknown: bool) -
     return out.to_series()
 
 
+def _western_text(
+    sep: str, y: pl.Expr, month: pl.Expr, day: pl.Expr, digits: pl.Expr | None
+) -> pl.Expr:
+    """YYYY sep MM sep DD; from a 西暦 input's eight ``digits`` by cutting, not formatting."""
+    if digits is not None:
+        if not sep:
+            return digits
+        pieces = (digits.str.slice(0, 4), digits.str.slice(4, 2), digits.str.slice(6, 2))
+        return pl.concat_str(pieces[0], pl.lit(sep), pieces[1], pl.lit(sep), pieces[2])
+    if not sep:
+        return (y * 10_000 + month * 100 + day).cast(pl.String).str.zfill(8)
+    return pl.concat_str(y.cast(pl.String).str.zfill(4), pl.lit(sep), _two(month), pl.lit(sep),
+                         _two(day))  # fmt: skip
+
+
 def convert(value: pl.Expr, src: str, dst: str, allow_unknown: bool) -> pl.Expr:
-    """The column form of :func:`convert_series` (null where a value cannot be converted)."""
-    return value.map_batches(
-        lambda s: convert_series(s, src, dst, allow_unknown),
-        return_dtype=pl.String,
-        is_elementwise=True,
-    )
+    """The column form of :func:`convert_series` (null where a value cannot be converted).
+
+    Dates repeat, and parsing one is many string operations: each distinct value is
+    converted once per step and remembered across batches (see ``memo``).
+    """
+    memo = Memo(lambda s: convert_series(s, src, dst, allow_unknown))
+    return value.map_batches(memo, return_dtype=pl.String, is_elementwise=True)
 
 
 def default_shape(ctx: Context) -> str:

@@ -15,8 +15,11 @@ import polars as pl
 from layout_tool.io.cp932 import byte_length
 from layout_tool.mapping.transforms.base import (
     Context,
+    Direction,
+    Padding,
     ParamError,
     Step,
+    char_map_breaker,
     choice,
     empty_to_null,
     failing,
@@ -28,18 +31,53 @@ SIDES = ("right", "left", "both")
 
 
 def _strip(value: pl.Expr, chars: str, side: str) -> pl.Expr:
-    if len(chars) > 1:  # polars strips several characters slowly; one regex is faster
-        run = f"[{''.join(pl.escape_regex(c) for c in chars)}]+"
-        if side == "right":
-            return value.str.replace(f"{run}$", "")
-        if side == "left":
-            return value.str.replace(f"^{run}", "")
-        return value.str.replace(f"^{run}", "").str.replace(f"{run}$", "")
+    if len(chars) > 1:
+        if side == "both":
+            run = f"[{''.join(pl.escape_regex(c) for c in chars)}]+"
+            return value.str.replace(f"^{run}", "").str.replace(f"{run}$", "")
+        return _finish(_quick(value, chars, side), chars, side)
     if side == "right":
         return value.str.strip_chars_end(chars)
     if side == "left":
         return value.str.strip_chars_start(chars)
     return value.str.strip_chars(chars)
+
+
+def _stages(chars: str, side: str) -> tuple[Direction, ...]:
+    """``trim``'s forward as columns: what is read twice is computed once (see ``Step``)."""
+    if len(chars) > 1 and side != "both":
+        return (lambda v: _quick(v, chars, side), lambda v: empty_to_null(_finish(v, chars, side)))
+    return (lambda v: _strip(v, chars, side), empty_to_null)
+
+
+ROUNDS = 2
+
+
+def _quick(value: pl.Expr, chars: str, side: str) -> pl.Expr:
+    """A couple of rounds of stripping one of ``chars`` at a time (see ``_finish``)."""
+    for c in chars * ROUNDS:
+        value = _strip(value, c, side)
+    return value
+
+
+def _finish(quick: pl.Expr, chars: str, side: str) -> pl.Expr:
+    """The rest of the run of ``chars`` that ``_quick`` left at ``side`` (right or left).
+
+    polars strips a set of characters slowly and a regular expression is no faster, while
+    stripping one character is quick: a couple of rounds strip what padding looks like
+    (full-width spaces, a half-width one for an odd byte). A value that still ends in one
+    of ``chars`` takes the regular expression, which polars does not evaluate at all in a
+    batch without such values. Stripping the rest of the run from ``quick`` is stripping
+    the whole run from the value. ``quick`` is read twice: pass a column.
+    """
+    run = f"[{''.join(pl.escape_regex(c) for c in chars)}]+"
+    if side == "right":
+        left = pl.any_horizontal(quick.str.ends_with(c) for c in chars)
+        careful = quick.str.replace(f"{run}$", "")
+    else:
+        left = pl.any_horizontal(quick.str.starts_with(c) for c in chars)
+        careful = quick.str.replace(f"^{run}", "")
+    return pl.when(left).then(careful).otherwise(quick)
 
 
 def _pad(value: pl.Expr, count: pl.Expr, char: str, side: str) -> pl.Expr:
@@ -62,6 +100,11 @@ def pad_to_bytes(value: pl.Expr, width: int, char: str, side: str) -> pl.Expr:
 def pad_to_chars(value: pl.Expr, width: int, char: str, side: str) -> pl.Expr:
     missing = width - value.str.len_chars().cast(pl.Int64)
     return failing(_pad(value, missing.clip(0), char, side), missing < 0)
+
+
+def _side(side: str) -> str:
+    """Where the inverse pads: the side that was trimmed."""
+    return "left" if side == "left" else "right"
 
 
 @transform("trim", "strip padding (inverse: pad back to the field's width)")
@@ -89,18 +132,18 @@ def trim(raw: Any, ctx: Context) -> Step:
     elif ctx.width is None and width is None:
         lossy = "trim without a width (a fixed-width field or `width:`) cannot pad back"
     if lossy is not None:
-        return Step("trim", forward, None, lossy_because=lossy)
+        return Step("trim", forward, None, lossy_because=lossy, stages=_stages(chars, side))
     if ctx.width is not None:
         fixed = ctx.width
 
         def inverse(v: pl.Expr) -> pl.Expr:
-            return pad_to_bytes(v.fill_null(""), fixed, pad, "left" if side == "left" else "right")
+            return pad_to_bytes(v.fill_null(""), fixed, pad, _side(side))
 
     else:
         chars_width = int(width or 0)
 
         def inverse(v: pl.Expr) -> pl.Expr:
-            return pad_to_chars(v, chars_width, pad, "left" if side == "left" else "right")
+            return pad_to_chars(v, chars_width, pad, _side(side))
 
     return Step(
         "trim",
@@ -108,6 +151,8 @@ def trim(raw: Any, ctx: Context) -> Step:
         inverse,
         inverse_fails=True,
         exact=ctx.width is not None and chars == pad and len(pad.encode("cp932")) == 1,
+        padding=None if ctx.width is None else Padding(pad, _side(side), ctx.width),
+        stages=_stages(chars, side),
         code="length",
         inverse_code="length",
         inverse_failure=f"is longer than the field ({ctx.width or width})",
@@ -173,7 +218,7 @@ def replace(raw: Any, ctx: Context) -> Step:
     def inverse(v: pl.Expr) -> pl.Expr:
         return v.str.replace_many(list(back), list(back.values()), leftmost=True)
 
-    return Step("replace", forward, inverse)
+    return Step("replace", forward, inverse, breaker=char_map_breaker(there, back))
 
 
 @transform("default", "fill a missing value (lossy: empty and the default look alike)")

@@ -19,6 +19,7 @@ from layout_tool.mapping.transforms.base import (
     Context,
     ParamError,
     Step,
+    char_map_breaker,
     options,
     transform,
 )
@@ -85,6 +86,7 @@ def _width_step(name: str, there: dict[str, str], back: dict[str, str]) -> Step:
         name=name,
         forward=lambda v: replace_table(v, there),
         inverse=lambda v: replace_table(v, back),
+        breaker=char_map_breaker(there, back),
     )
 
 
