@@ -231,10 +231,10 @@ class Batches:
         errors = long.filter((pl.col("severity") == "error") & (pl.col(ROW) > 0))
         bad = errors.get_column(ROW).unique().sort()
         row = pl.col(ROW).cast(pl.Int64)
-        accepted = frame.filter(~row.is_in(bad.implode())).select(
-            pl.col(c).alias(name) for c, name in outputs
-        )
-        shown = frame.select(row, *[pl.col(c).alias(name) for c, name in inputs])
+        rejects = row.is_in(bad.implode())
+        kept = frame.filter(~rejects) if bad.len() else frame  # most batches: every row
+        accepted = kept.select(pl.col(c).alias(name) for c, name in outputs)
+        shown = frame.filter(rejects).select(row, *[pl.col(c).alias(name) for c, name in inputs])
         summary = fnd.summarise(long, bad)
         rejected = summary.join(shown, on=ROW, how="left", maintain_order="left").sort(ROW)
         return BatchResult(accepted, rejected, long, records)

@@ -2,28 +2,28 @@
 
 For every field whose restorer is not exact (see ``Step.exact``), the standard values are
 converted back (``plan.restore``) and compared with what was read; a row that would not
-come back the same gets a ``round-trip`` finding.
+come back the same gets a ``round-trip`` finding. Two shapes common in fixed-width exports
+get the same answers more cheaply.
 
-Most fields of a fixed-width export are restored through ``trim``, whose inverse pads the
-value back to the field's width, counting CP932 bytes; counting them is a regular
-expression over every value, and padding builds a new string. The comparison does not need
-either: a field of ``width`` bytes equals ``pad(r)`` exactly when it starts with ``r`` (ends,
-for left padding) and the rest is the padding ``pad`` would write for the bytes left over,
-``char`` repeated and an ASCII space for an odd last byte. Both are cheap checks, and the
-byte count of the rest need not be checked: it is whatever the field has left.
+A field restored through ``trim`` is padded back to its width counting CP932 bytes, which
+is a regular expression over every value and a new string. The comparison needs neither:
+a field of ``width`` bytes equals ``pad(r)`` exactly when it starts with ``r`` (ends, for
+left padding) and the rest is the padding ``pad`` writes for the bytes left over: ``char``
+repeated and an ASCII space for an odd last byte (``fits``). When ``r`` is the field's own
+trim, the rest is the run ``trim`` removed, and two quick strips tell (``trimmed_fits``).
 
 A field whose ``trim`` is followed by one character map (``zenkaku``, ``katakana``, a
 ``replace`` of single characters…, see ``char_map_breaker``) is not converted back at all:
-the map round-trips exactly where the trimmed value holds none of its output characters
-(one test), and where it does not, the value differs from the trimmed one within its own
-length, so the padded result cannot equal the field either; what is left is the padding
-(the check above, or nothing when the ``trim`` is exact).
+the map round-trips exactly where the trimmed value holds none of the map's output
+characters (one test), and where it does not, the value comes back different within its
+own length, so padding it cannot give the field either. What is left is the padding, as
+above (nothing when the ``trim`` is exact).
 
-That holds for any field value that has exactly ``width`` bytes, which every value the
-reader decodes has, except one with U+FFFD (bytes that did not decode: the row already has
-an ``encoding`` error, which makes a ``round-trip`` finding moot and drops it) or with
-U+0080 (a stray 0x80 byte the careful decoding path lets through): those rows are padded
-and compared the long way, which polars does not even evaluate in a batch without them.
+Both rest on the field value having exactly ``width`` bytes, which every value the reader
+decodes has, except one with U+FFFD (bytes that did not decode: the row already has an
+``encoding`` error, which makes a ``round-trip`` finding moot and drops it) or with U+0080
+(a stray 0x80 byte the careful decoding path lets through). Rows with U+0080 are converted
+back the long way, in a function polars does not call for a batch without them.
 """
 
 from __future__ import annotations
