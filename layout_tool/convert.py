@@ -22,10 +22,12 @@ from pathlib import Path
 import polars as pl
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.gaiji.maptable import MapTable
 from layout_tool.io.atomic import atomic_path, write_text_atomic
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.mapping import files
 from layout_tool.mapping.batch import BatchResult, ForwardBatches
+from layout_tool.mapping.gaiji import GaijiStep
 from layout_tool.mapping.model import Mapping, Source, Target
 from layout_tool.mapping.report import (
     DEFAULT_MAX_FINDINGS,
@@ -49,6 +51,7 @@ class ConvertOptions:
     max_findings: int | None = DEFAULT_MAX_FINDINGS
     show_values: bool = False
     batch_bytes: int | None = None  # None: the reader's own (CSV 16 MB, fixed-width 8 MB)
+    gaiji_map: MapTable | None = None  # 外字 table: applied to every input value first
 
 
 def convert(
@@ -66,6 +69,10 @@ def convert(
             " vendor's data, so it is refused"
         )
     report = ConversionReport(mapping, options.reverse, options.max_findings, options.show_values)
+    gaiji = None
+    if options.gaiji_map is not None:
+        report.gaiji_map = options.gaiji_map
+        gaiji = GaijiStep(options.gaiji_map, options.reverse)
     if options.reverse:
         jobs = files.assign_reverse(mapping, inputs, options.encoding, report.notes)
         readers: list[files.VendorReader | files.StandardReader] = [
@@ -80,7 +87,7 @@ def convert(
             for j in jobs
         ]
         cache: dict[tuple[str, tuple[str, ...], str], pl.DataFrame] = {}
-        tables = [_lookups(mapping, j.target, found, options, cache) for j in jobs]
+        tables = [_lookups(mapping, j.target, found, options, gaiji, cache) for j in jobs]
     report.notes.append(
         "convert checks every row's items; run `layout-tool validate` on the output folder"
         " for keys, references and rules across rows and files"
@@ -88,7 +95,7 @@ def convert(
     outdir.mkdir(parents=True, exist_ok=True)
     with ExitStack() as stack:
         for job, reader, table in zip(jobs, readers, tables, strict=True):
-            _run(mapping, job, reader, table, outdir, options, report, stack, progress)
+            _run(mapping, job, reader, table, outdir, options, gaiji, report, stack, progress)
     write_text_atomic(outdir / SIDE / REPORT_JSON, render_json(report))
     write_text_atomic(outdir / SIDE / REPORT_TEXT, render_text(report))
     return report
@@ -107,6 +114,7 @@ def _run(
     tables: dict[int, pl.DataFrame],
     outdir: Path,
     options: ConvertOptions,
+    gaiji: GaijiStep | None,
     report: ConversionReport,
     stack: ExitStack,
     progress: Progress | None,
@@ -138,7 +146,7 @@ def _run(
     # thread while the first batch is read.
     planner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plan")
     if options.reverse:
-        reverse = planner.submit(ReverseBatches, mapping, job.target)
+        reverse = planner.submit(ReverseBatches, mapping, job.target, gaiji is not None)
         writer = files.VendorWriter(out_fh, job.source)
         rejects = files.RejectsWriter(rej_fh, items)
 
@@ -156,6 +164,8 @@ def _run(
     background = stack.enter_context(files.Background())
     with planner:
         for batch in reader.batches(digest):
+            if gaiji is not None:
+                gaiji.apply(batch, result)
             outcome = run(batch)
             background.submit(writer.write, outcome.accepted)
             rejects.write(outcome.rejected)
@@ -167,6 +177,8 @@ def _run(
                 progress(str(job.path), result.rows_in)
         (reverse if options.reverse else forward).result()  # its failure, even without rows
     result.sha256 = digest.hexdigest()
+    if gaiji is not None and result.gaiji_clashes:
+        report.notes.append(gaiji.clash_note(job.path, result.gaiji_clashes))
     if result.rows_in != result.rows_out + result.rows_rejected:  # pragma: no cover - a bug
         raise RuntimeError(f"{job.path}: rows do not add up ({result.to_dict()})")
 
@@ -185,6 +197,7 @@ def _lookups(
     target: Target,
     found: dict[str, Path],
     options: ConvertOptions,
+    gaiji: GaijiStep | None,
     cache: dict[tuple[str, tuple[str, ...], str], pl.DataFrame],
 ) -> dict[int, pl.DataFrame]:
     """For each lookup rule, the looked-up source's key → value table (first row per key)."""
@@ -200,7 +213,9 @@ def _lookups(
                 source, found[look.source], options.encoding, options.batch_bytes
             )
             wanted = [source.field_names.index(f) for f in (*look.key, look.field)]
-            frames = [b.frame.select(col(i) for i in wanted) for b in _good(reader.batches())]
+            frames = [
+                b.frame.select(col(i) for i in wanted) for b in _good(reader.batches(), gaiji)
+            ]
             table = (
                 pl.concat(frames)
                 if frames
@@ -217,9 +232,11 @@ def _lookups(
     return tables
 
 
-def _good(batches: Iterator[Batch]) -> Iterator[Batch]:
+def _good(batches: Iterator[Batch], gaiji: GaijiStep | None) -> Iterator[Batch]:
     """Batches without the rows that had reader problems (they cannot be looked up)."""
     for batch in batches:
+        if gaiji is not None:
+            gaiji.apply(batch)
         bad = [f.row for f in batch.findings if f.row is not None]
         if bad:
             batch.frame = batch.frame.filter(~pl.col(ROW).cast(pl.Int64).is_in(bad))

@@ -32,9 +32,14 @@ for area in kojin_juminzei kotei kokuho kaigo kouki; do
 done
 
 step "5a. Convert a vendor's CP932 fixed-width export (架空電算, 住記) to the standard" \
-  "$LT convert --mapping kakuu-densan/jumin sample_data/vendors/kakuu-densan/jumin -o $OUT/converted/jumin"
+  "$LT convert --mapping kakuu-densan/jumin sample_data/vendors/kakuu-densan/jumin -o $OUT/converted/jumin --gaiji-map sample_data/vendors/kakuu-densan/gaiji.csv"
 rm -rf "$OUT/converted"
-run $LT convert --mapping kakuu-densan/jumin sample_data/vendors/kakuu-densan/jumin -o "$OUT/converted/jumin"
+run $LT convert --mapping kakuu-densan/jumin sample_data/vendors/kakuu-densan/jumin -o "$OUT/converted/jumin" \
+  --gaiji-map sample_data/vendors/kakuu-densan/gaiji.csv
+
+step "5a'. The vendor's 外字 table was applied: what is still to identify in the output" \
+  "$LT gaiji $OUT/converted/jumin --map sample_data/vendors/kakuu-densan/gaiji.csv"
+run $LT gaiji "$OUT/converted/jumin" --map sample_data/vendors/kakuu-densan/gaiji.csv
 
 step "5b. Validate what the conversion produced" "$LT validate --spec jumin $OUT/converted/jumin"
 run $LT validate --spec jumin "$OUT/converted/jumin" --max-findings 10

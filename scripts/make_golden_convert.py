@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from layout_tool.convert import ConvertOptions, convert
+from layout_tool.gaiji.maptable import load_map
 from layout_tool.mapping import load_mapping
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +34,7 @@ class Case:
     inputs: dict[str, bytes]
     reverse: bool = False
     notes: list[str] = field(default_factory=list)
+    gaiji: str | None = None  # a 外字 table (gaiji.csv beside mapping.yaml)
 
 
 def crlf(*lines: str, encoding: str = "utf-8") -> bytes:
@@ -329,6 +331,20 @@ targets:
 """
 
 
+# 外字 tables: a private-use character and a vendor code, to an IVS sequence and to 𠮷.
+GAIJI_TABLE = """\
+source,target,mj,note
+U+E000,U+845B U+E0100,,葛 with an IVS (fictitious identification)
+#G01,𠮷,,a vendor code
+"""
+GAIJI_ROWS = [
+    *CSV_ROWS[:3],
+    "900000000000405,600000000000101,#G01田,次郎,やまだ　じろう,男,S45.04.01, 4,2024-04-01",
+    "900000000000502,600000000000101,山田,\ue000子,,女,S45.04.01, 5,2024-04-01",
+    "900000000000600,600000000000101,山田,\ue001子,,女,S45.04.01, 6,2024-04-01",
+    "900000000000707,600000000000101,𠮷田,葛\U000e0100子,,X,S45.04.01, 7,2024-04-01",
+]
+
 STD_KOJIN_HEAD = (
     "市区町村コード,宛名番号,個人履歴番号,最新フラグ,世帯番号,住民種別,住民状態,性別,"
     "氏名,氏,名,氏名フリガナ,生年月日,続柄,記載順位,方書\n"
@@ -428,6 +444,26 @@ def cases() -> list[Case]:
             reverse=True,
         ),
         Case(
+            "gaiji-map",
+            CSV_MAPPING,
+            {"KOJIN.csv": BOM + crlf(*GAIJI_ROWS)},
+            gaiji=GAIJI_TABLE,
+        ),
+        Case(
+            "gaiji-map-reverse",
+            REVERSE_CSV_MAPPING,
+            {
+                "JUMIN_SETAI.csv": (
+                    "市区町村コード,世帯番号,世帯主の宛名番号,世帯主氏名,世帯状態,世帯構成年月日\n"
+                    "990019,600000000000101,900000000000103,葛\U000e0100田　太郎,1,19890108\n"
+                    "990019,600000000000209,900000000000200,𠮷田　花子,1,20190430\n"
+                    "990019,600000000000306,900000000000308,葛田　次郎,1,20190430\n"
+                ).encode(),
+            },
+            reverse=True,
+            gaiji=GAIJI_TABLE,
+        ),
+        Case(
             "broken-csv",
             CSV_MAPPING,
             {
@@ -449,7 +485,9 @@ def run_case(folder: Path, reverse: bool) -> None:
     os.chdir(folder)
     try:
         mapping = load_mapping(Path("mapping.yaml"))
-        convert(mapping, [Path("input")], Path("out"), ConvertOptions(reverse=reverse))
+        table = load_map(Path("gaiji.csv")) if Path("gaiji.csv").is_file() else None
+        options = ConvertOptions(reverse=reverse, gaiji_map=table)
+        convert(mapping, [Path("input")], Path("out"), options)
     finally:
         os.chdir(here)
 
@@ -462,6 +500,8 @@ def main() -> int:
         (folder / "input").mkdir(parents=True)
         (folder / "mapping.yaml").write_text(case.mapping, encoding="utf-8")
         (folder / "args.json").write_text(json.dumps({"reverse": case.reverse}) + "\n")
+        if case.gaiji is not None:
+            (folder / "gaiji.csv").write_text(case.gaiji, encoding="utf-8")
         for name, data in case.inputs.items():
             (folder / "input" / name).write_bytes(data)
         run_case(folder, case.reverse)

@@ -34,6 +34,12 @@ VENDORS = ("kakuu-densan", "kaso-systems")
 AREAS = ("jumin", "kaigo", "kojin_juminzei")
 
 Edit = Callable[[Mapping, Path], list[str]]
+GAIJI_TABLE = "gaiji.csv"
+# The vendor's 外字 table as a municipality would keep it (the identification is fictitious).
+KAKUU_GAIJI = """\
+source,target,mj,note
+U+E000,U+845B U+E0100,,葛 with IVS (fictitious identification for the sample)
+"""
 
 
 def standard_frames(mapping: Mapping) -> dict[str, pl.DataFrame]:
@@ -114,8 +120,14 @@ def kakuu_jumin(m: Mapping, d: Path) -> list[str]:
     fixed_edit(m, kojin, "kojin", 4, "SEINENGAPPI", b"3450400")
     name_with(m, kojin, "kojin", 5, "SHIMEI", "ﾔﾏﾀﾞ\u3000太郎")
     fixed_edit(m, kojin, "kojin", 6, "ZOKUGARA", b"77")
+    name_with(m, kojin, "kojin", 7, "SHIMEI", "見本\ue001\u3000花子")
+    (d.parent / GAIJI_TABLE).write_text(KAKUU_GAIJI, encoding="utf-8")
     return [
-        "JKKOJIN.DAT row 2: 外字 U+E000 (CP932 F040) in SHIMEI → 氏名 keeps it, a `gaiji` warning",
+        "JKKOJIN.DAT row 2: 外字 U+E000 (CP932 F040) in SHIMEI → 氏名 keeps it, a `gaiji` warning;"
+        f" with `--gaiji-map sample_data/vendors/kakuu-densan/{GAIJI_TABLE}` it becomes 葛󠄀"
+        " (U+845B U+E0100)",
+        "JKKOJIN.DAT row 7: 外字 U+E001 (CP932 F041) in SHIMEI, not in the vendor's 外字 table →"
+        " a `gaiji` warning either way; `layout-tool gaiji OUT --map TABLE` lists it as unmapped",
         "JKKOJIN.DAT row 3: ～ (0x8160) in KATAGAKI → 方書 gets 〜 (the mapping's `replace`)",
         "JKKOJIN.DAT row 4: SEINENGAPPI 3450400 (day unknown) → 生年月日 03450400, accepted",
         "JKKOJIN.DAT row 5: half-width kana in SHIMEI → rejected, `type` (氏名 is 全角)",

@@ -10,6 +10,7 @@ from layout_tool.cli.options import encoding_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.convert import SIDE, ConvertOptions, convert
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.gaiji.maptable import load_map
 from layout_tool.mapping import load_mapping
 from layout_tool.mapping.report import DEFAULT_MAX_FINDINGS, render_json, render_text
 
@@ -48,6 +49,13 @@ RENDERERS = {"text": render_text, "json": render_json}
     "--max-findings", type=click.IntRange(min=0), default=DEFAULT_MAX_FINDINGS, show_default=True
 )
 @click.option("--show-values", is_flag=True, help="Show sensitive values (個人番号) unmasked.")
+@click.option(
+    "--gaiji-map",
+    "gaiji_path",
+    type=click.Path(path_type=Path),
+    help="外字 table (source,target[,mj,note]) applied to every input value before checking;"
+    " with --reverse, the standard characters are written back as the table's sources.",
+)
 def convert_cmd(
     mapping_path: str | None,
     area: str | None,
@@ -60,6 +68,7 @@ def convert_cmd(
     fmt: str,
     max_findings: int,
     show_values: bool,
+    gaiji_path: Path | None,
 ) -> None:
     """Convert a vendor's export to the standard's files (or back with --reverse).
 
@@ -82,7 +91,11 @@ def convert_cmd(
         raise LayoutToolError("--to xml is not available yet for mapped conversions; use --to csv")
     mapping = load_mapping(mapping_path)
     options = ConvertOptions(
-        reverse=reverse, encoding=encoding, max_findings=max_findings, show_values=show_values
+        reverse=reverse,
+        encoding=encoding,
+        max_findings=max_findings,
+        show_values=show_values,
+        gaiji_map=load_map(gaiji_path) if gaiji_path is not None else None,
     )
     with row_progress() as progress:
         report = convert(mapping, list(inputs), outdir, options, progress)

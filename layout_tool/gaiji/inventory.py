@@ -188,9 +188,9 @@ class GaijiInventory:
 
 
 def first_rows_text(entry: GaijiEntry, several_files: bool) -> str:
-    """``12, 40`` or, when the inventory spans files, ``a.csv:12, b.csv:3``."""
+    """``12, 40`` or, when the inventory spans files, ``a.csv:12, b.csv:3`` (each row once)."""
     parts = []
     for r in entry.first_rows:
         name = r.file.replace("\\", "/").rsplit("/", 1)[-1]
         parts.append(f"{name}:{r.row}" if several_files else str(r.row))
-    return ", ".join(parts)
+    return ", ".join(dict.fromkeys(parts))  # a row with the 外字 in two items, once

@@ -89,6 +89,22 @@ class MapTable:
     def as_dict(self) -> dict[str, str]:
         return {e.source: e.target for e in self.entries}
 
+    def inverted(self) -> MapTable:
+        """Target → source, for writing standard data back into a vendor's 外字
+        (``convert --reverse``); two sources with one target cannot be told apart."""
+        first: dict[str, MapEntry] = {}
+        for e in self.entries:
+            if e.target in first:
+                raise LayoutToolError(
+                    f"target {codepoints(e.target)} is also the target of line"
+                    f" {first[e.target].line}: --reverse cannot tell which source to write",
+                    path=self.path,
+                    line=e.line,
+                )
+            first[e.target] = e
+        swapped = (MapEntry(e.target, e.source, e.mj, e.note, e.line) for e in self.entries)
+        return MapTable(self.path, tuple(swapped))
+
 
 def parse_sequence(text: str) -> str:
     """``U+845B U+E0100`` → the characters; anything else is taken literally."""
@@ -248,3 +264,11 @@ def _replace(value: pl.Expr, table: MapTable) -> pl.Expr:
     mapping = table.as_dict()
     sources = longest_first(list(mapping))
     return value.str.replace_many(sources, [mapping[s] for s in sources], leftmost=True)
+
+
+def count_hits(value: pl.Expr, table: MapTable) -> pl.Expr:
+    """How many sources of ``table`` ``apply_map`` replaces in each value (0 for null)."""
+    if not table.entries:
+        return pl.lit(0, pl.UInt32)
+    pattern = "|".join(re.escape(s) for s in longest_first(table.sources))
+    return value.str.count_matches(pattern).fill_null(0)

@@ -35,6 +35,14 @@ ITEM_CODES = ("required", "type", "length", "code", "date", "check-digit")
 ENGINE: Final = "in-memory"  # many small stages over one batch: faster than streaming
 
 
+ORIGINAL: Final = "__o"  # prefix of an input column as read, when a 外字 table changed it
+
+
+def as_read(frame: pl.DataFrame, column: str) -> str:
+    """The column holding ``column``'s values as read (before a 外字 table was applied)."""
+    return ORIGINAL + column if ORIGINAL + column in frame.columns else column
+
+
 def std(k: int) -> str:
     return f"__s{k}"
 
@@ -315,6 +323,6 @@ class ForwardBatches(Batches):
             keys = [f"__lk{j}k{m}" for m in range(len(on))]
             lf = lf.join(table.lazy(), left_on=on, right_on=keys, how="left", maintain_order="left")
         result = self.st.apply(lf, self.keep).collect(engine=ENGINE)
-        inputs = [(col(i), f.name) for i, f in enumerate(self.source.fields)]
+        inputs = [(as_read(frame, col(i)), f.name) for i, f in enumerate(self.source.fields)]
         outputs = [(std(k), item.name) for k, item in enumerate(self.items)]
         return self.finish(result, reader, records, outputs, inputs)

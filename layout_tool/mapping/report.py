@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from layout_tool import __version__
+from layout_tool.gaiji.maptable import MapTable
 from layout_tool.io.csvsource import ROW
 from layout_tool.mapping.model import Mapping
 from layout_tool.report.finding import CODES, Finding, mask
@@ -39,6 +40,8 @@ class FileConversion:
     rows_out: int = 0
     rows_rejected: int = 0
     sha256: str | None = None
+    gaiji_mapped: int = 0  # characters the 外字 table replaced
+    gaiji_clashes: int = 0  # characters that already were the table's targets
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -53,6 +56,7 @@ class FileConversion:
             "rows_out": self.rows_out,
             "rows_rejected": self.rows_rejected,
             "sha256": self.sha256,
+            "gaiji_mapped": self.gaiji_mapped,
         }
 
 
@@ -68,6 +72,7 @@ class ConversionReport:
     by_severity: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
     listed_total: int = 0
+    gaiji_map: MapTable | None = None
 
     @property
     def rows_in(self) -> int:
@@ -120,6 +125,9 @@ class ConversionReport:
             "command": "convert",
             "direction": "reverse" if self.reverse else "forward",
             "mapping": self.mapping.to_dict(),
+            "gaiji_map": None
+            if self.gaiji_map is None
+            else {"path": self.gaiji_map.path, "entries": len(self.gaiji_map.entries)},
             "spec": {"standard": area.standard, "version": area.version, "area": area.id},
             "ok": self.ok,
             "summary": {
@@ -151,6 +159,7 @@ def render_text(report: ConversionReport) -> str:
         f"layout-tool convert — {m.name} ({direction}), area {m.area.id},"
         f" 中間標準レイアウト仕様 v{m.area.version}",
         f"Mapping: {m.path} ({'lossless' if m.lossless else 'lossy'})",
+        *_gaiji_line(report),
         f"Result: {verdict} — {report.rows_in:,} rows in, {report.rows_out:,} out,"
         f" {report.rows_rejected:,} rejected; {report.by_severity['warning']:,} warnings",
         "",
@@ -196,6 +205,15 @@ def render_text(report: ConversionReport) -> str:
     if report.notes:
         lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
     return "\n".join(lines) + "\n"
+
+
+def _gaiji_line(report: ConversionReport) -> list[str]:
+    table = report.gaiji_map
+    if table is None:
+        return []
+    done = sum(f.gaiji_mapped for f in report.files)
+    way = "standard characters written as the vendor's 外字" if report.reverse else "外字 replaced"
+    return [f"外字 table: {table.path} ({len(table.entries)} entries): {done:,} {way}"]
 
 
 def _name(path: str | None) -> str:

@@ -13,7 +13,7 @@ import polars as pl
 from layout_tool.io import cp932
 from layout_tool.io.fixedwidth import fit
 from layout_tool.mapping import findings as fnd
-from layout_tool.mapping.batch import ENGINE, Batches, BatchResult, out, std
+from layout_tool.mapping.batch import ENGINE, ORIGINAL, Batches, BatchResult, as_read, out, std
 from layout_tool.mapping.model import Mapping, Target
 from layout_tool.mapping.plan import Outcome, forward, restore
 from layout_tool.mapping.stages import Val
@@ -25,13 +25,16 @@ from layout_tool.report.finding import Finding
 class ReverseBatches(Batches):
     """Standard rows (``__s0``… by item) → vendor rows (by field), checked, verified."""
 
-    def __init__(self, mapping: Mapping, target: Target) -> None:
+    def __init__(self, mapping: Mapping, target: Target, gaiji_map: bool = False) -> None:
+        """``gaiji_map``: batches also hold the values as read (``ORIGINAL`` + column) and the
+        standard columns hold them with the vendor's 外字; the item checks read the former."""
         super().__init__(mapping, target)
         st, src = self.st, self.source
         values = {k: Val(std(k)) for k in range(len(self.items))}
+        read = {k: Val(ORIGINAL + std(k)) for k in values} if gaiji_map else values
         self.present = set(values)
-        self.garbled([(std(k), it.name) for k, it in enumerate(self.items)])
-        self.checks(values, {})
+        self.garbled([(read[k].name, it.name) for k, it in enumerate(self.items)])
+        self.checks(read, {})
         by_name = {it.name: values[k] for k, it in enumerate(self.items)}
         restored, failures = restore(st, target, by_name)
         by_rule: dict[int, list[int]] = {}
@@ -100,6 +103,6 @@ class ReverseBatches(Batches):
 
     def run(self, frame: pl.DataFrame, reader: list[Finding], records: int) -> BatchResult:
         result = self.st.apply(frame.lazy(), self.keep).collect(engine=ENGINE)
-        inputs = [(std(k), item.name) for k, item in enumerate(self.items)]
+        inputs = [(as_read(frame, std(k)), item.name) for k, item in enumerate(self.items)]
         outputs = [(out(i), f.name) for i, f in enumerate(self.source.fields)]
         return self.finish(result, reader, records, outputs, inputs)

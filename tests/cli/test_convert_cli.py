@@ -225,3 +225,62 @@ def test_library_and_cli_agree(tmp_path: Path) -> None:
     )
     data = json.loads(out)
     assert data == json.loads(json.dumps(report.to_dict(), ensure_ascii=False))
+
+
+def test_gaiji_map_replaces_what_the_table_names(tmp_path: Path) -> None:
+    table = SAMPLES / "kakuu-densan" / "gaiji.csv"
+    out_dir = tmp_path / "out"
+    code, out, err = invoke(
+        "convert",
+        "--mapping",
+        "kakuu-densan/jumin",
+        str(SAMPLES / "kakuu-densan/jumin"),
+        "-o",
+        str(out_dir),
+        "--gaiji-map",
+        str(table),
+        "--format",
+        "json",
+    )
+    assert code == 1, out + err  # the planted rejects stay rejected
+    report = json.loads(out)
+    assert report["gaiji_map"] == {"path": str(table), "entries": 1}
+    kojin = next(f for f in report["files"] if f["file_id"] == "kojin")
+    assert kojin["gaiji_mapped"] == 1
+    text = (out_dir / "JUMIN_KOJIN.csv").read_text(encoding="utf-8")
+    assert "\ue000" not in text and "葛\U000e0100" in text
+    assert "\ue001" in text  # not in the table: kept, and still a gaiji warning
+    gaiji = [f for f in report["findings"] if f["code"] == "gaiji"]
+    assert gaiji and all(f["value"] and "\ue001" in f["value"] for f in gaiji)
+    # The inventory of the output lists only what the table left.
+    args = ["gaiji", str(out_dir), "--map", str(table), "--format", "json"]
+    result = CliRunner().invoke(cli, args, standalone_mode=False)  # as `main` runs it
+    assert result.return_value == 1  # some 外字 remain unmapped
+    listed = json.loads(result.stdout)["characters"]
+    assert [c["codepoints"] for c in listed] == ["U+E001"]
+
+
+def test_gaiji_map_that_cannot_be_reversed_is_a_usage_error(tmp_path: Path) -> None:
+    table = tmp_path / "gaiji.csv"
+    table.write_text("source,target\nU+E000,髙\nU+E001,髙\n", encoding="utf-8")
+    std = tmp_path / "std"
+    convert(load_mapping("kaso-systems/kaigo"), [SAMPLES / "kaso-systems/kaigo"], std)
+    code, out, err = invoke(
+        "convert", "--mapping", "kaso-systems/kaigo", "--reverse", str(std), "-o",
+        str(tmp_path / "back"), "--gaiji-map", str(table),
+    )  # fmt: skip
+    assert code == 2, out + err
+    assert err.strip().endswith(f"{table}:3: target U+9AD9 is also the target of line 2:"
+                                " --reverse cannot tell which source to write")  # fmt: skip
+    assert "Traceback" not in err and not (tmp_path / "back").exists()
+
+
+def test_broken_gaiji_map_is_a_usage_error(tmp_path: Path) -> None:
+    table = tmp_path / "gaiji.csv"
+    table.write_text("source,target\nU+E000,\n", encoding="utf-8")
+    code, _, err = invoke(
+        "convert", "--mapping", "kaso-systems/kaigo", str(SAMPLES / "kaso-systems/kaigo"),
+        "-o", str(tmp_path / "out"), "--gaiji-map", str(table),
+    )  # fmt: skip
+    assert code == 2
+    assert f"{table}:2: source 'U+E000' has no target" in err

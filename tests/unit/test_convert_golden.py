@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from layout_tool.convert import ConvertOptions, convert
+from layout_tool.gaiji.maptable import load_map
 from layout_tool.mapping import load_mapping
 
 CASES = Path(__file__).resolve().parent.parent / "cases" / "convert"
@@ -41,6 +42,9 @@ def test_golden_case(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     shutil.copyfile(case / "mapping.yaml", tmp_path / "mapping.yaml")
     args = json.loads((case / "args.json").read_text())
     monkeypatch.chdir(tmp_path)
+    if (case / "gaiji.csv").is_file():
+        shutil.copyfile(case / "gaiji.csv", "gaiji.csv")
+        args["gaiji_map"] = load_map(Path("gaiji.csv"))
     report = convert(
         load_mapping(Path("mapping.yaml")), [Path("input")], Path("out"), ConvertOptions(**args)
     )
@@ -58,4 +62,5 @@ def test_golden_case(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_there_are_cases_for_each_format_and_direction() -> None:
     names = {p.name for p in case_dirs()}
     assert {"csv-utf8-bom", "csv-cp932-tab-no-header", "fixed-crlf-lookup"} <= names
+    assert {"gaiji-map", "gaiji-map-reverse"} <= names
     assert {"fixed-back-to-back", "reverse-fixed", "reverse-csv-cp932", "broken-csv"} <= names

@@ -159,3 +159,16 @@ def test_ignoring_gaiji_leaves_the_inventory_empty(tmp_path: Path) -> None:
     spec = load_area(str(tmp_path / "spec.yaml"))
     report = validate_paths(spec, [path], Options(filter=Filter(ignore=frozenset({"gaiji"}))))
     assert not report.gaiji and report.to_dict()["gaiji"] == []
+
+
+def test_first_rows_text_names_a_row_once_even_with_two_items() -> None:
+    from layout_tool.gaiji.inventory import FirstRow, GaijiEntry, first_rows_text
+
+    rows = (
+        FirstRow("d/A.csv", "氏", 5),
+        FirstRow("d/A.csv", "氏名", 5),
+        FirstRow("B.csv", "名", 2),
+    )
+    entry = GaijiEntry("\ue001", 3, ("d/A.csv", "B.csv"), ("氏", "氏名", "名"), rows, ())
+    assert first_rows_text(entry, several_files=True) == "A.csv:5, B.csv:2"
+    assert first_rows_text(entry, several_files=False) == "5, 2"
