@@ -26,6 +26,7 @@ from layout_tool.gaiji.maptable import MapTable
 from layout_tool.io.atomic import atomic_path, write_text_atomic
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.mapping import files
+from layout_tool.mapping import findings as fnd
 from layout_tool.mapping.batch import BatchResult, ForwardBatches
 from layout_tool.mapping.gaiji import GaijiStep
 from layout_tool.mapping.model import Mapping, Source, Target
@@ -37,8 +38,10 @@ from layout_tool.mapping.report import (
     render_text,
 )
 from layout_tool.mapping.reverse import ReverseBatches
+from layout_tool.mapping.xmlio import XmlStandardReader, XmlStandardWriter
 
 Progress = Callable[[str, int], None]
+Reader = files.VendorReader | files.StandardReader | XmlStandardReader
 SIDE = "conversion"  # OUTDIR/conversion/: reports and rejects, apart from the data files
 REPORT_JSON = "report.json"
 REPORT_TEXT = "report.txt"
@@ -52,6 +55,7 @@ class ConvertOptions:
     show_values: bool = False
     batch_bytes: int | None = None  # None: the reader's own (CSV 16 MB, fixed-width 8 MB)
     gaiji_map: MapTable | None = None  # 外字 table: applied to every input value first
+    to: str = "csv"  # the standard files' form (forward): csv or xml
 
 
 def convert(
@@ -68,6 +72,11 @@ def convert(
             f"mapping {mapping.name} is lossy ({why}): --reverse would not reproduce the"
             " vendor's data, so it is refused"
         )
+    if options.to not in ("csv", "xml") or (options.reverse and options.to != "csv"):
+        raise LayoutToolError(
+            "--to xml names the form of the standard files convert writes; --reverse writes"
+            " the vendor's layout (and reads standard CSV or XML by their suffix)"
+        )
     report = ConversionReport(mapping, options.reverse, options.max_findings, options.show_values)
     gaiji = None
     if options.gaiji_map is not None:
@@ -75,8 +84,10 @@ def convert(
         gaiji = GaijiStep(options.gaiji_map, options.reverse)
     if options.reverse:
         jobs = files.assign_reverse(mapping, inputs, options.encoding, report.notes)
-        readers: list[files.VendorReader | files.StandardReader] = [
-            files.StandardReader(j.target, j.path, options.encoding, options.batch_bytes)
+        readers: list[Reader] = [
+            XmlStandardReader(mapping.area, j.target, j.path)
+            if j.path.suffix.lower() == ".xml"
+            else files.StandardReader(j.target, j.path, options.encoding, options.batch_bytes)
             for j in jobs
         ]
         tables: list[dict[int, pl.DataFrame]] = [{} for _ in jobs]
@@ -101,16 +112,16 @@ def convert(
     return report
 
 
-def output_name(job: files.Job, reverse: bool) -> str:
+def output_name(job: files.Job, reverse: bool, to: str = "csv") -> str:
     if reverse:
         return job.source.file
-    return f"{job.target.file.filename or job.target.file.id}.csv"
+    return f"{job.target.file.filename or job.target.file.id}.{to}"
 
 
 def _run(
     mapping: Mapping,
     job: files.Job,
-    reader: files.VendorReader | files.StandardReader,
+    reader: Reader,
     tables: dict[int, pl.DataFrame],
     outdir: Path,
     options: ConvertOptions,
@@ -123,7 +134,7 @@ def _run(
 
     The temporary files are renamed when ``stack`` closes, after every input is done.
     """
-    name = output_name(job, options.reverse)
+    name = output_name(job, options.reverse, options.to)
     target_path = outdir / name
     rejects_path = outdir / SIDE / f"{Path(name).stem}.rejects.csv"
     result = FileConversion(
@@ -136,12 +147,13 @@ def _run(
         detected_by=reader.detected_by,
     )
     report.files.append(result)
-    out_fh = stack.enter_context(stack.enter_context(atomic_path(target_path)).open("wb"))
+    out_tmp = stack.enter_context(atomic_path(target_path))
+    out_fh = stack.enter_context(out_tmp.open("wb"))
     rej_fh = stack.enter_context(stack.enter_context(atomic_path(rejects_path)).open("wb"))
     sensitive = _sensitive(job.target, job.source)
     digest = hashlib.sha256()
     items = [it.name for it in job.target.file.items]
-    writer: files.VendorWriter | files.StandardWriter
+    writer: files.VendorWriter | files.StandardWriter | XmlStandardWriter
     # The plan (tens of expressions, and the lookup tables of the item checks) is built in a
     # thread while the first batch is read.
     planner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plan")
@@ -154,8 +166,12 @@ def _run(
             return reverse.result().run(b.frame, b.findings, b.records)
 
     else:
-        forward = planner.submit(ForwardBatches, mapping, job.target)
-        writer = files.StandardWriter(out_fh, items)
+        xml = options.to == "xml"
+        forward = planner.submit(ForwardBatches, mapping, job.target, xml)
+        if xml:
+            writer = XmlStandardWriter(out_fh, mapping.area, job.target.file, out_tmp)
+        else:
+            writer = files.StandardWriter(out_fh, items)
         rejects = files.RejectsWriter(rej_fh, job.source.field_names)
 
         def run(b: Batch) -> BatchResult:
@@ -176,7 +192,16 @@ def _run(
             if progress is not None:
                 progress(str(job.path), result.rows_in)
         (reverse if options.reverse else forward).result()  # its failure, even without rows
+    background.wait()
+    if isinstance(writer, XmlStandardWriter):
+        writer.close()
     result.sha256 = digest.hexdigest()
+    if isinstance(reader, XmlStandardReader):
+        result.sha256 = reader.sha256
+        found, notes = reader.leftovers()
+        report.add(result, fnd.from_findings(found), sensitive)
+        report.notes += notes
+        result.unread = any(f.severity == "error" and f.row is None for f in found)
     if gaiji is not None and result.gaiji_clashes:
         report.notes.append(gaiji.clash_note(job.path, result.gaiji_clashes))
     if result.rows_in != result.rows_out + result.rows_rejected:  # pragma: no cover - a bug

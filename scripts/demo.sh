@@ -59,6 +59,12 @@ run $LT validate --spec jumin "$OUT/xml/jumin"
 run $LT convert --spec jumin sample_data/faulty/jumin -o "$OUT/xml/faulty-jumin" --to xml
 run $LT validate --spec jumin "$OUT/xml/faulty-jumin" --max-findings 5
 
+step "5e. A vendor's export straight to the XML form, validated, and back to the vendor's layout" \
+  "$LT convert --mapping kaso-systems/kaigo sample_data/vendors/kaso-systems/kaigo -o $OUT/xml/kaigo --to xml"
+run $LT convert --mapping kaso-systems/kaigo sample_data/vendors/kaso-systems/kaigo -o "$OUT/xml/kaigo" --to xml
+run $LT validate --spec kaigo "$OUT/xml/kaigo" --max-findings 5
+run $LT convert --mapping kaso-systems/kaigo --reverse "$OUT/xml/kaigo" -o "$OUT/xml/kaigo-back"
+
 step "6. 外字 inventory of the faulty set" "$LT gaiji --spec jumin sample_data/faulty/jumin"
 run $LT gaiji --spec jumin sample_data/faulty/jumin
 

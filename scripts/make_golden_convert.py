@@ -35,6 +35,7 @@ class Case:
     reverse: bool = False
     notes: list[str] = field(default_factory=list)
     gaiji: str | None = None  # a 外字 table (gaiji.csv beside mapping.yaml)
+    to: str = "csv"  # the form of the standard files written (forward)
 
 
 def crlf(*lines: str, encoding: str = "utf-8") -> bytes:
@@ -345,6 +346,24 @@ GAIJI_ROWS = [
     "900000000000707,600000000000101,𠮷田,葛\U000e0100子,,X,S45.04.01, 7,2024-04-01",
 ]
 
+
+def setai_xml(*records: str) -> bytes:
+    """A standard 世帯 document (jumin) around the given ``<レコード>`` lines."""
+    head = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<移行データ xmlns="urn:chukan-layout:2.7:jumin" area="jumin" version="2.7">\n<setai>\n'
+    )
+    return (head + "".join(r + "\n" for r in records) + "</setai>\n</移行データ>\n").encode()
+
+
+def setai_record(no: str, head: str, name: str, day: str, extra: str = "") -> str:
+    return (
+        f"<レコード><市区町村コード>990019</市区町村コード><世帯番号>{no}</世帯番号>"
+        f"<世帯主の宛名番号>{head}</世帯主の宛名番号><世帯主氏名>{name}</世帯主氏名>{extra}"
+        f"<世帯状態>1</世帯状態><世帯構成年月日>{day}</世帯構成年月日></レコード>"
+    )
+
+
 STD_KOJIN_HEAD = (
     "市区町村コード,宛名番号,個人履歴番号,最新フラグ,世帯番号,住民種別,住民状態,性別,"
     "氏名,氏,名,氏名フリガナ,生年月日,続柄,記載順位,方書\n"
@@ -463,6 +482,28 @@ def cases() -> list[Case]:
             reverse=True,
             gaiji=GAIJI_TABLE,
         ),
+        Case("xml-out", CSV_MAPPING, {"KOJIN.csv": BOM + crlf(*CSV_ROWS)}, to="xml"),
+        Case(
+            "reverse-xml",
+            REVERSE_CSV_MAPPING,
+            {
+                "JUMIN_SETAI.xml": setai_xml(
+                    setai_record("600000000000101", "900000000000103", "山田　太郎", "19890108"),
+                    setai_record(
+                        "600000000000209", "900000000000200", "鈴木 &amp; 花子", "20190430"
+                    ),
+                    setai_record(
+                        "600000000000306",
+                        "900000000000308",
+                        "高橋　次郎",
+                        "20190501",
+                        "<余計な項目>x</余計な項目>",
+                    ),
+                    setai_record("600000000000403", "900000000000405", "佐藤　三郎", "19000100"),
+                )
+            },
+            reverse=True,
+        ),
         Case(
             "broken-csv",
             CSV_MAPPING,
@@ -479,14 +520,15 @@ def cases() -> list[Case]:
     ]
 
 
-def run_case(folder: Path, reverse: bool) -> None:
+def run_case(folder: Path) -> None:
     """Convert ``input`` into ``out`` with ``folder`` as the working directory."""
     here = Path.cwd()
     os.chdir(folder)
     try:
         mapping = load_mapping(Path("mapping.yaml"))
         table = load_map(Path("gaiji.csv")) if Path("gaiji.csv").is_file() else None
-        options = ConvertOptions(reverse=reverse, gaiji_map=table)
+        args = json.loads(Path("args.json").read_text())
+        options = ConvertOptions(gaiji_map=table, **args)
         convert(mapping, [Path("input")], Path("out"), options)
     finally:
         os.chdir(here)
@@ -499,12 +541,13 @@ def main() -> int:
         folder = CASES / case.name
         (folder / "input").mkdir(parents=True)
         (folder / "mapping.yaml").write_text(case.mapping, encoding="utf-8")
-        (folder / "args.json").write_text(json.dumps({"reverse": case.reverse}) + "\n")
+        args = {"reverse": case.reverse, **({"to": case.to} if case.to != "csv" else {})}
+        (folder / "args.json").write_text(json.dumps(args) + "\n")
         if case.gaiji is not None:
             (folder / "gaiji.csv").write_text(case.gaiji, encoding="utf-8")
         for name, data in case.inputs.items():
             (folder / "input" / name).write_bytes(data)
-        run_case(folder, case.reverse)
+        run_case(folder)
         print(f"{case.name}: {sorted(p.name for p in (folder / 'out').rglob('*') if p.is_file())}")
     return 0
 

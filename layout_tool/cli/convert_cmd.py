@@ -35,7 +35,14 @@ RENDERERS = {"text": render_text, "json": render_json}
     help="Folder for the converted files; reports and rejects go to its conversion/.",
 )
 @click.option("--reverse", is_flag=True, help="Standard files → the vendor's layout.")
-@click.option("--to", "to", type=click.Choice(["csv", "xml"]), default="csv", show_default=True)
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(["csv", "xml"]),
+    default="csv",
+    show_default=True,
+    help="The form of the standard files written (--reverse reads either, by suffix).",
+)
 @encoding_option("Read inputs in this encoding (auto: as the mapping declares, else detected).")
 @click.option(
     "--format",
@@ -81,14 +88,18 @@ def convert_cmd(
             raise LayoutToolError(
                 "give --mapping (vendor files) or --spec (standard files), not both"
             )
+        if reverse or gaiji_path is not None:
+            used = "--reverse" if reverse else "--gaiji-map"
+            raise LayoutToolError(
+                f"{used} works with --mapping (vendor files); --spec converts standard files"
+                " between forms (--to csv|xml)"
+            )
         from layout_tool.cli.forms_cmd import run_forms
 
         code = run_forms(area, inputs, outdir, to, file_id, encoding, fmt)
         click.get_current_context().exit(code)
     if mapping_path is None:
         raise LayoutToolError("convert needs --mapping (vendor files) or --spec (standard files)")
-    if to != "csv":
-        raise LayoutToolError("--to xml is not available yet for mapped conversions; use --to csv")
     mapping = load_mapping(mapping_path)
     options = ConvertOptions(
         reverse=reverse,
@@ -96,6 +107,7 @@ def convert_cmd(
         max_findings=max_findings,
         show_values=show_values,
         gaiji_map=load_map(gaiji_path) if gaiji_path is not None else None,
+        to=to,
     )
     with row_progress() as progress:
         report = convert(mapping, list(inputs), outdir, options, progress)

@@ -1,4 +1,4 @@
-"""CP932 as polars expressions: how many bytes a value takes, and what can be written.
+"""CP932 as polars expressions (how many bytes a value takes, what can be written), and read.
 
 Writing a fixed-width field needs its width in CP932 bytes (2 for everything but ASCII and
 half-width katakana) and the knowledge of which characters CP932 has. The repertoire is taken
@@ -6,6 +6,10 @@ from Python's own codec (every code it decodes, 外字 in the user area F040–F
 U+E000–U+E757 included), so reading and writing agree on every character. Characters Python
 would *encode* but that read back as another (〜 U+301C → 0x8160 → ～ U+FF5E, and −, ‖, ¢,
 £, ¬) count as not writable: writing them would change the data without a trace.
+
+Reading (``decode``, ``decode_text``) turns every byte that is no CP932 character into one
+U+FFFD, the single bytes Python's codec lets through as other characters (0x80, 0xA0,
+0xFD–0xFF) included, so that a value holds U+FFFD exactly where a bad byte was.
 """
 
 from __future__ import annotations
@@ -14,11 +18,34 @@ from functools import lru_cache
 
 import polars as pl
 
+from layout_tool.io.encoding import BadBytes, decode_reporting
+
 LEADS = [*range(0x81, 0xA0), *range(0xE0, 0xFD)]
 TRAILS = [*range(0x40, 0x7F), *range(0x80, 0xFD)]
 
 SINGLE_CLASS = "\x00-\x7f\uff61-\uff9f"
 """Characters CP932 writes in one byte (every other encodable character takes two)."""
+
+STRAYS = {0x80: 0xFFFD, 0xF8F0: 0xFFFD, 0xF8F1: 0xFFFD, 0xF8F2: 0xFFFD, 0xF8F3: 0xFFFD}
+"""What Python's codec makes of the single bytes 0x80, 0xA0, 0xFD, 0xFE, 0xFF, which are no
+CP932 character (``str.translate`` table to U+FFFD). Not 外字: those are F040–F9FC."""
+_STRAY_CHARS = "".join(map(chr, STRAYS))  # five ``in`` scans are much faster than a regex
+
+
+def decode(data: bytes) -> tuple[str, list[BadBytes]]:
+    """CP932 text with U+FFFD for every byte that is no character, and those bytes
+    (``decode_reporting``: a byte the codec cannot decode, or 0x80, 0xA0, 0xFD–0xFF).
+    Each bad byte is one U+FFFD and one ``BadBytes``."""
+    return decode_reporting(data, "cp932")
+
+
+def decode_text(data: bytes) -> str:
+    """``decode(data)[0]``, faster: the codec once, the bad bytes U+FFFD but not listed."""
+    try:
+        out = data.decode("cp932")
+    except UnicodeDecodeError:
+        out = data.decode("cp932", errors="replace")
+    return out.translate(STRAYS) if any(c in out for c in _STRAY_CHARS) else out
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +102,10 @@ def _escape_char(code: int) -> str:
 
 __all__ = [
     "SINGLE_CLASS",
+    "STRAYS",
     "byte_length",
+    "decode",
     "decode_table",
+    "decode_text",
     "unencodable",
 ]

@@ -39,7 +39,7 @@ def detect(head: bytes, declared: str = "auto") -> Detected:
     sample = head[:SAMPLE_BYTES]
     if _decodes(sample, "utf-8"):
         return Detected("utf-8", "sample")
-    if _decodes(sample, "cp932") and not _STRAY_RE.search(sample.decode("cp932", "ignore")):
+    if _decodes(sample, "cp932") and not _NEVER_CP932.search(sample.decode("cp932", "ignore")):
         return Detected("cp932", "sample")
     return Detected("utf-8", "sample")
 
@@ -89,9 +89,16 @@ def decode_reporting(data: bytes, encoding: str) -> tuple[str, list[BadBytes]]:
 
 
 # Python's cp932 decodes the single bytes 0xA0, 0xFD, 0xFE, 0xFF (never valid Shift_JIS)
-# to U+F8F0..U+F8F3. They are not 外字: report them as undecodable bytes.
-_STRAYS = {"\uf8f0": b"\xa0", "\uf8f1": b"\xfd", "\uf8f2": b"\xfe", "\uf8f3": b"\xff"}
-_STRAY_RE = re.compile("[\uf8f0-\uf8f3]")
+# to U+F8F0..U+F8F3, and 0x80 to U+0080. They are not 外字: report them as undecodable bytes.
+_STRAYS = {
+    "\x80": b"\x80",  # (read as U+0080)
+    "\uf8f0": b"\xa0",
+    "\uf8f1": b"\xfd",
+    "\uf8f2": b"\xfe",
+    "\uf8f3": b"\xff",
+}
+_STRAY_RE = re.compile("[\x80\uf8f0-\uf8f3]")
+_NEVER_CP932 = re.compile("[\uf8f0-\uf8f3]")  # detection: a stray 0x80 alone still says CP932
 
 
 def _cp932_strays(data: bytes, text: str) -> tuple[str, list[BadBytes]]:

@@ -4,10 +4,12 @@ Reading: a chunk of whole records is split into records (bytes) and cut into fie
 polars' binary ``slice`` at their byte positions. A field whose values are all ASCII is its
 own text; the others are decoded from CP932 field by field: the field's values, joined by
 line feeds (a byte CP932 never uses inside a character), go through Python's codec in one
-call and come back as one column. Bytes that do not decode (including a character cut in
-two by a field boundary) become U+FFFD in the value, as in the CSV reader, and an
-``encoding`` finding with the byte offset. Every record ends up either in the batch frame
-(with its 1-based row number) or as a ``row-shape`` finding (wrong length).
+call and come back as one column. Records back to back (``newline: none``) are cut by their
+length, and any byte may be in them, line feeds too. Every byte that is no CP932 character
+(including a lead byte alone, 0x80, and a character cut in two by a field boundary) becomes
+U+FFFD in the value, as in the CSV reader, and an ``encoding`` finding with its byte offset
+and field. Every record ends up either in the batch frame (with its 1-based row number) or
+as a ``row-shape`` finding (wrong length).
 
 Writing: each field is padded to its byte width (or found too long, or not encodable in
 CP932), the fields are concatenated, and the records are encoded in one call.
@@ -16,7 +18,6 @@ CP932), the fields are concatenated, and the records are encoded in one call.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,15 +25,13 @@ from typing import BinaryIO, Protocol
 
 import polars as pl
 
-from layout_tool.io.cp932 import byte_length, unencodable
+from layout_tool.io.cp932 import byte_length, decode, decode_text, unencodable
 from layout_tool.io.csvsource import ROW, Batch, _prefetch, col
-from layout_tool.io.encoding import decode_reporting
 from layout_tool.report.finding import Finding
 
 BATCH_BYTES = 8 << 20
 NEWLINES = {"crlf": b"\r\n", "lf": b"\n", "none": b""}
 LINE = "__line"
-UNIT = b"\x1f"  # in a value, the decoder takes its careful path (see ``decode_fields``)
 
 
 class _Hasher(Protocol):
@@ -115,12 +114,17 @@ class FixedWidthSource:
             yield buf[:cut]
             carry = buf[cut:]
 
-    def _lines(self, chunk: bytes) -> bytes:
-        """The chunk with records separated by LF (records back to back get one)."""
+    def _records(self, chunk: bytes) -> tuple[pl.Series, bool]:
+        """The chunk's records (bytes), and whether one may end in a CR that is no data.
+
+        Records back to back are cut by their length: their bytes are all data, a CR or an
+        LF among them too (the last record may be short: a ``row-shape`` finding).
+        """
         if self.layout.newline != "none":
-            return chunk
+            return binary_lines(chunk), b"\r" in chunk
         size = self.layout.record_length
-        return b"\n".join(chunk[i : i + size] for i in range(0, len(chunk), size)) + b"\n"
+        cut = [chunk[i : i + size] for i in range(0, len(chunk), size)]
+        return pl.Series(LINE, cut, dtype=pl.Binary), False
 
     def _starts(self, chunk: bytes) -> list[int]:
         """Each record's byte offset in the chunk (only wanted for findings)."""
@@ -133,12 +137,11 @@ class FixedWidthSource:
         return starts
 
     def _parse(self, chunk: bytes, offset: int, row0: int) -> Batch:
-        data = self._lines(chunk)
-        records = pl.DataFrame({LINE: binary_lines(data)})
-        records = records.with_row_index(ROW, offset=row0 + 1)
+        cut, crs = self._records(chunk)
+        records = pl.DataFrame([cut]).with_row_index(ROW, offset=row0 + 1)
         count = records.height
         size = self.layout.record_length
-        length = line_length(b"\r" in data)
+        length = line_length(crs)
         findings = [
             self._shape(r, n, size)
             for r, n in records.filter(length != size).select(ROW, length).iter_rows()
@@ -156,7 +159,7 @@ class FixedWidthSource:
         for i, values in zip(wide, decoded, strict=True):
             columns[i] = values.alias(col(i))
         frame = pl.DataFrame([records.get_column(ROW), *columns])
-        if wide:  # only double-byte fields can hold U+FFFD; the others decode the same anyway
+        if wide:  # only double-byte fields can hold U+FFFD (ASCII decodes the same anyway)
             bad = pl.any_horizontal(
                 pl.col(col(i)).str.contains("\ufffd", literal=True) for i in wide
             )
@@ -193,24 +196,37 @@ class FixedWidthSource:
     def _findings(
         self, record: bytes, row: int, wide: list[int], starts: list[int], offset: int, row0: int
     ) -> list[Finding]:
-        """Where exactly the bytes of a suspect record fail to decode."""
+        """Where exactly the bytes of a suspect record fail to decode: one finding a byte."""
         out = []
+        base = offset + starts[row - row0 - 1]
+        fields = self.layout.fields
         for i in wide:
-            f = self.layout.fields[i]
-            value, bad = decode_reporting(record[f.start : f.start + f.length], "cp932")
-            if bad:
-                at = offset + starts[row - row0 - 1] + f.start + bad[0].offset
-                out.append(self._undecodable(row, i, f, bad[0].sample, at, value))
+            f = fields[i]
+            end = f.start + f.length
+            value, bad = decode(record[f.start : end])
+            for b in bad:
+                cut = b.offset == f.length - 1 and _one_character(record[end - 1 : end + 1])
+                after = fields[i + 1].name if cut and i + 1 < len(fields) else None
+                at = base + f.start + b.offset
+                out.append(self._undecodable(row, i, f, b.sample, at, value, after))
         return out
 
     def _undecodable(
-        self, row: int, i: int, f: FixedField, sample: bytes, at: int, value: str
+        self,
+        row: int,
+        i: int,
+        f: FixedField,
+        sample: bytes,
+        at: int,
+        value: str,
+        after: str | None,
     ) -> Finding:
+        cut = f": a double-byte character cut by the boundary of field {after}" if after else ""
         return Finding(
             "encoding",
             "error",
             f"bytes {sample.hex(' ')} in field {f.name} (bytes {f.start + 1}-{f.start + f.length})"
-            " do not decode as cp932",
+            f" do not decode as cp932{cut}",
             file=self.label,
             file_id=self.file_id,
             row=row,
@@ -250,29 +266,20 @@ def line_length(crs: bool) -> pl.Expr:
 def decode_fields(fields: list[list[bytes]]) -> list[pl.Series]:
     """Fields (each a list of values) decoded from CP932, one codec call per field.
 
-    A field's values are joined by line feeds (a byte CP932 never uses inside a character;
-    a bad byte before it is one U+FFFD, the line feed stays), decoded, and split again.
-    Undecodable bytes read as U+FFFD, and so do the bytes Python's codec lets through as
-    other characters (0x80, 0xA0, 0xFD-0xFF), unless bytes that do not decode at all are
-    in the batch: the reader has always read those strays so then, as ``decode_reporting``
-    does. A carriage return or U+001F among the values of a field with double-byte
-    characters takes the careful path its reading has always taken.
+    A field's values are joined by line feeds (a byte CP932 never uses inside a character:
+    a lead byte before it is one bad byte, and the line feed stays), decoded, and split
+    again. Values that hold line feeds themselves (records back to back) are decoded one
+    by one. Every byte that is no CP932 character reads as U+FFFD (``cp932.decode_text``),
+    so a value holds U+FFFD exactly where ``cp932.decode`` finds bad bytes.
     """
-    joined = [b"\n".join(values) for values in fields]
-    if any(b"\r" in j or UNIT in j for j in joined):
-        lead = [_LEAD.search(j) is not None for j in joined]
-        if any(lead[k] and (b"\r" in j or UNIT in j) for k, j in enumerate(joined)):
-            return [
-                _decode_one(values) if lead[k] else _split(joined[k].decode("cp932"), len(values))
-                for k, values in enumerate(fields)
-            ]
-    try:
-        texts = [j.decode("cp932") for j in joined]
-    except UnicodeDecodeError:
-        texts = [decode_reporting(j, "cp932")[0] for j in joined]
-    else:
-        texts = [t.translate(_STRAYS) if any(chr(c) in t for c in _STRAYS) else t for t in texts]
-    return [_split(text, len(values)) for text, values in zip(texts, fields, strict=True)]
+    out = []
+    for values in fields:
+        joined = b"\n".join(values)
+        if joined.count(b"\n") == len(values) - 1:
+            out.append(_split(decode_text(joined), len(values)))
+        else:
+            out.append(pl.Series([decode_text(v) for v in values], dtype=pl.String))
+    return out
 
 
 def _utf8(raw: pl.Series) -> pl.Series | None:
@@ -282,10 +289,6 @@ def _utf8(raw: pl.Series) -> pl.Series | None:
         return None
 
 
-_LEAD = re.compile(b"[\x80-\xa0\xe0-\xff]")  # starts a double-byte character (or is none)
-_STRAYS = {0x80: 0xFFFD, 0xF8F0: 0xFFFD, 0xF8F1: 0xFFFD, 0xF8F2: 0xFFFD, 0xF8F3: 0xFFFD}
-
-
 def _split(text: str, count: int) -> pl.Series:
     """Values joined by line feeds, as a column (one polars split, no Python list)."""
     if count == 0:
@@ -293,13 +296,14 @@ def _split(text: str, count: int) -> pl.Series:
     return pl.Series([text], dtype=pl.String).str.split("\n").explode()
 
 
-def _decode_one(values: list[bytes]) -> pl.Series:
-    """One field's values, each decoded alone where joining them could mislead."""
-    text, _ = decode_reporting(b"\n".join(values), "cp932")
-    out = pl.read_lines(text.encode("utf-8"), name="v").to_series()
-    if out.len() == len(values) and not any(b"\r" in v for v in values):
-        return out
-    return pl.Series([decode_reporting(v, "cp932")[0] for v in values], dtype=pl.String)
+def _one_character(pair: bytes) -> bool:
+    """True if two bytes are one CP932 character (a lead byte and its trail)."""
+    if len(pair) != 2:
+        return False
+    try:
+        return len(pair.decode("cp932")) == 1
+    except UnicodeDecodeError:
+        return False
 
 
 def fit(value: pl.Expr, width: int) -> tuple[pl.Expr, pl.Expr]:

@@ -27,6 +27,7 @@ from layout_tool.mapping.plan import Outcome, forward
 from layout_tool.mapping.stages import Stages, Val
 from layout_tool.mapping.transforms.base import empty_to_null
 from layout_tool.mapping.verify import add_round_trip
+from layout_tool.mapping.xmlio import XML_ONLY_BAD
 from layout_tool.report.finding import Finding
 from layout_tool.spec.model import CodeTable, Item
 from layout_tool.validate.messages import item_message
@@ -261,7 +262,8 @@ class Batches:
 class ForwardBatches(Batches):
     """Vendor rows (``c0``… by field) → standard rows (by item), checked, verified."""
 
-    def __init__(self, mapping: Mapping, target: Target) -> None:
+    def __init__(self, mapping: Mapping, target: Target, xml: bool = False) -> None:
+        """``xml``: the output is the XML form, so values it cannot carry are refused too."""
         super().__init__(mapping, target)
         st = self.st
         fields = {f.name: Val(col(i)) for i, f in enumerate(self.source.fields)}
@@ -292,6 +294,11 @@ class ForwardBatches(Batches):
                 self.add(warn.col, item.name, "code", "warning", text, shown, 15)
         self.keep += [std(k) for k in range(len(self.items))]
         self.checks(values, failed)
+        if xml:
+            for k, item in enumerate(self.items):
+                bad = values[k].col.str.contains(XML_ONLY_BAD).fill_null(False)
+                text = f"{item.name} holds U+FFFE or U+FFFF, which XML 1.0 cannot carry"
+                self.add(bad, item.name, "type", "error", text, values[k].col, 20 + k)
         if mapping.lossless:
             add_round_trip(self, values, outcomes)
         self.seal()

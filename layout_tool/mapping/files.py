@@ -25,6 +25,7 @@ from layout_tool.io.encoding import BOM
 from layout_tool.io.fixedwidth import BATCH_BYTES as FIXED_BATCH_BYTES
 from layout_tool.io.fixedwidth import FixedField, FixedWidthSource, Layout, write_records
 from layout_tool.mapping.model import NEWLINES, Mapping, Source, Target
+from layout_tool.mapping.xmlio import recognise_xml
 from layout_tool.validate.inputs import DATA_SUFFIXES, recognise
 
 QuoteStyle = Literal["necessary", "always", "never"]
@@ -122,8 +123,16 @@ def assign_reverse(
     """Which standard file each input is (by name or header), and so which target."""
     by_file = {t.file.id: t for t in mapping.targets}
     jobs: dict[str, Job] = {}
-    for path, explicit in _files(paths, {".csv"}):
-        spec = recognise(mapping.area, path, encoding)
+    for path, explicit in _files(paths, {".csv", ".xml"}):
+        if path.suffix.lower() == ".xml":
+            spec, problem = recognise_xml(mapping.area, path)
+            if spec is None and problem is not None:
+                if explicit:
+                    raise LayoutToolError(f"{path}: {problem}")
+                notes.append(f"{path}: {problem}; skipped")
+                continue
+        else:
+            spec = recognise(mapping.area, path, encoding)
         target = by_file.get(spec.id) if spec is not None else None
         if target is None:
             if explicit:

@@ -57,7 +57,7 @@ def _lit(value: pl.Expr | str | None) -> pl.Expr:
 
 
 def from_findings(findings: Iterable[Finding], order: int = -1) -> pl.DataFrame:
-    rows = [(f.row or 0, f.item, f.code, f.severity, f.message, f.value, order) for f in findings]
+    rows = [(f.row or 0, f.item, f.code, f.severity, _located(f), f.value, order) for f in findings]
     return pl.DataFrame(rows, schema=SCHEMA, orient="row") if rows else empty()
 
 
@@ -101,3 +101,11 @@ def summarise(long: pl.DataFrame, rows: pl.Series) -> pl.DataFrame:
 
 def quoted(value: pl.Expr) -> pl.Expr:
     return pl.concat_str(pl.lit("'"), value.fill_null(""), pl.lit("'"))
+
+
+def _located(f: Finding) -> str:
+    """The message, with the byte offset of an ``encoding`` finding or the line and XPath
+    of an XML one (the conversion report has no columns for them)."""
+    offset = f"byte offset {f.offset}" if f.offset is not None else None
+    where = [w for w in (offset, f"line {f.line}" if f.line else None, f.xpath) if w]
+    return f"{f.message} ({', '.join(where)})" if where else f.message

@@ -42,6 +42,7 @@ class FileConversion:
     sha256: str | None = None
     gaiji_mapped: int = 0  # characters the 外字 table replaced
     gaiji_clashes: int = 0  # characters that already were the table's targets
+    unread: bool = False  # the input could not be read to its end (a broken XML document)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -57,6 +58,7 @@ class FileConversion:
             "rows_rejected": self.rows_rejected,
             "sha256": self.sha256,
             "gaiji_mapped": self.gaiji_mapped,
+            "read_to_end": not self.unread,
         }
 
 
@@ -88,7 +90,7 @@ class ConversionReport:
 
     @property
     def ok(self) -> bool:
-        return self.rows_rejected == 0
+        return self.rows_rejected == 0 and not any(f.unread for f in self.files)
 
     def add(self, result: FileConversion, long: pl.DataFrame, sensitive: set[str]) -> None:
         """Count a batch's findings exactly; keep the first ones as Finding objects."""

@@ -172,18 +172,11 @@ def test_lookup_source_must_be_given(tmp_path: Path) -> None:
     assert code == 2 and "looks up source setai" in err
 
 
-def test_xml_output_is_not_there_yet(tmp_path: Path) -> None:
-    code, _, err = invoke(
-        "convert",
-        "--mapping",
-        "kaso-systems/jumin",
-        str(SAMPLES / "kaso-systems/jumin"),
-        "-o",
-        str(tmp_path / "o"),
-        "--to",
-        "xml",
-    )
-    assert code == 2 and "--to xml" in err
+def test_spec_conversion_refuses_mapping_only_options(tmp_path: Path) -> None:
+    for extra in (["--reverse"], ["--gaiji-map", str(SAMPLES / "kakuu-densan/gaiji.csv")]):
+        code, _, err = invoke("convert", "--spec", "jumin", str(tmp_path), "-o",
+                              str(tmp_path / "o"), "--to", "xml", *extra)  # fmt: skip
+        assert code == 2 and f"{extra[0]} works with --mapping" in err
 
 
 def test_reverse_round_trip_through_the_cli(tmp_path: Path) -> None:

@@ -97,9 +97,9 @@ def test_short_and_long_round_trip_checks_agree(
 
 
 def test_rows_with_a_stray_0x80_come_out_the_same(tmp_path: Path) -> None:
-    """A CR in a double-byte field makes the reader keep 0x80 as U+0080 (its careful path):
-    such fields are not their width in bytes, and ``verify`` converts them back the long
-    way (a control character also fails the item checks, which decides their rows)."""
+    """A stray 0x80 is no CP932 character: with or without a CR in the same field (the
+    reader's careful path), it is U+FFFD and an ``encoding`` finding that rejects the row,
+    and the short and the long way agree on everything."""
     mapping = load_mapping("kakuu-densan/kaigo")
     folder = tmp_path / "in"
     shutil.copytree(SAMPLES / "kakuu-densan/kaigo", folder)
@@ -118,4 +118,5 @@ def test_rows_with_a_stray_0x80_come_out_the_same(tmp_path: Path) -> None:
     convert(long_way(mapping), [folder], tmp_path / "out2")
     assert _outputs(tmp_path / "out1") == _outputs(tmp_path / "out2")
     rejects = (tmp_path / "out1" / "conversion" / "KAIGO_HIHOKENSHA.rejects.csv").read_text()
-    assert "\x80" in rejects
+    assert "\ufffd" in rejects and "\x80" not in rejects
+    assert rejects.count("encoding") >= 3

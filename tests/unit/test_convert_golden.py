@@ -62,5 +62,5 @@ def test_golden_case(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_there_are_cases_for_each_format_and_direction() -> None:
     names = {p.name for p in case_dirs()}
     assert {"csv-utf8-bom", "csv-cp932-tab-no-header", "fixed-crlf-lookup"} <= names
-    assert {"gaiji-map", "gaiji-map-reverse"} <= names
+    assert {"gaiji-map", "gaiji-map-reverse", "xml-out", "reverse-xml"} <= names
     assert {"fixed-back-to-back", "reverse-fixed", "reverse-csv-cp932", "broken-csv"} <= names

@@ -1,7 +1,8 @@
 """The fixed-width reader against a record-by-record reference, and its odd corners.
 
 The reader cuts records as bytes and decodes each field's values in one codec call; the
-reference below reads one record and one field at a time with ``decode_reporting``.
+reference below reads one record, one field and one character at a time: a byte that
+starts no CP932 character is one U+FFFD and one ``encoding`` finding.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from layout_tool.io.encoding import decode_reporting
 from layout_tool.io.fixedwidth import FixedField, FixedWidthSource, Layout
 
 LAYOUT = Layout((FixedField("ID", 0, 3), FixedField("NAME", 3, 8), FixedField("KANA", 11, 4)))
@@ -33,53 +33,91 @@ def read(
     return rows, findings, records
 
 
-def reference(data: bytes) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], int]:
-    """One record at a time: LF-separated, one CR before the LF dropped, as read_lines does."""
+NO_CHARACTER = "\x80\uf8f0\uf8f1\uf8f2\uf8f3"  # Python's reading of 80, A0, FD, FE, FF
+
+
+def characters(raw: bytes) -> tuple[str, list[int]]:
+    """One character at a time (one byte, else two); a byte that starts none is U+FFFD."""
+    out, bad, i = [], [], 0
+    while i < len(raw):
+        for width in (1, 2):
+            piece = raw[i : i + width]
+            try:
+                text = piece.decode("cp932")
+            except UnicodeDecodeError:
+                continue
+            if len(piece) == width and len(text) == 1 and text not in NO_CHARACTER:
+                out.append(text)
+                i += width
+                break
+        else:
+            out.append("\ufffd")
+            bad.append(i)
+            i += 1
+    return "".join(out), bad
+
+
+def reference(
+    data: bytes, newline: str = "crlf"
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], int]:
+    """One record at a time: LF-separated, one CR before the LF dropped, as read_lines does;
+    or, back to back, every ``SIZE`` bytes."""
     rows: list[tuple[object, ...]] = []
     findings: list[tuple[object, ...]] = []
-    lines = data.split(b"\n")
-    if data.endswith(b"\n"):
-        lines.pop()
+    if newline == "none":
+        lines = [data[i : i + SIZE] for i in range(0, len(data), SIZE)]
+    else:
+        lines = data.split(b"\n")
+        if data.endswith(b"\n"):
+            lines.pop()
     start = 0
     for n, raw in enumerate(lines, start=1):
-        line = raw[:-1] if raw.endswith(b"\r") else raw
+        line = raw[:-1] if raw.endswith(b"\r") and newline != "none" else raw
         if len(line) != SIZE:
             findings.append((n, "row-shape", None, None))
         else:
             values: list[object] = [n]
             for f in LAYOUT.fields:
-                text, bad = decode_reporting(line[f.start : f.start + f.length], "cp932")
+                text, bad = characters(line[f.start : f.start + f.length])
                 values.append(text)
-                if bad:
-                    findings.append((n, "encoding", f.name, start + f.start + bad[0].offset))
+                findings += [(n, "encoding", f.name, start + f.start + b) for b in bad]
             rows.append(tuple(values))
-        start += len(raw) + 1
+        start += len(raw) + (newline != "none")
     return rows, findings, len(lines)
 
 
 PIECES = [b"a", b"1", b" ", "山".encode("cp932"), "ｶ".encode("cp932"), "ﾂｱ".encode("cp932"),
-          "\ue000".encode("cp932"), "～".encode("cp932"), b"\x81", b"\xa0", b"\xfd", b"\xef\x7f",
-          b"\x85\x40", b"\x00", b"\r"]  # fmt: skip
+          "\ue000".encode("cp932"), "\ue757".encode("cp932"), "～".encode("cp932"),
+          "÷".encode("cp932"), b"\x81", b"\x80", b"\xa0", b"\xfd", b"\xfe", b"\xff",
+          b"\xef\x7f", b"\x85\x40", b"\x00", b"\r"]  # fmt: skip
 
 
-def records() -> st.SearchStrategy[bytes]:
-    record = st.lists(st.sampled_from(PIECES), max_size=10).map(b"".join)
+def records(newline: str) -> st.SearchStrategy[bytes]:
+    pieces = [*PIECES, b"\n"] if newline == "none" else PIECES
+    record = st.lists(st.sampled_from(pieces), max_size=10).map(b"".join)
     fitted = record.map(lambda r: r[:SIZE].ljust(SIZE, b" "))
+    if newline == "none":
+        return st.tuples(st.lists(fitted, max_size=12), record).map(lambda t: b"".join(t[0]) + t[1])
     return st.lists(fitted | record, max_size=12).map(lambda rs: b"\r\n".join(rs) + b"\r\n")
+
+
+def in_file_order(findings: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    return sorted(findings, key=lambda f: (f[0], f[1] != "row-shape", f[3] or 0))
 
 
 @settings(
     max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(data=records(), batch=st.sampled_from([20, 64, 1 << 20]))
+@given(st.data(), st.sampled_from(["crlf", "none"]), st.sampled_from([20, 64, 1 << 20]))
 def test_the_reader_reads_what_the_record_by_record_reference_reads(
-    tmp_path: Path, data: bytes, batch: int
+    tmp_path: Path, data: st.DataObject, newline: str, batch: int
 ) -> None:
-    rows, findings, count = read(tmp_path, data, batch=batch)
-    expected_rows, expected_findings, expected_count = reference(data)
+    raw = data.draw(records(newline))
+    rows, findings, count = read(tmp_path, raw, Layout(LAYOUT.fields, newline), batch=batch)
+    expected_rows, expected_findings, expected_count = reference(raw, newline)
     assert count == expected_count
     assert rows == expected_rows
-    assert sorted(findings, key=lambda f: (f[0], f[1] != "row-shape")) == expected_findings
+    assert in_file_order(findings) == in_file_order(expected_findings)
 
 
 def test_half_width_kana_that_happen_to_be_utf8_are_read_as_cp932(tmp_path: Path) -> None:
@@ -109,12 +147,13 @@ def test_line_ends_are_read_as_read_lines_reads_them(tmp_path: Path) -> None:
     assert findings == [(4, "row-shape", None, None)]
 
 
-def test_a_stray_0x80_reads_as_it_always_has(tmp_path: Path) -> None:
-    """U+FFFD, or U+0080 as Python's codec has it when another value in the batch's
-    double-byte field holds a CR (the careful path, kept as it was)."""
+def test_a_stray_0x80_is_an_encoding_finding_wherever_it_is(tmp_path: Path) -> None:
+    """Python's codec reads 0x80 as U+0080; it is no CP932 character: U+FFFD and a finding,
+    also beside a CR in another value of the field (which once took another path)."""
     plain = b"001" + "山".encode("cp932") + b"\x80" + b" " * 5 + b"ab  " + b"\r\n"
-    rows, _, _ = read(tmp_path, plain)
-    assert rows[0][2] == "山\ufffd     "
-    careful = plain + b"002" + "山".encode("cp932") + b"\r" + b" " * 5 + b"ab  " + b"\r\n"
-    rows, findings, _ = read(tmp_path, careful)
-    assert [r[2] for r in rows] == ["山\x80     ", "山\r     "] and not findings
+    rows, findings, _ = read(tmp_path, plain)
+    assert rows[0][2] == "山\ufffd     " and findings == [(1, "encoding", "NAME", 5)]
+    with_cr = plain + b"002" + "山".encode("cp932") + b"\r" + b" " * 5 + b"ab  " + b"\r\n"
+    rows, findings, _ = read(tmp_path, with_cr)
+    assert [r[2] for r in rows] == ["山\ufffd     ", "山\r     "]
+    assert findings == [(1, "encoding", "NAME", 5)]
