@@ -8,13 +8,12 @@ import click
 
 from layout_tool.cli.options import encoding_option
 from layout_tool.cli.progress import row_progress
-from layout_tool.convert import SIDE, ConvertOptions, convert
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
-from layout_tool.gaiji.maptable import load_map
-from layout_tool.mapping import load_mapping
-from layout_tool.mapping.report import DEFAULT_MAX_FINDINGS, render_json, render_text
 
-RENDERERS = {"text": render_text, "json": render_json}
+# The conversion machinery (mappings, transforms, JSON Schema) is imported when convert runs,
+# so that the other commands start without it.
+FORMATS = ["text", "json"]
+DEFAULT_MAX_FINDINGS = 10_000  # as layout_tool.mapping.report (a test keeps them equal)
 
 
 @click.command(name="convert")
@@ -47,7 +46,7 @@ RENDERERS = {"text": render_text, "json": render_json}
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(RENDERERS)),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="The report printed on stdout.",
@@ -100,6 +99,11 @@ def convert_cmd(
         click.get_current_context().exit(code)
     if mapping_path is None:
         raise LayoutToolError("convert needs --mapping (vendor files) or --spec (standard files)")
+    from layout_tool.convert import SIDE, ConvertOptions, convert
+    from layout_tool.gaiji.maptable import load_map
+    from layout_tool.mapping import load_mapping
+    from layout_tool.mapping.report import render_json, render_text
+
     mapping = load_mapping(mapping_path)
     options = ConvertOptions(
         reverse=reverse,
@@ -111,6 +115,6 @@ def convert_cmd(
     )
     with row_progress() as progress:
         report = convert(mapping, list(inputs), outdir, options, progress)
-    click.echo(RENDERERS[fmt](report), nl=False)
+    click.echo((render_json if fmt == "json" else render_text)(report), nl=False)
     click.echo(f"report: {outdir / SIDE}", err=True)
     click.get_current_context().exit(EXIT_OK if report.ok else EXIT_FINDINGS)

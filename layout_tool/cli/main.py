@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import tempfile
 import traceback
@@ -9,18 +10,36 @@ import traceback
 import click
 
 from layout_tool import __version__
-from layout_tool.cli.convert_cmd import convert_cmd
-from layout_tool.cli.coverage_cmd import coverage_cmd
-from layout_tool.cli.gaiji_cmd import gaiji
-from layout_tool.cli.manifest_cmd import manifest, verify
-from layout_tool.cli.sample_cmd import sample
-from layout_tool.cli.spec_cmd import spec
-from layout_tool.cli.validate_cmd import validate
 from layout_tool.errors import EXIT_INTERNAL, EXIT_USAGE, LayoutToolError
+
+# Each command's module is imported only when that command runs (or help lists it): a
+# command starts without the libraries only the others need.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "spec": ("layout_tool.cli.spec_cmd", "spec"),
+    "validate": ("layout_tool.cli.validate_cmd", "validate"),
+    "manifest": ("layout_tool.cli.manifest_cmd", "manifest"),
+    "verify": ("layout_tool.cli.manifest_cmd", "verify"),
+    "gaiji": ("layout_tool.cli.gaiji_cmd", "gaiji"),
+    "sample": ("layout_tool.cli.sample_cmd", "sample"),
+    "convert": ("layout_tool.cli.convert_cmd", "convert_cmd"),
+    "coverage": ("layout_tool.cli.coverage_cmd", "coverage_cmd"),
+}
 
 
 class ToolGroup(click.Group):
-    """Turns a LayoutToolError from any command into one line on stderr and exit 2."""
+    """Loads commands on first use; turns a LayoutToolError from any command into one line
+    on stderr and exit 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, name = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -34,16 +53,6 @@ class ToolGroup(click.Group):
 @click.version_option(__version__, prog_name="layout-tool")
 def cli() -> None:
     """Validate, convert and check handover data in the 中間標準レイアウト仕様."""
-
-
-cli.add_command(spec)
-cli.add_command(validate)
-cli.add_command(manifest)
-cli.add_command(verify)
-cli.add_command(gaiji)
-cli.add_command(sample)
-cli.add_command(convert_cmd)
-cli.add_command(coverage_cmd)
 
 
 def main(argv: list[str] | None = None) -> None:

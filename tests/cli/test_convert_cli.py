@@ -277,3 +277,10 @@ def test_broken_gaiji_map_is_a_usage_error(tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 2
     assert f"{table}:2: source 'U+E000' has no target" in err
+
+
+def test_cli_default_max_findings_is_the_library_default() -> None:
+    from layout_tool.cli import convert_cmd
+    from layout_tool.mapping import report
+
+    assert convert_cmd.DEFAULT_MAX_FINDINGS == report.DEFAULT_MAX_FINDINGS
