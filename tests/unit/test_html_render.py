@@ -7,29 +7,13 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from conftest import validate_people
 
 from layout_tool.cli.main import main
 from layout_tool.report.html import render_html, text
-from layout_tool.report.report import Filter, Report
-from layout_tool.spec.catalogue import load_area
-from layout_tool.validate import Options, validate_paths
+from layout_tool.report.report import Report
 
 E0, E1 = "\ue000", "\ue001"
-SPEC = """\
-standard: chukan
-version: "2.7"
-provenance: modelled
-area: {id: demo, name: デモ, number: 901}
-files:
-  - id: people
-    name: 住民
-    filename: PEOPLE
-    items:
-      - {no: 1, name: 番号, type: digits, length: 5, required: true}
-      - {no: 2, name: 氏名, type: zenkaku, length: 30, gaiji: true}
-      - {no: 3, name: 個人番号, type: digits, length: 12, sensitive: true}
-      - {no: 4, name: 住所, type: text, length: 40}
-"""
 ROWS = [
     f"00001,山{E0}郎,123456789012,東京",
     "00002,<script>alert(1)</script>,12345678901X,大阪",
@@ -41,11 +25,7 @@ NAME = 'PEOPLE_"<&>.csv'
 
 
 def make_report(tmp_path: Path, rows: list[str] = ROWS, **filter_args: object) -> Report:
-    (tmp_path / "spec.yaml").write_text(SPEC, encoding="utf-8")
-    path = tmp_path / NAME
-    path.write_text("番号,氏名,個人番号,住所\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    spec = load_area(str(tmp_path / "spec.yaml"))
-    return validate_paths(spec, [path], Options(filter=Filter(**filter_args)))  # type: ignore[arg-type]
+    return validate_people(tmp_path, NAME, rows, **filter_args)
 
 
 def parse(html: str) -> lxml.html.HtmlElement:

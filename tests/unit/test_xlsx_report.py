@@ -6,31 +6,15 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import validate_people
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from layout_tool.cli.main import main
-from layout_tool.report.report import Filter, Report
+from layout_tool.report.report import Report
 from layout_tool.report.xlsx import MAX_CELL, clean, render_xlsx
-from layout_tool.spec.catalogue import load_area
-from layout_tool.validate import Options, validate_paths
 
 E0 = "\ue000"
-SPEC = """\
-standard: chukan
-version: "2.7"
-provenance: modelled
-area: {id: demo, name: デモ, number: 901}
-files:
-  - id: people
-    name: 住民
-    filename: PEOPLE
-    items:
-      - {no: 1, name: 番号, type: digits, length: 5, required: true}
-      - {no: 2, name: 氏名, type: zenkaku, length: 30, gaiji: true}
-      - {no: 3, name: 個人番号, type: digits, length: 12, sensitive: true}
-      - {no: 4, name: 住所, type: text, length: 40}
-"""
 ROWS = [
     f"00001,山{E0}郎,123456789012,東京",
     "00002,=HYPERLINK(1),12345678901X,大阪",
@@ -40,12 +24,7 @@ ROWS = [
 
 
 def make(tmp_path: Path, **filter_args: object) -> tuple[Report, Path]:
-    (tmp_path / "spec.yaml").write_text(SPEC, encoding="utf-8")
-    path = tmp_path / "PEOPLE.csv"
-    path.write_text("番号,氏名,個人番号,住所\n" + "\n".join(ROWS) + "\n", encoding="utf-8")
-    spec = load_area(str(tmp_path / "spec.yaml"))
-    options = Options(filter=Filter(**filter_args))  # type: ignore[arg-type]
-    return validate_paths(spec, [path], options), path
+    return validate_people(tmp_path, "PEOPLE.csv", ROWS, **filter_args), tmp_path / "PEOPLE.csv"
 
 
 def sheet_rows(ws: Worksheet) -> list[tuple[object, ...]]:

@@ -1,0 +1,36 @@
+"""Shared test helpers: a small made-up area for the report tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from layout_tool.report.report import Filter, Report
+from layout_tool.spec.catalogue import load_area
+from layout_tool.validate import Options, validate_paths
+
+PEOPLE_SPEC = """\
+standard: chukan
+version: "2.7"
+provenance: modelled
+area: {id: demo, name: デモ, number: 901}
+files:
+  - id: people
+    name: 住民
+    filename: PEOPLE
+    items:
+      - {no: 1, name: 番号, type: digits, length: 5, required: true}
+      - {no: 2, name: 氏名, type: zenkaku, length: 30, gaiji: true}
+      - {no: 3, name: 個人番号, type: digits, length: 12, sensitive: true}
+      - {no: 4, name: 住所, type: text, length: 40}
+"""
+PEOPLE_HEADER = "番号,氏名,個人番号,住所"
+
+
+def validate_people(tmp_path: Path, name: str, rows: list[str], **filter_args: object) -> Report:
+    """Validate ``rows`` (CSV lines) as file ``name`` of the 住民 demo area (spec.yaml)."""
+    (tmp_path / "spec.yaml").write_text(PEOPLE_SPEC, encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(PEOPLE_HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    spec = load_area(str(tmp_path / "spec.yaml"))
+    options = Options(filter=Filter(**filter_args))  # type: ignore[arg-type]
+    return validate_paths(spec, [path], options)
