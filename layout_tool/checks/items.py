@@ -2,6 +2,12 @@
 
 The order of docs/checks.md is encoded here once: required, type, length, then the item's
 own check (code, date or check digit). ``gaiji`` is independent and is its own expression.
+
+Scanning text for a character class is the costly part of checking zenkaku, kana and text
+items, and both the type check and the 外字 check do it. ``char_screen`` does it once for
+both: one regex for the union of the two classes keeps the few values that may fail either,
+and the two exact checks then run on that mostly-null column (``chars=``), where they cost
+next to nothing.
 """
 
 from __future__ import annotations
@@ -9,7 +15,7 @@ from __future__ import annotations
 import polars as pl
 
 from layout_tool.checks.dates import date_ok
-from layout_tool.checks.digits import check_digit_ok
+from layout_tool.checks.digits import check_digit_ok, non_digit
 from layout_tool.spec.model import DATE_TYPES, CodeTable, Item
 
 PUA = "\ue000-\uf8ff\U000f0000-\U0010fffd"
@@ -23,14 +29,38 @@ BAD_CHAR: dict[str, str] = {
     "digits": "[^0-9]",
 }
 NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
+ASCII_TYPES = frozenset({"digits", "hankaku"})
 GAIJI = f"[{PUA}]"
+# A character that may fail the type check or be 外字: the union of BAD_CHAR and GAIJI.
+SCREEN: dict[str, str] = {
+    "zenkaku": f"[{CONTROL}\x20-\x7e\uff61-\uff9f{PUA}]",
+    "kana": "[^\u30a1-\u30f6\u30fc\u30fd\u30fe\u3000]",
+    "text": f"[{CONTROL}{PUA}]",
+}
 
 
-def type_bad(item: Item, value: pl.Expr) -> pl.Expr | None:
-    """True where the value has a character outside the item's class (or breaks its pattern)."""
+def char_screen(item: Item, value: pl.Expr) -> pl.Expr | None:
+    """The value where it holds a character that may fail the type or 外字 check, else null.
+
+    Pass it as ``chars`` to ``finding_code`` and to ``gaiji_present``: the result is the
+    same as with the value itself, after one regex scan instead of two. None for types
+    whose class check is not a regex over the same characters (digits, number, hankaku...).
+    """
+    if item.type not in SCREEN:
+        return None
+    return pl.when(value.str.contains(SCREEN[item.type])).then(value)
+
+
+def type_bad(item: Item, value: pl.Expr, chars: pl.Expr | None = None) -> pl.Expr | None:
+    """True where the value has a character outside the item's class (or breaks its pattern).
+
+    ``chars``: the value where it may hold such a character, null elsewhere (``char_screen``).
+    """
     bad: pl.Expr | None = None
-    if item.type in BAD_CHAR:
-        bad = value.str.contains(BAD_CHAR[item.type])
+    if item.type == "digits":
+        bad = non_digit(value)
+    elif item.type in BAD_CHAR:
+        bad = (value if chars is None else chars).str.contains(BAD_CHAR[item.type])
     elif item.type == "number":
         bad = ~value.str.contains(NUMBER)
     if item.pattern is not None:
@@ -40,13 +70,19 @@ def type_bad(item: Item, value: pl.Expr) -> pl.Expr | None:
 
 
 def length_bad(item: Item, value: pl.Expr) -> pl.Expr | None:
+    """True where the value is too long (for ``fixed``: not exactly ``length``).
+
+    It decides only where the type check passed (docs/checks.md order), as in ``finding_code``.
+    """
     if item.type == "code" or item.type in DATE_TYPES:
         return None
     if item.type == "number":
         digits = value.str.replace_all(r"[-.]", "").str.len_chars()
         decimals = value.str.extract(r"\.([0-9]*)$", 1).str.len_chars().fill_null(0)
         return (digits > item.length) | (decimals > (item.scale or 0))
-    size = value.str.len_chars()
+    # Bytes are characters in an ASCII-only type wherever this check decides: any other
+    # character is a type finding, which comes first (and bytes are cheaper to count).
+    size = value.str.len_bytes() if item.type in ASCII_TYPES else value.str.len_chars()
     return size != item.length if item.fixed else size > item.length
 
 
@@ -65,12 +101,17 @@ def own_check(
     return None
 
 
-def finding_code(item: Item, value: pl.Expr, codes: dict[str, CodeTable]) -> pl.Expr:
-    """The first failing check's code for each cell, or null (docs/checks.md order)."""
+def finding_code(
+    item: Item, value: pl.Expr, codes: dict[str, CodeTable], chars: pl.Expr | None = None
+) -> pl.Expr:
+    """The first failing check's code for each cell, or null (docs/checks.md order).
+
+    ``chars``: ``char_screen(item, value)``, when the caller scans for 外字 too.
+    """
     steps: list[tuple[str, pl.Expr]] = []
     if item.required:
         steps.append(("required", value.is_null()))
-    bad = type_bad(item, value)
+    bad = type_bad(item, value, chars)
     if bad is not None:
         steps.append(("type", bad))
     bad = length_bad(item, value)
@@ -88,4 +129,5 @@ def finding_code(item: Item, value: pl.Expr, codes: dict[str, CodeTable]) -> pl.
 
 
 def gaiji_present(value: pl.Expr) -> pl.Expr:
+    """True where the value holds a private-use character (also given ``char_screen``'s)."""
     return value.str.contains(GAIJI).fill_null(False)

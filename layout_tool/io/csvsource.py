@@ -156,9 +156,8 @@ class CsvSource:
             utf8 = text.encode("utf-8")
         else:
             utf8 = data
-        frame = None
-        if not bad:
-            frame = read_regular(utf8, n, self.delimiter)
+        frame = None if bad else read_regular(utf8, n, self.delimiter)
+        regular = frame is not None
         if frame is None and not bad:
             frame = read_marked(self._mark(utf8), n, self.delimiter)
             if frame is None and self.encoding != "cp932":
@@ -171,9 +170,10 @@ class CsvSource:
             frame = fallback(utf8.decode("utf-8", errors="replace"), n, self.delimiter)
         frame = frame.with_row_index(ROW, offset=row0 + 1)
         records = frame.height
-        frame = unmark(frame, n, b'"' in utf8, self.delimiter)
-        frame, shape = shape_check(frame, n)
-        findings += [self.row_shape(row, message) for row, message in shape]
+        if not regular:  # sentinels mark each record's field count: check and drop them
+            frame = unmark(frame, n, b'"' in utf8, self.delimiter)
+            frame, shape = shape_check(frame, n)
+            findings += [self.row_shape(row, message) for row, message in shape]
         if b"\x00" in utf8:
             frame, nul = nul_check(frame, n)
             findings += [self.row_shape(row, message) for row, message in nul]

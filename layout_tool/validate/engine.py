@@ -15,7 +15,7 @@ import polars as pl
 
 from layout_tool.checks import crossfile
 from layout_tool.checks.header import map_columns
-from layout_tool.checks.items import finding_code, gaiji_present
+from layout_tool.checks.items import char_screen, finding_code, gaiji_present
 from layout_tool.gaiji.inventory import tally
 from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
 from layout_tool.report.finding import Finding
@@ -27,6 +27,7 @@ from layout_tool.validate.messages import item_message
 Progress = Callable[[str, int], None]
 PUA_TYPES = frozenset({"zenkaku", "kana", "text"})
 GAIJI_PREFIX = "\x00gaiji:"
+CHARS_PREFIX = "\x00chars:"
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,11 @@ def validate_paths(
 def _check_counts(spec: AreaSpec, paths: list[Path], options: Options, report: Report) -> None:
     """Handover integrity hook: a folder holding manifest.json or 件数表.csv gets its file
     set and row counts checked against it (``count`` findings; see layout_tool.integrity)."""
-    from layout_tool.integrity.verify import check_folder_counts  # late: integrity uses validate
-
     for path in paths:
         if path.is_dir():
+            # Late: integrity uses validate, and a run on files alone need not import it.
+            from layout_tool.integrity.verify import check_folder_counts
+
             check_folder_counts(spec, path, report, options.encoding, options.has_header)
 
 
@@ -175,6 +177,8 @@ class _Plan:
     外字 can only pass the type check of zenkaku, kana and text items, so only those columns
     are scanned for private-use characters on every row; in any other item a 外字 already
     fails the type check, so those columns are scanned only on rows that have a finding.
+    In those three types one regex (``char_screen``) finds the values that may fail either
+    check, and the type and 外字 checks read only those.
     """
 
     def __init__(
@@ -184,12 +188,20 @@ class _Plan:
         self.fspec, self.label = fspec, label
         self.items = {item.name: item for item, _ in present}
         self.names = {item.name: col(pos) for item, pos in present}
-        self.checks = [finding_code(i, pl.col(col(p)), codes).alias(i.name) for i, p in present]
-        self.scan = [
-            gaiji_present(pl.col(col(p))).alias(GAIJI_PREFIX + i.name)
-            for i, p in present
-            if i.type in PUA_TYPES
-        ]
+        self.screens: list[pl.Expr] = []
+        self.checks: list[pl.Expr] = []
+        self.scan: list[pl.Expr] = []
+        for item, pos in present:
+            value = pl.col(col(pos))
+            screen = char_screen(item, value)
+            chars = None
+            if screen is not None:
+                self.screens.append(screen.alias(CHARS_PREFIX + item.name))
+                chars = pl.col(CHARS_PREFIX + item.name)
+            self.checks.append(finding_code(item, value, codes, chars).alias(item.name))
+            if item.type in PUA_TYPES:
+                scanned = value if chars is None else chars
+                self.scan.append(gaiji_present(scanned).alias(GAIJI_PREFIX + item.name))
         self.scan_bad = [
             gaiji_present(pl.col(col(p))).alias(i.name)
             for i, p in present
@@ -200,7 +212,9 @@ class _Plan:
     def findings(self, frame: pl.DataFrame, report: Report) -> None:
         if not self.checks:
             return
-        result = frame.lazy().select(ROW, *self.checks, *self.scan).collect()
+        result = (
+            frame.lazy().with_columns(*self.screens).select(ROW, *self.checks, *self.scan).collect()
+        )
         code_cols = list(self.items)
         scan_cols = [c for c in result.columns if c.startswith(GAIJI_PREFIX)]
         any_bad = pl.any_horizontal(
