@@ -19,7 +19,7 @@ from typing import Final
 
 import polars as pl
 
-from layout_tool.checks.items import GAIJI, finding_code, gaiji_present
+from layout_tool.checks.items import GAIJI, char_screen, finding_code, gaiji_present
 from layout_tool.io.csvsource import ROW, col
 from layout_tool.mapping import findings as fnd
 from layout_tool.mapping.model import Mapping, Rule, Source, Target
@@ -160,7 +160,15 @@ class Batches:
             if self.rule_of(k) is None and not item.required and k not in self.present:
                 continue  # always empty: nothing to check
             checked = checked_item(item, self.rule_of(k))
-            code = self.st.add(finding_code(checked, v.col, self.codes), v, name=f"__v{k}")
+            # zenkaku, kana, text: one regex finds the values that may fail the type or 外字
+            # check, and only those are looked at again (checks.items.char_screen)
+            screen_expr = char_screen(checked, v.col)
+            screen = None if screen_expr is None else self.st.add(screen_expr, v, name=f"__c{k}")
+            chars = None if screen is None else screen.col
+            inputs = (v,) if screen is None else (v, screen)
+            code = self.st.add(
+                finding_code(checked, v.col, self.codes, chars), *inputs, name=f"__v{k}"
+            )
             self.keep.append(code.name)
             where = pl.col(code.name).is_not_null()
             if k in failed:
@@ -176,7 +184,8 @@ class Batches:
                     spec = _Spec(where, item.name, "gaiji", severity, text, v.col, 20 + k)
                     self.specs.append(replace(spec, deferred=True))
                     continue
-                gaiji = self.st.add(gaiji_present(v.col), v, name=f"__g{k}")
+                gaiji = self.st.add(gaiji_present(v.col if chars is None else chars), *inputs,
+                                    name=f"__g{k}")  # fmt: skip
                 self.keep.append(gaiji.name)
                 self.add(pl.col(gaiji.name), item.name, "gaiji", severity, text, v.col, 20 + k)
 
