@@ -143,7 +143,8 @@ class GaijiInventory:
 
     def add(self, file: str, counts: pl.DataFrame) -> None:
         """Merge a ``tally`` of one batch of ``file`` (batches come in row order)."""
-        for token, item, n, rows in counts.select(TOKEN, ITEM, COUNT, ROWS).iter_rows():
+        ordered = counts.select(TOKEN, ITEM, COUNT, ROWS).sort(TOKEN, ITEM)  # same every run
+        for token, item, n, rows in ordered.iter_rows():
             place = self.places.setdefault((token, file, item), Place())
             place.count += n
             room = FIRST_ROWS - len(place.rows)

@@ -188,7 +188,7 @@ def _by_item(report: Report) -> str:
     if not report.by_item:
         return ""
     rows = []
-    for (item, code), n in sorted(report.by_item.items(), key=lambda kv: (-kv[1], kv[0])):
+    for (item, code), n in report.items_by_count():
         examples = report.examples.get((item, code), [])
         shown = "".join(_example(f) for f in examples)
         rows.append(

@@ -67,7 +67,7 @@ def render_text(report: Report) -> str:
             first_rows[(item, code)] = [str(e.row) for e in examples if e.row is not None]
         rows = [
             [item, code, f"{n:,}", ", ".join(first_rows.get((item, code), [])) or "-"]
-            for (item, code), n in sorted(report.by_item.items(), key=lambda kv: -kv[1])
+            for (item, code), n in report.items_by_count()
         ]
         lines += ["  " + ln for ln in table(["item", "code", "count", "first rows"], rows)]
         shown = report.sorted_findings()[:FIRST_FINDINGS]

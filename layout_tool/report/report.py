@@ -90,6 +90,10 @@ class Report:
         self.by_severity[severity] += n
         self.by_item[(item or "-", code)] += n
 
+    def items_by_count(self) -> list[tuple[tuple[str, str], int]]:
+        """``by_item`` most frequent first, ties by item and code (the same order every run)."""
+        return sorted(self.by_item.items(), key=lambda kv: (-kv[1], kv[0]))
+
     def list_finding(self, finding: Finding, sensitive: bool) -> None:
         """Keep a finding whose count was already added (by ``count_frame`` or ``add``)."""
         if not self.filter.keeps(finding.code):
@@ -147,7 +151,7 @@ class Report:
                 "by_code": dict(sorted(self.by_code.items())),
                 "by_item": [
                     {"item": item, "code": code, "count": n}
-                    for (item, code), n in sorted(self.by_item.items(), key=lambda kv: -kv[1])
+                    for (item, code), n in self.items_by_count()
                 ],
                 "truncated": self.truncated,
                 "listed": len(self.findings),

@@ -170,7 +170,7 @@ def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
     _header(
         ws, ["項目 item", "コード code", "件数 count", "例（行） first rows", "例（値） values"]
     )
-    for (item, code), n in sorted(report.by_item.items(), key=lambda kv: (-kv[1], kv[0])):
+    for (item, code), n in report.items_by_count():
         examples = report.examples.get((item, code), [])
         rows = ", ".join(str(e.row) for e in examples if e.row is not None)
         values = " / ".join(e.value for e in examples if e.value is not None)
