@@ -179,3 +179,21 @@ def test_unrecognised_file_in_a_folder_is_a_warning(tmp_path: Path) -> None:
     assert [(f.code, f.severity, f.file) for f in report.findings] == [
         ("header", "warning", str(tmp_path / "notes.csv"))
     ]
+
+
+def test_json_report_is_the_same_every_run(tmp_path: Path) -> None:
+    """Same input, same bytes: across processes with different hash seeds (set order)."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"r{seed}.json"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        args = [sys.executable, "-m", "layout_tool", "validate", "--spec", "jumin",
+                str(CASES.parents[2] / "sample_data/faulty/jumin"), "--format", "json",
+                "-o", str(out)]  # fmt: skip
+        subprocess.run(args, env=env, check=False, capture_output=True)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] and b'"gaiji"' in outputs[0]
