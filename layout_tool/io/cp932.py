@@ -48,6 +48,54 @@ def decode_text(data: bytes) -> str:
     return out.translate(STRAYS) if any(c in out for c in _STRAY_CHARS) else out
 
 
+def decode_field(values: list[bytes], lf: bool = True) -> tuple[pl.Series, bool]:
+    """A field's values decoded in one codec call, as a column, and whether any holds U+FFFD.
+
+    The values are joined by line feeds (a byte CP932 never uses inside a character: a lead
+    byte before it is one bad byte, and the line feed stays), decoded, and cut again.
+    Values that may hold line feeds themselves (``lf``: records back to back) and do are
+    decoded one by one. Every byte that is no CP932 character reads as U+FFFD
+    (``decode_text``), so a value holds U+FFFD exactly where ``decode`` finds bad bytes.
+    """
+    joined = b"\n".join(values)
+    if lf and joined.count(b"\n") != len(values) - 1:
+        texts = [decode_text(v) for v in values]
+        return pl.Series(texts, dtype=pl.String), any("\ufffd" in t for t in texts)
+    text = decode_text(joined)
+    return lines(text, len(values)), "\ufffd" in text
+
+
+def lines(text: str, count: int) -> pl.Series:
+    """``count`` values joined by line feeds, as a column.
+
+    polars' CSV reader cuts the lines in its own threads, without holding the GIL, which
+    keeps the conversion of the previous batch going meanwhile (a polars ``split`` costs
+    about as much but holds up both). It reads a CR as part of a line end and ``\x1f`` is
+    its column separator here, so text holding either is split instead; the reader's row
+    count is checked anyway (an empty value would read as no line).
+    """
+    if count and "\r" not in text and "\x1f" not in text:
+        data = text.encode()
+        column = pl.read_csv(
+            data, has_header=False, separator="\x1f", quote_char=None, schema={"v": pl.String}
+        ).to_series()
+        if column.len() == count and column.null_count() == 0:
+            return column.rename("")
+    if count == 0:
+        return pl.Series([], dtype=pl.String)
+    return pl.Series([text], dtype=pl.String).str.split("\n").explode()
+
+
+def one_character(pair: bytes) -> bool:
+    """True if two bytes are one CP932 character (a lead byte and its trail)."""
+    if len(pair) != 2:
+        return False
+    try:
+        return len(pair.decode("cp932")) == 1
+    except UnicodeDecodeError:
+        return False
+
+
 @lru_cache(maxsize=1)
 def decode_table() -> dict[str, str]:
     """Latin-1 spelling of every CP932 code (two bytes, or one half-width kana) → character."""
@@ -105,7 +153,10 @@ __all__ = [
     "STRAYS",
     "byte_length",
     "decode",
+    "decode_field",
     "decode_table",
     "decode_text",
+    "lines",
+    "one_character",
     "unencodable",
 ]

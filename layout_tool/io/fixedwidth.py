@@ -1,15 +1,21 @@
 """Fixed-width CP932 records, the legacy and mainframe-style export: fields by byte position.
 
-Reading: a chunk of whole records is split into records (bytes) and cut into fields with
-polars' binary ``slice`` at their byte positions. A field whose values are all ASCII is its
-own text; the others are decoded from CP932 field by field: the field's values, joined by
-line feeds (a byte CP932 never uses inside a character), go through Python's codec in one
-call and come back as one column. Records back to back (``newline: none``) are cut by their
-length, and any byte may be in them, line feeds too. Every byte that is no CP932 character
-(including a lead byte alone, 0x80, and a character cut in two by a field boundary) becomes
-U+FFFD in the value, as in the CSV reader, and an ``encoding`` finding with its byte offset
-and field. Every record ends up either in the batch frame (with its 1-based row number) or
-as a ``row-shape`` finding (wrong length).
+Reading: a file is read in pieces of whole records, two pieces at a time (one waits on
+polars or on Python's codec much of its time), joined into batches. When every record of a
+piece has the layout's length and the same end (CR LF, LF, or none, back to back), the
+piece is, byte for byte, the data block of an Avro container of records ``{record, end}``
+as ``fixed`` values, and ``polars.read_avro`` cuts the records in one call; any other piece
+(a record of another length, an empty line, a CR as a line's last data byte) is split at
+its line feeds. Fields are cut from the records with polars' binary ``slice``. A field
+whose values are all ASCII is its own text; the others are decoded from CP932 field by
+field: the field's values, joined by line feeds (a byte CP932 never uses inside a
+character), go through Python's codec in one call and come back as one column. Records
+back to back (``newline: none``) are cut by their length, and any byte may be in them, line
+feeds too. Every byte that is no CP932 character (including a lead byte alone, 0x80, and a
+character cut in two by a field boundary) becomes U+FFFD in the value, as in the CSV
+reader, and an ``encoding`` finding with its byte offset and field. Every record ends up
+either in the batch frame (with its 1-based row number) or as a ``row-shape`` finding
+(wrong length).
 
 Writing: each field is padded to its byte width (or found too long, or not encodable in
 CP932), the fields are concatenated, and the records are encoded in one call.
@@ -18,20 +24,28 @@ CP932), the fields are concatenated, and the records are encoded in one call.
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
 import polars as pl
 
-from layout_tool.io.cp932 import byte_length, decode, decode_text, unencodable
+from layout_tool.io.cp932 import byte_length, decode, decode_field, one_character, unencodable
 from layout_tool.io.csvsource import ROW, Batch, _prefetch, col
 from layout_tool.report.finding import Finding
 
-BATCH_BYTES = 8 << 20
+BATCH_BYTES = 16 << 20
+"""Read per batch: each batch costs the conversion plan's tens of expressions once, so
+batches of about as many records as the CSV reader's 16 MB convert faster than smaller ones
+(bench/bench_convert.py). A batch is cut and decoded in pieces of ``PIECE_BYTES``, whose
+copies stay in the processor's cache (larger pieces read markedly slower)."""
+PIECE_BYTES = 4 << 20
 NEWLINES = {"crlf": b"\r\n", "lf": b"\n", "none": b""}
 LINE = "__line"
+SYNC = bytes(16)  # the Avro container's sync marker (any 16 bytes)
 
 
 class _Hasher(Protocol):
@@ -76,32 +90,65 @@ class FixedWidthSource:
         self.batch_bytes = max(batch_bytes, layout.record_length + 2)
         self.wide: set[int] = set()  # fields that held double-byte bytes in the last batch
         self.size = path.stat().st_size
+        self._avro: dict[int, bytes] = {}  # Avro container headers by record stride
 
     def batches(self, digest: _Hasher | None = None) -> Iterator[Batch]:
         """Record batches, the next one read and decoded in a thread meanwhile."""
         return _prefetch(self._batches(digest))
 
     def _batches(self, digest: _Hasher | None = None) -> Iterator[Batch]:
+        """Pieces of ``PIECE_BYTES`` cut and decoded two at a time, joined into batches.
+
+        One piece waits on polars' threads or on the GIL (decoding) much of its time; two
+        keep both cores busy. The next piece is started before a batch is handed over.
+        """
+        with ThreadPoolExecutor(2, thread_name_prefix="fixed-width") as pool:
+            group: list[Future[Batch]] = []
+            ready: list[Future[Batch]] = []
+            size, first = 0, True
+            for chunk, offset, row, records in self._located(digest):
+                group.append(pool.submit(self._parse, chunk, offset, row, records))
+                size += len(chunk)
+                if ready:
+                    yield _joined([f.result() for f in ready])
+                if size >= self.batch_bytes or first:  # the first piece at once: sooner started
+                    ready, group, size, first = group, [], 0, False
+                else:
+                    ready = []
+            for last in (ready, group):
+                if last:
+                    yield _joined([f.result() for f in last])
+
+    def _located(self, digest: _Hasher | None) -> Iterator[tuple[bytes, int, int, int]]:
+        """Each chunk, its byte offset in the file, its first row (0-based), its records."""
         row, offset = 0, 0
+        size = self.layout.record_length
         with self.path.open("rb") as fh:
             for chunk in self._chunks(fh):
                 if digest is not None:
                     digest.update(chunk)
-                batch = self._parse(chunk, offset, row)
-                row += batch.records
+                if self.layout.newline == "none":
+                    records = -(-len(chunk) // size)
+                else:  # as ``binary_lines`` cuts them
+                    records = chunk.count(b"\n") + (not chunk.endswith(b"\n"))
+                yield chunk, offset, row, records
+                row += records
                 offset += len(chunk)
-                yield batch
 
     def _chunks(self, fh: BinaryIO) -> Iterator[bytes]:
+        """Chunks of whole lines (whole records back to back), read in multiples of a record
+        with its line end, so that a regular file's chunk is the block read, not a copy."""
+        size = self.layout.record_length
         if self.layout.newline == "none":
-            size = self.layout.record_length
-            step = max(size, self.batch_bytes // size * size)
+            step = max(size, min(self.batch_bytes, PIECE_BYTES) // size * size)
             while block := fh.read(step):
                 yield block
             return
+        line = size + len(NEWLINES[self.layout.newline])
+        step = max(line, min(self.batch_bytes, PIECE_BYTES) // line * line)
         carry = b""
         while True:
-            block = fh.read(self.batch_bytes)
+            block = fh.read(step)
             if not block:
                 if carry:
                     yield carry
@@ -136,42 +183,87 @@ class FixedWidthSource:
             at = chunk.find(b"\n", at + 1)
         return starts
 
-    def _parse(self, chunk: bytes, offset: int, row0: int) -> Batch:
-        cut, crs = self._records(chunk)
-        records = pl.DataFrame([cut]).with_row_index(ROW, offset=row0 + 1)
-        count = records.height
+    def _uniform(self, chunk: bytes, records: int) -> tuple[int, int] | None:
+        """The number of records and their stride (with the line end) when every record of
+        the chunk has the layout's length and the same line end; else None.
+
+        These are the chunks whose records ``_records`` would cut at every stride bytes,
+        each of the right length: no LF within a record, and no CR as the last data byte
+        of a record ended by LF alone (``read_lines`` drops it: the record is short).
+        """
         size = self.layout.record_length
-        length = line_length(crs)
-        findings = [
-            self._shape(r, n, size)
-            for r, n in records.filter(length != size).select(ROW, length).iter_rows()
-        ]
-        if findings:
-            records = records.filter(length == size)
-        fields = self.layout.fields
-        raw = records.select(
-            *[pl.col(LINE).bin.slice(f.start, f.length).alias(col(i)) for i, f in enumerate(fields)]
+        if size == 0 or not chunk:  # Avro's fixed values have a length
+            return None
+        if self.layout.newline == "none":
+            return (len(chunk) // size, size) if len(chunk) % size == 0 else None
+        for cr in (True, False):
+            stride = size + 1 + cr
+            count, rest = divmod(len(chunk), stride)
+            if rest or chunk[stride - 1 :: stride] != b"\n" * count:
+                continue
+            if cr and chunk[size::stride] != b"\r" * count:
+                continue
+            if not cr and b"\r" in chunk[size - 1 :: stride]:
+                return None
+            return (count, stride) if records == count else None  # no LF within a record
+        return None
+
+    def _cut(self, chunk: bytes, count: int, stride: int) -> pl.Series:
+        """The records (bytes, without their line ends) of a chunk of ``count`` records of
+        ``stride`` bytes: the chunk is the data block of an Avro container (see the top)."""
+        if stride not in self._avro:
+            self._avro[stride] = _avro_header(self.layout.record_length, stride)
+        doc = b"".join((self._avro[stride], _long(count), _long(len(chunk)), chunk, SYNC))
+        return pl.read_avro(io.BytesIO(doc), columns=[LINE]).to_series()
+
+    def _parse(self, chunk: bytes, offset: int, row0: int, records: int) -> Batch:
+        """A chunk of ``records`` records, the first of them row ``row0 + 1`` of the file."""
+        size = self.layout.record_length
+        uniform = self._uniform(chunk, records)
+        findings: list[Finding] = []
+        if uniform is not None:
+            lines = self._cut(chunk, *uniform).to_frame().with_row_index(ROW, offset=row0 + 1)
+        else:
+            cut, crs = self._records(chunk)
+            lines = pl.DataFrame([cut]).with_row_index(ROW, offset=row0 + 1)
+            length = line_length(crs)
+            findings = [
+                self._shape(r, n, size)
+                for r, n in lines.filter(length != size).select(ROW, length).iter_rows()
+            ]
+            if findings:
+                lines = lines.filter(length == size)
+        raw = lines.select(
+            ROW,
+            *[
+                pl.col(LINE).bin.slice(f.start, f.length).alias(col(i))
+                for i, f in enumerate(self.layout.fields)
+            ],
         )
+        rows = raw.get_column(ROW)
+        raw = raw.drop(ROW)
         columns = self._ascii(raw)
         wide = [i for i, c in enumerate(columns) if c is None]
         self.wide = set(wide)
-        decoded = decode_fields([raw.get_column(col(i)).to_list() for i in wide])
-        for i, values in zip(wide, decoded, strict=True):
+        lf = self.layout.newline == "none"  # only records back to back hold line feeds
+        garbled = []
+        for i in wide:
+            values, bad = decode_field(raw.get_column(col(i)).to_list(), lf)
             columns[i] = values.alias(col(i))
-        frame = pl.DataFrame([records.get_column(ROW), *columns])
-        if wide:  # only double-byte fields can hold U+FFFD (ASCII decodes the same anyway)
-            bad = pl.any_horizontal(
-                pl.col(col(i)).str.contains("\ufffd", literal=True) for i in wide
+            if bad:
+                garbled.append(i)
+        frame = pl.DataFrame([rows, *columns])
+        if garbled:  # only double-byte fields can hold U+FFFD (ASCII decodes the same anyway)
+            bad_rows = pl.any_horizontal(
+                pl.col(col(i)).str.contains("\ufffd", literal=True) for i in garbled
             )
-            suspect = frame.select(pl.arg_where(bad)).to_series()
-            if suspect.len():
-                starts = self._starts(chunk)
-                rows = frame.get_column(ROW).gather(suspect).to_list()
-                lines = records.get_column(LINE).gather(suspect).to_list()
-                for row, line in zip(rows, lines, strict=True):
-                    findings += self._findings(line, row, wide, starts, offset, row0)
-                findings.sort(key=lambda f: f.row or 0)
-        return Batch(frame=frame, findings=findings, records=count)
+            starts = self._starts(chunk)
+            for row in frame.filter(bad_rows).get_column(ROW).to_list():
+                at = starts[row - row0 - 1]
+                line = chunk[at : at + size]
+                findings += self._findings(line, row, garbled, offset + at)
+            findings.sort(key=lambda f: f.row or 0)
+        return Batch(frame=frame, findings=findings, records=records)
 
     def _ascii(self, raw: pl.DataFrame) -> list[pl.Series | None]:
         """Each field as text where all its values are ASCII (their bytes are their text).
@@ -193,19 +285,17 @@ class FixedWidthSource:
         ascii = {t.name: t for t, ok in zip(texts, same.row(0), strict=True) if ok}
         return [ascii.get(c) for c in raw.columns]
 
-    def _findings(
-        self, record: bytes, row: int, wide: list[int], starts: list[int], offset: int, row0: int
-    ) -> list[Finding]:
-        """Where exactly the bytes of a suspect record fail to decode: one finding a byte."""
+    def _findings(self, record: bytes, row: int, wide: list[int], base: int) -> list[Finding]:
+        """Where exactly the bytes of a suspect record (at ``base`` in the file) fail to
+        decode: one finding a byte."""
         out = []
-        base = offset + starts[row - row0 - 1]
         fields = self.layout.fields
         for i in wide:
             f = fields[i]
             end = f.start + f.length
             value, bad = decode(record[f.start : end])
             for b in bad:
-                cut = b.offset == f.length - 1 and _one_character(record[end - 1 : end + 1])
+                cut = b.offset == f.length - 1 and one_character(record[end - 1 : end + 1])
                 after = fields[i + 1].name if cut and i + 1 < len(fields) else None
                 at = base + f.start + b.offset
                 out.append(self._undecodable(row, i, f, b.sample, at, value, after))
@@ -243,6 +333,14 @@ class FixedWidthSource:
         )
 
 
+def _joined(pieces: list[Batch]) -> Batch:
+    if len(pieces) == 1:
+        return pieces[0]
+    frame = pl.concat([p.frame for p in pieces], rechunk=True)
+    findings = [f for p in pieces for f in p.findings]
+    return Batch(frame=frame, findings=findings, records=sum(p.records for p in pieces))
+
+
 def binary_lines(data: bytes) -> pl.Series:
     """Lines cut at LF as ``polars.read_lines`` cuts them, as bytes, with any CR before the LF.
 
@@ -263,25 +361,6 @@ def line_length(crs: bool) -> pl.Expr:
     return line.bin.size() - line.bin.ends_with(b"\r").cast(pl.UInt32)
 
 
-def decode_fields(fields: list[list[bytes]]) -> list[pl.Series]:
-    """Fields (each a list of values) decoded from CP932, one codec call per field.
-
-    A field's values are joined by line feeds (a byte CP932 never uses inside a character:
-    a lead byte before it is one bad byte, and the line feed stays), decoded, and split
-    again. Values that hold line feeds themselves (records back to back) are decoded one
-    by one. Every byte that is no CP932 character reads as U+FFFD (``cp932.decode_text``),
-    so a value holds U+FFFD exactly where ``cp932.decode`` finds bad bytes.
-    """
-    out = []
-    for values in fields:
-        joined = b"\n".join(values)
-        if joined.count(b"\n") == len(values) - 1:
-            out.append(_split(decode_text(joined), len(values)))
-        else:
-            out.append(pl.Series([decode_text(v) for v in values], dtype=pl.String))
-    return out
-
-
 def _utf8(raw: pl.Series) -> pl.Series | None:
     try:
         return raw.cast(pl.String)
@@ -289,21 +368,31 @@ def _utf8(raw: pl.Series) -> pl.Series | None:
         return None
 
 
-def _split(text: str, count: int) -> pl.Series:
-    """Values joined by line feeds, as a column (one polars split, no Python list)."""
-    if count == 0:
-        return pl.Series([], dtype=pl.String)
-    return pl.Series([text], dtype=pl.String).str.split("\n").explode()
+def _avro_header(size: int, stride: int) -> bytes:
+    """An Avro container's header: records of ``size`` bytes and their line ends."""
+    fields = [{"name": LINE, "type": {"type": "fixed", "name": "record", "size": size}}]
+    if stride > size:
+        fields.append(
+            {"name": "end", "type": {"type": "fixed", "name": "end", "size": stride - size}}
+        )
+    schema = json.dumps({"type": "record", "name": "line", "fields": fields}).encode()
+    meta = _bytes(b"avro.schema") + _bytes(schema)
+    return b"Obj\x01" + _long(1) + meta + _long(0) + SYNC
 
 
-def _one_character(pair: bytes) -> bool:
-    """True if two bytes are one CP932 character (a lead byte and its trail)."""
-    if len(pair) != 2:
-        return False
-    try:
-        return len(pair.decode("cp932")) == 1
-    except UnicodeDecodeError:
-        return False
+def _long(n: int) -> bytes:
+    """An Avro long (zig-zag, then 7 bits a byte, lowest first); here never negative."""
+    n <<= 1
+    out = bytearray()
+    while n > 0x7F:
+        out.append(n & 0x7F | 0x80)
+        n >>= 7
+    out.append(n)
+    return bytes(out)
+
+
+def _bytes(data: bytes) -> bytes:
+    return _long(len(data)) + data
 
 
 def fit(value: pl.Expr, width: int) -> tuple[pl.Expr, pl.Expr]:
