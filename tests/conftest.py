@@ -8,7 +8,7 @@ from layout_tool.report.report import Filter, Report
 from layout_tool.spec.catalogue import load_area
 from layout_tool.validate import Options, validate_paths
 
-PEOPLE_SPEC = """\
+PEOPLE_HEAD = """\
 standard: chukan
 version: "2.7"
 provenance: modelled
@@ -17,12 +17,18 @@ files:
   - id: people
     name: 住民
     filename: PEOPLE
+"""
+"""The demo area with its one file, 住民 (PEOPLE), up to its keys and items."""
+PEOPLE_SPEC = (
+    PEOPLE_HEAD
+    + """\
     items:
       - {no: 1, name: 番号, type: digits, length: 5, required: true}
       - {no: 2, name: 氏名, type: zenkaku, length: 30, gaiji: true}
       - {no: 3, name: 個人番号, type: digits, length: 12, sensitive: true}
       - {no: 4, name: 住所, type: text, length: 40}
 """
+)
 PEOPLE_HEADER = "番号,氏名,個人番号,住所"
 
 

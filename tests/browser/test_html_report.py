@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import PEOPLE_HEAD
 
 from layout_tool.report.html import render_html
 from layout_tool.report.report import Report
@@ -50,15 +51,9 @@ FLAGS = [
     "--window-size=1366,1800",
 ]
 E0, E1 = "\ue000", "\ue001"
-SPEC = """\
-standard: chukan
-version: "2.7"
-provenance: modelled
-area: {id: demo, name: デモ, number: 901}
-files:
-  - id: people
-    name: 住民
-    filename: PEOPLE
+SPEC = (
+    PEOPLE_HEAD
+    + """\
     key: [番号]
     items:
       - {no: 1, name: 番号, type: digits, length: 5, required: true}
@@ -67,6 +62,7 @@ files:
       - {no: 4, name: 個人番号, type: digits, length: 12, sensitive: true}
       - {no: 5, name: 住所, type: text, length: 40}
 """
+)
 
 
 def _missing(webdriver: bool = True) -> str | None:

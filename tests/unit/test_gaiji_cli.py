@@ -8,25 +8,21 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import PEOPLE_HEAD
 
 from layout_tool.cli.main import main
 from layout_tool.gaiji.scan import scan_paths
 
 E0, E1, SUPP = "\ue000", "\ue001", "\U000f0001"
-SPEC = """\
-standard: chukan
-version: "2.7"
-provenance: modelled
-area: {id: demo, name: デモ, number: 901}
-files:
-  - id: people
-    name: 住民
-    filename: PEOPLE
+SPEC = (
+    PEOPLE_HEAD
+    + """\
     items:
       - {no: 1, name: 番号, type: digits, length: 5}
       - {no: 2, name: 氏名, type: zenkaku, length: 20, gaiji: true}
       - {no: 3, name: 住所, type: text, length: 40}
 """
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

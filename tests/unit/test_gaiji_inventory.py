@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+from conftest import PEOPLE_HEAD
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,15 +21,9 @@ from layout_tool.report.report import Filter
 from layout_tool.spec.catalogue import load_area
 from layout_tool.validate import Options, validate_paths
 
-SPEC = """\
-standard: chukan
-version: "2.7"
-provenance: modelled
-area: {id: demo, name: デモ, number: 901}
-files:
-  - id: people
-    name: 住民
-    filename: PEOPLE
+SPEC = (
+    PEOPLE_HEAD
+    + """\
     key: [番号]
     items:
       - {no: 1, name: 番号, type: digits, length: 5, required: true}
@@ -36,6 +31,7 @@ files:
       - {no: 3, name: フリガナ, type: kana, length: 40}
       - {no: 4, name: 住所, type: text, length: 40}
 """
+)
 E0, E1, SUPP = "\ue000", "\ue001", "\U000f0001"
 
 
