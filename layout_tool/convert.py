@@ -195,13 +195,15 @@ def _run(
     background.wait()
     if isinstance(writer, XmlStandardWriter):
         writer.close()
-    result.sha256 = digest.hexdigest()
-    if isinstance(reader, XmlStandardReader):
+    if isinstance(reader, XmlStandardReader):  # it hashes the document as it parses it
         result.sha256 = reader.sha256
         found, notes = reader.leftovers()
         report.add(result, fnd.from_findings(found), sensitive)
         report.notes += notes
-        result.unread = any(f.severity == "error" and f.row is None for f in found)
+        result.unread = reader.stopped
+        result.document_errors = sum(f.severity == "error" and f.row is None for f in found)
+    else:
+        result.sha256 = digest.hexdigest()
     if gaiji is not None and result.gaiji_clashes:
         report.notes.append(gaiji.clash_note(job.path, result.gaiji_clashes))
     if result.rows_in != result.rows_out + result.rows_rejected:  # pragma: no cover - a bug

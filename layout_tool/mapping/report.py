@@ -43,6 +43,7 @@ class FileConversion:
     gaiji_mapped: int = 0  # characters the 外字 table replaced
     gaiji_clashes: int = 0  # characters that already were the table's targets
     unread: bool = False  # the input could not be read to its end (a broken XML document)
+    document_errors: int = 0  # errors about an XML document as a whole (no row of their own)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -59,6 +60,7 @@ class FileConversion:
             "sha256": self.sha256,
             "gaiji_mapped": self.gaiji_mapped,
             "read_to_end": not self.unread,
+            "document_errors": self.document_errors,
         }
 
 
@@ -90,7 +92,9 @@ class ConversionReport:
 
     @property
     def ok(self) -> bool:
-        return self.rows_rejected == 0 and not any(f.unread for f in self.files)
+        return self.rows_rejected == 0 and not any(
+            f.unread or f.document_errors for f in self.files
+        )
 
     def add(self, result: FileConversion, long: pl.DataFrame, sensitive: set[str]) -> None:
         """Count a batch's findings exactly; keep the first ones as Finding objects."""

@@ -61,6 +61,11 @@ class XmlStandardReader:
     def sha256(self) -> str | None:
         return self.source.sha256
 
+    @property
+    def stopped(self) -> bool:
+        """The document could not be read to its end (cut short, not well-formed)."""
+        return self.source.stopped
+
     def batches(self, digest: object = None) -> Iterator[Batch]:
         """The document's records (the reader hashes the file itself: see ``sha256``)."""
         names = {col(k): f"__s{k}" for k in range(len(self.target.file.items))}

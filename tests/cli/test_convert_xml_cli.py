@@ -115,3 +115,21 @@ def test_truncated_document_converts_the_rows_before_the_cut(tmp_path: Path) -> 
     assert f["read_to_end"] is False and report["ok"] is False
     assert f["rows_out"] == data[:cut].count("<レコード>".encode())
     assert f["rows_in"] == f["rows_out"] + f["rows_rejected"]
+
+
+def test_document_level_error_fails_the_run_but_converts_the_records(tmp_path: Path) -> None:
+    std = tmp_path / "std"
+    invoke("convert", "--mapping", "kaso-systems/kaigo", str(SAMPLES / "kaso-systems/kaigo"),
+           "-o", str(std), "--to", "xml")  # fmt: skip
+    doc = std / "KAIGO_HIHOKENSHA.xml"
+    given = tmp_path / "in" / doc.name
+    given.parent.mkdir()
+    given.write_bytes(doc.read_bytes().replace(b'version="2.7"', b'version="2.7" extra="1"', 1))
+    back = tmp_path / "back"
+    code, out, err = invoke("convert", "--mapping", "kaso-systems/kaigo", "--reverse",
+                            str(given), "-o", str(back), "--format", "json")  # fmt: skip
+    assert code == 1, err
+    report = json.loads(out)
+    f = report["files"][0]
+    assert f["read_to_end"] is True and f["document_errors"] == 1 and report["ok"] is False
+    assert f["rows_out"] == f["rows_in"] > 0
