@@ -51,6 +51,11 @@ def _codes(value: str | None) -> frozenset[str]:
 @click.option("--select", help="Only these finding codes (comma-separated).")
 @click.option("--ignore", help="Drop these finding codes (comma-separated).")
 @click.option("--show-values", is_flag=True, help="Show sensitive values (個人番号) unmasked.")
+@click.option(
+    "--complete",
+    is_flag=True,
+    help="The inputs are a full handover set: a file of the area not among them is an error.",
+)
 def validate(
     area: str,
     file_id: str | None,
@@ -63,6 +68,7 @@ def validate(
     select: str | None,
     ignore: str | None,
     show_values: bool,
+    complete: bool,
 ) -> None:
     """Check handover files (or folders of them) against an area of the standard."""
     if fmt in BINARY_FORMATS and output is None:
@@ -72,6 +78,7 @@ def validate(
         encoding=encoding,
         has_header=not no_header,
         file_id=file_id,
+        complete=complete,
         filter=Filter(_codes(select), _codes(ignore), show_values, max_findings),
     )
     with row_progress() as progress:

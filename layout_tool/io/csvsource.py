@@ -66,6 +66,10 @@ class CsvSource:
         self.detected: Detected = detect(head, encoding)
         self.encoding = self.detected.encoding
         self.size = path.stat().st_size
+        # Old Mac line ends (CR only): read as LF, byte for byte, so offsets stay true.
+        self.cr_only = b"\r" in head and b"\n" not in head
+        if self.cr_only:
+            head = head.replace(b"\r", b"\n")
         self.crlf = b"\r\n" in head.split(b"\n", 1)[0] + b"\n" if b"\n" in head else False
         self.header: list[str] | None = None
         self.data_start = len(BOM) if head.startswith(BOM) else 0
@@ -78,6 +82,8 @@ class CsvSource:
         end = split_point(head[start:], first=True)
         if end < 0 and len(head) < self.size:
             head = _read_until_boundary(self.path, start, MAX_HEADER_BYTES)
+            if self.cr_only:
+                head = head.replace(b"\r", b"\n")
             end = split_point(head[start:], first=True)
             if end < 0 and len(head) < self.size:
                 self.header = []
@@ -137,9 +143,12 @@ class CsvSource:
 
     def _batches(self, ncols: int, names: list[str], digest: _Hasher | None) -> Iterator[Batch]:
         row = 0
-        with self.path.open("rb") as fh:
-            fh.seek(self.data_start)
+        with self.path.open("rb") as raw:
+            raw.seek(self.data_start)
             offset = self.data_start
+            fh: io.BufferedIOBase = raw
+            if self.cr_only:
+                fh, digest = _CrAsLf(raw, digest), None
             for chunk in chunks(fh, self.batch_bytes):
                 if digest is not None:
                     digest.update(chunk)
@@ -217,6 +226,22 @@ class CsvSource:
             item = names[i] if 0 <= i < len(names) else None
             out.append(self._encoding_finding(b, offset, r, item, i + 1 if i >= 0 else None))
         return out
+
+
+class _CrAsLf(io.BufferedIOBase):
+    """A byte stream that reads CR as LF (same length), feeding ``digest`` the true bytes."""
+
+    def __init__(self, raw: io.BufferedIOBase, digest: _Hasher | None) -> None:
+        self.raw, self.digest = raw, digest
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        got = self.raw.readinto(buffer)
+        if got:
+            data = bytes(buffer[:got])
+            if self.digest is not None:
+                self.digest.update(data)
+            buffer[:got] = data.replace(b"\r", b"\n")
+        return got
 
 
 def _read_until_boundary(path: Path, start: int, limit: int) -> bytes:

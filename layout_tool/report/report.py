@@ -67,6 +67,8 @@ class Report:
     kind: str = "validation"  # or "verification" (verify against a manifest)
     gaiji: GaijiInventory = field(default_factory=GaijiInventory)  # exact, per character
     masked: Counter[str] = field(default_factory=Counter)  # item → values shown masked
+    area_files: int = 0  # how many files the area has (0: not counted, e.g. verify)
+    profile: dict[str, str] | None = None  # {"path", "sha256"} of a --profile
 
     # -- collecting ---------------------------------------------------------------------
     def room(self) -> int:
@@ -130,6 +132,17 @@ class Report:
         return sum(f.rows for f in self.files)
 
     @property
+    def checked_files(self) -> int:
+        """How many distinct files of the area were checked."""
+        return len({f.file_id for f in self.files if f.file_id is not None})
+
+    def coverage(self) -> str | None:
+        """ "2 of 3 files of the area checked", or None when the area's files were not counted."""
+        if not self.area_files:
+            return None
+        return f"{self.checked_files} of {self.area_files} files of the area checked"
+
+    @property
     def truncated(self) -> bool:
         return len(self.findings) < sum(self.by_code.values())
 
@@ -155,7 +168,13 @@ class Report:
                 ],
                 "truncated": self.truncated,
                 "listed": len(self.findings),
+                **(
+                    {"area_files": {"checked": self.checked_files, "of": self.area_files}}
+                    if self.area_files
+                    else {}
+                ),
             },
+            **({"profile": dict(self.profile)} if self.profile is not None else {}),
             "files": [f.to_dict() for f in self.files],
             "notes": list(self.notes),
             "gaiji": self.gaiji.to_list(),
