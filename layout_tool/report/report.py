@@ -23,8 +23,18 @@ class FileResult:
     detected_by: str | None = None
     sha256: str | None = None
     bytes: int = 0
+    failures: dict[str, int] = field(default_factory=dict)  # detection's evidence
 
     def to_dict(self) -> dict[str, object]:
+        extra: dict[str, object] = {}
+        if self.failures:
+            chosen = self.failures.get(self.encoding or "", 0)
+            others = [n for e, n in self.failures.items() if e != self.encoding]
+            sure = chosen == 0 or all(n >= 10 * chosen + 10 for n in others)
+            extra = {
+                "encoding_failures": dict(self.failures),
+                "encoding_confidence": "high" if sure else "low",
+            }
         return {
             "path": self.path,
             "file_id": self.file_id,
@@ -33,6 +43,7 @@ class FileResult:
             "detected_by": self.detected_by,
             "sha256": self.sha256,
             "bytes": self.bytes,
+            **extra,
         }
 
 

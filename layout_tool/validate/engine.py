@@ -148,6 +148,9 @@ def check_file(
     )
     result = FileResult(label, fspec.id, encoding=src.encoding, detected_by=src.detected.how)
     result.bytes = src.size
+    result.failures = dict(src.detected.failures)
+    if src.massive:
+        return _count_only(src, result, report, progress)
     cmap = map_columns(fspec, src.header, label)
     for f in [*src.header_findings, *cmap.findings]:
         report.add(f)
@@ -170,6 +173,22 @@ def check_file(
                 file_id=fspec.id,
             )
         )
+    return result
+
+
+def _count_only(
+    src: CsvSource, result: FileResult, report: Report, progress: Progress | None
+) -> FileResult:
+    """A file that does not decode in its encoding: one summary finding, rows counted only."""
+    report.add(src.encoding_summary())
+    digest = hashlib.sha256()
+    with src.path.open("rb") as fh:
+        digest.update(fh.read(src.data_start))
+    for batch in src.batches(max(len(src.header or []), 1), None, digest):
+        result.rows += batch.records
+        if progress is not None:
+            progress(result.path, result.rows)
+    result.sha256 = digest.hexdigest()
     return result
 
 
