@@ -122,13 +122,13 @@ class CsvSource:
         if not self.header:
             self.header_findings.append(self.header_problem("no header row: the file is empty"))
 
-    def encoding_summary(self) -> Finding:
+    def encoding_summary(self, consequence: str = "rows not checked") -> Finding:
         """The one ``encoding`` finding of a file that fails massively in its encoding."""
         count, first = _count_failures(self.path, self.encoding)
         where = ", ".join(f"{o:,}" for o in first)
         message = (
             f"{count:,} byte sequences do not decode as {self.encoding}"
-            f" (first at byte offsets {where}); rows not checked"
+            f" (first at byte offsets {where}); {consequence}"
         )
         clean = [
             enc
