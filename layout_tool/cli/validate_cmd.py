@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option, no_header_option
+from layout_tool.cli.options import encoding_option, no_header_option, profile_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.io.atomic import atomic_open, write_text_atomic
@@ -51,6 +51,7 @@ def _codes(value: str | None) -> frozenset[str]:
 @click.option("--select", help="Only these finding codes (comma-separated).")
 @click.option("--ignore", help="Drop these finding codes (comma-separated).")
 @click.option("--show-values", is_flag=True, help="Show sensitive values (個人番号) unmasked.")
+@profile_option
 @click.option(
     "--complete",
     is_flag=True,
@@ -68,13 +69,20 @@ def validate(
     select: str | None,
     ignore: str | None,
     show_values: bool,
+    profile_path: Path | None,
     complete: bool,
 ) -> None:
     """Check handover files (or folders of them) against an area of the standard."""
     if fmt in BINARY_FORMATS and output is None:
         raise LayoutToolError(f"--format {fmt} writes a binary workbook: give a file with -o")
     spec = load_area(area)
+    profile = None
+    if profile_path is not None:
+        from layout_tool.profile import load_profile
+
+        profile = load_profile(profile_path)
     options = Options(
+        profile=profile,
         encoding=encoding,
         has_header=not no_header,
         file_id=file_id,

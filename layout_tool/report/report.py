@@ -78,6 +78,9 @@ class Report:
     kind: str = "validation"  # or "verification" (verify against a manifest)
     gaiji: GaijiInventory = field(default_factory=GaijiInventory)  # exact, per character
     masked: Counter[str] = field(default_factory=Counter)  # item → values shown masked
+    # a profile's severities: finding code → severity, item → severity (the item's wins)
+    code_severity: dict[str, str] = field(default_factory=dict)
+    item_severity: dict[str, str] = field(default_factory=dict)
     area_files: int = 0  # how many files the area has (0: not counted, e.g. verify)
     profile: dict[str, str] | None = None  # {"path", "sha256"} of a --profile
 
@@ -85,6 +88,11 @@ class Report:
     def room(self) -> int:
         cap = self.filter.max_findings
         return 1 << 62 if cap is None else max(0, cap - len(self.findings))
+
+    def severity(self, code: str, item: str | None, severity: str) -> Severity:
+        """The severity a finding has in this run (a profile may change it)."""
+        got = self.item_severity.get(item or "") or self.code_severity.get(code) or severity
+        return "warning" if got == "warning" else "error"
 
     def add(self, finding: Finding, sensitive: bool = False) -> None:
         """Count one finding and keep it in the list while there is room."""
@@ -99,6 +107,7 @@ class Report:
                 self._count(code, item, severity, n)
 
     def _count(self, code: str, item: str | None, severity: str, n: int) -> None:
+        severity = self.severity(code, item, severity)
         self.by_code[code] += n
         self.by_severity[severity] += n
         self.by_item[(item or "-", code)] += n
@@ -111,6 +120,11 @@ class Report:
         """Keep a finding whose count was already added (by ``count_frame`` or ``add``)."""
         if not self.filter.keeps(finding.code):
             return
+        changed = self.severity(finding.code, finding.item, finding.severity)
+        if changed != finding.severity:
+            from dataclasses import replace
+
+            finding = replace(finding, severity=changed)
         if sensitive and finding.value is not None and not self.filter.show_values:
             finding = _with_value(finding, mask(finding.value))
             self.masked[finding.item or "-"] += 1

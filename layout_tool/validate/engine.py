@@ -19,6 +19,7 @@ from layout_tool.checks.items import char_screen, finding_code, gaiji_present
 from layout_tool.gaiji.inventory import tally
 from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
 from layout_tool.io.inputs import shown
+from layout_tool.profile import Profile, effective
 from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Filter, Report
 from layout_tool.spec.model import AreaSpec, CodeTable, FileSpec
@@ -39,6 +40,7 @@ class Options:
     filter: Filter = field(default_factory=Filter)
     batch_bytes: int = BATCH_BYTES
     complete: bool = False  # a full handover set: a missing file of the area is an error
+    profile: Profile | None = None  # local rules (None: the bundled spec, opt-in checks off)
 
 
 def validate_paths(
@@ -48,9 +50,15 @@ def validate_paths(
     progress: Progress | None = None,
 ) -> Report:
     """Check every input (files or folders) against ``spec`` and return the report."""
+    profile = options.profile
+    spec = effective(spec, profile)
     report = Report(
         area=spec.id, spec_version=spec.version, standard=spec.standard, filter=options.filter
     )
+    if profile is not None:
+        report.profile = profile.to_dict()
+        report.code_severity = dict(profile.code_severity)
+        report.item_severity = dict(profile.item_severity)
     collected: dict[str, crossfile.Collected] = {}
     from layout_tool.xml.validate import check_documents, split_inputs  # late: it uses this module
 
