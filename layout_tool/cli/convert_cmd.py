@@ -9,6 +9,7 @@ import click
 from layout_tool.cli.options import encoding_option, finding_codes, profile_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.io.outputs import writable_folder
 
 # The conversion machinery (mappings, transforms, JSON Schema) is imported when convert runs,
 # so that the other commands start without it.
@@ -92,6 +93,7 @@ def convert_cmd(
     (--to csv|xml). Every input row ends in the output or in conversion/<output>.rejects.csv
     with its findings. Exit 0: all rows converted; 1: rows were rejected; 2: bad mapping or usage.
     """
+    writable_folder(outdir)
     if area is not None:
         if mapping_path is not None:
             raise LayoutToolError(

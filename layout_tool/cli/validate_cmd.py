@@ -10,6 +10,7 @@ from layout_tool.cli.options import encoding_option, no_header_option, profile_o
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.io.atomic import atomic_open, write_text_atomic
+from layout_tool.io.outputs import report_path
 from layout_tool.report.finding import CODES
 from layout_tool.report.html import render_html
 from layout_tool.report.render import render_csv, render_json, render_text
@@ -42,7 +43,12 @@ def _codes(value: str | None) -> frozenset[str]:
     default="text",
     show_default=True,
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the report here (a folder: validation-report.EXT in it).",
+)
 @encoding_option()
 @no_header_option
 @click.option(
@@ -75,6 +81,8 @@ def validate(
     """Check handover files (or folders of them) against an area of the standard."""
     if fmt in BINARY_FORMATS and output is None:
         raise LayoutToolError(f"--format {fmt} writes a binary workbook: give a file with -o")
+    if output is not None:
+        output = report_path(output, "validation-report", fmt)
     spec = load_area(area)
     profile = None
     if profile_path is not None:
