@@ -245,7 +245,7 @@ def _no_check_digits() -> None:
                 "--format",
                 "json",
                 *extra,
-            ],  # fmt: skip
+            ],
             code,
             rejected=0 if code == 0 else "all",
         )
