@@ -56,6 +56,9 @@ class ConvertOptions:
     batch_bytes: int | None = None  # None: the reader's own (CSV 16 MB, fixed-width 8 MB)
     gaiji_map: MapTable | None = None  # 外字 table: applied to every input value first
     to: str = "csv"  # the standard files' form (forward): csv or xml
+    # --select/--ignore and a profile's severities (layout_tool.profile.triage.Triage)
+    triage: Callable[[pl.DataFrame], pl.DataFrame] | None = None
+    profile: dict[str, str] | None = None  # how the report names a --profile
 
 
 def convert(
@@ -78,6 +81,7 @@ def convert(
             " the vendor's layout (and reads standard CSV or XML by their suffix)"
         )
     report = ConversionReport(mapping, options.reverse, options.max_findings, options.show_values)
+    report.profile = options.profile
     gaiji = None
     if options.gaiji_map is not None:
         report.gaiji_map = options.gaiji_map
@@ -163,7 +167,9 @@ def _run(
         rejects = files.RejectsWriter(rej_fh, items)
 
         def run(b: Batch) -> BatchResult:
-            return reverse.result().run(b.frame, b.findings, b.records)
+            plan = reverse.result()
+            plan.triage = options.triage
+            return plan.run(b.frame, b.findings, b.records)
 
     else:
         xml = options.to == "xml"
@@ -175,7 +181,9 @@ def _run(
         rejects = files.RejectsWriter(rej_fh, job.source.field_names)
 
         def run(b: Batch) -> BatchResult:
-            return forward.result().run(b.frame, b.findings, b.records, tables)
+            plan = forward.result()
+            plan.triage = options.triage
+            return plan.run(b.frame, b.findings, b.records, tables)
 
     background = stack.enter_context(files.Background())
     with planner:

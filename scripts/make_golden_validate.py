@@ -50,6 +50,15 @@ def main() -> None:
         _save(folder, [expected(code, fault.file_id, fault.row, fault.item, column)])
     _byte_level_cases(spec.file("hihokensha").filename or "hihokensha")
     _rule_case()
+    _missing_case()
+
+
+def _missing_case() -> None:
+    """A partial handover set: the folder lacks 要介護認定 (a warning; --complete: an error)."""
+    folder = ROOT / "file-missing"
+    shutil.copytree(ROOT / "clean", folder)
+    (folder / f"{load_area(AREA).file('nintei').filename}.csv").unlink()
+    _save(folder, [expected("file-missing", "nintei", None, None, None)])
 
 
 def _rule_case() -> None:

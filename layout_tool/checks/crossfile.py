@@ -167,7 +167,7 @@ def rules(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
             found.append(
                 Finding(
                     "rule",
-                    "error",
+                    rule.severity,
                     message,
                     file=got.label,
                     file_id=file_id,

@@ -23,7 +23,8 @@ CONTROL = "\x00-\x1f\x7f-\x9f"
 # A character that makes the value not of the type (regex classes; PUA judged by `gaiji`).
 BAD_CHAR: dict[str, str] = {
     "zenkaku": f"[{CONTROL}\x20-\x7e\uff61-\uff9f]",
-    "kana": f"[^\u30a1-\u30f6\u30fc\u30fd\u30fe\u3000{PUA}]",
+    # 中黒 ・ and ＝ separate the parts of foreign residents' readings (ヤマダ＝タロウ).
+    "kana": f"[^\u30a1-\u30f6\u30fb\u30fc\u30fd\u30fe\u3000\uff1d{PUA}]",
     "hankaku": "[^\x20-\x7e]",
     "text": f"[{CONTROL}]",
     "digits": "[^0-9]",
@@ -34,7 +35,7 @@ GAIJI = f"[{PUA}]"
 # A character that may fail the type check or be 外字: the union of BAD_CHAR and GAIJI.
 SCREEN: dict[str, str] = {
     "zenkaku": f"[{CONTROL}\x20-\x7e\uff61-\uff9f{PUA}]",
-    "kana": "[^\u30a1-\u30f6\u30fc\u30fd\u30fe\u3000]",
+    "kana": "[^\u30a1-\u30f6\u30fb\u30fc\u30fd\u30fe\u3000\uff1d]",
     "text": f"[{CONTROL}{PUA}]",
 }
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option
+from layout_tool.cli.options import encoding_option, finding_codes, profile_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.io.outputs import writable_folder
 
 # The conversion machinery (mappings, transforms, JSON Schema) is imported when convert runs,
 # so that the other commands start without it.
@@ -62,6 +63,13 @@ DEFAULT_MAX_FINDINGS = 10_000  # as layout_tool.mapping.report (a test keeps the
     help="外字 table (source,target[,mj,note]) applied to every input value before checking;"
     " with --reverse, the standard characters are written back as the table's sources.",
 )
+@profile_option
+@click.option("--select", help="Only these finding codes reject rows (comma-separated).")
+@click.option(
+    "--ignore",
+    help="These finding codes do not reject rows (comma-separated; encoding, row-shape and"
+    " round-trip always do).",
+)
 def convert_cmd(
     mapping_path: str | None,
     area: str | None,
@@ -75,6 +83,9 @@ def convert_cmd(
     max_findings: int,
     show_values: bool,
     gaiji_path: Path | None,
+    profile_path: Path | None,
+    select: str | None,
+    ignore: str | None,
 ) -> None:
     """Convert a vendor's export to the standard's files (or back with --reverse).
 
@@ -82,13 +93,21 @@ def convert_cmd(
     (--to csv|xml). Every input row ends in the output or in conversion/<output>.rejects.csv
     with its findings. Exit 0: all rows converted; 1: rows were rejected; 2: bad mapping or usage.
     """
+    writable_folder(outdir)
     if area is not None:
         if mapping_path is not None:
             raise LayoutToolError(
                 "give --mapping (vendor files) or --spec (standard files), not both"
             )
-        if reverse or gaiji_path is not None:
-            used = "--reverse" if reverse else "--gaiji-map"
+        given = {
+            "--reverse": reverse,
+            "--gaiji-map": gaiji_path is not None,
+            "--profile": profile_path is not None,
+            "--select": select is not None,
+            "--ignore": ignore is not None,
+        }
+        if any(given.values()):
+            used = next(k for k, v in given.items() if v)
             raise LayoutToolError(
                 f"{used} works with --mapping (vendor files); --spec converts standard files"
                 " between forms (--to csv|xml)"
@@ -103,9 +122,14 @@ def convert_cmd(
     from layout_tool.gaiji.maptable import load_map
     from layout_tool.mapping import load_mapping
     from layout_tool.mapping.report import render_json, render_text
+    from layout_tool.profile import load_profile
+    from layout_tool.profile.triage import Triage
 
-    mapping = load_mapping(mapping_path)
+    profile = load_profile(profile_path) if profile_path is not None else None
+    mapping = load_mapping(mapping_path, profile=profile)
     options = ConvertOptions(
+        triage=Triage.of(finding_codes(select), finding_codes(ignore), profile),
+        profile=profile.to_dict() if profile else None,
         reverse=reverse,
         encoding=encoding,
         max_findings=max_findings,

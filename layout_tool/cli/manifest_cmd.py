@@ -14,6 +14,7 @@ from layout_tool.integrity.manifest import build_manifest, load_expected, write_
 from layout_tool.integrity.measure import MANIFEST_NAME
 from layout_tool.integrity.verify import EXPECTATION_NAMES, verify_folder
 from layout_tool.io.atomic import write_text_atomic
+from layout_tool.io.outputs import report_path, writable_file
 from layout_tool.report.render import render_csv, render_json, render_text
 from layout_tool.spec.catalogue import load_area
 from layout_tool.spec.model import AreaSpec
@@ -38,8 +39,9 @@ def _spec(area: str | None) -> AreaSpec | None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=f"Where to write the manifest (- for stdout). Default: DIR/{MANIFEST_NAME}.",
+    type=click.Path(path_type=Path),
+    help="Where to write the manifest (- for stdout; a folder: DIR-NAME.manifest.json in it)."
+    " Default: beside DIR, as DIR-NAME.manifest.json (received media are often read-only).",
 )
 @SPEC
 @ENCODING
@@ -52,8 +54,13 @@ def manifest(
     Rows are CSV records (a quoted line break does not start a new one), counted as
     `validate` counts them. Hidden files, manifest.json and 件数表.csv are left out.
     """
-    target = output if output is not None else folder / MANIFEST_NAME
     to_stdout = str(output) == "-"
+    default = f"{folder.resolve().name}.{MANIFEST_NAME}"
+    target = output if output is not None else folder.resolve().parent / default
+    if not to_stdout:
+        if target.is_dir():
+            target = target / default
+        writable_file(target)
     skip = frozenset() if to_stdout else frozenset({target.resolve()})
     with row_progress() as progress:
         made = build_manifest(folder, _spec(area), encoding, not no_header, progress, skip)
@@ -78,7 +85,12 @@ def manifest(
 @click.option(
     "--format", "fmt", type=click.Choice(list(RENDERERS)), default="text", show_default=True
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the report here (a folder: verification-report.EXT in it).",
+)
 @ENCODING
 @NO_HEADER
 def verify(
@@ -94,13 +106,16 @@ def verify(
 
     Every difference is a `count` finding. Exit 0 when the folder matches, 1 when not.
     """
+    if output is not None:
+        output = report_path(output, "verification-report", fmt)
     if expected_path is None:
-        expected_path = next(
-            (folder / n for n in EXPECTATION_NAMES if (folder / n).is_file()), None
-        )
+        beside = folder.resolve().parent / f"{folder.resolve().name}.{MANIFEST_NAME}"
+        candidates = [folder / n for n in EXPECTATION_NAMES] + [beside]
+        expected_path = next((p for p in candidates if p.is_file()), None)
         if expected_path is None:
             raise LayoutToolError(
-                f"{folder}: no {', '.join(EXPECTATION_NAMES)} found; give --manifest FILE"
+                f"{folder}: no {', '.join(EXPECTATION_NAMES)} found in it, nor {beside.name}"
+                " beside it; give --manifest FILE"
             )
     expected = load_expected(expected_path)  # --encoding is for the data
     with row_progress() as progress:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -26,3 +27,31 @@ def encoding_option(help: str | None = None) -> Callable[[F], F]:
 no_header_option = click.option(
     "--no-header", is_flag=True, help="The files have no header row: columns by position."
 )
+
+
+profile_option = click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Local rules (YAML): checks on/off per item, severities, local code values."
+    " Reports name it with its SHA-256.",
+)
+
+
+def codes_option(name: str, help: str) -> Callable[[F], F]:
+    """``--select`` / ``--ignore``: finding codes, comma-separated."""
+    return click.option(name, help=help)
+
+
+def finding_codes(value: str | None) -> frozenset[str]:
+    """The finding codes of a comma-separated list; an unknown one is a usage error."""
+    from layout_tool.errors import LayoutToolError
+    from layout_tool.report.finding import CODES
+
+    if not value:
+        return frozenset()
+    codes = frozenset(c.strip() for c in value.split(",") if c.strip())
+    unknown = sorted(codes - set(CODES))
+    if unknown:
+        raise LayoutToolError(f"unknown finding code(s): {', '.join(unknown)}")
+    return codes

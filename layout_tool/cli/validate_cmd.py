@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option, no_header_option
+from layout_tool.cli.options import encoding_option, no_header_option, profile_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.io.atomic import atomic_open, write_text_atomic
+from layout_tool.io.outputs import report_path
 from layout_tool.report.finding import CODES
 from layout_tool.report.html import render_html
 from layout_tool.report.render import render_csv, render_json, render_text
@@ -42,7 +43,12 @@ def _codes(value: str | None) -> frozenset[str]:
     default="text",
     show_default=True,
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the report here (a folder: validation-report.EXT in it).",
+)
 @encoding_option()
 @no_header_option
 @click.option(
@@ -51,6 +57,12 @@ def _codes(value: str | None) -> frozenset[str]:
 @click.option("--select", help="Only these finding codes (comma-separated).")
 @click.option("--ignore", help="Drop these finding codes (comma-separated).")
 @click.option("--show-values", is_flag=True, help="Show sensitive values (個人番号) unmasked.")
+@profile_option
+@click.option(
+    "--complete",
+    is_flag=True,
+    help="The inputs are a full handover set: a file of the area not among them is an error.",
+)
 def validate(
     area: str,
     file_id: str | None,
@@ -63,15 +75,26 @@ def validate(
     select: str | None,
     ignore: str | None,
     show_values: bool,
+    profile_path: Path | None,
+    complete: bool,
 ) -> None:
     """Check handover files (or folders of them) against an area of the standard."""
     if fmt in BINARY_FORMATS and output is None:
         raise LayoutToolError(f"--format {fmt} writes a binary workbook: give a file with -o")
+    if output is not None:
+        output = report_path(output, "validation-report", fmt)
     spec = load_area(area)
+    profile = None
+    if profile_path is not None:
+        from layout_tool.profile import load_profile
+
+        profile = load_profile(profile_path)
     options = Options(
+        profile=profile,
         encoding=encoding,
         has_header=not no_header,
         file_id=file_id,
+        complete=complete,
         filter=Filter(_codes(select), _codes(ignore), show_values, max_findings),
     )
     with row_progress() as progress:

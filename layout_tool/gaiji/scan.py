@@ -20,6 +20,7 @@ from layout_tool.gaiji.inventory import GaijiEntry, GaijiInventory, tally
 from layout_tool.gaiji.maptable import MapEntry, MapTable
 from layout_tool.io.csvsource import BATCH_BYTES, CsvSource, col
 from layout_tool.io.encoding import BOM, decode_reporting, detect
+from layout_tool.io.inputs import discover, refusal, shown
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.validate.inputs import DATA_SUFFIXES, IGNORED_NAMES, recognise
 
@@ -115,7 +116,7 @@ def scan_paths(
     scan = GaijiScan(table=table)
     sources = table.sources if table is not None else []
     skip = {Path(table.path).resolve()} if table is not None else set()
-    for path in _expand(paths):
+    for path in _expand(paths, scan.notes):
         if path.resolve() in skip:  # the mapping table kept beside the data
             continue
         fspec = _file_spec(spec, path, file_id, encoding)
@@ -126,9 +127,12 @@ def scan_paths(
             file_id=fspec.id if fspec else None,
             batch_bytes=batch_bytes,
         )
-        label = str(path)
+        label = shown(path)
         done = ScannedFile(label, src.file_id, encoding=src.encoding, detected_by=src.detected.how)
         scan.files.append(done)
+        if src.massive:
+            scan.notes.append(f"{label}: {src.encoding_summary('nothing inventoried').message}")
+            continue
         names = _column_names(src, fspec, path)
         if not names:
             scan.notes.append(f"{label}: empty, or no header row; nothing inventoried")
@@ -148,21 +152,19 @@ def scan_paths(
     return scan
 
 
-def _expand(paths: list[Path]) -> list[Path]:
+def _expand(paths: list[Path], notes: list[str]) -> list[Path]:
+    """The data files of the inputs (io.inputs.discover); non-text files are refused."""
+    found = discover(paths, DATA_SUFFIXES, lambda name: name in IGNORED_NAMES)
+    notes += found.notes
     out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out += [
-                child
-                for child in sorted(path.iterdir())
-                if child.is_file()
-                and child.suffix.lower() in DATA_SUFFIXES
-                and child.name not in IGNORED_NAMES
-            ]
-        elif path.is_file():
-            out.append(path)
+    for entry in found.files:
+        why = refusal(entry.path)
+        if why is None:
+            out.append(entry.path)
+        elif entry.explicit:
+            raise LayoutToolError(f"{shown(entry.path)}: {why}")
         else:
-            raise LayoutToolError(f"{path}: no such file or folder")
+            notes.append(f"{shown(entry.path)}: {why}; skipped")
     if not out:
         raise LayoutToolError("no data files found in the inputs")
     return out

@@ -7,8 +7,10 @@ their byte offset (and, once parsed, their row, item and column).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
@@ -27,12 +29,24 @@ from layout_tool.io.csvparse import (
     split_point,
     unmark,
 )
-from layout_tool.io.encoding import BOM, BadBytes, Detected, decode_reporting, detect
+from layout_tool.io.encoding import (
+    BOM,
+    CANDIDATES,
+    SAMPLE_BYTES,
+    BadBytes,
+    Detected,
+    decode_reporting,
+    detect,
+    failures,
+)
 from layout_tool.io.prefetch import prefetch
 from layout_tool.report.finding import Finding
 
 BATCH_BYTES = 8 << 20
 MAX_HEADER_BYTES = 64 << 20
+# More undecodable sequences than this in the sample: the file is in another encoding.
+MASSIVE_FAILURES = 100
+_STRAYS = re.compile("[\x80\uf8f0-\uf8f3]")  # CP932 bytes Python decodes but never valid
 
 __all__ = ["BATCH_BYTES", "ROW", "Batch", "CsvSource", "_prefetch", "col"]
 _prefetch = prefetch  # the name older callers import
@@ -65,7 +79,15 @@ class CsvSource:
             head = fh.read(1 << 20)
         self.detected: Detected = detect(head, encoding)
         self.encoding = self.detected.encoding
+        bad = self.detected.failures.get(self.encoding)
+        self.sample_failures = failures(head, self.encoding) if bad is None else bad
+        # Wrong encoding (declared or the best there is): one summary finding, not a flood.
+        self.massive = self.sample_failures > MASSIVE_FAILURES
         self.size = path.stat().st_size
+        # Old Mac line ends (CR only): read as LF, byte for byte, so offsets stay true.
+        self.cr_only = b"\r" in head and b"\n" not in head
+        if self.cr_only:
+            head = head.replace(b"\r", b"\n")
         self.crlf = b"\r\n" in head.split(b"\n", 1)[0] + b"\n" if b"\n" in head else False
         self.header: list[str] | None = None
         self.data_start = len(BOM) if head.startswith(BOM) else 0
@@ -78,6 +100,8 @@ class CsvSource:
         end = split_point(head[start:], first=True)
         if end < 0 and len(head) < self.size:
             head = _read_until_boundary(self.path, start, MAX_HEADER_BYTES)
+            if self.cr_only:
+                head = head.replace(b"\r", b"\n")
             end = split_point(head[start:], first=True)
             if end < 0 and len(head) < self.size:
                 self.header = []
@@ -97,6 +121,32 @@ class CsvSource:
         self.data_start = start + len(raw)
         if not self.header:
             self.header_findings.append(self.header_problem("no header row: the file is empty"))
+
+    def encoding_summary(self, consequence: str = "rows not checked") -> Finding:
+        """The one ``encoding`` finding of a file that fails massively in its encoding."""
+        count, first = _count_failures(self.path, self.encoding)
+        where = ", ".join(f"{o:,}" for o in first)
+        message = (
+            f"{count:,} byte sequences do not decode as {self.encoding}"
+            f" (first at byte offsets {where}); {consequence}"
+        )
+        clean = [
+            enc
+            for enc in CANDIDATES
+            if enc != self.encoding.removesuffix("-sig") and failures(_head(self.path), enc) == 0
+        ]
+        if clean:
+            message += f"; decodes cleanly as {clean[0]}: use --encoding auto or {clean[0]}"
+        else:
+            message += "; no other encoding decodes it cleanly either"
+        return Finding(
+            code="encoding",
+            severity="error",
+            message=message,
+            file=self.label,
+            file_id=self.file_id,
+            offset=first[0] if first else None,
+        )
 
     def header_problem(self, message: str) -> Finding:
         return Finding("header", "error", message, file=self.label, file_id=self.file_id)
@@ -137,9 +187,12 @@ class CsvSource:
 
     def _batches(self, ncols: int, names: list[str], digest: _Hasher | None) -> Iterator[Batch]:
         row = 0
-        with self.path.open("rb") as fh:
-            fh.seek(self.data_start)
+        with self.path.open("rb") as raw:
+            raw.seek(self.data_start)
             offset = self.data_start
+            fh: io.BufferedIOBase = raw
+            if self.cr_only:
+                fh, digest = _CrAsLf(raw, digest), None
             for chunk in chunks(fh, self.batch_bytes):
                 if digest is not None:
                     digest.update(chunk)
@@ -217,6 +270,43 @@ class CsvSource:
             item = names[i] if 0 <= i < len(names) else None
             out.append(self._encoding_finding(b, offset, r, item, i + 1 if i >= 0 else None))
         return out
+
+
+class _CrAsLf(io.BufferedIOBase):
+    """A byte stream that reads CR as LF (same length), feeding ``digest`` the true bytes."""
+
+    def __init__(self, raw: io.BufferedIOBase, digest: _Hasher | None) -> None:
+        self.raw, self.digest = raw, digest
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        got = self.raw.readinto(buffer)
+        if got:
+            data = bytes(buffer[:got])
+            if self.digest is not None:
+                self.digest.update(data)
+            buffer[:got] = data.replace(b"\r", b"\n")
+        return got
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(SAMPLE_BYTES)
+
+
+def _count_failures(path: Path, encoding: str, shown: int = 5) -> tuple[int, list[int]]:
+    """Undecodable sequences in the whole file, and the byte offsets of the first few."""
+    _, bad = decode_reporting(_head(path)[: 1 << 16], encoding)
+    first = [b.offset for b in bad[:shown]]
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    count = 0
+    with path.open("rb") as fh:
+        while block := fh.read(8 << 20):
+            text = decoder.decode(block)
+            count += text.count("\ufffd") + (len(_STRAYS.findall(text)) if codec == "cp932" else 0)
+        tail = decoder.decode(b"", final=True)
+        count += tail.count("\ufffd")
+    return count, first
 
 
 def _read_until_boundary(path: Path, start: int, limit: int) -> bytes:

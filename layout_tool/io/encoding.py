@@ -1,8 +1,10 @@
 """Which encoding a handover file is in, and where its bytes do not decode.
 
-Detection is deliberately simple and explainable: a BOM wins; otherwise a sample that
-decodes as UTF-8 is UTF-8, one that decodes as CP932 is CP932. Statistical detectors are
-unreliable on short Japanese text (BRIEF §9), and a declared encoding always wins.
+Detection is by evidence and explainable: a BOM wins; otherwise each candidate (UTF-8,
+CP932) decodes a sample and the one with the fewest undecodable byte sequences wins (ties:
+UTF-8, as pure ASCII is both). A CP932 file with one bad byte is still CP932, with one
+``encoding`` finding. Statistical detectors are unreliable on short Japanese text (BRIEF
+§9), and a declared encoding always wins; the counts say how sure detection was.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 import codecs
 import re
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from layout_tool.errors import LayoutToolError
 
 ENCODINGS = ("auto", "utf-8", "utf-8-sig", "cp932")
+CANDIDATES = ("utf-8", "cp932")
 BOM = codecs.BOM_UTF8
 SAMPLE_BYTES = 1 << 20
 
@@ -24,6 +27,19 @@ SAMPLE_BYTES = 1 << 20
 class Detected:
     encoding: str  # utf-8, utf-8-sig or cp932
     how: str  # "declared", "bom", "sample"
+    # undecodable byte sequences in the sample per candidate (empty: not measured)
+    failures: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def confidence(self) -> str:
+        """``high`` when the evidence is clear (or the user said), ``low`` when it is close."""
+        if self.how != "sample" or not self.failures:
+            return "high"
+        chosen = self.failures.get(self.encoding, 0)
+        others = [n for e, n in self.failures.items() if e != self.encoding]
+        if chosen == 0 or all(n >= 10 * chosen + 10 for n in others):
+            return "high"
+        return "low"
 
 
 def detect(head: bytes, declared: str = "auto") -> Detected:
@@ -37,21 +53,19 @@ def detect(head: bytes, declared: str = "auto") -> Detected:
     if head.startswith(BOM):
         return Detected("utf-8-sig", "bom")
     sample = head[:SAMPLE_BYTES]
-    if _decodes(sample, "utf-8"):
-        return Detected("utf-8", "sample")
-    if _decodes(sample, "cp932") and not _NEVER_CP932.search(sample.decode("cp932", "ignore")):
-        return Detected("cp932", "sample")
-    return Detected("utf-8", "sample")
+    counts = {enc: failures(sample, enc) for enc in CANDIDATES}
+    best = min(CANDIDATES, key=lambda enc: (counts[enc], CANDIDATES.index(enc)))
+    return Detected(best, "sample", counts)
 
 
-def _decodes(sample: bytes, encoding: str) -> bool:
-    """True if ``sample`` decodes, ignoring a character cut off at its end."""
-    decoder = codecs.getincrementaldecoder(encoding)()
-    try:
-        decoder.decode(sample, final=False)
-    except UnicodeDecodeError:
-        return False
-    return True
+def failures(data: bytes, encoding: str, final: bool = False) -> int:
+    """How many byte sequences of ``data`` do not decode (a character cut off at the end
+    counts only when ``final``). CP932's never-valid single bytes count too."""
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    text = codecs.getincrementaldecoder(codec)(errors="replace").decode(data, final=final)
+    if codec == "cp932":
+        return text.count("\ufffd") + len(_STRAY_RE.findall(text))
+    return text.count("\ufffd") - data.count("\ufffd".encode())
 
 
 @dataclass(frozen=True)
@@ -98,7 +112,6 @@ _STRAYS = {
     "\uf8f3": b"\xff",
 }
 _STRAY_RE = re.compile("[\x80\uf8f0-\uf8f3]")
-_NEVER_CP932 = re.compile("[\uf8f0-\uf8f3]")  # detection: a stray 0x80 alone still says CP932
 
 
 def _cp932_strays(data: bytes, text: str) -> tuple[str, list[BadBytes]]:

@@ -14,6 +14,7 @@ field may well be called like a standard item.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -128,6 +129,8 @@ class Batches:
         self.keep: list[str] = [ROW]
         self.specs: list[_Spec] = []
         self.present: set[int] = set()  # items read from the input (reverse: all of them)
+        # --select/--ignore and a profile's severities (profile.triage.Triage), set by convert
+        self.triage: Callable[[pl.DataFrame], pl.DataFrame] | None = None
 
     def seal(self) -> None:
         """Keep every column a finding reads (messages may quote intermediate values)."""
@@ -246,6 +249,8 @@ class Batches:
                 ]  # fmt: skip
                 parts.append(pl.concat(found).collect(engine=ENGINE))
         long = fnd.consequences_dropped(fnd.combine(parts))
+        if self.triage is not None:
+            long = self.triage(long)
         errors = long.filter((pl.col("severity") == "error") & (pl.col(ROW) > 0))
         bad = errors.get_column(ROW).unique().sort()
         row = pl.col(ROW).cast(pl.Int64)

@@ -24,6 +24,7 @@ from layout_tool.io.csvsource import ROW, Batch, CsvSource, col
 from layout_tool.io.encoding import BOM
 from layout_tool.io.fixedwidth import BATCH_BYTES as FIXED_BATCH_BYTES
 from layout_tool.io.fixedwidth import FixedField, FixedWidthSource, Layout, write_records
+from layout_tool.io.inputs import discover, refusal, shown
 from layout_tool.mapping.model import NEWLINES, Mapping, Source, Target
 from layout_tool.mapping.xmlio import recognise_xml
 from layout_tool.validate.inputs import DATA_SUFFIXES, recognise
@@ -51,19 +52,16 @@ class Job:
 
 
 def _files(paths: list[Path], suffixes: set[str]) -> list[tuple[Path, bool]]:
-    """Every input file, and whether it was named explicitly (not found in a folder)."""
+    """Every input file, and whether it was named explicitly (not found in a folder).
+
+    Files that are not text (a workbook, an archive, a PDF) are refused, one line each.
+    """
     out: list[tuple[Path, bool]] = []
-    for path in paths:
-        if path.is_dir():
-            out += [
-                (p, False)
-                for p in sorted(path.iterdir())
-                if p.is_file() and p.suffix.lower() in suffixes and not _ours(p.name)
-            ]
-        elif path.is_file():
-            out.append((path, True))
-        else:
-            raise LayoutToolError(f"{path}: no such file or folder")
+    for entry in discover(paths, suffixes, _ours).files:
+        why = refusal(entry.path)
+        if why is not None:
+            raise LayoutToolError(f"{shown(entry.path)}: {why}")
+        out.append((entry.path, entry.explicit))
     return out
 
 
@@ -187,6 +185,10 @@ class VendorReader:
             batch_bytes=batch_bytes or CSV_BATCH_BYTES,
         )
         self.encoding, self.detected_by = self.csv.encoding, self.csv.detected.how
+        if self.csv.massive:
+            raise LayoutToolError(
+                f"{path}: {self.csv.encoding_summary('nothing converted').message}"
+            )
         if self.csv.header_findings:
             raise LayoutToolError(f"{path}: {self.csv.header_findings[0].message}")
         if source.header and self.csv.header != source.field_names:

@@ -20,6 +20,7 @@ from layout_tool.mapping.proof import Reason, restorers, unwritten_sources
 from layout_tool.mapping.rules import Scope, compile_rule
 from layout_tool.mapping.transforms import CodeMapSpec, ParamError
 from layout_tool.mapping.transforms.codes import code_map_spec
+from layout_tool.profile import Profile, effective
 from layout_tool.spec.catalogue import (
     DEFAULT_VERSION,
     bundled_root,
@@ -36,13 +37,18 @@ CSV_ONLY = ("delimiter", "quoting", "header")
 FIXED_ONLY = ("record_length",)
 
 
-def load_mapping(path: Path | str, text: str | None = None) -> Mapping:
-    """A mapping by path, or by the name of a bundled mapping (``vendor-a/jumin``)."""
+def load_mapping(
+    path: Path | str, text: str | None = None, profile: Profile | None = None
+) -> Mapping:
+    """A mapping by path, or by the name of a bundled mapping (``vendor-a/jumin``).
+
+    The area's checks are those of ``profile.effective``: opt-in checks (M11) only when
+    ``profile`` turns them on."""
     path = resolve_path(path)
     doc = parse_yaml(path, text)
     _check_schema(doc)
     data: dict[str, Any] = plain(doc.root)
-    area = _area(doc, data)
+    area = effective(_area(doc, data), profile)
     codes = _codes(doc, data)
     sources = tuple(_source(doc, i, raw) for i, raw in enumerate(data["sources"]))
     _unique(doc, [s.id for s in sources], ["sources"], "source id", "id")

@@ -77,6 +77,7 @@ class ConversionReport:
     notes: list[str] = field(default_factory=list)
     listed_total: int = 0
     gaiji_map: MapTable | None = None
+    profile: dict[str, str] | None = None  # {"name", "path", "sha256"} of a --profile
 
     @property
     def rows_in(self) -> int:
@@ -135,6 +136,7 @@ class ConversionReport:
             if self.gaiji_map is None
             else {"path": self.gaiji_map.path, "entries": len(self.gaiji_map.entries)},
             "spec": {"standard": area.standard, "version": area.version, "area": area.id},
+            **({"profile": dict(self.profile)} if self.profile is not None else {}),
             "ok": self.ok,
             "summary": {
                 "files": len(self.files),
@@ -166,6 +168,11 @@ def render_text(report: ConversionReport) -> str:
         f" 中間標準レイアウト仕様 v{m.area.version}",
         f"Mapping: {m.path} ({'lossless' if m.lossless else 'lossy'})",
         *_gaiji_line(report),
+        *(
+            [f"Profile: {report.profile['path']} (sha256 {report.profile['sha256']})"]
+            if report.profile
+            else []
+        ),
         f"Result: {verdict} — {report.rows_in:,} rows in, {report.rows_out:,} out,"
         f" {report.rows_rejected:,} rejected; {report.by_severity['warning']:,} warnings",
         "",

@@ -25,6 +25,7 @@ CODES: dict[str, str] = {
     "xsd": "XML schema violation",
     "rule": "rule of the area broken",
     "round-trip": "row would not convert back exactly (lossless mapping)",
+    "file-missing": "a file of the area is not among the inputs",
 }
 
 

@@ -100,7 +100,19 @@ def _banner(report: Report, verdict: str) -> str:
         f"<p>業務 {text(report.area)} ／ 中間標準レイアウト仕様 v{text(report.spec_version)}</p>"
         f"<p>エラー {_num(report.errors)} 件、警告 {_num(report.warnings)} 件"
         f"（{_num(len(report.files))} ファイル、{_num(report.rows)} 行）</p>"
-        "</header>"
+        + (
+            f'<p id="coverage">業務のファイル {report.area_files} 件中 {report.checked_files}'
+            f" 件を検証（{text(report.coverage() or '')}）</p>"
+            if report.area_files
+            else ""
+        )
+        + (
+            f'<p id="profile">プロファイル profile: {text(report.profile["path"])}'
+            f" (SHA-256 {text(report.profile['sha256'])})</p>"
+            if report.profile
+            else ""
+        )
+        + "</header>"
     )
 
 

@@ -45,7 +45,13 @@ def render_text(report: Report) -> str:
         f"layout-tool {report.kind} — area {report.area},"
         f" 中間標準レイアウト仕様 v{report.spec_version}",
         f"Result: {verdict} — {report.errors:,} errors, {report.warnings:,} warnings"
-        f" in {len(report.files)} files, {report.rows:,} rows",
+        f" in {len(report.files)} files, {report.rows:,} rows"
+        + (f" ({report.coverage()})" if report.coverage() else ""),
+        *(
+            [f"Profile: {report.profile['path']} (sha256 {report.profile['sha256']})"]
+            if report.profile
+            else []
+        ),
         "",
         "Files",
     ]

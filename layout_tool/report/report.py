@@ -23,8 +23,18 @@ class FileResult:
     detected_by: str | None = None
     sha256: str | None = None
     bytes: int = 0
+    failures: dict[str, int] = field(default_factory=dict)  # detection's evidence
 
     def to_dict(self) -> dict[str, object]:
+        extra: dict[str, object] = {}
+        if self.failures:
+            chosen = self.failures.get(self.encoding or "", 0)
+            others = [n for e, n in self.failures.items() if e != self.encoding]
+            sure = chosen == 0 or all(n >= 10 * chosen + 10 for n in others)
+            extra = {
+                "encoding_failures": dict(self.failures),
+                "encoding_confidence": "high" if sure else "low",
+            }
         return {
             "path": self.path,
             "file_id": self.file_id,
@@ -33,6 +43,7 @@ class FileResult:
             "detected_by": self.detected_by,
             "sha256": self.sha256,
             "bytes": self.bytes,
+            **extra,
         }
 
 
@@ -67,11 +78,21 @@ class Report:
     kind: str = "validation"  # or "verification" (verify against a manifest)
     gaiji: GaijiInventory = field(default_factory=GaijiInventory)  # exact, per character
     masked: Counter[str] = field(default_factory=Counter)  # item → values shown masked
+    # a profile's severities: finding code → severity, item → severity (the item's wins)
+    code_severity: dict[str, str] = field(default_factory=dict)
+    item_severity: dict[str, str] = field(default_factory=dict)
+    area_files: int = 0  # how many files the area has (0: not counted, e.g. verify)
+    profile: dict[str, str] | None = None  # {"path", "sha256"} of a --profile
 
     # -- collecting ---------------------------------------------------------------------
     def room(self) -> int:
         cap = self.filter.max_findings
         return 1 << 62 if cap is None else max(0, cap - len(self.findings))
+
+    def severity(self, code: str, item: str | None, severity: str) -> Severity:
+        """The severity a finding has in this run (a profile may change it)."""
+        got = self.item_severity.get(item or "") or self.code_severity.get(code) or severity
+        return "warning" if got == "warning" else "error"
 
     def add(self, finding: Finding, sensitive: bool = False) -> None:
         """Count one finding and keep it in the list while there is room."""
@@ -86,6 +107,7 @@ class Report:
                 self._count(code, item, severity, n)
 
     def _count(self, code: str, item: str | None, severity: str, n: int) -> None:
+        severity = self.severity(code, item, severity)
         self.by_code[code] += n
         self.by_severity[severity] += n
         self.by_item[(item or "-", code)] += n
@@ -98,6 +120,11 @@ class Report:
         """Keep a finding whose count was already added (by ``count_frame`` or ``add``)."""
         if not self.filter.keeps(finding.code):
             return
+        changed = self.severity(finding.code, finding.item, finding.severity)
+        if changed != finding.severity:
+            from dataclasses import replace
+
+            finding = replace(finding, severity=changed)
         if sensitive and finding.value is not None and not self.filter.show_values:
             finding = _with_value(finding, mask(finding.value))
             self.masked[finding.item or "-"] += 1
@@ -130,6 +157,17 @@ class Report:
         return sum(f.rows for f in self.files)
 
     @property
+    def checked_files(self) -> int:
+        """How many distinct files of the area were checked."""
+        return len({f.file_id for f in self.files if f.file_id is not None})
+
+    def coverage(self) -> str | None:
+        """ "2 of 3 files of the area checked", or None when the area's files were not counted."""
+        if not self.area_files:
+            return None
+        return f"{self.checked_files} of {self.area_files} files of the area checked"
+
+    @property
     def truncated(self) -> bool:
         return len(self.findings) < sum(self.by_code.values())
 
@@ -155,7 +193,13 @@ class Report:
                 ],
                 "truncated": self.truncated,
                 "listed": len(self.findings),
+                **(
+                    {"area_files": {"checked": self.checked_files, "of": self.area_files}}
+                    if self.area_files
+                    else {}
+                ),
             },
+            **({"profile": dict(self.profile)} if self.profile is not None else {}),
             "files": [f.to_dict() for f in self.files],
             "notes": list(self.notes),
             "gaiji": self.gaiji.to_list(),

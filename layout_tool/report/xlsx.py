@@ -130,6 +130,7 @@ def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
         [
             cell(ws, "結果 result", font=HEADER_FONT),
             cell(ws, verdict, font=HEADER_FONT, fill=PASS_FILL if report.valid else FAIL_FILL),
+            *([cell(ws, report.coverage())] if report.coverage() else []),
         ]
     )
     figures: list[tuple[str, Value]] = [
@@ -151,6 +152,9 @@ def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
         ),
         ("作成 tool", f"layout-tool {__version__}"),
     ]
+    if report.profile:
+        figures.append(("プロファイル profile", report.profile["path"]))
+        figures.append(("プロファイル SHA-256", report.profile["sha256"]))
     for label, value in figures:
         ws.append([cell(ws, label, font=HEADER_FONT), cell(ws, value)])
     ws.append([])

@@ -18,6 +18,7 @@ from typing import NamedTuple
 import polars as pl
 
 from layout_tool.checks.items import finding_code, gaiji_present
+from layout_tool.checks.strength import on_by_default
 from layout_tool.errors import LayoutToolError
 from layout_tool.identifiers import is_valid
 from layout_tool.sample.oracle import Found, cross_row
@@ -154,7 +155,7 @@ class Seeder:
             "length": lambda i: i.type in text_types and i.pattern is None,
             "code": lambda i: i.type == "code" and i.code is not None,
             "date": lambda i: i.type in {"date", "wareki", "yearmonth", "time"},
-            "check-digit": lambda i: i.check is not None,
+            "check-digit": lambda i: on_by_default(i.check),
             "gaiji": lambda i: i.type in {"zenkaku", "kana", "text"} and not i.gaiji,
         }[code]
         found = self.items(wanted)

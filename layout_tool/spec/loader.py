@@ -212,5 +212,6 @@ def _rule(doc: YamlDoc, index: int, data: dict[str, Any], files: Mapping[str, Fi
         item=data.get("item"),
         value=data.get("value"),
         where=dict(data.get("where", {})),
+        severity=data.get("severity", "error"),
         description=data.get("description"),
     )

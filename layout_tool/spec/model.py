@@ -188,6 +188,7 @@ class Rule:
     value: str | None = None
     where: Mapping[str, str] = field(default_factory=dict)
     description: str | None = None
+    severity: Literal["error", "warning"] = "error"
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"rule": self.rule, "file": self.file}
@@ -198,6 +199,8 @@ class Rule:
                 out[key] = getattr(self, key)
         if self.where:
             out["where"] = dict(self.where)
+        if self.severity != "error":
+            out["severity"] = self.severity
         if self.description is not None:
             out["description"] = self.description
         return out

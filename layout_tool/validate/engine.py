@@ -18,10 +18,12 @@ from layout_tool.checks.header import map_columns
 from layout_tool.checks.items import char_screen, finding_code, gaiji_present
 from layout_tool.gaiji.inventory import tally
 from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
+from layout_tool.io.inputs import shown
+from layout_tool.profile import Profile, effective
 from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Filter, Report
 from layout_tool.spec.model import AreaSpec, CodeTable, FileSpec
-from layout_tool.validate.inputs import resolve
+from layout_tool.validate.inputs import Resolved, nothing_checked, resolve
 from layout_tool.validate.messages import item_message
 
 Progress = Callable[[str, int], None]
@@ -37,6 +39,8 @@ class Options:
     file_id: str | None = None
     filter: Filter = field(default_factory=Filter)
     batch_bytes: int = BATCH_BYTES
+    complete: bool = False  # a full handover set: a missing file of the area is an error
+    profile: Profile | None = None  # local rules (None: the bundled spec, opt-in checks off)
 
 
 def validate_paths(
@@ -46,26 +50,36 @@ def validate_paths(
     progress: Progress | None = None,
 ) -> Report:
     """Check every input (files or folders) against ``spec`` and return the report."""
+    profile = options.profile
+    spec = effective(spec, profile)
     report = Report(
         area=spec.id, spec_version=spec.version, standard=spec.standard, filter=options.filter
     )
+    if profile is not None:
+        report.profile = profile.to_dict()
+        report.code_severity = dict(profile.code_severity)
+        report.item_severity = dict(profile.item_severity)
     collected: dict[str, crossfile.Collected] = {}
     from layout_tool.xml.validate import check_documents, split_inputs  # late: it uses this module
 
     xml_paths, other_paths = split_inputs(paths)
-    entries = (
+    resolved = (
         resolve(spec, other_paths, options.file_id, options.encoding)
         if other_paths or not xml_paths
-        else []
+        else Resolved()
     )
-    for entry in entries:
-        label = str(entry.path)
+    if not xml_paths and not resolved.recognised:
+        raise nothing_checked(spec, resolved)
+    report.notes.extend(resolved.notes)
+    report.area_files = len(spec.files)
+    for entry in resolved.inputs:
+        label = shown(entry.path)
         if entry.spec is None:
             report.add(
                 Finding(
                     "header",
                     "warning",
-                    f"not recognised as a file of {spec.id}; not checked",
+                    f"not checked: {entry.reason or f'not recognised as a file of {spec.id}'}",
                     file=label,
                 )
             )
@@ -83,6 +97,9 @@ def validate_paths(
             report.add(f)
         for f in crossfile.rules(spec, file_id, got):
             report.add(f)
+    if resolved.folders or options.complete:
+        for f in missing_files(spec, {r.file_id for r in report.files}, options.complete):
+            report.add(f)
     found, notes = crossfile.references(spec, collected)
     for f in found:
         report.add(f)
@@ -90,6 +107,21 @@ def validate_paths(
     _check_counts(spec, paths, options, report)
     located.apply(report)  # XML: line and XPath for the findings that know only their row
     return report
+
+
+def missing_files(spec: AreaSpec, checked: set[str | None], complete: bool) -> list[Finding]:
+    """``file-missing`` for every file of the area that no input was recognised as."""
+    return [
+        Finding(
+            "file-missing",
+            "error" if complete else "warning",
+            f"{f.id} ({f.name}{', ' + f.filename if f.filename else ''}) is not among the"
+            f" inputs: {len(checked - {None})} of {len(spec.files)} files of {spec.id} checked",
+            file_id=f.id,
+        )
+        for f in spec.files
+        if f.id not in checked
+    ]
 
 
 def _check_counts(spec: AreaSpec, paths: list[Path], options: Options, report: Report) -> None:
@@ -113,7 +145,7 @@ def check_file(
     progress: Progress | None = None,
 ) -> FileResult:
     """Check one CSV file: header, then its batches (see ``check_batches``)."""
-    label = str(path)
+    label = shown(path)
     src = CsvSource(
         path,
         encoding=options.encoding,
@@ -124,6 +156,9 @@ def check_file(
     )
     result = FileResult(label, fspec.id, encoding=src.encoding, detected_by=src.detected.how)
     result.bytes = src.size
+    result.failures = dict(src.detected.failures)
+    if src.massive:
+        return _count_only(src, result, report, progress)
     cmap = map_columns(fspec, src.header, label)
     for f in [*src.header_findings, *cmap.findings]:
         report.add(f)
@@ -135,6 +170,32 @@ def check_file(
         digest.update(fh.read(src.data_start))
     batches = src.batches(cmap.ncols, column_names, digest)
     result.rows = check_batches(spec, fspec, label, batches, cmap.positions, report, got, progress)
+    result.sha256 = digest.hexdigest()
+    if result.rows == 0 and src.header:
+        report.add(
+            Finding(
+                "row-shape",
+                "warning",
+                "no data rows: the file holds only its header",
+                file=label,
+                file_id=fspec.id,
+            )
+        )
+    return result
+
+
+def _count_only(
+    src: CsvSource, result: FileResult, report: Report, progress: Progress | None
+) -> FileResult:
+    """A file that does not decode in its encoding: one summary finding, rows counted only."""
+    report.add(src.encoding_summary())
+    digest = hashlib.sha256()
+    with src.path.open("rb") as fh:
+        digest.update(fh.read(src.data_start))
+    for batch in src.batches(max(len(src.header or []), 1), None, digest):
+        result.rows += batch.records
+        if progress is not None:
+            progress(result.path, result.rows)
     result.sha256 = digest.hexdigest()
     return result
 

@@ -33,7 +33,7 @@ from layout_tool.mapping.files import RejectsWriter, StandardWriter
 from layout_tool.report.finding import Finding
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.spec.render import table
-from layout_tool.validate.inputs import resolve
+from layout_tool.validate.inputs import Resolved, nothing_checked, resolve
 from layout_tool.xml.reader import XmlSource
 from layout_tool.xml.validate import split_inputs
 from layout_tool.xml.writer import Checksum, XmlWriter, recheck
@@ -159,8 +159,12 @@ def convert_standard(
     if to not in ("csv", "xml"):
         raise LayoutToolError(f"--to must be csv or xml, not {to!r}")
     xml_paths, other = split_inputs(inputs)
-    entries = resolve(spec, other, file_id, encoding) if other or not xml_paths else []
+    resolved = resolve(spec, other, file_id, encoding) if other or not xml_paths else Resolved()
+    if not xml_paths and not resolved.recognised:
+        raise nothing_checked(spec, resolved)
+    entries = resolved.inputs
     report = FormsReport(spec, to)
+    report.notes += resolved.notes
     for entry in entries:
         if entry.spec is None:
             report.notes.append(f"{entry.path}: not recognised as a file of {spec.id}; skipped")

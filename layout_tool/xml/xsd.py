@@ -69,7 +69,7 @@ _BAD_RUN = re.compile(f"[^{_START}{_FOLLOW}]+")
 # The type classes of docs/checks.md as XSD regexes (implicitly anchored, so `*` = whole value).
 _ASCII = " -~"
 _HALF_KANA = "\uff61-\uff9f"
-_KANA = "\u30a1-\u30f6\u30fc-\u30fe\u3000"
+_KANA = "\u30a1-\u30f6\u30fb-\u30fe\u3000\uff1d"  # ・ and ＝: foreign residents' readings
 _PRIVATE = "\ue000-\uf8ff\U000f0000-\U0010fffd"  # libxml2's \p{Co} misses plane 15
 _CLASSES: dict[str, tuple[str, str]] = {
     "zenkaku": (
@@ -77,7 +77,7 @@ _CLASSES: dict[str, tuple[str, str]] = {
         "全角: no ASCII, half-width kana, 外字",
     ),
     "zenkaku.gaiji": (f"[^\\p{{Cc}}{_ASCII}{_HALF_KANA}]*", "全角: no ASCII or half-width kana"),
-    "kana": (f"[{_KANA}]*", "カナ: katakana, ー, ヽ, ヾ, full-width space"),
+    "kana": (f"[{_KANA}]*", "カナ: katakana, ・, ＝, ー, ヽ, ヾ, full-width space"),
     "kana.gaiji": (f"[{_KANA}{_PRIVATE}]*", "カナ, and 外字 (private use)"),
     "hankaku": (f"[{_ASCII}]*", "半角: printable ASCII"),
     "text": (f"[^\\p{{Cc}}{_PRIVATE}]*", "text: no control characters or 外字"),

@@ -43,7 +43,9 @@ def test_manifest_then_verify_passes(tmp_path: Path) -> None:
     result = invoke("manifest", str(folder), "--spec", "jumin")
     assert result.exit_code == 0, result.output
     assert "2 files, 6 rows" in result.stderr
-    made = load_manifest(folder / "manifest.json")
+    # beside the folder, never inside it (received media are often read-only)
+    assert not (folder / "manifest.json").exists()
+    made = load_manifest(tmp_path / "in.manifest.json")
     assert {f.path: f.rows for f in made.files} == {"JUMIN_KOJIN.csv": 4, "JUMIN_SETAI.csv": 2}
     result = invoke("verify", str(folder))
     assert result.exit_code == 0, result.output

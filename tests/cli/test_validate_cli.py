@@ -130,7 +130,7 @@ HOSTILE: dict[str, bytes] = {
     "empty.csv": b"",
     "header_only.csv": "被保険者番号,氏名\n".encode(),
     "garbage.csv": bytes(range(256)) * 20,
-    "nul.csv": b"\x00" * 2000,
+    "some_nul.csv": "保険者番号,氏名\n000001,試\x00験\n".encode(),
     "ragged.csv": "保険者番号,被保険者番号\n1\n1,2,3,4\n".encode(),
     "mixed.csv": "保険者番号,氏名\n000001,試験\n".encode() + "000002,試験\n".encode("cp932"),
     "quote.csv": b'\xe4\xbf\x9d\xe9\x99\xba\xe8\x80\x85\xe7\x95\xaa\xe5\x8f\xb7\n"never closed\n',
@@ -145,6 +145,14 @@ def test_hostile_files_give_findings_not_tracebacks(tmp_path: Path, name: str) -
     assert code == 1, (out, err)
     assert "Traceback" not in out + err
     assert "Result: FAIL" in out
+
+
+def test_a_file_of_nuls_is_refused_as_binary(tmp_path: Path) -> None:
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"\x00" * 2000)
+    code, out, err = run("validate", "--spec", "kaigo", "--file", "hihokensha", str(path))
+    assert code == 2 and out == ""
+    assert err.strip().endswith("nul.csv: binary data, not text")
 
 
 def test_a_50_mb_single_line(tmp_path: Path) -> None:

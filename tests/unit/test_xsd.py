@@ -326,7 +326,7 @@ def reference(item: Item, value: str) -> bool:
     if item.type == "zenkaku":
         return not any(" " <= ch <= "~" or "\uff61" <= ch <= "\uff9f" for ch in plain)
     if item.type == "kana":
-        return all("\u30a1" <= ch <= "\u30f6" or ch in "ーヽヾ\u3000" for ch in plain)
+        return all("\u30a1" <= ch <= "\u30f6" or ch in "・＝ーヽヾ\u3000" for ch in plain)
     if item.type == "hankaku":
         return all(" " <= ch <= "~" for ch in value)
     if item.type == "digits":

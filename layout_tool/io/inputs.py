@@ -1,0 +1,180 @@
+"""Finding the input files, once for every command that reads data.
+
+Folders are expanded one level; each entry is either kept or skipped with a note that says
+why (a dangling link, a link out of the folder, a FIFO or device, the same file given
+twice). Files that are not text at all (workbooks, archives, PDF, binary) are recognised by
+their first bytes, so that no command reads a zip as CSV. File names that are not valid
+UTF-8 (CP932 names from a Windows zip) are shown with their bytes escaped.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from layout_tool.errors import LayoutToolError
+
+SNIFF_BYTES = 8 << 10
+
+# (magic bytes, kind); a zip is told apart from an xlsx by the names inside it.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"),
+    (b"%PDF-", "pdf"),
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+REFUSALS: dict[str, str] = {
+    "xlsx": "an Excel workbook (xlsx), not CSV: save each sheet as CSV first",
+    "xls": "an Excel 97-2003 workbook (xls), not CSV: save each sheet as CSV first",
+    "zip": "a zip archive, not CSV: unpack it first",
+    "gzip": "a gzip archive, not CSV: unpack it first",
+    "7z": "a 7-Zip archive, not CSV: unpack it first",
+    "rar": "a RAR archive, not CSV: unpack it first",
+    "pdf": "a PDF document, not data",
+    "utf-16": "UTF-16 text: save it as UTF-8 or CP932 (Shift_JIS) first",
+    "binary": "binary data, not text",
+}
+
+
+def sniff(head: bytes) -> str | None:
+    """The kind of a non-text file from its first bytes, or None for text."""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            if kind == "zip" and (b"[Content_Types].xml" in head or b"xl/" in head):
+                return "xlsx"
+            return kind
+    sample = head[:SNIFF_BYTES]
+    # An embedded NUL in a CSV is a row-shape finding; a file full of them is not text.
+    if sample and sample.count(0) * 20 > len(sample):
+        return "binary"
+    return None
+
+
+def refusal(path: Path) -> str | None:
+    """Why ``path`` is not a data file to read as text (None: it may be)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    kind = sniff(head)
+    return None if kind is None else REFUSALS[kind]
+
+
+def shown(path: Path | str) -> str:
+    """The path as text that any report can hold: bytes that are not UTF-8 escaped (\\xff)."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", errors="backslashreplace")
+    return text
+
+
+@dataclass(frozen=True)
+class Found:
+    path: Path
+    explicit: bool  # named on the command line (not found in a folder)
+    folder: Path | None = None
+
+
+@dataclass
+class Discovered:
+    files: list[Found] = field(default_factory=list)
+    others: list[Path] = field(default_factory=list)  # regular files of other suffixes
+    notes: list[str] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)
+
+
+def discover(
+    paths: list[Path],
+    suffixes: set[str] | frozenset[str],
+    skip: Callable[[str], bool] = lambda name: False,
+) -> Discovered:
+    """Every input file: given ones, and the regular files with ``suffixes`` in given folders.
+
+    A path that does not exist, or names something that is not a regular file, is a usage
+    error; inside a folder such entries are skipped with a note.
+    """
+    out = Discovered()
+    seen: dict[str, str] = {}
+
+    def add(path: Path, explicit: bool, folder: Path | None) -> None:
+        key = os.path.realpath(path)
+        if key in seen:
+            out.notes.append(f"{shown(path)}: the same file as {seen[key]}; read once")
+            return
+        seen[key] = shown(path)
+        out.files.append(Found(path, explicit, folder))
+
+    for path in paths:
+        if path.is_dir():
+            out.folders.append(path)
+            for child in _children(path, out.notes):
+                if child.suffix.lower() not in suffixes or skip(child.name):
+                    if not child.name.startswith("."):
+                        out.others.append(child)
+                    continue
+                add(child, False, path)
+            continue
+        why = _not_regular(path)
+        if why is not None:
+            raise LayoutToolError(f"{shown(path)}: {why}")
+        add(path, True, None)
+    return out
+
+
+def _children(folder: Path, notes: list[str]) -> list[Path]:
+    """The regular files directly in ``folder``; anything else worth a word gets a note."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise LayoutToolError(f"{shown(folder)}: cannot list ({exc.strerror or exc})") from None
+    root = os.path.realpath(folder)
+    out = []
+    for child in entries:
+        if child.is_symlink():
+            target = os.path.realpath(child)
+            if not os.path.exists(target):
+                notes.append(f"{shown(child)}: a symbolic link to nothing; skipped")
+                continue
+            if os.path.commonpath([root, target]) != root:
+                notes.append(f"{shown(child)}: a symbolic link out of the folder; skipped")
+                continue
+        why = _not_regular(child)
+        if why == "a folder":
+            continue
+        if why is not None:
+            notes.append(f"{shown(child)}: {why}; skipped")
+            continue
+        out.append(child)
+    return out
+
+
+def _not_regular(path: Path) -> str | None:
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return "a symbolic link to nothing"
+        return "no such file or folder"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe), not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    return None
