@@ -9,13 +9,15 @@ declares ``lossless: true`` really has an inverse for every vendor field (``proo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
 from layout_tool.errors import LayoutToolError
-from layout_tool.mapping.model import Field, Mapping, Source, Target
+from layout_tool.mapping.conditions import parse_condition
+from layout_tool.mapping.model import Condition, Field, Mapping, Rule, Source, Target
 from layout_tool.mapping.proof import Reason, restorers, unwritten_sources
 from layout_tool.mapping.rules import Scope, compile_rule
 from layout_tool.mapping.transforms import CodeMapSpec, ParamError
@@ -50,15 +52,29 @@ def load_mapping(path: Path | str, text: str | None = None) -> Mapping:
     targets = tuple(
         _target(doc, i, raw, area, by_id, codes) for i, raw in enumerate(data["targets"])
     )
-    _unique(doc, [t.source for t in targets], ["targets"], "row source", "source")
     _unique(doc, [t.file.id for t in targets], ["targets"], "target file", "file")
     _all_used(doc, sources, targets)
     reasons = unwritten_sources(sources, targets)
     proven: list[Target] = []
+    rebuilt: set[str] = set()
     for target in targets:
+        if target.derived or target.source in rebuilt:
+            proven.append(replace(target, primary=False))
+            continue
+        rebuilt.add(target.source)
         found, missing = restorers(target, by_id[target.source])
-        proven.append(Target(target.file, target.source, target.rules, found, target.line))
+        proven.append(replace(target, restorers=found))
         reasons += missing
+    for source in sources:
+        derived = [t for t in targets if t.source == source.id]
+        if derived and source.id not in rebuilt:
+            reasons.append(
+                Reason(
+                    f"source {source.id}: every target of it filters or merges rows (where,"
+                    " distinct), so --reverse cannot rebuild it",
+                    derived[0].line,
+                )
+            )
     lossless = bool(data["lossless"])
     if lossless and reasons:
         first = reasons[0]
@@ -277,9 +293,62 @@ def _target(
         if not file.has_item(name):
             raise doc.error(f"file {file.id} ({file.name}) has no item {name!r}", where)
         rules.append(compile_rule(scope, where, file.item(name), rule))
+    by_item = {r.item.name: r for r in rules}
+    condition = parse_condition(doc, [*here, "where"], raw.get("where"), source, by_item)
+    distinct = tuple(
+        _field_name(doc, [*here, "distinct", i], source, f)
+        for i, f in enumerate(raw.get("distinct") or [])
+    )
+    pick = _pick(doc, here, raw, source, by_item, distinct)
+    for n, rule in enumerate(rules):
+        if rule.kind != "count":
+            continue
+        at = [*here, "items", rule.item.name, "count"]
+        if not distinct:
+            raise doc.error(f"{rule.item.name}: count needs a target with distinct:", at)
+        spec = raw["items"][rule.item.name]["count"] or {}
+        cond = parse_condition(doc, [*at, "where"], spec.get("where"), source, by_item)
+        rules[n] = replace(rule, count_where=cond)
     order = {item.name: i for i, item in enumerate(file.items)}
     rules.sort(key=lambda r: order[r.item.name])
-    return Target(file, source.id, tuple(rules), line=doc.line_of(here))
+    return Target(
+        file, source.id, tuple(rules), line=doc.line_of(here), where=condition, distinct=distinct,
+        pick=pick,
+    )  # fmt: skip
+
+
+def _field_name(doc: YamlDoc, path: list[str | int], source: Source, name: Any) -> str:
+    if name not in source.field_names:
+        raise doc.error(f"source {source.id} has no field {name!r}", path)
+    return str(name)
+
+
+def _pick(
+    doc: YamlDoc,
+    here: list[str | int],
+    raw: dict[str, Any],
+    source: Source,
+    by_item: dict[str, Rule],
+    distinct: tuple[str, ...],
+) -> tuple[Condition | None, ...]:
+    """``pick: first``, ``pick: {where: …}`` or a list of them (preferences in order)."""
+    if "pick" not in raw:
+        return (None,)
+    if not distinct:
+        raise doc.error("pick: goes with distinct:", [*here, "pick"])
+    given = raw["pick"] if isinstance(raw["pick"], list) else [raw["pick"]]
+    out: list[Condition | None] = []
+    for i, entry in enumerate(given):
+        at: list[str | int] = (
+            [*here, "pick", i] if isinstance(raw["pick"], list) else [*here, "pick"]
+        )
+        if entry == "first":
+            out.append(None)
+        elif isinstance(entry, dict) and list(entry) == ["where"]:
+            out.append(parse_condition(doc, [*at, "where"], entry["where"], source, by_item))
+        else:
+            raise doc.error("pick: first, {where: {…}}, or a list of them", at)
+    return tuple(out)
 
 
 def _unique(doc: YamlDoc, values: list[str], base: list[str | int], what: str, key: str) -> None:
