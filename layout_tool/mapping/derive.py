@@ -111,7 +111,7 @@ def _grouped(batch: Batch, target: Target, source: Source, counts: Counts) -> Ba
                 row=row,
             )
         )
-    out = picked.drop(POS, RANK, SIZE).select(frame.columns, *[aggregate(j) for j, _ in counted])
+    out = picked.select(*frame.columns, *[aggregate(j) for j, _ in counted])
     if broken.height:
         out = pl.concat([out, broken], how="diagonal_relaxed").sort(pl.col(ROW).cast(pl.Int64))
     return Batch(out, findings, batch.records)
