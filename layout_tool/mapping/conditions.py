@@ -4,10 +4,12 @@ A condition is a mapping of names to tests, all of which must hold::
 
     where: {最新フラグ: "1", 住民状態: ["1", "2"], 消除年月日: null, 続柄: {not: "02"}}
 
-A name is a field of the target's source, or else a standard item of the target that has a
-rule (not a lookup): a field is tested as read, an item as converted. A test is a value
-(equal), a list (one of them), ``null`` (empty) or ``{not: test}``. Empty values are
-missing values here too: ``""`` and a blank field both count as empty.
+A name is a field of the target's source, tested as read, or ``item:`` and a standard item
+that has a rule (not a lookup or count) in this target or else in another target of the
+same source, tested as converted (a bare name that is no field but such an item is the
+item too): a 世帯 made from person rows can pick the row whose 個人 続柄 is ``02``.
+A test is a value (equal), a list (one of them), ``null`` (empty) or ``{not: test}``.
+Empty values are missing values here too: ``""`` and a blank field both count as empty.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from layout_tool.mapping.transforms.base import empty_to_null
 from layout_tool.yamlsource import YamlDoc
 
 Path = list[str | int]
+ITEM = "item:"
 
 
 def parse_condition(
@@ -37,14 +40,16 @@ def parse_condition(
     clauses = []
     for name, test in raw.items():
         here = [*path, name]
-        if name in source.field_names:
+        explicit = str(name).startswith(ITEM)
+        name = str(name).removeprefix(ITEM)
+        if name in source.field_names and not explicit:
             item = False
         elif name in rules and rules[name].kind not in ("lookup", "count"):
             item = True
         else:
             raise doc.error(
                 f"{name!r} is neither a field of source {source.id} nor an item with a rule"
-                " (from, join, split, const) of this target",
+                " (from, join, split, const) in a target of it",
                 here,
             )
         negate = False
@@ -92,7 +97,7 @@ def evaluate(
     names = {c.name for cond in conditions for c in cond if c.item}
     st = Stages("__w")
     fields = {f.name: Val(col(i)) for i, f in enumerate(source.fields)}
-    rules = tuple(r for r in target.rules if r.item.name in names)
+    rules = tuple(r for r in target.tested if r.item.name in names)
     sub = Target(target.file, target.source, rules)
     outcomes = forward(st, sub, fields, {})
     value_of = {r.item.name: outcomes[i].value.name for i, r in enumerate(rules)}

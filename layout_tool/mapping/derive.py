@@ -86,10 +86,9 @@ def _grouped(batch: Batch, target: Target, source: Source, counts: Counts) -> Ba
         else:
             rank.append(pl.when(pl.lit(picks[n])).then(pl.lit(p, pl.Int64)))
             n += 1
-    good = good.with_row_index(POS).with_columns(
-        pl.coalesce(rank).alias(RANK),
-        *[pl.lit(f).cast(pl.Int64).alias(aggregate(j)) for (j, _), f in zip(counted, flags, strict=True)],
-    )  # fmt: skip
+    pairs = zip(counted, flags, strict=True)
+    flagged = [pl.lit(f).cast(pl.Int64).alias(aggregate(j)) for (j, _), f in pairs]
+    good = good.with_row_index(POS).with_columns(pl.coalesce(rank).alias(RANK), *flagged)
     sums = [pl.col(aggregate(j)).sum().cast(pl.String) for j, _ in counted]
     others = [c for c in good.columns if c not in keys and not c.startswith("__ag")]
     picked = (

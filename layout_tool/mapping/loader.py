@@ -9,6 +9,7 @@ declares ``lossless: true`` really has an inverse for every vendor field (``proo
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,13 @@ def load_mapping(path: Path | str, text: str | None = None) -> Mapping:
     sources = tuple(_source(doc, i, raw) for i, raw in enumerate(data["sources"]))
     _unique(doc, [s.id for s in sources], ["sources"], "source id", "id")
     by_id = {s.id: s for s in sources}
+    compiled = [_target(doc, i, raw, area, by_id, codes) for i, raw in enumerate(data["targets"])]
+    tested: dict[str, dict[str, Rule]] = {}  # items conditions may test, by source
+    for t in reversed(compiled):  # an item of the target itself, else of the first target
+        tested.setdefault(t.source, {}).update({r.item.name: r for r in t.rules})
     targets = tuple(
-        _target(doc, i, raw, area, by_id, codes) for i, raw in enumerate(data["targets"])
+        _derivation(doc, i, raw, t, by_id[t.source], tested[t.source])
+        for i, (raw, t) in enumerate(zip(data["targets"], compiled, strict=True))
     )
     _unique(doc, [t.file.id for t in targets], ["targets"], "target file", "file")
     _all_used(doc, sources, targets)
@@ -140,7 +146,22 @@ def _check_schema(doc: YamlDoc) -> None:
     elif err.validator in ("oneOf", "anyOf"):
         kinds = sorted({str(c.validator_value) for c in err.context or [] if c.validator == "type"})
         message = f"{where}: {err.instance!r} has the wrong type (expected {' or '.join(kinds)})"
+    if isinstance(err.instance, int) and not isinstance(err.instance, bool):
+        message += f"; quote it: {quote_hint(doc, path, err.instance)}"
     raise doc.error(message, path)
+
+
+def quote_hint(doc: YamlDoc, path: list[str | int], value: int) -> str:
+    """``"001"`` for a number YAML read from ``001``: the digits as written on its line."""
+    line = doc.line_of(path)
+    try:
+        text = Path(doc.path).read_text(encoding="utf-8").splitlines()[(line or 0) - 1]
+    except (OSError, IndexError, UnicodeDecodeError):
+        text = ""
+    for token in re.findall(r"(?<![\w.\"'])[0-9]+(?![\w.\"'])", text):
+        if int(token) == value:
+            return f'"{token}"'
+    return f'"{value}"'
 
 
 def _specific(err: jsonschema.ValidationError) -> jsonschema.ValidationError:
@@ -293,13 +314,29 @@ def _target(
         if not file.has_item(name):
             raise doc.error(f"file {file.id} ({file.name}) has no item {name!r}", where)
         rules.append(compile_rule(scope, where, file.item(name), rule))
-    by_item = {r.item.name: r for r in rules}
+    order = {item.name: i for i, item in enumerate(file.items)}
+    rules.sort(key=lambda r: order[r.item.name])
+    return Target(file, source.id, tuple(rules), line=doc.line_of(here))
+
+
+def _derivation(
+    doc: YamlDoc,
+    index: int,
+    raw: dict[str, Any],
+    target: Target,
+    source: Source,
+    tested: dict[str, Rule],
+) -> Target:
+    """``where``, ``distinct``, ``pick`` and ``count`` of a target (they may test items)."""
+    here: list[str | int] = ["targets", index]
+    by_item = {**tested, **{r.item.name: r for r in target.rules}}
     condition = parse_condition(doc, [*here, "where"], raw.get("where"), source, by_item)
     distinct = tuple(
         _field_name(doc, [*here, "distinct", i], source, f)
         for i, f in enumerate(raw.get("distinct") or [])
     )
     pick = _pick(doc, here, raw, source, by_item, distinct)
+    rules = list(target.rules)
     for n, rule in enumerate(rules):
         if rule.kind != "count":
             continue
@@ -309,12 +346,16 @@ def _target(
         spec = raw["items"][rule.item.name]["count"] or {}
         cond = parse_condition(doc, [*at, "where"], spec.get("where"), source, by_item)
         rules[n] = replace(rule, count_where=cond)
-    order = {item.name: i for i, item in enumerate(file.items)}
-    rules.sort(key=lambda r: order[r.item.name])
-    return Target(
-        file, source.id, tuple(rules), line=doc.line_of(here), where=condition, distinct=distinct,
+    conditions = [condition, *[p for p in pick if p], *[r.count_where for r in rules]]
+    names = {c.name for cond in conditions for c in cond if c.item}
+    return replace(
+        target,
+        rules=tuple(rules),
+        where=condition,
+        distinct=distinct,
         pick=pick,
-    )  # fmt: skip
+        tested=tuple(by_item[n] for n in sorted(names)),
+    )
 
 
 def _field_name(doc: YamlDoc, path: list[str | int], source: Source, name: Any) -> str:

@@ -167,6 +167,7 @@ class Target:
     pick: tuple[Condition | None, ...] = (None,)  # which row of a group: first that satisfies
     # one of these, in order of preference (None: any row, i.e. the group's first)
     primary: bool = True  # the target --reverse rebuilds its source from (see loader)
+    tested: tuple[Rule, ...] = ()  # the rules of the items its conditions test
 
     @property
     def derived(self) -> bool:

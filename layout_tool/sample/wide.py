@@ -13,6 +13,8 @@ residents, birth dates with unknown parts, a 世帯 whose 世帯主 moved out (t
 became 世帯主: 記載事由 24), and a 世帯 whose members all left.
 """
 
+# ruff: noqa: E501 - rows of data, kept on one line each
+
 from __future__ import annotations
 
 import csv
@@ -61,7 +63,17 @@ HISTORY = [
     "異動_区分", "異動_届出番号", "異動_届出人氏名", "異動前_世帯番号", "異動後_世帯番号",
     "異動_通知年月日", "異動_備考",
 ]  # fmt: skip
-SYSTEM = ["処理日", "処理時刻", "端末ID", "操作者コード", "更新回数", "データ区分", "個人_メモ", "予備1", "予備2"]
+SYSTEM = [
+    "処理日",
+    "処理時刻",
+    "端末ID",
+    "操作者コード",
+    "更新回数",
+    "データ区分",
+    "個人_メモ",
+    "予備1",
+    "予備2",
+]
 FIELDS = PERSON + ADDRESS + EVENTS + BENEFITS + FOREIGN + HOUSEHOLD + HISTORY + SYSTEM
 
 SURNAMES = [("見本", "みほん"), ("試験", "しけん"), ("例示", "れいじ"), ("架空", "かくう"),
