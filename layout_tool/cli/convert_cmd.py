@@ -105,6 +105,10 @@ def convert_cmd(
     from layout_tool.mapping.report import render_json, render_text
 
     mapping = load_mapping(mapping_path)
+    from layout_tool.mapping.check import warnings
+
+    for warning in warnings(mapping, [] if reverse else list(inputs)):
+        click.echo(f"warning: {warning}", err=True)
     options = ConvertOptions(
         reverse=reverse,
         encoding=encoding,

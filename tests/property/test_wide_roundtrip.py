@@ -6,8 +6,6 @@ every row (in = written + rejected + filtered + merged), and ``--reverse`` of �
 primary target) reproduces every accepted row byte for byte; 世帯 and 異動履歴 are derived.
 """
 
-# ruff: noqa: E501 - the mapping is data
-
 from __future__ import annotations
 
 import csv
