@@ -33,3 +33,22 @@ def check_cmd(mapping_path: str, exports: tuple[Path, ...], fmt: str) -> None:
     else:
         click.echo(render_check(result), nl=False)
     click.get_current_context().exit(EXIT_FINDINGS if result.warnings else EXIT_OK)
+
+
+@mapping.command("init")
+@click.option("--area", required=True, help="The standard area (id, number, name or spec path).")
+@click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, help="The draft mapping to write, or - for stdout.")
+def init_cmd(area: str, exports: tuple[Path, ...], output: str) -> None:
+    """Draft a mapping from CSV EXPORTS: fields matched to standard items by name, rules
+    guessed from sampled values, each with its evidence in a comment."""
+    from layout_tool.io.atomic import write_text_atomic
+    from layout_tool.mapping.draft import draft
+    from layout_tool.spec.catalogue import load_area
+
+    text = draft(load_area(area), list(exports))
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        write_text_atomic(Path(output), text)
+        click.echo(f"draft: {output}", err=True)
