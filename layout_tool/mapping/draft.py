@@ -132,27 +132,36 @@ def guess(export: Export, name: str, item: Item, area: AreaSpec) -> Guess:
             notes.append(f"dates in no known shape ({_like(values)}): say date: {{from: …}}")
         elif flag is not None:
             flags = sorted(set(export.values(flag)))
+            unknown = '{"1": day, "2": month-day}'
             steps.append(
-                f'{{date: {{from: {shape}, unknown_flag: {q(flag)}, unknown: {{"1": day, "2": month-day}}}}}}'
+                f"{{date: {{from: {shape}, unknown_flag: {q(flag)}, unknown: {unknown}}}}}"
             )
-            notes.append(f"{shape} dates ({_like(values)}); {flag} holds {flags}: check what each flag value means")
+            notes.append(
+                f"{shape} dates ({_like(values)}); {flag} holds {flags}:"
+                " check what each flag value means"
+            )
         elif shape != own:
             steps.append(f"{{date: {shape}}}" if kind == "wareki" or shape in DATE_ORDER else "")
             notes.append(f"{shape} dates ({_like(values)})")
         else:
             notes.append(f"already the standard's shape ({_like(values)})")
     elif kind == "yearmonth":
-        shape = next((s for s in YM_ORDER if all(convert_yearmonth(v, s, "compact", True) for v in values)), None)
+        shape = next(
+            (s for s in YM_ORDER if all(convert_yearmonth(v, s, "compact", True) for v in values)),
+            None,
+        )
         if shape not in (None, "compact"):
             steps.append(f"{{yearmonth: {shape}}}")
         notes.append(f"{shape or 'unknown'} year-months ({_like(values)})")
     elif kind == "time":
-        shape = next((s for s in TIME_ORDER if all(convert_time(v, s, "compact") for v in values)), None)
+        shape = next(
+            (s for s in TIME_ORDER if all(convert_time(v, s, "compact") for v in values)), None
+        )
         if shape not in (None, "compact"):
             steps.append(f"{{time: {shape}}}")
         notes.append(f"{shape or 'unknown'} times ({_like(values)})")
-    elif kind == "code" and item.code in area.codes:
-        table = area.codes[item.code].values
+    elif kind == "code" and item.code is not None and item.code in area.codes:
+        table = dict(area.codes[item.code].values)
         _code_guess(item, values, table, steps, notes, codes)
     elif kind in ("digits", "number", "hankaku"):
         if any(_FULL_DIGITS.search(v) or _FULL_ASCII.search(v) for v in values):
@@ -161,7 +170,10 @@ def guess(export: Export, name: str, item: Item, area: AreaSpec) -> Guess:
             values = [v.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}) for v in values]
         if kind == "digits" and item.fixed and any(len(v) < item.length for v in values):
             steps.append(f"{{zfill: {item.length}}}")
-            notes.append(f"{min(map(len, values))}-{max(map(len, values))} digits, the item has {item.length}")
+            notes.append(
+                f"{min(map(len, values))}-{max(map(len, values))} digits,"
+                f" the item has {item.length}"
+            )
     elif kind in ("kana", "zenkaku"):
         if any(_HALF_KANA.search(v) for v in values):
             steps.append("zenkaku")
@@ -248,12 +260,14 @@ def draft(area: AreaSpec, paths: list[Path]) -> str:
         f"name: draft for {', '.join(e.path.name for e in exports)}",
         f"area: {area.id}",
         f'version: "{area.version}"',
-        "lossless: false  # say true when every field has a rule with an inverse (the loader checks)",
+        "lossless: false  # true when every field has a rule with an inverse (the loader checks)",
     ]
     if codes:
         lines += ["", "codes:"]
         for name, table in codes.items():
-            pairs = ", ".join(f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in table.items())
+            pairs = ", ".join(
+                f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in table.items()
+            )
             lines += [f"  {q(name)}:", f"    map: {{{pairs}}}"]
     lines += ["", "sources:"]
     for e in exports:
@@ -286,7 +300,7 @@ def _target(
         column = e.values(keys[0])
         if len(set(column)) < len(column):
             lines += [
-                f"    distinct: [{q(keys[0])}]  # {keys[0]} repeats in the sample: one row per value",
+                f"    distinct: [{q(keys[0])}]  # {keys[0]} repeats in the sample: a row per value",
                 "    # pick: [{where: {…}}, first]  # which row of a group supplies the values",
             ]
     elif any(k is None for k in keys) or len(keys) < len(p.file.key):

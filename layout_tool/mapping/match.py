@@ -27,7 +27,8 @@ from layout_tool.spec.model import FileSpec
 
 _DROP = re.compile(r"[_\-・･\s　()（）\[\]［］「」【】<>＜＞.。、,/]|の")
 _KANA = [("フリガナ", "カナ"), ("ふりがな", "カナ"), ("かな", "カナ"), ("ヨミ", "カナ"),
-         ("よみ", "カナ"), ("フラグ", ""), ("年月日", "日"), ("cd", "コード")]  # fmt: skip
+         ("よみ", "カナ"), ("フラグ", ""), ("年月日", "日"),
+         ("cd", "コード")]  # fmt: skip
 _SYNONYMS = [("団体コード", "市区町村コード"), ("コード", "番号"), ("区分", "種別"),
              ("人数", "員数"), ("町名", "町字"), ("番地", "番地号表記"), ("no", "番号")]  # fmt: skip
 _HIRA = {c: c + 0x60 for c in range(0x3041, 0x3097)}
@@ -62,7 +63,9 @@ def score(field: str, item: str) -> tuple[int, str]:
         return 95, "same name with synonyms"
     short, long = sorted((cf, ci), key=len)
     if len(short) >= 2 and short in long and len(short) * 2 >= len(long):
-        return 50 + round(40 * len(short) / len(long)), f"{'field' if short == cf else 'item'} name inside the other"
+        return 50 + round(
+            40 * len(short) / len(long)
+        ), f"{'field' if short == cf else 'item'} name inside the other"
     ratio = SequenceMatcher(None, cf, ci).ratio()
     if len(short) >= 3 and ratio >= 0.8:
         return 45 + round(15 * ratio), "similar spelling"
@@ -80,19 +83,23 @@ class Match:
 
 def match_file(file: FileSpec, fields: list[str]) -> dict[str, Match]:
     """Each item of ``file`` with its field (or None), best scores first, one field each."""
-    pairs = []
-    for item in file.items:
+    pairs: list[tuple[int, str, str, str]] = []
+    for spec_item in file.items:
         for f in fields:
-            s, why = score(f, item.name)
+            s, why = score(f, spec_item.name)
             if s:
-                pairs.append((s, item.name, f, why))
+                pairs.append((s, spec_item.name, f, why))
     pairs.sort(key=lambda p: -p[0])
     taken_items: dict[str, Match] = {}
     taken_fields: set[str] = set()
     for s, item, f, why in pairs:
         if item in taken_items or f in taken_fields:
             continue
-        rivals = [p for p in pairs if p[1] == item and p[0] == s and p[2] != f and p[2] not in taken_fields]
+        rivals = [
+            p
+            for p in pairs
+            if p[1] == item and p[0] == s and p[2] != f and p[2] not in taken_fields
+        ]
         if rivals:
             names = ", ".join([f, *[r[2] for r in rivals]])
             taken_items[item] = Match(item, None, s, why, f"ambiguous: {names}")
