@@ -68,7 +68,8 @@ def convert(
 ) -> ConversionReport:
     """Convert ``inputs`` with ``mapping`` into ``outdir``; the report is also written there."""
     if options.reverse and not mapping.lossless:
-        why = "; ".join(mapping.lossy_reasons)
+        reasons = mapping.lossy_reasons
+        why = reasons[0] + (f"; and {len(reasons) - 1} more" if len(reasons) > 1 else "")
         raise LayoutToolError(
             f"mapping {mapping.name} is lossy ({why}): --reverse would not reproduce the"
             " vendor's data, so it is refused"

@@ -100,7 +100,7 @@ def load_mapping(path: Path | str, text: str | None = None) -> Mapping:
         codes=codes,
         vendor=data.get("vendor"),
         description=data.get("description"),
-        lossy_reasons=tuple(_where(r) for r in reasons)
+        lossy_reasons=tuple(dict.fromkeys(_where(r) for r in reasons))
         or (() if lossless else ("declared lossless: false",)),
     )
 

@@ -238,3 +238,30 @@ def test_wide_vendor_converts_and_validates(tmp_path: Path, no_m11: Path) -> Non
     assert got == {"kojin": (36, 36, 0, 0), "setai": (36, 8, 0, 28), "ido_rireki": (36, 26, 10, 0)}
     result = validate_paths(load_area_file(no_m11, shared_codes("2.7")), [out])
     assert result.errors == 0, [f.message for f in result.findings][:5]
+
+
+def test_a_group_without_the_row_pick_asks_for_is_rejected(tmp_path: Path, no_m11: Path) -> None:
+    text = LOSSLESS.replace(
+        'pick: [{{where: {{"item:続柄": "02"}}}}, first]', 'pick: {{where: {{"item:続柄": "02"}}}}'
+    )
+    mapping = load_mapping(_mapping(tmp_path, no_m11, text))
+    src = tmp_path / "WIDE.csv"
+    src.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
+    report = convert(mapping, [src], tmp_path / "out")
+    setai = next(f for f in report.files if f.file_id == "setai")
+    # groups 2 and 3 have no 世帯主 (続柄 02): their first rows are rejected, the rest merged
+    assert (setai.rows_out, setai.rows_rejected, setai.rows_filtered, setai.rows_merged) == (
+        1,
+        2,
+        1,
+        2,
+    )
+    assert report.by_code["rule"] == 2
+
+
+def test_reverse_of_a_lossy_mapping_names_its_first_reason(tmp_path: Path) -> None:
+    mapping = load_mapping("shisaku-data/jumin")
+    with pytest.raises(
+        LayoutToolError, match=r"is lossy \(転入前住所: a join with sep '' .*; and \d+ more\)"
+    ):
+        convert(mapping, [tmp_path], tmp_path / "out", ConvertOptions(reverse=True))
