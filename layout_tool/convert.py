@@ -28,7 +28,7 @@ from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.mapping import files
 from layout_tool.mapping import findings as fnd
 from layout_tool.mapping.batch import BatchResult, ForwardBatches
-from layout_tool.mapping.derive import Counts, derive
+from layout_tool.mapping.derive import Counts, derived_batches
 from layout_tool.mapping.gaiji import GaijiStep
 from layout_tool.mapping.model import Mapping, Source, Target
 from layout_tool.mapping.report import (
@@ -182,7 +182,7 @@ def _run(
     background = stack.enter_context(files.Background())
     counts = Counts()
     with planner:
-        for batch in _derived(reader.batches(digest), job, gaiji, result, counts, options):
+        for batch in derived_batches(reader.batches(digest), job, gaiji, result, counts, options):
             outcome = run(batch)
             background.submit(writer.write, outcome.accepted)
             rejects.write(outcome.rejected)
@@ -211,27 +211,6 @@ def _run(
     accounted = result.rows_out + result.rows_rejected + counts.filtered + counts.merged
     if result.rows_in != accounted:  # pragma: no cover - a bug
         raise RuntimeError(f"{job.path}: rows do not add up ({result.to_dict()})")
-
-
-def _derived(
-    batches: Iterator[Batch],
-    job: files.Job,
-    gaiji: GaijiStep | None,
-    result: FileConversion,
-    counts: Counts,
-    options: ConvertOptions,
-) -> Iterator[Batch]:
-    """The batches as read (外字 table applied), filtered and grouped for derived targets."""
-
-    def mapped() -> Iterator[Batch]:
-        for batch in batches:
-            if gaiji is not None:
-                gaiji.apply(batch, result)
-            yield batch
-
-    if options.reverse or not job.target.derived:
-        return mapped()
-    return derive(mapped(), job.target, job.source, counts)
 
 
 def _sensitive(target: Target, source: Source) -> set[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -20,6 +21,12 @@ from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.mapping.conditions import evaluate
 from layout_tool.mapping.model import Condition, Source, Target
 from layout_tool.report.finding import Finding
+
+if TYPE_CHECKING:
+    from layout_tool.convert import ConvertOptions
+    from layout_tool.mapping.files import Job
+    from layout_tool.mapping.gaiji import GaijiStep
+    from layout_tool.mapping.report import FileConversion
 
 POS, RANK, SIZE = "__pos", "__rank", "__size"
 
@@ -114,3 +121,25 @@ def _grouped(batch: Batch, target: Target, source: Source, counts: Counts) -> Ba
     if broken.height:
         out = pl.concat([out, broken], how="diagonal_relaxed").sort(pl.col(ROW).cast(pl.Int64))
     return Batch(out, findings, batch.records)
+
+
+def derived_batches(
+    batches: Iterator[Batch],
+    job: Job,
+    gaiji: GaijiStep | None,
+    result: FileConversion,
+    counts: Counts,
+    options: ConvertOptions,
+) -> Iterator[Batch]:
+    """The batches of one job as read (外字 table applied), then filtered and grouped for a
+    derived target (forward only)."""
+
+    def mapped() -> Iterator[Batch]:
+        for batch in batches:
+            if gaiji is not None:
+                gaiji.apply(batch, result)
+            yield batch
+
+    if options.reverse or not job.target.derived:
+        return mapped()
+    return derive(mapped(), job.target, job.source, counts)
