@@ -28,6 +28,7 @@ from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.mapping import files
 from layout_tool.mapping import findings as fnd
 from layout_tool.mapping.batch import BatchResult, ForwardBatches
+from layout_tool.mapping.derive import Counts, derived_batches
 from layout_tool.mapping.gaiji import GaijiStep
 from layout_tool.mapping.model import Mapping, Source, Target
 from layout_tool.mapping.report import (
@@ -70,7 +71,8 @@ def convert(
 ) -> ConversionReport:
     """Convert ``inputs`` with ``mapping`` into ``outdir``; the report is also written there."""
     if options.reverse and not mapping.lossless:
-        why = "; ".join(mapping.lossy_reasons)
+        reasons = mapping.lossy_reasons
+        why = reasons[0] + (f"; and {len(reasons) - 1} more" if len(reasons) > 1 else "")
         raise LayoutToolError(
             f"mapping {mapping.name} is lossy ({why}): --reverse would not reproduce the"
             " vendor's data, so it is refused"
@@ -186,10 +188,9 @@ def _run(
             return plan.run(b.frame, b.findings, b.records, tables)
 
     background = stack.enter_context(files.Background())
+    counts = Counts()
     with planner:
-        for batch in reader.batches(digest):
-            if gaiji is not None:
-                gaiji.apply(batch, result)
+        for batch in derived_batches(reader.batches(digest), job, gaiji, result, counts, options):
             outcome = run(batch)
             background.submit(writer.write, outcome.accepted)
             rejects.write(outcome.rejected)
@@ -200,6 +201,7 @@ def _run(
             if progress is not None:
                 progress(str(job.path), result.rows_in)
         (reverse if options.reverse else forward).result()  # its failure, even without rows
+    result.rows_filtered, result.rows_merged = counts.filtered, counts.merged
     background.wait()
     if isinstance(writer, XmlStandardWriter):
         writer.close()
@@ -214,7 +216,8 @@ def _run(
         result.sha256 = digest.hexdigest()
     if gaiji is not None and result.gaiji_clashes:
         report.notes.append(gaiji.clash_note(job.path, result.gaiji_clashes))
-    if result.rows_in != result.rows_out + result.rows_rejected:  # pragma: no cover - a bug
+    accounted = result.rows_out + result.rows_rejected + counts.filtered + counts.merged
+    if result.rows_in != accounted:  # pragma: no cover - a bug
         raise RuntimeError(f"{job.path}: rows do not add up ({result.to_dict()})")
 
 

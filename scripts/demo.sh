@@ -65,6 +65,15 @@ run $LT convert --mapping kaso-systems/kaigo sample_data/vendors/kaso-systems/ka
 run $LT validate --spec kaigo "$OUT/xml/kaigo" --max-findings 5
 run $LT convert --mapping kaso-systems/kaigo --reverse "$OUT/xml/kaigo" -o "$OUT/xml/kaigo-back"
 
+step "5f. One wide 住民記録 CSV (試作データ, 101 columns): draft a mapping, check it, then the finished one" \
+  "$LT mapping init --area jumin sample_data/vendors/shisaku-data/jumin/JUMIN_ICHIRAN.csv -o $OUT/wide-draft.yaml"
+run $LT mapping init --area jumin sample_data/vendors/shisaku-data/jumin/JUMIN_ICHIRAN.csv -o "$OUT/wide-draft.yaml"
+run $LT mapping check "$OUT/wide-draft.yaml" sample_data/vendors/shisaku-data/jumin
+run $LT mapping check shisaku-data/jumin sample_data/vendors/shisaku-data/jumin
+# 個人 row for row, 世帯 one row per 世帯番号, 異動履歴 from the rows with a 記載 (see docs/mappings.md)
+run $LT convert --mapping shisaku-data/jumin sample_data/vendors/shisaku-data/jumin -o "$OUT/converted/wide"
+run $LT validate --spec jumin "$OUT/converted/wide"
+
 step "6. 外字 inventory of the faulty set" "$LT gaiji --spec jumin sample_data/faulty/jumin"
 run $LT gaiji --spec jumin sample_data/faulty/jumin
 

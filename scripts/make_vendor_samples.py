@@ -24,6 +24,7 @@ import polars as pl
 from layout_tool.convert import ConvertOptions, convert
 from layout_tool.mapping import Mapping, load_mapping
 from layout_tool.sample.generator import generate
+from layout_tool.sample.wide import wide_rows, write_wide
 from layout_tool.sample.writer import write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,6 +207,17 @@ EDITS: dict[tuple[str, str], Edit] = {
 }
 
 
+WIDE_NOTES = [
+    "ONE wide CSV (CP932, 101 columns, one row per version of a person), written directly by `layout_tool.sample.wide` (its mapping is lossy, so it cannot be made by --reverse); its mapping makes 個人 row for row, 世帯 one row per 世帯番号 (`distinct`, `pick`, `count`) and 異動履歴 from the rows with a 記載事由 (`where`)",
+    "生年月日 `1969-01-01` with 生年月日_不詳フラグ 2 → 生年月日 03440000 (month and day unknown); flag 1 → day unknown",
+    "除票 rows (住民状態 2, 消除事由 30, no 記載事由) → in 個人; filtered out of 異動履歴",
+    "foreign residents (住民種別 2, 氏名_アルファベット, 在留カード等番号, 外国人住民となった年月日 with a 不詳フラグ)",
+    "世帯 …0002: the 世帯主 moved out and the spouse became 世帯主 (記載事由 24): 世帯 takes the spouse's row (`pick`)",
+    "世帯 …0003 and …0007: every member moved out → 世帯状態 2, 世帯員数 0, the last 世帯主's row",
+    "宛名番号 and 世帯番号 are plain serials (no check digit): the bundled spec's `check: m11` rejects them until M11 checks are opt-in",
+]
+
+
 def main() -> int:
     if OUT.exists():
         shutil.rmtree(OUT)
@@ -228,6 +240,9 @@ def main() -> int:
             lines += [f"## {vendor}/{area}", ""]
             lines += [f"- {note}" for note in EDITS[(vendor, area)](mapping, folder)]
             lines.append("")
+    print("shisaku-data/jumin")
+    write_wide(OUT / "shisaku-data" / "jumin" / "JUMIN_ICHIRAN.csv", wide_rows(SEED))
+    lines += ["## shisaku-data/jumin", "", *WIDE_NOTES, ""]
     (OUT / "README.md").write_text("\n".join(lines), encoding="utf-8")
     return 0
 

@@ -137,6 +137,10 @@ def convert_cmd(
         gaiji_map=load_map(gaiji_path) if gaiji_path is not None else None,
         to=to,
     )
+    from layout_tool.mapping.check import warnings  # what `mapping check` would say
+
+    for warning in warnings(mapping, [] if reverse else list(inputs)):
+        click.echo(f"warning: {warning}", err=True)
     with row_progress() as progress:
         report = convert(mapping, list(inputs), outdir, options, progress)
     click.echo((render_json if fmt == "json" else render_text)(report), nl=False)

@@ -313,7 +313,7 @@ class ForwardBatches(Batches):
                 bad = values[k].col.str.contains(XML_ONLY_BAD).fill_null(False)
                 text = f"{item.name} holds U+FFFE or U+FFFF, which XML 1.0 cannot carry"
                 self.add(bad, item.name, "type", "error", text, values[k].col, 20 + k)
-        if mapping.lossless:
+        if mapping.lossless and target.primary:  # derived targets rebuild nothing
             add_round_trip(self, values, outcomes)
         self.seal()
 

@@ -120,6 +120,7 @@ def assign_reverse(
 ) -> list[Job]:
     """Which standard file each input is (by name or header), and so which target."""
     by_file = {t.file.id: t for t in mapping.targets}
+    derived = {t.file.id for t in mapping.targets if not t.primary}
     jobs: dict[str, Job] = {}
     for path, explicit in _files(paths, {".csv", ".xml"}):
         if path.suffix.lower() == ".xml":
@@ -132,10 +133,19 @@ def assign_reverse(
         else:
             spec = recognise(mapping.area, path, encoding)
         target = by_file.get(spec.id) if spec is not None else None
+        if spec is not None and spec.id in derived:
+            notes.append(
+                f"{path}: {spec.id} is derived from source {by_file[spec.id].source} (where,"
+                " distinct or a second target of it); --reverse rebuilds the source from its"
+                " primary target, so this file is not read"
+            )
+            continue
         if target is None:
             if explicit:
                 known = ", ".join(
-                    f"{t.file.id} ({t.file.filename or t.file.id}.csv)" for t in mapping.targets
+                    f"{t.file.id} ({t.file.filename or t.file.id}.csv)"
+                    for t in mapping.targets
+                    if t.primary
                 )
                 raise LayoutToolError(
                     f"{path}: not a standard file this mapping writes back ({known})"

@@ -9,13 +9,16 @@ declares ``lossless: true`` really has an inverse for every vendor field (``proo
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
 from layout_tool.errors import LayoutToolError
-from layout_tool.mapping.model import Field, Mapping, Source, Target
+from layout_tool.mapping.conditions import parse_condition
+from layout_tool.mapping.model import Condition, Field, Mapping, Rule, Source, Target
 from layout_tool.mapping.proof import Reason, restorers, unwritten_sources
 from layout_tool.mapping.rules import Scope, compile_rule
 from layout_tool.mapping.transforms import CodeMapSpec, ParamError
@@ -53,18 +56,37 @@ def load_mapping(
     sources = tuple(_source(doc, i, raw) for i, raw in enumerate(data["sources"]))
     _unique(doc, [s.id for s in sources], ["sources"], "source id", "id")
     by_id = {s.id: s for s in sources}
+    compiled = [_target(doc, i, raw, area, by_id, codes) for i, raw in enumerate(data["targets"])]
+    tested: dict[str, dict[str, Rule]] = {}  # items conditions may test, by source
+    for t in reversed(compiled):  # an item of the target itself, else of the first target
+        tested.setdefault(t.source, {}).update({r.item.name: r for r in t.rules})
     targets = tuple(
-        _target(doc, i, raw, area, by_id, codes) for i, raw in enumerate(data["targets"])
+        _derivation(doc, i, raw, t, by_id[t.source], tested[t.source])
+        for i, (raw, t) in enumerate(zip(data["targets"], compiled, strict=True))
     )
-    _unique(doc, [t.source for t in targets], ["targets"], "row source", "source")
     _unique(doc, [t.file.id for t in targets], ["targets"], "target file", "file")
     _all_used(doc, sources, targets)
     reasons = unwritten_sources(sources, targets)
     proven: list[Target] = []
+    rebuilt: set[str] = set()
     for target in targets:
+        if target.derived or target.source in rebuilt:
+            proven.append(replace(target, primary=False))
+            continue
+        rebuilt.add(target.source)
         found, missing = restorers(target, by_id[target.source])
-        proven.append(Target(target.file, target.source, target.rules, found, target.line))
+        proven.append(replace(target, restorers=found))
         reasons += missing
+    for source in sources:
+        derived = [t for t in targets if t.source == source.id]
+        if derived and source.id not in rebuilt:
+            reasons.append(
+                Reason(
+                    f"source {source.id}: every target of it filters or merges rows (where,"
+                    " distinct), so --reverse cannot rebuild it",
+                    derived[0].line,
+                )
+            )
     lossless = bool(data["lossless"])
     if lossless and reasons:
         first = reasons[0]
@@ -84,7 +106,7 @@ def load_mapping(
         codes=codes,
         vendor=data.get("vendor"),
         description=data.get("description"),
-        lossy_reasons=tuple(_where(r) for r in reasons)
+        lossy_reasons=tuple(dict.fromkeys(_where(r) for r in reasons))
         or (() if lossless else ("declared lossless: false",)),
     )
 
@@ -130,7 +152,22 @@ def _check_schema(doc: YamlDoc) -> None:
     elif err.validator in ("oneOf", "anyOf"):
         kinds = sorted({str(c.validator_value) for c in err.context or [] if c.validator == "type"})
         message = f"{where}: {err.instance!r} has the wrong type (expected {' or '.join(kinds)})"
+    if isinstance(err.instance, int) and not isinstance(err.instance, bool):
+        message += f"; quote it: {quote_hint(doc, path, err.instance)}"
     raise doc.error(message, path)
+
+
+def quote_hint(doc: YamlDoc, path: list[str | int], value: int) -> str:
+    """``"001"`` for a number YAML read from ``001``: the digits as written on its line."""
+    line = doc.line_of(path)
+    try:
+        text = Path(doc.path).read_text(encoding="utf-8").splitlines()[(line or 0) - 1]
+    except (OSError, IndexError, UnicodeDecodeError):
+        text = ""
+    for token in re.findall(r"(?<![\w.\"'])[0-9]+(?![\w.\"'])", text):
+        if int(token) == value:
+            return f'"{token}"'
+    return f'"{value}"'
 
 
 def _specific(err: jsonschema.ValidationError) -> jsonschema.ValidationError:
@@ -286,6 +323,79 @@ def _target(
     order = {item.name: i for i, item in enumerate(file.items)}
     rules.sort(key=lambda r: order[r.item.name])
     return Target(file, source.id, tuple(rules), line=doc.line_of(here))
+
+
+def _derivation(
+    doc: YamlDoc,
+    index: int,
+    raw: dict[str, Any],
+    target: Target,
+    source: Source,
+    tested: dict[str, Rule],
+) -> Target:
+    """``where``, ``distinct``, ``pick`` and ``count`` of a target (they may test items)."""
+    here: list[str | int] = ["targets", index]
+    by_item = {**tested, **{r.item.name: r for r in target.rules}}
+    condition = parse_condition(doc, [*here, "where"], raw.get("where"), source, by_item)
+    distinct = tuple(
+        _field_name(doc, [*here, "distinct", i], source, f)
+        for i, f in enumerate(raw.get("distinct") or [])
+    )
+    pick = _pick(doc, here, raw, source, by_item, distinct)
+    rules = list(target.rules)
+    for n, rule in enumerate(rules):
+        if rule.kind != "count":
+            continue
+        at = [*here, "items", rule.item.name, "count"]
+        if not distinct:
+            raise doc.error(f"{rule.item.name}: count needs a target with distinct:", at)
+        spec = raw["items"][rule.item.name]["count"] or {}
+        cond = parse_condition(doc, [*at, "where"], spec.get("where"), source, by_item)
+        rules[n] = replace(rule, count_where=cond)
+    conditions = [condition, *[p for p in pick if p], *[r.count_where for r in rules]]
+    names = {c.name for cond in conditions for c in cond if c.item}
+    return replace(
+        target,
+        rules=tuple(rules),
+        where=condition,
+        distinct=distinct,
+        pick=pick,
+        tested=tuple(by_item[n] for n in sorted(names)),
+    )
+
+
+def _field_name(doc: YamlDoc, path: list[str | int], source: Source, name: Any) -> str:
+    if name not in source.field_names:
+        raise doc.error(f"source {source.id} has no field {name!r}", path)
+    return str(name)
+
+
+def _pick(
+    doc: YamlDoc,
+    here: list[str | int],
+    raw: dict[str, Any],
+    source: Source,
+    by_item: dict[str, Rule],
+    distinct: tuple[str, ...],
+) -> tuple[Condition | None, ...]:
+    """``pick: first``, ``pick: {where: …}`` or a list of them (preferences in order)."""
+    if "pick" not in raw:
+        return (None,)
+    if not distinct:
+        raise doc.error("pick: goes with distinct:", [*here, "pick"])
+    given = raw["pick"] if isinstance(raw["pick"], list) else [raw["pick"]]
+    out: list[Condition | None] = []
+    for i, entry in enumerate(given):
+        at: list[str | int] = (
+            [*here, "pick", i] if isinstance(raw["pick"], list) else [*here, "pick"]
+        )
+        if entry == "first":
+            out.append(None)
+        elif isinstance(entry, dict) and list(entry) == ["where"]:
+            out.append(parse_condition(doc, [*at, "where"], entry["where"], source, by_item))
+        else:
+            raise doc.error("pick: first, {where: {…}}, or a list of them", at)
+    return tuple(out)
 
 
 def _unique(doc: YamlDoc, values: list[str], base: list[str | int], what: str, key: str) -> None:

@@ -18,7 +18,7 @@ from layout_tool.mapping.transforms.base import CodeMapSpec, Step
 from layout_tool.spec.model import AreaSpec, FileSpec, Item
 
 Format = Literal["csv", "fixed"]
-RuleKind = Literal["from", "join", "split", "const", "lookup"]
+RuleKind = Literal["from", "join", "split", "const", "lookup", "count"]
 RestorerKind = Literal["rule", "split", "filler"]
 
 FULLWIDTH_SPACE = "\u3000"
@@ -88,6 +88,21 @@ class Lookup:
 
 
 @dataclass(frozen=True)
+class Clause:
+    """One test of a ``where``: ``name`` (a source field, or with ``item`` a standard item of
+    the target) is one of ``values`` (None: is empty); ``negate`` turns the test round."""
+
+    name: str
+    item: bool
+    values: tuple[str, ...] | None
+    negate: bool = False
+
+
+Condition = tuple[Clause, ...]
+"""Clauses that must all hold (the empty condition holds for every row)."""
+
+
+@dataclass(frozen=True)
 class Rule:
     """Where one standard item's value comes from. ``steps`` act on the whole value.
 
@@ -109,6 +124,7 @@ class Rule:
     lookup: Lookup | None = None
     line: int | None = None
     signature: str = ""  # the split's field, sep, count and whole-value steps, for grouping
+    count_where: Condition = ()  # ``count``: the group's rows that satisfy it are counted
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -146,6 +162,17 @@ class Target:
     rules: tuple[Rule, ...]
     restorers: tuple[Restorer, ...] = ()
     line: int | None = None
+    where: Condition = ()  # only the source rows that satisfy it
+    distinct: tuple[str, ...] = ()  # one row per group of these source fields
+    pick: tuple[Condition | None, ...] = (None,)  # which row of a group: first that satisfies
+    # one of these, in order of preference (None: any row, i.e. the group's first)
+    primary: bool = True  # the target --reverse rebuilds its source from (see loader)
+    tested: tuple[Rule, ...] = ()  # the rules of the items its conditions test
+
+    @property
+    def derived(self) -> bool:
+        """Rows filtered out or merged: not row for row with the source."""
+        return bool(self.where or self.distinct)
 
     def rule_for(self, item_name: str) -> Rule | None:
         for rule in self.rules:
@@ -176,10 +203,9 @@ class Mapping:
         raise LayoutToolError(f"mapping {self.name} has no source {source_id!r}")
 
     def target_of(self, source_id: str) -> Target | None:
-        for t in self.targets:
-            if t.source == source_id:
-                return t
-        return None
+        """The target that rebuilds ``source_id`` on --reverse (else its first target)."""
+        found = [t for t in self.targets if t.source == source_id]
+        return next((t for t in found if t.primary), found[0] if found else None)
 
     def to_dict(self) -> dict[str, object]:
         """What reports say about the mapping."""

@@ -137,6 +137,8 @@ def forward(
             ]
             joined = st.add(join_expr([p.col for p in pieces], rule.sep), *pieces)
             value = run(st, joined, rule.steps, False, i, failures, warns)
+        elif rule.kind == "count":  # the group's count, a column the deriving step adds
+            value = run(st, Val(f"__ag{i}"), rule.steps, False, i, failures, warns)
         elif rule.kind == "split":
             whole = run(st, fields[rule.field or ""], rule.steps, False, i, failures, warns)
             piece = st.add(split_expr(whole.col, rule.sep, rule.count, rule.part), whole)

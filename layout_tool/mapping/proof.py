@@ -39,6 +39,12 @@ def restorers(target: Target, source: Source) -> tuple[tuple[Restorer, ...], lis
     groups: dict[str, list[int]] = defaultdict(list)
     for i, rule in enumerate(target.rules):
         lossy = _lossy_step(rule)
+        if rule.kind == "join" and rule.sep == "" and lossy is None:
+            lossy = Reason(
+                f"{rule.item.name}: a join with sep '' cannot be split back (map its fields"
+                " by rules of their own too)",
+                rule.line,
+            )
         if rule.kind in ("from", "join"):
             for name in rule.fields:
                 if lossy is None:

@@ -39,6 +39,8 @@ class FileConversion:
     rows_in: int = 0
     rows_out: int = 0
     rows_rejected: int = 0
+    rows_filtered: int = 0  # left out by the target's where
+    rows_merged: int = 0  # merged into another row of their distinct group
     sha256: str | None = None
     gaiji_mapped: int = 0  # characters the 外字 table replaced
     gaiji_clashes: int = 0  # characters that already were the table's targets
@@ -57,6 +59,8 @@ class FileConversion:
             "rows_in": self.rows_in,
             "rows_out": self.rows_out,
             "rows_rejected": self.rows_rejected,
+            "rows_filtered": self.rows_filtered,
+            "rows_merged": self.rows_merged,
             "sha256": self.sha256,
             "gaiji_mapped": self.gaiji_mapped,
             "read_to_end": not self.unread,
@@ -90,6 +94,14 @@ class ConversionReport:
     @property
     def rows_rejected(self) -> int:
         return sum(f.rows_rejected for f in self.files)
+
+    @property
+    def rows_filtered(self) -> int:
+        return sum(f.rows_filtered for f in self.files)
+
+    @property
+    def rows_merged(self) -> int:
+        return sum(f.rows_merged for f in self.files)
 
     @property
     def ok(self) -> bool:
@@ -143,6 +155,8 @@ class ConversionReport:
                 "rows_in": self.rows_in,
                 "rows_out": self.rows_out,
                 "rows_rejected": self.rows_rejected,
+                "rows_filtered": self.rows_filtered,
+                "rows_merged": self.rows_merged,
                 "errors": self.by_severity["error"],
                 "warnings": self.by_severity["warning"],
                 "by_code": dict(sorted(self.by_code.items())),
@@ -174,10 +188,12 @@ def render_text(report: ConversionReport) -> str:
             else []
         ),
         f"Result: {verdict} — {report.rows_in:,} rows in, {report.rows_out:,} out,"
-        f" {report.rows_rejected:,} rejected; {report.by_severity['warning']:,} warnings",
+        f" {report.rows_rejected:,} rejected{_derived(report)};"
+        f" {report.by_severity['warning']:,} warnings",
         "",
         "Files",
     ]
+    derived = any(f.rows_filtered or f.rows_merged for f in report.files)
     rows = [
         [
             f.input,
@@ -186,10 +202,13 @@ def render_text(report: ConversionReport) -> str:
             f"{f.rows_in:,}",
             f"{f.rows_out:,}",
             f"{f.rows_rejected:,}",
+            *([f"{f.rows_filtered:,}", f"{f.rows_merged:,}"] if derived else []),
         ]
         for f in report.files
     ]
     header = ["input", "output", "encoding", "rows_in", "rows_out", "rows_rejected"]
+    if derived:  # rows_in = rows_out + rows_rejected + rows_filtered + rows_merged
+        header += ["rows_filtered", "rows_merged"]
     lines += ["  " + ln for ln in table(header, rows)]
     if report.by_code:
         lines += ["", "Findings by code"]
@@ -218,6 +237,13 @@ def render_text(report: ConversionReport) -> str:
     if report.notes:
         lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
     return "\n".join(lines) + "\n"
+
+
+def _derived(report: ConversionReport) -> str:
+    """Rows left out by ``where`` and merged by ``distinct`` (only where there are any)."""
+    if not (report.rows_filtered or report.rows_merged):
+        return ""
+    return f", {report.rows_filtered:,} filtered, {report.rows_merged:,} merged"
 
 
 def _gaiji_line(report: ConversionReport) -> list[str]:

@@ -14,10 +14,11 @@ from typing import Any, cast
 
 from layout_tool.mapping.model import FULLWIDTH_SPACE, Lookup, Part, Rule, Source
 from layout_tool.mapping.transforms import CodeMapSpec, Context, ParamError, Step, build
+from layout_tool.mapping.transforms.flagged import SEP, flag_options
 from layout_tool.spec.model import CodeTable, Item
 from layout_tool.yamlsource import YamlDoc
 
-KINDS = ("from", "join", "split", "const", "lookup")
+KINDS = ("from", "join", "split", "const", "lookup", "count")
 Path = list[str | int]
 
 
@@ -48,8 +49,14 @@ def compile_rule(scope: Scope, path: Path, item: Item, raw: Any) -> Rule:
     _only_with(scope, path, item, raw, kind)
     if kind == "const":
         return Rule(item, "const", const=str(raw["const"]), line=line)
+    if kind == "count":  # its where is parsed by the loader, which knows the target's rules
+        steps = _steps(scope, [*path, "transforms"], item, raw, "transforms", None)
+        return Rule(item, "count", steps=steps, line=line)
     if kind == "from":
         name = _field(scope, scope.source, [*path, "from"], raw["from"])
+        flagged = _flagged(scope, path, item, raw, name, line)
+        if flagged is not None:
+            return flagged
         steps = _steps(scope, [*path, "transforms"], item, raw, "transforms", name)
         return Rule(item, "from", field=name, steps=steps, line=line)
     if kind == "join":
@@ -71,6 +78,7 @@ _KEYS_FOR = {
     "split": {"sep", "part", "parts", "each", "transforms"},
     "const": set(),
     "lookup": {"transforms"},
+    "count": {"transforms"},
 }
 
 
@@ -150,6 +158,8 @@ def _split(scope: Scope, path: Path, item: Item, raw: dict[str, Any], line: int 
     if part > count:
         raise scope.doc.error(f"{item.name}: part {part} of only {count} parts", [*path, "part"])
     sep = str(raw.get("sep", FULLWIDTH_SPACE))
+    if not sep:
+        raise scope.doc.error(f"{item.name}: split needs a non-empty sep", [*path, "sep"])
     steps = _steps(scope, [*path, "transforms"], item, raw, "transforms", name)
     each = _steps(scope, [*path, "each"], item, raw, "each", None)
     signature = json.dumps([name, sep, count, raw.get("transforms")], ensure_ascii=False)
@@ -189,3 +199,36 @@ def _lookup(scope: Scope, path: Path, item: Item, raw: dict[str, Any], line: int
     return Rule(
         item, "lookup", steps=steps, lookup=Lookup(other.id, on, key, value, missing), line=line
     )
+
+
+def _flagged(
+    scope: Scope, path: Path, item: Item, raw: dict[str, Any], name: str, line: int | None
+) -> Rule | None:
+    """A ``from`` rule whose ``date`` names an ``unknown_flag`` field: a join of the date and
+    its flag (``transforms.flagged``); transforms before the date act on the date field,
+    those after it on the standard value."""
+    entries = list(raw.get("transforms") or [])
+    at = next(
+        (
+            i
+            for i, e in enumerate(entries)
+            if isinstance(e, dict)
+            and isinstance(e.get("date"), dict)
+            and "unknown_flag" in e["date"]
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    where = [*path, "transforms", at]
+    try:
+        flag_field = flag_options(entries[at]["date"])[0]
+    except ParamError as exc:
+        raise scope.doc.error(f"{item.name}: {exc}", where) from None
+    flag = _field(scope, scope.source, [*where, "date", "unknown_flag"], flag_field)
+    if flag == name:
+        raise scope.doc.error(f"{item.name}: the 不詳フラグ must be another field", where)
+    before = _steps(scope, [*path, "transforms"], item, {"t": entries[:at]}, "t", name)
+    after = _steps(scope, [*path, "transforms"], item, {"t": entries[at:]}, "t", None)
+    parts = (Part(name, before), Part(flag))
+    return Rule(item, "join", parts=parts, sep=SEP, steps=after, line=line)

@@ -35,7 +35,8 @@ from layout_tool.spec.model import Item
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample_data" / "vendors"
 MAPPINGS = sorted(p.relative_to(bundled_root("mappings")).with_suffix("").as_posix()
-                  for p in bundled_root("mappings").glob("*/*.yaml"))  # fmt: skip
+                  for p in bundled_root("mappings").glob("*/*.yaml")
+                  if "lossless: true" in p.read_text(encoding="utf-8"))  # fmt: skip
 SLOW = settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 BOUNDARIES = [

@@ -54,6 +54,9 @@ targets:
 """
 
 
+LOSSY = {"shisaku-data"}  # a wide export: household and history columns are not in 個人
+
+
 def bundled() -> list[Path]:
     return sorted(bundled_root("mappings").glob("*/*.yaml"))
 
@@ -61,6 +64,9 @@ def bundled() -> list[Path]:
 @pytest.mark.parametrize("path", bundled(), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_bundled_mappings_load_and_are_lossless(path: Path) -> None:
     mapping = load_mapping(path)
+    if path.parent.name in LOSSY:  # says so, and why
+        assert not mapping.lossless and mapping.lossy_reasons
+        return
     assert mapping.lossless and mapping.lossy_reasons == ()
     for target in mapping.targets:
         source = mapping.source(target.source)

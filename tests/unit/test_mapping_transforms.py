@@ -40,7 +40,7 @@ def run(step: Step, values: Sequence[str | None], inverse: bool = False) -> list
 
 def test_registry_names() -> None:
     expected = {"code", "date", "default", "era-code", "hankaku", "hiragana", "katakana"}
-    expected |= {"number", "pad", "replace", "trim", "zenkaku", "zfill"}
+    expected |= {"number", "pad", "replace", "trim", "zenkaku", "zfill", "yearmonth", "time"}
     assert set(TRANSFORMS) == expected
 
 

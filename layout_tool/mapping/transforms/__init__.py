@@ -4,7 +4,7 @@ Importing this package imports every module that registers transforms, so the re
 complete wherever a mapping is loaded.
 """
 
-from layout_tool.mapping.transforms import codes, dates, numbers, text, width
+from layout_tool.mapping.transforms import clock, codes, dates, flagged, numbers, text, width
 from layout_tool.mapping.transforms.base import (
     TRANSFORMS,
     CodeMapSpec,
@@ -21,8 +21,10 @@ __all__ = [
     "ParamError",
     "Step",
     "build",
+    "clock",
     "codes",
     "dates",
+    "flagged",
     "numbers",
     "text",
     "width",

@@ -283,6 +283,14 @@ def default_shape(ctx: Context) -> str:
 
 @transform("date", "date shapes: era-digit 4310101, H31.01.01, 平成31年1月1日, … ⇄ standard")
 def date(raw: Any, ctx: Context) -> Step:
+    if isinstance(raw, dict) and "unknown_flag" in raw:  # rules.py joins the flag field in
+        from layout_tool.mapping.transforms.flagged import flagged_date
+
+        shapes = tuple(SYNTAX)
+        src = choice(raw.get("from"), "date", "from", shapes)
+        return flagged_date(
+            raw, ctx, src, choice(raw.get("to") or default_shape(ctx), "date", "to", shapes)
+        )
     opts = options(raw, "date", {"from": str, "to": str, "allow_unknown": bool}, scalar="from")
     shapes = tuple(SYNTAX)
     if "from" not in opts:

@@ -1,0 +1,117 @@
+"""``where:`` conditions of targets, ``pick`` and ``count``: parsed, checked, evaluated.
+
+A condition is a mapping of names to tests, all of which must hold::
+
+    where: {最新フラグ: "1", 住民状態: ["1", "2"], 消除年月日: null, 続柄: {not: "02"}}
+
+A name is a field of the target's source, tested as read, or ``item:`` and a standard item
+that has a rule (not a lookup or count) in this target or else in another target of the
+same source, tested as converted (a bare name that is no field but such an item is the
+item too): a 世帯 made from person rows can pick the row whose 個人 続柄 is ``02``.
+A test is a value (equal), a list (one of them), ``null`` (empty) or ``{not: test}``.
+Empty values are missing values here too: ``""`` and a blank field both count as empty.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from layout_tool.io.csvsource import col
+from layout_tool.mapping.model import Clause, Condition, Rule, Source, Target
+from layout_tool.mapping.plan import forward
+from layout_tool.mapping.stages import Stages, Val
+from layout_tool.mapping.transforms.base import empty_to_null
+from layout_tool.yamlsource import YamlDoc
+
+Path = list[str | int]
+ITEM = "item:"
+
+
+def parse_condition(
+    doc: YamlDoc, path: Path, raw: Any, source: Source, rules: dict[str, Rule]
+) -> Condition:
+    """The clauses of a ``where`` mapping, or a ``file:line`` error."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not raw:
+        raise doc.error("a condition is a mapping of field or item names to values", path)
+    clauses = []
+    for name, test in raw.items():
+        here = [*path, name]
+        explicit = str(name).startswith(ITEM)
+        name = str(name).removeprefix(ITEM)
+        if name in source.field_names and not explicit:
+            item = False
+        elif name in rules and rules[name].kind not in ("lookup", "count"):
+            item = True
+        else:
+            raise doc.error(
+                f"{name!r} is neither a field of source {source.id} nor an item with a rule"
+                " (from, join, split, const) in a target of it",
+                here,
+            )
+        negate = False
+        if isinstance(test, dict):
+            if list(test) != ["not"]:
+                raise doc.error(f"{name}: a test is a value, a list, null or {{not: …}}", here)
+            negate, test = True, test["not"]
+            here = [*here, "not"]
+        clauses.append(Clause(str(name), item, _values(doc, here, name, test), negate))
+    return tuple(clauses)
+
+
+def _values(doc: YamlDoc, path: Path, name: str, test: Any) -> tuple[str, ...] | None:
+    if test is None:
+        return None
+    values = test if isinstance(test, list) else [test]
+    for v in values:
+        if not isinstance(v, str):
+            shown = v if not isinstance(v, int) or isinstance(v, bool) else f'"{v}"'
+            raise doc.error(
+                f"{name}: value {v!r} is not a string; quote it: {shown}"
+                if isinstance(v, int) and not isinstance(v, bool)
+                else f"{name}: value {v!r} is not a string",
+                path,
+            )
+    return tuple(values)
+
+
+def _clause(value: pl.Expr, clause: Clause) -> pl.Expr:
+    value = empty_to_null(value)
+    if clause.values is None:
+        test = value.is_null()
+    else:
+        test = value.is_in(list(clause.values)).fill_null(False)
+    return ~test if clause.negate else test
+
+
+def evaluate(
+    frame: pl.DataFrame, conditions: list[Condition], target: Target, source: Source
+) -> list[pl.Series]:
+    """For each condition, a boolean column over ``frame``'s rows (``c0``… per field).
+
+    Items are converted by their own rules first (a failed conversion is an empty value).
+    """
+    names = {c.name for cond in conditions for c in cond if c.item}
+    st = Stages("__w")
+    fields = {f.name: Val(col(i)) for i, f in enumerate(source.fields)}
+    rules = tuple(r for r in target.tested if r.item.name in names)
+    sub = Target(target.file, target.source, rules)
+    outcomes = forward(st, sub, fields, {})
+    value_of = {r.item.name: outcomes[i].value.name for i, r in enumerate(rules)}
+    lf = frame.lazy()
+    if rules:
+        lf = st.apply(lf, list(value_of.values()))
+    exprs = []
+    for n, cond in enumerate(conditions):
+        tests = [
+            _clause(
+                pl.col(value_of[c.name] if c.item else col(source.field_names.index(c.name))), c
+            )
+            for c in cond
+        ]
+        exprs.append((pl.all_horizontal(tests) if tests else pl.lit(True)).alias(f"__cond{n}"))
+    out = lf.select(exprs).collect()
+    return [out.get_column(f"__cond{n}") for n in range(len(conditions))]

@@ -1,0 +1,328 @@
+"""``layout-tool mapping init``: a draft mapping from exports' headers and sampled values.
+
+Each export's header is read (encoding detected) with a sample of rows; standard items are
+matched to fields by name (``match``), and for each match a rule is guessed from the values
+(date and time shapes, 不詳フラグ companions, full-width digits, codes narrower than the
+code table or written as words, hiragana readings, half-width kana, padding). Every guess
+is written with a comment giving its evidence; unmatched standard items (required first)
+and unmatched fields are listed as comments. The draft loads as it is (``lossless: false``);
+it is a start, to be read and corrected, not a finished mapping.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from layout_tool.dates import SHAPES
+from layout_tool.errors import LayoutToolError
+from layout_tool.io.encoding import detect
+from layout_tool.mapping.match import Match, match_file
+from layout_tool.mapping.transforms.clock import convert_time, convert_yearmonth
+from layout_tool.spec.model import AreaSpec, FileSpec, Item
+
+SAMPLE_BYTES = 4 << 20
+SAMPLE_ROWS = 2000
+DATE_ORDER = ("compact", "iso", "slash", "era-letter", "wareki", "era-digit", "kanji",
+              "kanji-no-gannen")  # fmt: skip
+YM_ORDER = ("compact", "iso", "slash", "era-letter", "kanji")
+TIME_ORDER = ("compact", "colon", "colon-hm", "hhmm")
+_FULL_DIGITS = re.compile("[０-９]")
+_FULL_ASCII = re.compile("[！-～]")
+_HALF_KANA = re.compile("[ｦ-ﾟ]")
+_HIRAGANA = re.compile("[ぁ-ゖ]")
+
+
+@dataclass
+class Export:
+    path: Path
+    encoding: str
+    how: str
+    fields: list[str]
+    rows: list[list[str]]
+
+    def values(self, name: str) -> list[str]:
+        i = self.fields.index(name)
+        return [r[i] for r in self.rows if i < len(r) and r[i] != ""]
+
+    @property
+    def id(self) -> str:
+        stem = re.sub(r"[^A-Za-z0-9_-]", "_", self.path.stem).strip("_-").lower()
+        return stem if stem[:1].isalpha() else f"s_{stem}" if stem else "export"
+
+
+def read_export(path: Path) -> Export:
+    """The header and a sample of rows of a CSV export (encoding detected)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(SAMPLE_BYTES)
+    except OSError as exc:
+        raise LayoutToolError(f"{path}: {exc.strerror or exc}") from None
+    found = detect(head)
+    text = head.decode(found.encoding, errors="replace")
+    if len(head) == SAMPLE_BYTES:
+        text = text[: text.rfind("\n") + 1]
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows or not any(rows[0]):
+        raise LayoutToolError(f"{path}: no header line (mapping init reads CSV exports)")
+    return Export(path, found.encoding, found.how, rows[0], rows[1 : SAMPLE_ROWS + 1])
+
+
+@dataclass
+class Guess:
+    rule: str  # the YAML of the rule (flow style)
+    evidence: str
+    codes: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def q(text: str) -> str:
+    """A YAML scalar: plain where safe, else JSON-quoted (JSON strings are YAML)."""
+    if re.fullmatch(r"[^\s:{}\[\],#&*!|>'\"%@`\-?0-9][^:{}\[\],#]*", text) and text.strip() == text:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _like(values: list[str]) -> str:
+    seen = list(dict.fromkeys(values))[:3]
+    return f"{len(values)} values like {', '.join(chr(39) + v + chr(39) for v in seen)}"
+
+
+def _fits_date(values: list[str], shape: str) -> bool:
+    try:
+        for v in values:
+            SHAPES[shape].parse_text(v)
+    except ValueError:
+        return False
+    return True
+
+
+def _flag_field(export: Export, name: str) -> str | None:
+    for f in export.fields:
+        if f != name and f.startswith(name) and "不詳" in f[len(name) :]:
+            return f
+    return None
+
+
+def guess(export: Export, name: str, item: Item, area: AreaSpec) -> Guess:
+    """The rule for ``item`` from field ``name``, with the evidence for it."""
+    values = export.values(name)
+    if not values:
+        return Guess(q(name), "no values in the sample")
+    steps: list[str] = []
+    notes: list[str] = []
+    codes: dict[str, dict[str, str]] = {}
+    stripped = [v.strip(" 　") for v in values]
+    if stripped != values:
+        widths = {len(v) for v in values}
+        side = "left" if any(v.startswith(" ") for v in values) else "right"
+        width = f", width: {widths.pop()}" if len(widths) == 1 else ""
+        steps.append(f"{{trim: {{side: {side}{width}}}}}")
+        notes.append(f"values padded with spaces ({_like(values)})")
+        values = [v for v in stripped if v]
+    kind = item.type
+    if kind in ("date", "wareki"):
+        own = "wareki" if kind == "wareki" else "compact"
+        shape = next((s for s in DATE_ORDER if _fits_date(values, s)), None)
+        flag = _flag_field(export, name)
+        if shape is None:
+            notes.append(f"dates in no known shape ({_like(values)}): say date: {{from: …}}")
+        elif flag is not None:
+            flags = sorted(set(export.values(flag)))
+            unknown = '{"1": day, "2": month-day}'
+            steps.append(
+                f"{{date: {{from: {shape}, unknown_flag: {q(flag)}, unknown: {unknown}}}}}"
+            )
+            notes.append(
+                f"{shape} dates ({_like(values)}); {flag} holds {flags}:"
+                " check what each flag value means"
+            )
+        elif shape != own:
+            steps.append(f"{{date: {shape}}}" if kind == "wareki" or shape in DATE_ORDER else "")
+            notes.append(f"{shape} dates ({_like(values)})")
+        else:
+            notes.append(f"already the standard's shape ({_like(values)})")
+    elif kind == "yearmonth":
+        shape = next(
+            (s for s in YM_ORDER if all(convert_yearmonth(v, s, "compact", True) for v in values)),
+            None,
+        )
+        if shape not in (None, "compact"):
+            steps.append(f"{{yearmonth: {shape}}}")
+        notes.append(f"{shape or 'unknown'} year-months ({_like(values)})")
+    elif kind == "time":
+        shape = next(
+            (s for s in TIME_ORDER if all(convert_time(v, s, "compact") for v in values)), None
+        )
+        if shape not in (None, "compact"):
+            steps.append(f"{{time: {shape}}}")
+        notes.append(f"{shape or 'unknown'} times ({_like(values)})")
+    elif kind == "code" and item.code is not None and item.code in area.codes:
+        table = dict(area.codes[item.code].values)
+        _code_guess(item, values, table, steps, notes, codes)
+    elif kind in ("digits", "number", "hankaku"):
+        if any(_FULL_DIGITS.search(v) or _FULL_ASCII.search(v) for v in values):
+            steps.append("hankaku")
+            notes.append(f"full-width characters ({_like(values)})")
+            values = [v.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}) for v in values]
+        if kind == "digits" and item.fixed and any(len(v) < item.length for v in values):
+            steps.append(f"{{zfill: {item.length}}}")
+            notes.append(
+                f"{min(map(len, values))}-{max(map(len, values))} digits,"
+                f" the item has {item.length}"
+            )
+    elif kind in ("kana", "zenkaku"):
+        if any(_HALF_KANA.search(v) for v in values):
+            steps.append("zenkaku")
+            notes.append(f"half-width kana in a full-width item ({_like(values)})")
+        if kind == "kana" and any(_HIRAGANA.search(v) for v in values):
+            steps.append("katakana")
+            notes.append(f"readings in hiragana ({_like(values)})")
+    if not steps:
+        return Guess(q(name), "; ".join(notes) or f"as it is ({_like(values)})", codes)
+    rule = f"{{from: {q(name)}, transforms: [{', '.join(s for s in steps if s)}]}}"
+    return Guess(rule, "; ".join(notes), codes)
+
+
+def _code_guess(
+    item: Item,
+    values: list[str],
+    table: dict[str, str],
+    steps: list[str],
+    notes: list[str],
+    codes: dict[str, dict[str, str]],
+) -> None:
+    distinct = sorted(set(values))
+    if all(v in table for v in distinct):
+        notes.append(f"codes of table {item.code} ({', '.join(distinct[:6])})")
+        return
+    if all(v.isdigit() and v.zfill(item.length) in table for v in distinct):
+        steps.append(f"{{zfill: {item.length}}}")
+        notes.append(f"codes narrower than table {item.code}: {', '.join(distinct[:6])}")
+        return
+    labels = {label: code for code, label in table.items()}
+    found = {v: labels[v] for v in distinct if v in labels}
+    if found:
+        codes[item.name] = found
+        steps.append(f"{{code: {q(item.name)}}}")
+        missing = [v for v in distinct if v not in labels]
+        notes.append(
+            f"values are the labels of table {item.code}"
+            + (f"; not found, add them to the map: {', '.join(missing)}" if missing else "")
+        )
+        return
+    notes.append(f"values not in table {item.code} ({', '.join(distinct[:6])}): write a code map")
+
+
+@dataclass
+class Planned:
+    file: FileSpec
+    export: Export
+    matches: dict[str, Match]
+
+    @property
+    def matched(self) -> int:
+        return sum(1 for m in self.matches.values() if m.field)
+
+
+def plan_targets(area: AreaSpec, exports: list[Export]) -> list[Planned]:
+    """For each standard file, the export whose fields match most of its items (if enough)."""
+    out = []
+    for file in area.files:
+        best = max(
+            (Planned(file, e, match_file(file, e.fields)) for e in exports),
+            key=lambda p: p.matched,
+            default=None,
+        )
+        if best is not None and best.matched >= max(3, len(file.items) * 15 // 100):
+            out.append(best)
+    return out
+
+
+def draft(area: AreaSpec, paths: list[Path]) -> str:
+    """The draft mapping's YAML text."""
+    exports = [read_export(p) for p in paths]
+    planned = plan_targets(area, exports)
+    codes: dict[str, dict[str, str]] = {}
+    target_lines: list[str] = []
+    used: dict[Path, set[str]] = {e.path: set() for e in exports}
+    for p in planned:
+        target_lines += _target(area, p, codes, used[p.export.path])
+    lines = [
+        "# yaml-language-server: $schema=https://layout-tool.invalid/schema/mapping.schema.json",
+        "# A DRAFT written by `layout-tool mapping init`: every rule is a guess from field names",
+        "# and sampled values, with its evidence in a comment. Read each one, fix what is wrong,",
+        "# then run `layout-tool mapping check THIS.yaml EXPORT` and `layout-tool convert`.",
+        "mapping: 1",
+        f"name: draft for {', '.join(e.path.name for e in exports)}",
+        f"area: {area.id}",
+        f'version: "{area.version}"',
+        "lossless: false  # true when every field has a rule with an inverse (the loader checks)",
+    ]
+    if codes:
+        lines += ["", "codes:"]
+        for name, table in codes.items():
+            pairs = ", ".join(
+                f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in table.items()
+            )
+            lines += [f"  {q(name)}:", f"    map: {{{pairs}}}"]
+    lines += ["", "sources:"]
+    for e in exports:
+        lines += [
+            f"  - id: {e.id}",
+            f"    file: {q(e.path.name)}",
+            "    format: csv",
+            f"    encoding: auto  # detected: {e.encoding} ({e.how}); {len(e.rows)} rows sampled",
+            f"    fields: [{', '.join(q(f) for f in e.fields)}]",
+        ]
+        left = [f for f in e.fields if f not in used[e.path]]
+        if left:
+            lines.append(f"    # fields no rule reads: {', '.join(left)}")
+    lines += ["", "targets:", *target_lines]
+    if not planned:
+        lines.append("  []  # no standard file matched: name the items by hand")
+    return "\n".join(lines) + "\n"
+
+
+def _target(
+    area: AreaSpec, p: Planned, codes: dict[str, dict[str, str]], used: set[str]
+) -> list[str]:
+    e = p.export
+    lines = [
+        f"  - file: {p.file.id}  # {p.file.name}: {p.matched} of {len(p.file.items)} items matched",
+        f"    source: {e.id}",
+    ]
+    keys = [p.matches[k].field for k in p.file.key if k in p.matches]
+    if len(p.file.key) == 1 and keys and keys[0] is not None:
+        column = e.values(keys[0])
+        if len(set(column)) < len(column):
+            lines += [
+                f"    distinct: [{q(keys[0])}]  # {keys[0]} repeats in the sample: a row per value",
+                "    # pick: [{where: {…}}, first]  # which row of a group supplies the values",
+            ]
+    elif any(k is None for k in keys) or len(keys) < len(p.file.key):
+        missing = [k for k in p.file.key if not p.matches.get(k) or not p.matches[k].field]
+        lines.append(f"    # its key item(s) {', '.join(missing)} have no field yet")
+    lines.append("    items:")
+    for item in p.file.items:
+        m = p.matches[item.name]
+        if m.field is None:
+            continue
+        g = guess(e, m.field, item, area)
+        for name, table in g.codes.items():
+            codes.setdefault(name, table)
+        used.add(m.field)
+        why = f"{m.why}" if m.score == 100 else f"{m.why} ({m.score})"
+        lines.append(f"      {q(item.name)}: {g.rule}  # name: {why}; {g.evidence}")
+    unmatched = [i for i in p.file.items if p.matches[i.name].field is None]
+    unmatched.sort(key=lambda i: not i.required)
+    if unmatched:
+        lines.append("    # standard items without a field (required first):")
+        for i in unmatched:
+            note = p.matches[i.name].note
+            flag = " REQUIRED" if i.required else ""
+            lines.append(f"    #   {i.name}{flag}{f' ({note})' if note else ''}")
+    return lines
