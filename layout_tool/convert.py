@@ -39,6 +39,7 @@ from layout_tool.mapping.report import (
 )
 from layout_tool.mapping.reverse import ReverseBatches
 from layout_tool.mapping.xmlio import XmlStandardReader, XmlStandardWriter
+from layout_tool.safety.masking import mask_findings_frame
 
 Progress = Callable[[str, int], None]
 Reader = files.VendorReader | files.StandardReader | XmlStandardReader
@@ -183,8 +184,10 @@ def _run(
             if gaiji is not None:
                 gaiji.apply(batch, result)
             outcome = run(batch)
+            if not options.show_values:
+                outcome = masked_outcome(outcome, sensitive)
             background.submit(writer.write, outcome.accepted)
-            rejects.write(outcome.rejected)
+            rejects.write(outcome.rejected, batch.raw)
             result.rows_in += outcome.rows_in
             result.rows_out += outcome.accepted.height
             result.rows_rejected += outcome.rejected.height
@@ -208,6 +211,23 @@ def _run(
         report.notes.append(gaiji.clash_note(job.path, result.gaiji_clashes))
     if result.rows_in != result.rows_out + result.rows_rejected:  # pragma: no cover - a bug
         raise RuntimeError(f"{job.path}: rows do not add up ({result.to_dict()})")
+
+
+def masked_outcome(outcome: BatchResult, sensitive: set[str]) -> BatchResult:
+    """The batch's findings, and its rejects' messages, with sensitive values masked."""
+    long = mask_findings_frame(outcome.findings, sensitive)
+    if long is outcome.findings:
+        return outcome
+    rejected = outcome.rejected
+    if rejected.height:
+        rows = rejected.get_column(ROW).cast(pl.Int64)
+        summary = fnd.summarise(long, rows).with_columns(pl.col(ROW).cast(rejected.schema[ROW]))
+        rejected = (
+            rejected.drop("codes", "findings")
+            .join(summary, on=ROW, how="left", maintain_order="left")
+            .select(rejected.columns)
+        )
+    return BatchResult(outcome.accepted, rejected, long, outcome.rows_in)
 
 
 def _sensitive(target: Target, source: Source) -> set[str]:

@@ -1,4 +1,8 @@
-"""Outputs appear only complete: write to a temporary name beside the target, then rename."""
+"""Outputs appear only complete: write to a temporary name beside the target, then rename.
+
+The temporary name (``.NAME.lt<pid>-XXXX.part``) says which process wrote it, so a later
+run into the same folder sweeps the parts a killed run left (``safety.signals``).
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from layout_tool.safety.signals import part_prefix, sweep_parts
+
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path in the target's folder; renamed onto ``target`` on success."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    sweep_parts(target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=part_prefix(target), suffix=".part", dir=target.parent)
     os.close(fd)
     os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
     try:
