@@ -23,7 +23,7 @@ import polars as pl
 
 from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.maptable import MapTable
-from layout_tool.io.atomic import atomic_path, write_text_atomic
+from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.mapping import files
 from layout_tool.mapping import findings as fnd
@@ -40,6 +40,7 @@ from layout_tool.mapping.report import (
 from layout_tool.mapping.reverse import ReverseBatches
 from layout_tool.mapping.xmlio import XmlStandardReader, XmlStandardWriter
 from layout_tool.safety.masking import mask_findings_frame
+from layout_tool.safety.paths import check_no_overlap, check_plain_name
 
 Progress = Callable[[str, int], None]
 Reader = files.VendorReader | files.StandardReader | XmlStandardReader
@@ -100,6 +101,10 @@ def convert(
         ]
         cache: dict[tuple[str, tuple[str, ...], str], pl.DataFrame] = {}
         tables = [_lookups(mapping, j.target, found, options, gaiji, cache) for j in jobs]
+    check_no_overlap(inputs, outdir, folder=True)
+    for job in jobs:
+        what = "mapping source file" if options.reverse else f"spec {mapping.area.id}: filename"
+        check_plain_name(output_name(job, options.reverse, options.to), what)
     report.notes.append(
         "convert checks every row's items; run `layout-tool validate` on the output folder"
         " for keys, references and rules across rows and files"
@@ -108,8 +113,11 @@ def convert(
     with ExitStack() as stack:
         for job, reader, table in zip(jobs, readers, tables, strict=True):
             _run(mapping, job, reader, table, outdir, options, gaiji, report, stack, progress)
-    write_text_atomic(outdir / SIDE / REPORT_JSON, render_json(report))
-    write_text_atomic(outdir / SIDE / REPORT_TEXT, render_text(report))
+        # The reports are part of the run's commit: written before any data is renamed (the
+        # stack renames the last entered first), so a failure leaves the old run whole.
+        commit_reports(
+            stack, outdir / SIDE, {REPORT_JSON: render_json, REPORT_TEXT: render_text}, report
+        )
     return report
 
 

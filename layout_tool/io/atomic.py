@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from layout_tool.safety.signals import part_prefix, sweep_parts
 
@@ -47,3 +47,20 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+R = TypeVar("R")
+
+
+def commit_reports(
+    stack: ExitStack, folder: Path, renderers: Mapping[str, Callable[[R], str]], report: R
+) -> None:
+    """A run's reports, rendered and written under temporary names in ``stack``.
+
+    Entered after the data files, they are renamed first when the stack closes; a report
+    that fails to render stops the run before any of its data is renamed.
+    """
+    for name, render in renderers.items():
+        text = render(report)
+        tmp = stack.enter_context(atomic_path(folder / name))
+        tmp.write_text(text, encoding="utf-8")

@@ -20,6 +20,7 @@ from layout_tool.io.csvsource import ROW
 from layout_tool.mapping.model import Mapping
 from layout_tool.report.finding import CODES, Finding
 from layout_tool.safety.reporting import clipped, mask_finding
+from layout_tool.safety.text import inert_lines
 from layout_tool.spec.render import table
 
 DEFAULT_MAX_FINDINGS = 10_000
@@ -209,7 +210,7 @@ def render_text(report: ConversionReport) -> str:
         lines += ["", "Rejected rows, with their findings, are in conversion/<output>.rejects.csv."]
     if report.notes:
         lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
-    return "\n".join(lines) + "\n"
+    return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 
 def _gaiji_line(report: ConversionReport) -> list[str]:

@@ -39,8 +39,9 @@ def _real(path: Path) -> Path:
 def check_no_overlap(inputs: Iterable[Path], output: Path, folder: bool) -> None:
     """Refuse a run whose output could replace one of its inputs.
 
-    An output file may not be an input file; an output folder may not be an input folder
-    nor hold an input file. Symlinks are followed, so a link cannot sneak around this.
+    An output file may not be an input file nor lie in an input folder (it would be read
+    as an input next time); an output folder may not be an input folder nor hold an input
+    file. Symlinks are followed, so a link cannot sneak around this.
     """
     real_out = _real(output)
     for shown in inputs:
@@ -50,6 +51,11 @@ def check_no_overlap(inputs: Iterable[Path], output: Path, folder: bool) -> None
             raise LayoutToolError(
                 f"-o {output} is the input {shown}: an output {kind} never replaces an input;"
                 " choose another output"
+            )
+        if not folder and real_in.is_dir() and real_out.parent == real_in:
+            raise LayoutToolError(
+                f"-o {output} is in the input folder {shown}: it would be read as an input;"
+                " write it elsewhere"
             )
         if folder and real_in.parent == real_out and not real_in.is_dir():
             raise LayoutToolError(
