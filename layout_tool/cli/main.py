@@ -13,7 +13,7 @@ from layout_tool import __version__
 from layout_tool.errors import EXIT_INTERNAL, EXIT_USAGE, LayoutToolError
 from layout_tool.safety import signals
 from layout_tool.safety.environment import environment_error
-from layout_tool.safety.masking import mask_message
+from layout_tool.safety.masking import mask_digits
 from layout_tool.safety.text import inert, shown
 
 # Each command's module is imported only when that command runs (or help lists it): a
@@ -89,12 +89,12 @@ def main(argv: list[str] | None = None) -> None:
         said = str(exc)
         details = "".join(traceback.format_exception(exc))
         if said:  # the message may quote data: the crash file and the line get it masked
-            details = details.replace(said, mask_message(said))
+            details = details.replace(said, mask_digits(said))
         with tempfile.NamedTemporaryFile(
             "w", prefix="layout-tool-crash-", suffix=".txt", delete=False
         ) as log:
             log.write(details)
-        line = shown(mask_message(said.splitlines()[0] if said else ""))
+        line = shown(mask_digits(said.splitlines()[0] if said else ""))
         click.echo(f"internal error: {type(exc).__name__}: {line} (details: {log.name})", err=True)
         code = EXIT_INTERNAL
     sys.exit(code if isinstance(code, int) else 0)

@@ -27,8 +27,8 @@ DEFAULTS: dict[str, int] = {
     # 外字 mapping table: rows, and characters of one source or target
     "MAX_MAP_ROWS": 200_000,
     "MAX_MAP_VALUE_CHARS": 64,
-    # one field and one physical line of a data file read for XML output
-    "MAX_FIELD_CHARS": 10_000_000,
+    # one value written to XML: libxml2 reads no longer text node back (XML_MAX_TEXT_LENGTH)
+    "MAX_XML_VALUE_BYTES": 10_000_000,
 }
 
 

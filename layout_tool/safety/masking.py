@@ -33,6 +33,12 @@ def mask_message(message: str, values: Iterable[str | None] = ()) -> str:
     return _DIGITS.sub(lambda m: mask(m.group(0)), message)
 
 
+def mask_digits(text: str) -> str:
+    """Runs of five or more digits masked: for text that may quote data by accident
+    (an internal error's message), where quoted parts are mostly names, not values."""
+    return _DIGITS.sub(lambda m: mask(m.group(0)), text)
+
+
 def mask_findings_frame(long: pl.DataFrame, sensitive: set[str]) -> pl.DataFrame:
     """The long findings frame (``item``, ``message``, ``value``) with sensitive items masked."""
     if not sensitive or long.height == 0:

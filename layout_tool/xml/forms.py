@@ -31,6 +31,7 @@ from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvsource import CsvSource
 from layout_tool.mapping.files import RejectsWriter, StandardWriter
 from layout_tool.report.finding import Finding
+from layout_tool.safety.limits import limit
 from layout_tool.safety.paths import check_no_overlap, check_plain_name
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.spec.render import table
@@ -305,7 +306,8 @@ def _unwritable(frame: pl.DataFrame, job: _Job, report: FormsReport) -> dict[int
     for row in frame[ROW].to_list():
         finding = Finding(
             "type", "error", "a value holds a character XML 1.0 cannot carry (a control"
-            " character other than TAB, LF, CR)", file=str(job.input), file_id=job.file.id,
+            " character other than TAB, LF, CR), or is longer than an XML reader reads"
+            f" ({limit('MAX_XML_VALUE_BYTES'):,} bytes)", file=str(job.input), file_id=job.file.id,
             row=int(row),
         )  # fmt: skip
         report.add(finding)
