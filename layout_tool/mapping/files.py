@@ -259,7 +259,7 @@ class StandardReader:
                     for k, it in enumerate(items)
                 ],
             )
-            yield Batch(frame=frame, findings=batch.findings, records=batch.records)
+            yield Batch(frame=frame, findings=batch.findings, records=batch.records, raw=batch.raw)
 
 
 class StandardWriter:

@@ -33,6 +33,7 @@ from layout_tool.mapping.files import RejectsWriter, StandardWriter
 from layout_tool.report.finding import Finding
 from layout_tool.safety.limits import limit
 from layout_tool.safety.paths import check_no_overlap, check_plain_name
+from layout_tool.safety.text import inert_lines
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.spec.render import table
 from layout_tool.validate.inputs import resolve
@@ -133,7 +134,7 @@ def render_text(report: FormsReport) -> str:
         lines += ["", "  " + ", ".join(f"{c} {n:,}" for c, n in sorted(report.by_code.items()))]
     if report.notes:
         lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
-    return "\n".join(lines) + "\n"
+    return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 
 @dataclass
@@ -219,7 +220,7 @@ def _csv_job(path: Path, fspec: FileSpec, encoding: str, report: FormsReport) ->
                     for k, item in enumerate(fspec.items)
                 ],
             )
-            yield Batch(frame, batch.findings, batch.records)
+            yield Batch(frame, batch.findings, batch.records, batch.raw)
 
     return _Job(path, fspec, batches(), source.encoding, False)
 
