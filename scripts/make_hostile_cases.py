@@ -56,7 +56,9 @@ def jumin_folder(folder: Path, frames: dict[str, pl.DataFrame]) -> None:
         write_csv(folder / f"{spec.file(fid).filename or fid}.csv", frame)
 
 
-def case(name: str, row: int, title: str, runs: list[dict[str, object]], **checks: object) -> dict[str, object]:  # noqa: E501
+def case(
+    name: str, row: int, title: str, runs: list[dict[str, object]], **checks: object
+) -> dict[str, object]:  # noqa: E501
     return {"name": name, "row": row, "title": title, "runs": runs, **checks}
 
 
@@ -86,7 +88,7 @@ def r02_formulas(d: Path) -> dict[str, object]:
     frames["kojin"] = with_values(frames["kojin"], "宛名番号", FORMULAS[2:])
     jumin_folder(d / "in", frames)
     with (d / "in" / "JUMIN_KOJIN.csv").open("a", encoding="utf-8") as fh:
-        fh.write("=HYPERLINK(\"http://x.invalid\"),+1,-2,@3\n")  # a ragged row: rejected
+        fh.write('=HYPERLINK("http://x.invalid"),+1,-2,@3\n')  # a ragged row: rejected
     (d / "gaiji").mkdir()
     (d / "gaiji" / "=cmd|' calc'!A0.csv").write_text("a,b\n=1+1,\ue000\n", encoding="utf-8")
     runs = [run("validate", "--spec", "jumin", "in", "--format", "csv", "-o", "out-v/report.csv",
@@ -118,7 +120,7 @@ def r04_overlap(d: Path) -> dict[str, object]:
     frames = standard()
     jumin_folder(d / "in", frames)
     kojin = (d / "in" / "JUMIN_KOJIN.csv").read_text(encoding="utf-8").splitlines()
-    kojin.insert(2, "9999,ragged,\"row")
+    kojin.insert(2, '9999,ragged,"row')
     kojin.insert(3, "only,three,fields")
     (d / "in2").mkdir()
     (d / "in2" / "JUMIN_KOJIN.csv").write_text("\n".join(kojin) + "\n", encoding="utf-8")

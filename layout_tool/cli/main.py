@@ -64,9 +64,16 @@ def main(argv: list[str] | None = None) -> None:
     signals.install()
     try:
         code = cli.main(args=argv, prog_name="layout-tool", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        code = EXIT_USAGE
+    except click.exceptions.Abort as exc:  # click turns Ctrl-C (and SIGTERM) into Abort
+        if isinstance(exc.__cause__, signals.Terminated):
+            click.echo("terminated", err=True)
+            code = signals.EXIT_TERMINATED
+        elif isinstance(exc.__cause__, KeyboardInterrupt):
+            click.echo("interrupted", err=True)
+            code = signals.EXIT_INTERRUPTED
+        else:
+            click.echo("aborted", err=True)
+            code = EXIT_USAGE
     except click.ClickException as exc:
         exc.show()
         code = EXIT_USAGE

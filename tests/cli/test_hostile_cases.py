@@ -155,4 +155,3 @@ def _reported_text(path: Path) -> str:
 def test_every_owned_row_has_a_case() -> None:
     rows = {json.loads((CASES / n / "case.json").read_text(encoding="utf-8"))["row"] for n in NAMES}
     assert {1, 2, 3, 4, 6, 9, 10, 11, 12, 13, 15, 17} <= rows
-
