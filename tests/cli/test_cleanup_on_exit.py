@@ -52,8 +52,9 @@ def _tree(folder: Path) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize(("how", "code", "said"), [("term", 143, "terminated"),
-                                                   ("int", 130, "interrupted")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("how", "code", "said"), [("term", 143, "terminated"), ("int", 130, "interrupted")]
+)
 def test_a_signal_mid_run_leaves_no_partial_output(
     how: str,
     code: int,
@@ -74,8 +75,9 @@ def test_a_signal_mid_run_leaves_no_partial_output(
 
     monkeypatch.setattr(files.StandardWriter, "write", write_then_signal)
     out = tmp_path / "out"
-    got, text = _run(["convert", "--spec", "jumin", str(standard), "-o", str(out), "--to", "csv"],
-                     capsys)  # fmt: skip
+    got, text = _run(
+        ["convert", "--spec", "jumin", str(standard), "-o", str(out), "--to", "csv"], capsys
+    )
     assert got == code, text
     assert said in text and "Traceback" not in text
     assert not [p for p in out.rglob("*") if p.is_file()], "partial outputs left"
@@ -93,10 +95,22 @@ def test_sigterm_to_a_real_process(standard: Path, tmp_path: Path) -> None:
             fh.write(body)
     out = tmp_path / "out"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "layout_tool", "convert", "--spec", "jumin", str(big), "-o",
-         str(out), "--to", "xml"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "layout_tool",
+            "convert",
+            "--spec",
+            "jumin",
+            str(big),
+            "-o",
+            str(out),
+            "--to",
+            "xml",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(out.glob(".*.part")):
         if proc.poll() is not None:
@@ -112,9 +126,11 @@ def test_sigterm_to_a_real_process(standard: Path, tmp_path: Path) -> None:
 
 
 def test_full_disk_is_a_one_line_error(
-    standard: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    standard: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     def full(*args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(args[1]))
 
@@ -131,9 +147,11 @@ def test_full_disk_is_a_one_line_error(
 
 
 def test_a_late_failure_leaves_the_previous_run_whole(
-    standard: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    standard: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     out = tmp_path / "out"
     args = ["convert", "--spec", "jumin", str(standard), "-o", str(out), "--to", "xml"]
     assert _run(args, capsys)[0] == 0

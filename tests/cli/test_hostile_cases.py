@@ -49,9 +49,12 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
 
 def outputs(case: Path) -> list[Path]:
     return [
-        p for d in case.iterdir() if d.is_dir() and d.name.startswith("out") for p in d.rglob("*")
+        p
+        for d in case.iterdir()
+        if d.is_dir() and d.name.startswith("out")
+        for p in d.rglob("*")
         if p.is_file()
-    ]  # fmt: skip
+    ]
 
 
 def data_file(case: Path, path: Path) -> bool:

@@ -79,19 +79,46 @@ def _commands(std: Path, vendor: Path, out: Path, extra: list[str]) -> list[list
     ]
     runs += [["validate", "--spec", "jumin", str(std), *extra]]
     runs += [
-        ["convert", "--mapping", "kaso-systems/jumin", str(vendor), "-o", str(out / "fw"),
-         "--format", "json", *extra],
+        [
+            "convert",
+            "--mapping",
+            "kaso-systems/jumin",
+            str(vendor),
+            "-o",
+            str(out / "fw"),
+            "--format",
+            "json",
+            *extra,
+        ],
         ["convert", "--mapping", "kaso-systems/jumin", str(vendor), "-o", str(out / "fw2"), *extra],
-        ["convert", "--mapping", "kaso-systems/jumin", "--reverse", str(std), "-o",
-         str(out / "rv"), *extra],
-        ["convert", "--mapping", "kaso-systems/jumin", "--reverse", str(std), "-o",
-         str(out / "rv2"), "--format", "json", *extra],
+        [
+            "convert",
+            "--mapping",
+            "kaso-systems/jumin",
+            "--reverse",
+            str(std),
+            "-o",
+            str(out / "rv"),
+            *extra,
+        ],
+        [
+            "convert",
+            "--mapping",
+            "kaso-systems/jumin",
+            "--reverse",
+            str(std),
+            "-o",
+            str(out / "rv2"),
+            "--format",
+            "json",
+            *extra,
+        ],
         ["convert", "--spec", "jumin", str(std), "-o", str(out / "xml"), "--to", "xml"],
         ["gaiji", str(std), "--format", "csv", "-o", str(out / "g.csv")],
         ["gaiji", str(std), "--format", "json"],
         ["manifest", str(std), "-o", str(out / "manifest.json")],
         ["verify", str(std), "--manifest", str(out / "manifest.json")],
-    ]  # fmt: skip
+    ]
     return runs
 
 
