@@ -23,7 +23,7 @@ import polars as pl
 
 from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.maptable import MapTable
-from layout_tool.io.atomic import atomic_path, write_text_atomic
+from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.mapping import files
 from layout_tool.mapping import findings as fnd
@@ -40,6 +40,8 @@ from layout_tool.mapping.report import (
 )
 from layout_tool.mapping.reverse import ReverseBatches
 from layout_tool.mapping.xmlio import XmlStandardReader, XmlStandardWriter
+from layout_tool.safety.masking import mask_findings_frame
+from layout_tool.safety.paths import check_no_overlap, check_plain_name
 
 Progress = Callable[[str, int], None]
 Reader = files.VendorReader | files.StandardReader | XmlStandardReader
@@ -105,6 +107,10 @@ def convert(
         ]
         cache: dict[tuple[str, tuple[str, ...], str], pl.DataFrame] = {}
         tables = [_lookups(mapping, j.target, found, options, gaiji, cache) for j in jobs]
+    check_no_overlap(inputs, outdir, folder=True)
+    for job in jobs:
+        what = "mapping source file" if options.reverse else f"spec {mapping.area.id}: filename"
+        check_plain_name(output_name(job, options.reverse, options.to), what)
     report.notes.append(
         "convert checks every row's items; run `layout-tool validate` on the output folder"
         " for keys, references and rules across rows and files"
@@ -113,8 +119,11 @@ def convert(
     with ExitStack() as stack:
         for job, reader, table in zip(jobs, readers, tables, strict=True):
             _run(mapping, job, reader, table, outdir, options, gaiji, report, stack, progress)
-    write_text_atomic(outdir / SIDE / REPORT_JSON, render_json(report))
-    write_text_atomic(outdir / SIDE / REPORT_TEXT, render_text(report))
+        # The reports are part of the run's commit: written before any data is renamed (the
+        # stack renames the last entered first), so a failure leaves the old run whole.
+        commit_reports(
+            stack, outdir / SIDE, {REPORT_JSON: render_json, REPORT_TEXT: render_text}, report
+        )
     return report
 
 
@@ -192,8 +201,10 @@ def _run(
     with planner:
         for batch in derived_batches(reader.batches(digest), job, gaiji, result, counts, options):
             outcome = run(batch)
+            if not options.show_values:
+                outcome = masked_outcome(outcome, sensitive)
             background.submit(writer.write, outcome.accepted)
-            rejects.write(outcome.rejected)
+            rejects.write(outcome.rejected, batch.raw)
             result.rows_in += outcome.rows_in
             result.rows_out += outcome.accepted.height
             result.rows_rejected += outcome.rejected.height
@@ -219,6 +230,23 @@ def _run(
     accounted = result.rows_out + result.rows_rejected + counts.filtered + counts.merged
     if result.rows_in != accounted:  # pragma: no cover - a bug
         raise RuntimeError(f"{job.path}: rows do not add up ({result.to_dict()})")
+
+
+def masked_outcome(outcome: BatchResult, sensitive: set[str]) -> BatchResult:
+    """The batch's findings, and its rejects' messages, with sensitive values masked."""
+    long = mask_findings_frame(outcome.findings, sensitive)
+    if long is outcome.findings:
+        return outcome
+    rejected = outcome.rejected
+    if rejected.height:
+        rows = rejected.get_column(ROW).cast(pl.Int64)
+        summary = fnd.summarise(long, rows).with_columns(pl.col(ROW).cast(rejected.schema[ROW]))
+        rejected = (
+            rejected.drop("codes", "findings")
+            .join(summary, on=ROW, how="left", maintain_order="left")
+            .select(rejected.columns)
+        )
+    return BatchResult(outcome.accepted, rejected, long, outcome.rows_in)
 
 
 def _sensitive(target: Target, source: Source) -> set[str]:

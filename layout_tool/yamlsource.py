@@ -18,6 +18,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.safety.text import clip, inert
+from layout_tool.safety.yamlguard import check_yaml_size
 
 
 class YamlDoc:
@@ -65,6 +67,7 @@ def parse_yaml(path: Path, text: str | None = None) -> YamlDoc:
             raise LayoutToolError(f"cannot read: {exc.strerror}", path=shown) from None
     yaml = YAML(typ="rt")
     try:
+        check_yaml_size(text, shown)  # alias bombs and deep nesting, before building anything
         root = yaml.load(text)
     except MarkedYAMLError as exc:
         message, line = _syntax_error(exc)
@@ -126,14 +129,28 @@ def check_schema(doc: YamlDoc, schema_name: str) -> None:
 
 
 def _describe(err: jsonschema.ValidationError) -> str:
+    """One line: jsonschema's own message quotes the whole offending value (a huge one, or
+    one an alias expanded), so only a clipped repr of a scalar is quoted here."""
     where = ".".join(str(p) for p in err.path) or "top level"
     if err.validator == "required":
-        return f"{where}: {err.message}"
+        return f"{where}: {_first_line(err.message)}"
     if err.validator == "enum":
         allowed: Any = err.validator_value  # the enum's list (typed loosely by jsonschema)
         options = ", ".join(str(v) for v in allowed)
-        return f"{where}: {err.instance!r} is not one of {options}"
-    return f"{where}: {err.message}"
+        return f"{where}: {_brief(err.instance)} is not one of {options}"
+    return f"{where}: {_first_line(err.message)}"
+
+
+def _brief(value: Any) -> str:
+    if isinstance(value, dict):
+        return f"a mapping of {len(value)} keys"
+    if isinstance(value, list):
+        return f"a list of {len(value)} items"
+    return inert(clip(repr(value)))
+
+
+def _first_line(message: str) -> str:
+    return inert(clip(message.split("\n", 1)[0], "MAX_REPORT_MESSAGE"))
 
 
 def plain(node: Any) -> Any:

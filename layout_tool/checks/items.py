@@ -19,7 +19,9 @@ from layout_tool.checks.digits import check_digit_ok, non_digit
 from layout_tool.spec.model import DATE_TYPES, CodeTable, Item
 
 PUA = "\ue000-\uf8ff\U000f0000-\U0010fffd"
-CONTROL = "\x00-\x1f\x7f-\x9f"
+# Controls, and the bidi embeddings/overrides/isolates (U+202A–U+202E, U+2066–U+2069) that
+# reorder what a screen shows: never valid 全角 or printable text (docs/security.md).
+CONTROL = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 # A character that makes the value not of the type (regex classes; PUA judged by `gaiji`).
 BAD_CHAR: dict[str, str] = {
     "zenkaku": f"[{CONTROL}\x20-\x7e\uff61-\uff9f]",

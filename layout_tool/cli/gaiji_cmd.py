@@ -14,6 +14,7 @@ from layout_tool.gaiji.render import render_csv, render_json, render_text
 from layout_tool.gaiji.scan import scan_paths
 from layout_tool.io.atomic import write_text_atomic
 from layout_tool.io.outputs import report_path
+from layout_tool.safety.paths import check_no_overlap
 from layout_tool.spec.catalogue import load_area
 
 RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv}
@@ -44,8 +45,9 @@ def gaiji(
 
     Exit 0 when every 外字 found is mapped (or none is found), 1 when some remain unmapped.
     """
-    if output is not None:
+    if output is not None:  # a report never replaces an input (docs/security.md)
         output = report_path(output, "gaiji", fmt)
+        check_no_overlap(inputs, output, folder=False)
     table = load_map(map_path) if map_path is not None else None
     spec = load_area(area) if area is not None else None
     with row_progress() as progress:

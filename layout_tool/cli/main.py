@@ -11,6 +11,10 @@ import click
 
 from layout_tool import __version__
 from layout_tool.errors import EXIT_INTERNAL, EXIT_USAGE, LayoutToolError
+from layout_tool.safety import signals
+from layout_tool.safety.environment import environment_error
+from layout_tool.safety.masking import mask_digits
+from layout_tool.safety.text import inert, shown
 
 # Each command's module is imported only when that command runs (or help lists it): a
 # command starts without the libraries only the others need.
@@ -46,7 +50,7 @@ class ToolGroup(click.Group):
         try:
             return super().invoke(ctx)
         except LayoutToolError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {inert(str(exc))}", err=True)
             ctx.exit(EXIT_USAGE)
 
 
@@ -58,27 +62,47 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; bad input becomes exit 2, a bug exit 3, never a traceback."""
+    signals.install()
     try:
         code = cli.main(args=argv, prog_name="layout-tool", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        code = EXIT_USAGE
+    except click.exceptions.Abort as exc:  # click turns Ctrl-C (and SIGTERM) into Abort
+        if isinstance(exc.__cause__, signals.Terminated):
+            click.echo("terminated", err=True)
+            code = signals.EXIT_TERMINATED
+        elif isinstance(exc.__cause__, KeyboardInterrupt):
+            click.echo("interrupted", err=True)
+            code = signals.EXIT_INTERRUPTED
+        else:
+            click.echo("aborted", err=True)
+            code = EXIT_USAGE
     except click.ClickException as exc:
         exc.show()
         code = EXIT_USAGE
     except LayoutToolError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {inert(str(exc))}", err=True)
         code = EXIT_USAGE
+    except signals.Terminated:
+        click.echo("terminated", err=True)
+        code = signals.EXIT_TERMINATED
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
-        code = 130
+        code = signals.EXIT_INTERRUPTED
     except BrokenPipeError:
         code = 0
     except Exception as exc:  # the last line of defence: a bug, reported in one line
+        named = environment_error(exc)
+        if named is not None:  # full disk, no permission, nested too deeply: not a bug
+            click.echo(f"error: {named}", err=True)
+            sys.exit(EXIT_USAGE)
+        said = str(exc)
+        details = "".join(traceback.format_exception(exc))
+        if said:  # the message may quote data: the crash file and the line get it masked
+            details = details.replace(said, mask_digits(said))
         with tempfile.NamedTemporaryFile(
             "w", prefix="layout-tool-crash-", suffix=".txt", delete=False
         ) as log:
-            traceback.print_exc(file=log)
-        click.echo(f"internal error: {type(exc).__name__}: {exc} (details: {log.name})", err=True)
+            log.write(details)
+        line = shown(mask_digits(said.splitlines()[0] if said else ""))
+        click.echo(f"internal error: {type(exc).__name__}: {line} (details: {log.name})", err=True)
         code = EXIT_INTERNAL
     sys.exit(code if isinstance(code, int) else 0)

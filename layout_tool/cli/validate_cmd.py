@@ -15,6 +15,7 @@ from layout_tool.report.finding import CODES
 from layout_tool.report.html import render_html
 from layout_tool.report.render import render_csv, render_json, render_text
 from layout_tool.report.report import DEFAULT_MAX_FINDINGS, Filter
+from layout_tool.safety.paths import check_no_overlap
 from layout_tool.spec.catalogue import load_area
 from layout_tool.validate import Options, validate_paths
 
@@ -81,8 +82,9 @@ def validate(
     """Check handover files (or folders of them) against an area of the standard."""
     if fmt in BINARY_FORMATS and output is None:
         raise LayoutToolError(f"--format {fmt} writes a binary workbook: give a file with -o")
-    if output is not None:
+    if output is not None:  # a report never replaces an input (docs/security.md)
         output = report_path(output, "validation-report", fmt)
+        check_no_overlap(inputs, output, folder=False)
     spec = load_area(area)
     profile = None
     if profile_path is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from layout_tool.coverage.model import Coverage, Figures, FileCoverage, ItemCoverage
+from layout_tool.safety.text import inert_lines
 from layout_tool.spec.render import table
 
 REQUIRED_MARK = "必須"
@@ -137,4 +138,4 @@ def render_text(coverage: Coverage) -> str:
     if coverage.notes:
         out += ["notes:", *(f"  {n}" for n in coverage.notes), ""]
     out.append(verdict(coverage))
-    return "\n".join(out) + "\n"
+    return inert_lines("\n".join(out)) + "\n"  # no escape sequence reaches a terminal

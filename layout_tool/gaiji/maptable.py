@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ import polars as pl
 from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.inventory import codepoints, longest_first
 from layout_tool.io.encoding import BOM, decode_reporting, detect
+from layout_tool.safety.limits import exceeded, limit
 
 # Column names as written in the table, with the Japanese headings staff may use.
 COLUMNS: dict[str, str] = {
@@ -126,6 +128,9 @@ def load_map(path: Path) -> MapTable:
         data = path.read_bytes()
     except OSError as exc:
         raise LayoutToolError(f"cannot read the mapping table: {exc.strerror}", path=label) from exc
+    most = limit("MAX_MAP_ROWS") * 4 * limit("MAX_MAP_VALUE_CHARS")
+    if len(data) > most:  # a table of this many rows cannot be this large
+        raise exceeded(f"{label}: the mapping table's size in bytes", "MAX_MAP_ROWS", len(data))
     encoding = detect(data[: 1 << 20]).encoding
     text, bad = decode_reporting(data.removeprefix(BOM), encoding)
     if bad:
@@ -148,6 +153,8 @@ def parse_map(text: str, label: str = "<table>") -> MapTable:
             if header is None:
                 header = _header(record, label, line)
                 continue
+            if len(entries) >= limit("MAX_MAP_ROWS"):
+                raise exceeded(f"{label}: the mapping table's rows", "MAX_MAP_ROWS")
             entry = _entry(record, header, label, line)
             if entry.source in seen:
                 raise LayoutToolError(
@@ -205,6 +212,15 @@ def _entry(record: list[str], header: list[str], label: str, line: int) -> MapEn
         target = parse_sequence(raw_target)
     except ValueError as exc:
         raise fail(str(exc)) from exc
+    longest = limit("MAX_MAP_VALUE_CHARS")
+    if len(source) > longest or len(target) > longest:
+        raise fail(
+            f"a source or target longer than {longest} characters"
+            " (limit LAYOUT_TOOL_MAX_MAP_VALUE_CHARS)"
+        )
+    plain = plain_source_problem(source)
+    if plain is not None:
+        raise fail(plain)
     if _CONTROL.search(source) or _CONTROL.search(target):
         raise fail("control characters are not allowed in source or target")
     if _PUA.search(target):
@@ -270,5 +286,33 @@ def count_hits(value: pl.Expr, table: MapTable) -> pl.Expr:
     """How many sources of ``table`` ``apply_map`` replaces in each value (0 for null)."""
     if not table.entries:
         return pl.lit(0, pl.UInt32)
-    pattern = "|".join(re.escape(s) for s in longest_first(table.sources))
-    return value.str.count_matches(pattern).fill_null(0)
+    # The same matcher as ``apply_map`` (Aho-Corasick: no regex, so no regex size limit):
+    # every source becomes a NUL, and the NULs added are the hits.
+    sources = longest_first(table.sources)
+    marked = value.str.replace_many(sources, ["\x00"] * len(sources), leftmost=True)
+    added = marked.str.count_matches("\x00", literal=True) - value.str.count_matches(
+        "\x00", literal=True
+    )
+    return added.fill_null(0)
+
+
+ALLOW_PLAIN = "LAYOUT_TOOL_GAIJI_ALLOW_PLAIN_SOURCES"
+_PLAIN = re.compile(r"^[0-9A-Za-z ]+$")
+
+
+def plain_source_problem(source: str) -> str | None:
+    """Why a source would rewrite ordinary data (digits, keys, 個人番号), unless allowed.
+
+    A source of ASCII letters and digits only, or any ASCII source under three characters
+    (``9``, ``-``), matches inside numbers, dates and keys in every column. Vendor codes
+    carry a sigil (``#G0123``) and pass; ``LAYOUT_TOOL_GAIJI_ALLOW_PLAIN_SOURCES=1`` allows
+    the rest, for a table that really means it.
+    """
+    if not source.isascii() or os.environ.get(ALLOW_PLAIN) == "1":
+        return None
+    if _PLAIN.match(source) or len(source) < 3:
+        return (
+            f"source {source!r} is plain ASCII: it would rewrite digits, dates and keys in"
+            f" every column; give vendor codes a sigil (#G0123), or set {ALLOW_PLAIN}=1"
+        )
+    return None

@@ -8,6 +8,8 @@ import json
 
 from layout_tool.gaiji.inventory import GaijiEntry, codepoints, first_rows_text
 from layout_tool.gaiji.scan import GaijiScan
+from layout_tool.safety.cells import safe_row
+from layout_tool.safety.text import inert_lines
 from layout_tool.spec.render import table
 
 CSV_COLUMNS = [
@@ -34,23 +36,25 @@ def render_csv(scan: GaijiScan) -> str:
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(safe_row(CSV_COLUMNS))
     for entry in scan.entries():
         found = scan.mapping(entry)
         writer.writerow(
-            [
-                entry.codepoints,
-                entry.token,
-                entry.count,
-                "; ".join(entry.files),
-                "; ".join(entry.items),
-                "; ".join(f"{r.file}:{r.row}" for r in entry.first_rows),
-                "" if scan.table is None else ("yes" if found else "no"),
-                found.target if found else "",
-                codepoints(found.target) if found else "",
-                (found.mj or "") if found else "",
-                (found.note or "") if found else "",
-            ]
+            safe_row(
+                [
+                    entry.codepoints,
+                    entry.token,
+                    entry.count,
+                    "; ".join(entry.files),
+                    "; ".join(entry.items),
+                    "; ".join(f"{r.file}:{r.row}" for r in entry.first_rows),
+                    "" if scan.table is None else ("yes" if found else "no"),
+                    found.target if found else "",
+                    codepoints(found.target) if found else "",
+                    (found.mj or "") if found else "",
+                    (found.note or "") if found else "",
+                ]
+            )
         )
     return out.getvalue()
 
@@ -79,7 +83,7 @@ def render_text(scan: GaijiScan) -> str:
         lines += _indent(_mapped_table(scan, several)) if scan.mapped() else ["  none"]
     if scan.notes:
         lines += ["", "Notes"] + [f"  - {n}" for n in scan.notes]
-    return "\n".join(lines) + "\n"
+    return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 
 def _indent(rows: list[str]) -> list[str]:

@@ -21,3 +21,5 @@ class Batch:
     frame: pl.DataFrame  # c0..c{n-1} (String, null when empty) and __row (1-based data row)
     findings: list[Finding] = field(default_factory=list)
     records: int = 0  # every record read, good or bad
+    # row → the record's text as read, for rows the frame lacks (row-shape): rejects keep it
+    raw: dict[int, str] = field(default_factory=dict)

@@ -197,3 +197,31 @@ def fallback(text: str, n: int, delimiter: str = ",") -> pl.DataFrame:
     rows = [(r + [None] * width)[:width] for r in records]
     frame = pl.DataFrame(rows, schema={col(k): pl.String for k in range(width)}, orient="row")
     return frame
+
+
+def record_texts(data: bytes, row0: int, rows: set[int]) -> dict[int, str]:
+    """The text of the records ``rows`` (1-based, the batch starting after ``row0``).
+
+    Records are the batch's lines, joined while a quote is open (as the parsers count
+    them); the line end is not part of the text. Only the rows asked for are kept, so the
+    rejects file can hold a record the reader could not split into fields.
+    """
+    text = data.decode("utf-8", errors="replace")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    out: dict[int, str] = {}
+    row, i = row0, 0
+    last = max(rows)
+    while i < len(lines) and row < last:
+        group, j = lines[i], i + 1
+        while group.count('"') % 2 and j < len(lines) and j - i < MAX_RECORD_LINES:
+            group += "\n" + lines[j]
+            j += 1
+        if group.count('"') % 2:
+            group, j = lines[i], i + 1  # an unterminated quote is a record of its own line
+        row += 1
+        if row in rows:
+            out[row] = group[:-1] if group.endswith("\r") else group
+        i = j
+    return out

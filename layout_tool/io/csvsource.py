@@ -25,6 +25,7 @@ from layout_tool.io.csvparse import (
     nul_check,
     read_marked,
     read_regular,
+    record_texts,
     shape_check,
     split_point,
     unmark,
@@ -234,7 +235,9 @@ class CsvSource:
             findings += self._locate_bad(frame, bad, offset, n, names)
         if findings and findings[0].row is None:
             findings.sort(key=lambda f: f.row or 0)
-        return Batch(frame=frame, findings=findings, records=records)
+        shaped = {f.row for f in findings if f.code == "row-shape" and f.row is not None}
+        raw = record_texts(utf8, row0, shaped) if shaped else {}
+        return Batch(frame=frame, findings=findings, records=records, raw=raw)
 
     def _mark(self, data: bytes) -> bytes:
         if not data.endswith(b"\n"):

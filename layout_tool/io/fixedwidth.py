@@ -221,16 +221,19 @@ class FixedWidthSource:
         size = self.layout.record_length
         uniform = self._uniform(chunk, records)
         findings: list[Finding] = []
+        kept: dict[int, str] = {}
         if uniform is not None:
             lines = self._cut(chunk, *uniform).to_frame().with_row_index(ROW, offset=row0 + 1)
         else:
             cut, crs = self._records(chunk)
             lines = pl.DataFrame([cut]).with_row_index(ROW, offset=row0 + 1)
             length = line_length(crs)
-            findings = [
-                self._shape(r, n, size)
-                for r, n in lines.filter(length != size).select(ROW, length).iter_rows()
-            ]
+            short = lines.filter(length != size)
+            findings = [self._shape(r, n, size) for r, n in short.select(ROW, length).iter_rows()]
+            kept = {  # the record as read, for the rejects file (CR/LF not included)
+                r: b.rstrip(b"\r").decode("cp932", errors="replace")
+                for r, b in short.select(ROW, LINE).iter_rows()
+            }
             if findings:
                 lines = lines.filter(length == size)
         raw = lines.select(
@@ -263,7 +266,7 @@ class FixedWidthSource:
                 line = chunk[at : at + size]
                 findings += self._findings(line, row, garbled, offset + at)
             findings.sort(key=lambda f: f.row or 0)
-        return Batch(frame=frame, findings=findings, records=records)
+        return Batch(frame=frame, findings=findings, records=records, raw=kept)
 
     def _ascii(self, raw: pl.DataFrame) -> list[pl.Series | None]:
         """Each field as text where all its values are ASCII (their bytes are their text).
@@ -338,7 +341,8 @@ def _joined(pieces: list[Batch]) -> Batch:
         return pieces[0]
     frame = pl.concat([p.frame for p in pieces], rechunk=True)
     findings = [f for p in pieces for f in p.findings]
-    return Batch(frame=frame, findings=findings, records=sum(p.records for p in pieces))
+    raw = {r: t for p in pieces for r, t in p.raw.items()}
+    return Batch(frame=frame, findings=findings, records=sum(p.records for p in pieces), raw=raw)
 
 
 def binary_lines(data: bytes) -> pl.Series:

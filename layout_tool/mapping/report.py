@@ -18,7 +18,9 @@ from layout_tool import __version__
 from layout_tool.gaiji.maptable import MapTable
 from layout_tool.io.csvsource import ROW
 from layout_tool.mapping.model import Mapping
-from layout_tool.report.finding import CODES, Finding, mask
+from layout_tool.report.finding import CODES, Finding
+from layout_tool.safety.reporting import clipped, mask_finding
+from layout_tool.safety.text import inert_lines
 from layout_tool.spec.render import table
 
 DEFAULT_MAX_FINDINGS = 10_000
@@ -118,21 +120,19 @@ class ConversionReport:
             self.by_severity[severity] += n
         room = (1 << 62) if self.max_findings is None else self.max_findings - len(self.findings)
         for rec in long.head(max(room, 0)).iter_rows(named=True):
-            value = rec["value"]
-            if value is not None and rec["item"] in sensitive and not self.show_values:
-                value = mask(value)
-            self.findings.append(
-                Finding(
-                    rec["code"],
-                    "warning" if rec["severity"] == "warning" else "error",
-                    rec["message"] or CODES.get(rec["code"], rec["code"]),
-                    file=result.input,
-                    file_id=result.file_id,
-                    row=rec[ROW] or None,
-                    item=rec["item"],
-                    value=value,
-                )
+            finding = Finding(
+                rec["code"],
+                "warning" if rec["severity"] == "warning" else "error",
+                rec["message"] or CODES.get(rec["code"], rec["code"]),
+                file=result.input,
+                file_id=result.file_id,
+                row=rec[ROW] or None,
+                item=rec["item"],
+                value=rec["value"],
             )
+            if rec["item"] in sensitive and not self.show_values:
+                finding = mask_finding(finding)
+            self.findings.append(clipped(finding))
 
     def to_dict(self) -> dict[str, object]:
         area = self.mapping.area
@@ -236,7 +236,7 @@ def render_text(report: ConversionReport) -> str:
         lines += ["", "Rejected rows, with their findings, are in conversion/<output>.rejects.csv."]
     if report.notes:
         lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
-    return "\n".join(lines) + "\n"
+    return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 
 def _derived(report: ConversionReport) -> str:

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from layout_tool.safety.masking import mask
+
+__all__ = ["CODES", "Finding", "Severity", "mask"]
+
 Severity = Literal["error", "warning"]
 
 # The contract's finding codes (stable identities) with a short title each.
@@ -69,10 +73,3 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file or "", self.row or 0, self.column or 0, self.code)
-
-
-def mask(value: str) -> str:
-    """Keep the first four characters of a sensitive value, hide the rest."""
-    if len(value) <= 4:
-        return "*" * len(value)
-    return value[:4] + "*" * (len(value) - 4)

@@ -10,6 +10,9 @@ from collections import defaultdict
 from layout_tool.gaiji.inventory import first_rows_text
 from layout_tool.report.finding import CODES
 from layout_tool.report.report import Report
+from layout_tool.safety.cells import safe_cell
+from layout_tool.safety.text import inert_lines
+from layout_tool.safety.text import shown as inert_value
 from layout_tool.spec.render import table
 
 FIRST_FINDINGS = 20
@@ -36,7 +39,8 @@ def render_csv(report: Report) -> str:
 
 
 def _cell(value: object) -> str:
-    return "" if value is None else str(value)
+    """A cell as Excel shows it: never a formula (``safety.cells``)."""
+    return safe_cell(value)
 
 
 def render_text(report: Report) -> str:
@@ -86,7 +90,7 @@ def render_text(report: Report) -> str:
                 f.item or "-",
                 f.code,
                 _short(f.value),
-                f.message,
+                inert_value(f.message.replace("\n", "⏎")),
             ]
             for f in shown
         ]
@@ -105,12 +109,14 @@ def render_text(report: Report) -> str:
         ]
         lines += ["  " + ln for ln in table(["code point", "count", "items", "first rows"], rows)]
     if report.notes:
-        lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
-    return "\n".join(lines) + "\n"
+        lines += ["", "Notes"] + [
+            f"  - {inert_value(n, 'MAX_REPORT_MESSAGE')}" for n in report.notes
+        ]
+    return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 
 def _short(value: str | None, width: int = 24) -> str:
     if value is None:
         return ""
-    clean = value.replace("\n", "⏎").replace("\r", "")
+    clean = inert_value(value.replace("\n", "⏎"))
     return clean if len(clean) <= width else clean[: width - 1] + "…"

@@ -9,7 +9,8 @@ import polars as pl
 
 from layout_tool import __version__
 from layout_tool.gaiji.inventory import GaijiInventory
-from layout_tool.report.finding import CODES, Finding, Severity, mask
+from layout_tool.report.finding import CODES, Finding, Severity
+from layout_tool.safety.reporting import clipped, mask_finding
 
 DEFAULT_MAX_FINDINGS = 10_000
 
@@ -125,9 +126,11 @@ class Report:
             from dataclasses import replace
 
             finding = replace(finding, severity=changed)
-        if sensitive and finding.value is not None and not self.filter.show_values:
-            finding = _with_value(finding, mask(finding.value))
-            self.masked[finding.item or "-"] += 1
+        if sensitive and not self.filter.show_values:
+            finding = mask_finding(finding)
+            if finding.value is not None:
+                self.masked[finding.item or "-"] += 1
+        finding = clipped(finding)
         examples = self.examples.setdefault((finding.item or "-", finding.code), [])
         if len(examples) < 3:
             examples.append(finding)
@@ -205,12 +208,6 @@ class Report:
             "gaiji": self.gaiji.to_list(),
             "findings": [f.to_dict() for f in self.sorted_findings()],
         }
-
-
-def _with_value(finding: Finding, value: str) -> Finding:
-    from dataclasses import replace
-
-    return replace(finding, value=value)
 
 
 def severity_of(code: str, gaiji_allowed: bool = False) -> Severity:

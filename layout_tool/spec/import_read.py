@@ -12,12 +12,15 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
 from layout_tool.errors import LayoutToolError
 from layout_tool.io.encoding import BOM, decode_reporting, detect
+from layout_tool.safety.workbook import check_cell, check_rows, check_workbook
 from layout_tool.spec.import_words import heading_keys, normalise, synonym_index
 
 HEADER_SCAN_ROWS = 12
@@ -79,21 +82,37 @@ def _read_workbook(path: Path) -> list[Table]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_workbook(path)  # size, unpacked size, DTDs: before any XML is parsed
+    broken = (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError,
+              TypeError, IndexError, ElementTree.ParseError, EOFError)  # fmt: skip
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise LayoutToolError(f"{path}: not a readable .xlsx workbook ({exc})") from None
+    except broken as exc:
+        raise LayoutToolError(f"{path}: not a readable .xlsx workbook ({_first(exc)})") from None
     try:
         tables = []
         for sheet in book.worksheets:
-            rows = _trimmed(
-                [_cell_text(c.value, getattr(c, "number_format", None)) for c in row]
-                for row in sheet.iter_rows()
-            )
+            rows = _trimmed(_sheet_rows(path, sheet))
             tables.append(Table(path.name, sheet.title, rows))
         return tables
+    except broken as exc:
+        raise LayoutToolError(f"{path}: not a readable .xlsx workbook ({_first(exc)})") from None
     finally:
         book.close()
+
+
+def _sheet_rows(path: Path, sheet: Any) -> Iterator[list[str]]:
+    """A sheet's rows as text, within the row and cell limits (``safety.limits``)."""
+    for n, row in enumerate(sheet.iter_rows(), start=1):
+        check_rows(path, sheet.title, n)
+        cells = [_cell_text(c.value, getattr(c, "number_format", None)) for c in row]
+        for text in cells:
+            check_cell(path, sheet.title, n, text)
+        yield cells
+
+
+def _first(exc: BaseException) -> str:
+    return str(exc).split("\n", 1)[0][:200]
 
 
 def _read_csv(path: Path, encoding: str) -> Table:

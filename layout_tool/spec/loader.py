@@ -145,10 +145,10 @@ def _file(
 
 def _item(raw: dict[str, Any]) -> Item:
     return Item(
-        no=raw["no"],
+        no=int(raw["no"]),  # the schema allows 15.0 as an integer: the model holds ints
         name=raw["name"],
         type=as_item_type(raw["type"]),
-        length=raw["length"],
+        length=int(raw["length"]),
         required=raw.get("required", False),
         fixed=raw.get("fixed", False),
         gaiji=raw.get("gaiji", False),
@@ -157,7 +157,7 @@ def _item(raw: dict[str, Any]) -> Item:
         sensitive=raw.get("sensitive", False),
         format=raw.get("format"),
         pattern=raw.get("pattern"),
-        scale=raw.get("scale"),
+        scale=None if raw.get("scale") is None else int(raw["scale"]),
         allow_unknown_date=raw.get("allow_unknown_date", False),
         repeat=raw.get("repeat", False),
         description=raw.get("description"),

@@ -26,11 +26,14 @@ import polars as pl
 from layout_tool import __version__
 from layout_tool.checks.header import map_columns
 from layout_tool.errors import LayoutToolError
-from layout_tool.io.atomic import atomic_path, write_text_atomic
+from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvsource import CsvSource
 from layout_tool.mapping.files import RejectsWriter, StandardWriter
 from layout_tool.report.finding import Finding
+from layout_tool.safety.limits import limit
+from layout_tool.safety.paths import check_no_overlap, check_plain_name
+from layout_tool.safety.text import inert_lines
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.spec.render import table
 from layout_tool.validate.inputs import Resolved, nothing_checked, resolve
@@ -131,7 +134,7 @@ def render_text(report: FormsReport) -> str:
         lines += ["", "  " + ", ".join(f"{c} {n:,}" for c, n in sorted(report.by_code.items()))]
     if report.notes:
         lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
-    return "\n".join(lines) + "\n"
+    return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 
 @dataclass
@@ -171,6 +174,10 @@ def convert_standard(
         elif file_id is not None and entry.spec.id != file_id:
             report.notes.append(f"{entry.path}: file {entry.spec.id} skipped (--file {file_id})")
     entries = [e for e in entries if e.spec is not None and file_id in (None, e.spec.id)]
+    check_no_overlap(inputs, outdir, folder=True)
+    for entry in entries:
+        assert entry.spec is not None
+        check_plain_name(entry.spec.filename or entry.spec.id, f"spec {spec.id}: filename")
     outdir.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
     with ExitStack() as stack:
@@ -188,8 +195,8 @@ def convert_standard(
             report.notes += source.notes
             if source.stopped:
                 report.notes.append(f"{path}: reading stopped early; later records not converted")
-    write_text_atomic(outdir / SIDE / REPORT_JSON, render_json(report))
-    write_text_atomic(outdir / SIDE / REPORT_TEXT, render_text(report))
+        renderers = {REPORT_JSON: render_json, REPORT_TEXT: render_text}
+        commit_reports(stack, outdir / SIDE, renderers, report)  # before the data is renamed
     return report
 
 
@@ -217,7 +224,7 @@ def _csv_job(path: Path, fspec: FileSpec, encoding: str, report: FormsReport) ->
                     for k, item in enumerate(fspec.items)
                 ],
             )
-            yield Batch(frame, batch.findings, batch.records)
+            yield Batch(frame, batch.findings, batch.records, batch.raw)
 
     return _Job(path, fspec, batches(), source.encoding, False)
 
@@ -267,7 +274,7 @@ def _convert(
                 checksum.update(batch.frame.filter(~broken))
             seen = named.filter(broken)
             absent = sorted(set(why) - {int(r) for r in seen[ROW].to_list()})
-            _reject(rejects, pl.concat([seen, _shape_rows(absent, seen)]), why, result)
+            _reject(rejects, pl.concat([seen, _shape_rows(absent, seen)]), why, result, batch.raw)
             result.rows_out += good.height
             if progress is not None:
                 progress(str(job.input), result.rows_in)
@@ -304,7 +311,8 @@ def _unwritable(frame: pl.DataFrame, job: _Job, report: FormsReport) -> dict[int
     for row in frame[ROW].to_list():
         finding = Finding(
             "type", "error", "a value holds a character XML 1.0 cannot carry (a control"
-            " character other than TAB, LF, CR)", file=str(job.input), file_id=job.file.id,
+            " character other than TAB, LF, CR), or is longer than an XML reader reads"
+            f" ({limit('MAX_XML_VALUE_BYTES'):,} bytes)", file=str(job.input), file_id=job.file.id,
             row=int(row),
         )  # fmt: skip
         report.add(finding)
@@ -317,8 +325,9 @@ def _reject(
     frame: pl.DataFrame,
     why: dict[int, list[Finding]],
     result: FormFile,
+    raw: dict[int, str] | None = None,
 ) -> None:
-    """Rows into the rejects file (row, codes, findings, then the values as read)."""
+    """Rows into the rejects file (row, codes, findings, the values as read, the record)."""
     if frame.height == 0:
         return
     reasons = [why.get(int(r), []) for r in frame[ROW].to_list()]
@@ -328,7 +337,8 @@ def _reject(
             pl.Series("codes", [",".join(sorted({f.code for f in fs})) for fs in reasons]),
             pl.Series("findings", ["; ".join(f.message for f in fs) for fs in reasons]),
             pl.exclude(ROW),
-        )
+        ),
+        raw,
     )
     result.rows_rejected += frame.height
 

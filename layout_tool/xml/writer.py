@@ -27,6 +27,7 @@ import polars as pl
 
 from layout_tool.io.atomic import atomic_path
 from layout_tool.io.batch import ROW, col
+from layout_tool.safety.limits import limit
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.xml.xsd import RECORD, ROOT, item_element_names, namespace
 
@@ -55,8 +56,11 @@ class XmlWriter:
         """Write rows (columns named by item, String; others ignored); return the rows that
         XML cannot carry, with their columns as given."""
         items = normalise(self.fspec, frame)
+        longest = limit("MAX_XML_VALUE_BYTES")  # what an XML reader reads back as one text
         bad = pl.any_horizontal(
-            pl.col(col(i)).str.contains(UNWRITABLE).fill_null(False)
+            (
+                pl.col(col(i)).str.contains(UNWRITABLE) | (pl.col(col(i)).str.len_bytes() > longest)
+            ).fill_null(False)
             for i in range(len(self.fspec.items))
         )
         flags = items.select(bad.alias("bad")).to_series()
