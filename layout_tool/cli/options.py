@@ -26,3 +26,15 @@ def encoding_option(help: str | None = None) -> Callable[[F], F]:
 no_header_option = click.option(
     "--no-header", is_flag=True, help="The files have no header row: columns by position."
 )
+
+
+charset_option = click.option(
+    "--charset",
+    help="Character set (a folder made by `charset import`, or its id): GJ characters are"
+    " standard, unknown private-use characters and unregistered IVS are findings.",
+)
+length_count_option = click.option(
+    "--length-count",
+    type=click.Choice(["codepoints", "characters", "bytes:cp932", "bytes:utf-8"]),
+    help="How 桁数 is counted (overrides the spec; default: what the spec says, else code points).",
+)

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option, no_header_option
+from layout_tool.charset.setup import char_policy
+from layout_tool.cli.options import (
+    charset_option,
+    encoding_option,
+    length_count_option,
+    no_header_option,
+)
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.io.atomic import atomic_open, write_text_atomic
@@ -51,6 +57,8 @@ def _codes(value: str | None) -> frozenset[str]:
 @click.option("--select", help="Only these finding codes (comma-separated).")
 @click.option("--ignore", help="Drop these finding codes (comma-separated).")
 @click.option("--show-values", is_flag=True, help="Show sensitive values (個人番号) unmasked.")
+@charset_option
+@length_count_option
 def validate(
     area: str,
     file_id: str | None,
@@ -63,12 +71,16 @@ def validate(
     select: str | None,
     ignore: str | None,
     show_values: bool,
+    charset: str | None,
+    length_count: str | None,
 ) -> None:
     """Check handover files (or folders of them) against an area of the standard."""
     if fmt in BINARY_FORMATS and output is None:
         raise LayoutToolError(f"--format {fmt} writes a binary workbook: give a file with -o")
     spec = load_area(area)
+    chars, notes = char_policy(spec, charset, length_count)
     options = Options(
+        chars=chars,
         encoding=encoding,
         has_header=not no_header,
         file_id=file_id,
@@ -76,6 +88,7 @@ def validate(
     )
     with row_progress() as progress:
         report = validate_paths(spec, list(inputs), options, progress=progress)
+    report.notes[:0] = notes
     if fmt == "xlsx" and output is not None:
         from layout_tool.report.xlsx import render_xlsx  # openpyxl loads only when needed
 

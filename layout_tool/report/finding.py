@@ -25,6 +25,8 @@ CODES: dict[str, str] = {
     "xsd": "XML schema violation",
     "rule": "rule of the area broken",
     "round-trip": "row would not convert back exactly (lossless mapping)",
+    "charset": "character outside the spec's character set, or an unregistered IVS",
+    "lost-char": "lost character: escape text (◆…◆, {MJ…}, &#x…;) or U+FFFD",
 }
 
 

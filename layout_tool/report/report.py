@@ -67,6 +67,7 @@ class Report:
     kind: str = "validation"  # or "verification" (verify against a manifest)
     gaiji: GaijiInventory = field(default_factory=GaijiInventory)  # exact, per character
     masked: Counter[str] = field(default_factory=Counter)  # item → values shown masked
+    charset: dict[str, object] | None = None  # the character set checked against, if any
 
     # -- collecting ---------------------------------------------------------------------
     def room(self) -> int:
@@ -158,6 +159,7 @@ class Report:
             },
             "files": [f.to_dict() for f in self.files],
             "notes": list(self.notes),
+            **({"charset": self.charset} if self.charset is not None else {}),
             "gaiji": self.gaiji.to_list(),
             "findings": [f.to_dict() for f in self.sorted_findings()],
         }

@@ -68,6 +68,10 @@ def load_area_file(
         rules=rules,
         note=data.get("note"),
         path=str(path),
+        charset=data.get("charset"),
+        length_count=data.get("length_count"),
+        edition=data.get("edition"),
+        date=data.get("date"),
     )
 
 
@@ -140,6 +144,7 @@ def _file(
         key=tuple(data.get("key", [])),
         filename=data.get("filename"),
         description=data.get("description"),
+        length_count=data.get("length_count"),
     )
 
 
@@ -161,6 +166,7 @@ def _item(raw: dict[str, Any]) -> Item:
         allow_unknown_date=raw.get("allow_unknown_date", False),
         repeat=raw.get("repeat", False),
         description=raw.get("description"),
+        length_count=raw.get("length_count"),
     )
 
 

@@ -59,6 +59,7 @@ class Item:
     allow_unknown_date: bool = False
     repeat: bool = False
     description: str | None = None
+    length_count: str | None = None  # how 桁数 counts (layout_tool.charset.length)
 
     def to_dict(self) -> dict[str, object]:
         """Every attribute, defaults included (the contract's item shape)."""
@@ -70,6 +71,8 @@ class Item:
         }
         for key in ITEM_FLAG_DEFAULTS:
             out[key] = getattr(self, key)
+        if self.length_count is not None:
+            out["length_count"] = self.length_count
         return out
 
     def to_file_dict(self) -> dict[str, object]:
@@ -117,6 +120,7 @@ class FileSpec:
     key: tuple[str, ...] = ()
     filename: str | None = None
     description: str | None = None
+    length_count: str | None = None
     _by_name: Mapping[str, Item] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -139,6 +143,7 @@ class FileSpec:
             "filename": self.filename,
             "description": self.description,
             "key": list(self.key),
+            **({"length_count": self.length_count} if self.length_count else {}),
             "items": [item.to_dict() for item in self.items],
         }
 
@@ -150,6 +155,8 @@ class FileSpec:
             out["description"] = self.description
         if self.key:
             out["key"] = list(self.key)
+        if self.length_count is not None:
+            out["length_count"] = self.length_count
         out["items"] = [item.to_file_dict() for item in self.items]
         return out
 
@@ -220,6 +227,10 @@ class AreaSpec:
     rules: tuple[Rule, ...] = ()
     note: str | None = None
     path: str | None = field(default=None, compare=False)
+    charset: str | None = None  # the character set the area's data uses (layout_tool.charset)
+    length_count: str | None = None  # how 桁数 counts, unless a file or item says otherwise
+    edition: str | None = None  # e.g. 第2.1版 (基本データリスト provenance)
+    date: str | None = None  # the edition's date
 
     def file(self, file_id: str) -> FileSpec:
         for spec in self.files:
@@ -248,11 +259,17 @@ class AreaSpec:
             "provenance": self.provenance,
             "note": self.note,
             "area": {"id": self.id, "name": self.name, "number": self.number},
+            **self._extras(),
             "files": [f.to_dict() for f in self.files],
             "codes": {k: t.to_dict() for k, t in self.used_codes().items()},
             "references": [r.to_dict() for r in self.references],
             "rules": [r.to_dict() for r in self.rules],
         }
+
+    def _extras(self) -> dict[str, object]:
+        """Keys written only when set (charset, length count, edition and date)."""
+        keys = ("charset", "length_count", "edition", "date")
+        return {k: getattr(self, k) for k in keys if getattr(self, k) is not None}
 
     def to_file_dict(self) -> dict[str, object]:
         """The spec file's shape (what ``spec import`` writes and the loader reads)."""
@@ -264,6 +281,7 @@ class AreaSpec:
         if self.note is not None:
             out["note"] = self.note
         out["area"] = {"id": self.id, "name": self.name, "number": self.number}
+        out.update(self._extras())
         out["files"] = [f.to_file_dict() for f in self.files]
         if self.local_codes:
             out["codes"] = {k: self.codes[k].to_file_dict() for k in self.local_codes}
