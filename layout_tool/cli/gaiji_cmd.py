@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option, no_header_option
+from layout_tool.charset.setup import char_policy
+from layout_tool.cli.options import charset_option, encoding_option, no_header_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK
 from layout_tool.gaiji.maptable import load_map
@@ -29,6 +30,7 @@ RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv}
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the list here.")
 @encoding_option()
 @no_header_option
+@charset_option
 def gaiji(
     inputs: tuple[Path, ...],
     map_path: Path | None,
@@ -38,6 +40,7 @@ def gaiji(
     output: Path | None,
     encoding: str,
     no_header: bool,
+    charset: str | None,
 ) -> int:
     """Inventory 外字 (private-use characters, or a table's vendor codes) in CSV files.
 
@@ -45,6 +48,7 @@ def gaiji(
     """
     table = load_map(map_path) if map_path is not None else None
     spec = load_area(area) if area is not None else None
+    chars, notes = char_policy(spec, charset)
     with row_progress() as progress:
         scan = scan_paths(
             list(inputs),
@@ -54,7 +58,9 @@ def gaiji(
             has_header=not no_header,
             table=table,
             progress=progress,
+            pattern=chars.inventory_pattern,
         )
+    scan.notes[:0] = notes
     text = RENDERERS[fmt](scan)
     unmapped = len(scan.unmapped())
     if output is None:

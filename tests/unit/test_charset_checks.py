@@ -5,10 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from layout_tool.charset.model import subtract
-from layout_tool.errors import LayoutToolError
-from tests.charset_fixtures import (
+from charset_fixtures import (
     GJ001,
     GJ554,
     GJ555,
@@ -20,6 +17,9 @@ from tests.charset_fixtures import (
     charset,
     validate_mj,
 )
+
+from layout_tool.charset.model import subtract
+from layout_tool.errors import LayoutToolError
 
 
 def codes(report: object) -> dict[str, int]:
@@ -97,3 +97,37 @@ def test_missing_charset_option_is_a_usage_error(tmp_path: Path) -> None:
 def test_subtract_ranges() -> None:
     assert subtract([(1, 10)], {3, 4, 10}) == [(1, 2), (5, 9)]
     assert subtract([(1, 10)], set(), [(2, 3), (8, 20)]) == [(1, 1), (4, 7)]
+
+
+def test_character_findings_in_every_report_format(tmp_path: Path) -> None:
+    import io
+    import json
+
+    from openpyxl import load_workbook
+
+    from layout_tool.report.html import render_html
+    from layout_tool.report.render import render_csv, render_json, render_text
+    from layout_tool.report.xlsx import render_xlsx
+
+    rows = [
+        f"99991,山{GJ554},",  # accepted
+        f"99992,山{UNKNOWN16},",  # charset
+        f"99993,山{VENDOR},",  # gaiji
+        f"99994,{IVS_BAD},",  # charset (IVS)
+        "99995,有馬◆UF929◆人,",  # lost-char (and type: ASCII in zenkaku)
+        "99996,,{GJ000554}&#x9AD9;\ufffd",  # lost-char
+    ]
+    report = validate_mj(tmp_path, rows)
+    assert report.by_code["charset"] == 2 and report.by_code["lost-char"] == 2
+    assert report.by_code["gaiji"] == 1
+    doc = json.loads(render_json(report))
+    assert {f["code"] for f in doc["findings"]} >= {"charset", "lost-char", "gaiji"}
+    assert doc["charset"]["id"] == "mjplus-synthetic"
+    tokens = {e["character"] for e in doc["gaiji"]}
+    assert {UNKNOWN16, VENDOR, "◆UF929◆", "{GJ000554}", "&#x9AD9;", "\ufffd"} <= tokens
+    assert GJ554 not in tokens
+    for text in (render_text(report), render_csv(report), render_html(report)):
+        assert "charset" in text and "lost-char" in text
+    book = load_workbook(io.BytesIO(render_xlsx(report)))
+    cells = {str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row}
+    assert "charset" in cells and "lost-char" in cells
