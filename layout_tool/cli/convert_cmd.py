@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from layout_tool.cli.options import encoding_option
+from layout_tool.cli.options import charset_option, encoding_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 
@@ -14,6 +15,9 @@ from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 # so that the other commands start without it.
 FORMATS = ["text", "json"]
 DEFAULT_MAX_FINDINGS = 10_000  # as layout_tool.mapping.report (a test keeps them equal)
+
+if TYPE_CHECKING:
+    from layout_tool.gaiji.maptable import MapTable
 
 
 @click.command(name="convert")
@@ -62,6 +66,13 @@ DEFAULT_MAX_FINDINGS = 10_000  # as layout_tool.mapping.report (a test keeps the
     help="外字 table (source,target[,mj,note]) applied to every input value before checking;"
     " with --reverse, the standard characters are written back as the table's sources.",
 )
+@charset_option
+@click.option(
+    "--tags",
+    is_flag=True,
+    help="With --charset: {MJ……}/{GJ……} tags become their characters (with --reverse, GJ and"
+    " IVS characters become tags again).",
+)
 def convert_cmd(
     mapping_path: str | None,
     area: str | None,
@@ -75,6 +86,8 @@ def convert_cmd(
     max_findings: int,
     show_values: bool,
     gaiji_path: Path | None,
+    charset: str | None,
+    tags: bool,
 ) -> None:
     """Convert a vendor's export to the standard's files (or back with --reverse).
 
@@ -87,8 +100,8 @@ def convert_cmd(
             raise LayoutToolError(
                 "give --mapping (vendor files) or --spec (standard files), not both"
             )
-        if reverse or gaiji_path is not None:
-            used = "--reverse" if reverse else "--gaiji-map"
+        if reverse or gaiji_path is not None or tags:
+            used = "--reverse" if reverse else "--gaiji-map" if gaiji_path else "--tags"
             raise LayoutToolError(
                 f"{used} works with --mapping (vendor files); --spec converts standard files"
                 " between forms (--to csv|xml)"
@@ -100,17 +113,17 @@ def convert_cmd(
     if mapping_path is None:
         raise LayoutToolError("convert needs --mapping (vendor files) or --spec (standard files)")
     from layout_tool.convert import SIDE, ConvertOptions, convert
-    from layout_tool.gaiji.maptable import load_map
     from layout_tool.mapping import load_mapping
     from layout_tool.mapping.report import render_json, render_text
 
     mapping = load_mapping(mapping_path)
+    table = _gaiji_table(gaiji_path, charset, tags, reverse)
     options = ConvertOptions(
         reverse=reverse,
         encoding=encoding,
         max_findings=max_findings,
         show_values=show_values,
-        gaiji_map=load_map(gaiji_path) if gaiji_path is not None else None,
+        gaiji_map=table,
         to=to,
     )
     with row_progress() as progress:
@@ -118,3 +131,21 @@ def convert_cmd(
     click.echo((render_json if fmt == "json" else render_text)(report), nl=False)
     click.echo(f"report: {outdir / SIDE}", err=True)
     click.get_current_context().exit(EXIT_OK if report.ok else EXIT_FINDINGS)
+
+
+def _gaiji_table(
+    gaiji_path: Path | None, charset: str | None, tags: bool, reverse: bool
+) -> MapTable | None:
+    """The 外字 table, with a charset's GJ characters allowed as targets and its tags added."""
+    from layout_tool.charset.loader import resolve_charset
+    from layout_tool.charset.tags import tag_table
+    from layout_tool.gaiji.maptable import load_map
+
+    if tags and charset is None:
+        raise LayoutToolError("--tags needs --charset (the tags are looked up in it)")
+    loaded = resolve_charset(charset) if charset is not None else None
+    standard = frozenset(chr(c) for c in loaded.gj) if loaded is not None else frozenset()
+    table = load_map(gaiji_path, standard) if gaiji_path is not None else None
+    if tags and loaded is not None:
+        table = tag_table(loaded, table, reverse)
+    return table
