@@ -13,6 +13,7 @@ from layout_tool.errors import EXIT_FINDINGS, EXIT_OK
 from layout_tool.gaiji.maptable import load_map
 from layout_tool.gaiji.render import render_csv, render_json, render_text
 from layout_tool.gaiji.scan import scan_paths
+from layout_tool.gaiji.suggest import load_shrink_map, suggest
 from layout_tool.io.atomic import write_text_atomic
 from layout_tool.spec.catalogue import load_area
 
@@ -31,6 +32,12 @@ RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv}
 @encoding_option()
 @no_header_option
 @charset_option
+@click.option(
+    "--suggest",
+    "suggest_path",
+    type=click.Path(path_type=Path),
+    help="MJ縮退マップ-like JSON: list candidate standard characters (never applied).",
+)
 def gaiji(
     inputs: tuple[Path, ...],
     map_path: Path | None,
@@ -41,14 +48,17 @@ def gaiji(
     encoding: str,
     no_header: bool,
     charset: str | None,
+    suggest_path: Path | None,
 ) -> int:
     """Inventory 外字 (private-use characters, or a table's vendor codes) in CSV files.
 
     Exit 0 when every 外字 found is mapped (or none is found), 1 when some remain unmapped.
     """
-    table = load_map(map_path) if map_path is not None else None
     spec = load_area(area) if area is not None else None
     chars, notes = char_policy(spec, charset)
+    standard = frozenset(chr(c) for c in chars.charset.gj) if chars.charset else frozenset()
+    table = load_map(map_path, standard) if map_path is not None else None
+    shrink = load_shrink_map(suggest_path) if suggest_path is not None else None
     with row_progress() as progress:
         scan = scan_paths(
             list(inputs),
@@ -61,6 +71,10 @@ def gaiji(
             pattern=chars.inventory_pattern,
         )
     scan.notes[:0] = notes
+    if shrink is not None:
+        tokens = [e.token for e in scan.entries()]
+        found = suggest(tokens, shrink, table, chars.charset)
+        scan.suggestions = [s.to_dict() for s in found]
     text = RENDERERS[fmt](scan)
     unmapped = len(scan.unmapped())
     if output is None:

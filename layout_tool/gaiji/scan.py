@@ -55,6 +55,7 @@ class GaijiScan:
     files: list[ScannedFile] = field(default_factory=list)
     inventory: GaijiInventory = field(default_factory=GaijiInventory)
     notes: list[str] = field(default_factory=list)
+    suggestions: list[dict[str, object]] | None = None  # gaiji --suggest (never applied)
 
     def entries(self) -> list[GaijiEntry]:
         return self.inventory.entries()
@@ -98,6 +99,7 @@ class GaijiScan:
             "files": [f.to_dict() for f in self.files],
             "notes": list(self.notes),
             "characters": characters,
+            **({"suggestions": self.suggestions} if self.suggestions is not None else {}),
         }
 
 
