@@ -21,6 +21,8 @@ ITEM_TYPES: tuple[ItemType, ...] = (
     "date", "wareki", "yearmonth", "time", "code",
 )  # fmt: skip
 DATE_TYPES: frozenset[str] = frozenset({"date", "wareki", "yearmonth", "time"})
+# What each ``standard`` (spec family) is called in reports.
+STANDARD_NAMES: dict[str, str] = {"chukan": "中間標準レイアウト仕様", "kihon": "基本データリスト"}
 
 # Item keys in the order they are written back to YAML and shown in JSON.
 ITEM_FLAG_DEFAULTS: dict[str, object] = {
@@ -121,6 +123,7 @@ class FileSpec:
     filename: str | None = None
     description: str | None = None
     length_count: str | None = None
+    group: str | None = None  # 基本データリスト file group id (6 digits)
     _by_name: Mapping[str, Item] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -144,6 +147,7 @@ class FileSpec:
             "description": self.description,
             "key": list(self.key),
             **({"length_count": self.length_count} if self.length_count else {}),
+            **({"group": self.group} if self.group else {}),
             "items": [item.to_dict() for item in self.items],
         }
 
@@ -157,6 +161,8 @@ class FileSpec:
             out["key"] = list(self.key)
         if self.length_count is not None:
             out["length_count"] = self.length_count
+        if self.group is not None:
+            out["group"] = self.group
         out["items"] = [item.to_file_dict() for item in self.items]
         return out
 
@@ -234,7 +240,7 @@ class AreaSpec:
 
     def file(self, file_id: str) -> FileSpec:
         for spec in self.files:
-            if spec.id == file_id:
+            if file_id in (spec.id, spec.group):
                 return spec
         known = ", ".join(f.id for f in self.files) or "none"
         from layout_tool.errors import LayoutToolError
@@ -301,6 +307,13 @@ class CatalogueEntry:
     name: str
     status: str
     spec: AreaSpec | None = None
+    family: str = "chukan"  # chukan (中間標準レイアウト) or kihon (基本データリスト)
+    edition: str | None = None
+
+    @property
+    def ref(self) -> str:
+        """What ``--spec`` takes: ``jumin`` for 中間標準, ``kihon:001`` for the others."""
+        return self.id if self.family == "chukan" else f"{self.family}:{self.number:03d}"
 
     def to_dict(self) -> dict[str, object]:
         spec = self.spec
@@ -313,6 +326,9 @@ class CatalogueEntry:
             "files": len(spec.files) if spec else 0,
             "items": spec.item_count if spec else 0,
             "status": self.status,
+            "family": self.family,
+            "ref": self.ref,
+            **({"edition": self.edition} if self.edition else {}),
         }
 
 
