@@ -94,7 +94,7 @@ def test_done_criterion_gj_passes_with_mjplus_and_fails_without(tmp_path: Path) 
     folder = _kihon_set(tmp_path, GJ554)
     without = validate_paths(spec, [folder], Options())
     assert not without.valid and set(without.by_code) == {"gaiji"}
-    chars, notes = char_policy(spec, str(SYNTHETIC))
+    chars, _ = char_policy(spec, str(SYNTHETIC))
     with_cs = validate_paths(spec, [folder], Options(chars=chars))
     assert with_cs.valid, with_cs.findings
     unknown = validate_paths(spec, [_kihon_set(tmp_path / "u", UNKNOWN16)], Options(chars=chars))
