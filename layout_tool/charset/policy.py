@@ -61,10 +61,11 @@ class CharPolicy:
     def message(self, code: str, item: Item) -> str | None:
         cs = self.charset
         if code == "charset" and cs is not None:
-            ivs = f"; or an IVS sequence not in {cs.table_label('ivs')}" if cs.ivs else ""
+            gj = cs.tables.get("gj", "no GJ table")
+            ivs = f", or an IVS sequence not in {cs.tables.get('ivs')}" if cs.ivs else ""
             return (
-                f"{item.name} holds a private-use character that is neither a GJ character of"
-                f" {cs.table_label('gj')} nor a vendor 外字{ivs}"
+                f"{item.name} holds a character outside charset {cs.label}: a private-use"
+                f" character that is neither a GJ character ({gj}) nor a vendor 外字{ivs}"
             )
         if code == "lost-char":
             return (

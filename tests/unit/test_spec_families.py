@@ -99,3 +99,16 @@ def test_done_criterion_gj_passes_with_mjplus_and_fails_without(tmp_path: Path) 
     assert with_cs.valid, with_cs.findings
     unknown = validate_paths(spec, [_kihon_set(tmp_path / "u", UNKNOWN16)], Options(chars=chars))
     assert set(unknown.by_code) == {"charset"}
+
+
+def test_bundled_kihon_samples_show_the_demo() -> None:
+    """sample_data (scripts/make_kihon_sample.py): GJ accepted, plane 15 found."""
+    spec = load_area("kihon:001")
+    chars, _ = char_policy(spec, str(SYNTHETIC))
+    clean = ROOT / "sample_data" / "handover" / "kihon_jumin"
+    faulty = ROOT / "sample_data" / "faulty" / "kihon_jumin"
+    assert validate_paths(spec, [clean], Options(chars=chars)).valid
+    assert dict(validate_paths(spec, [clean], Options()).by_code) == {"gaiji": 2}
+    found = validate_paths(spec, [faulty], Options(chars=chars))
+    assert dict(found.by_code) == {"charset": 1}
+    assert "mjplus-synthetic 0.1" in found.findings[0].message
