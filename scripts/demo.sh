@@ -87,6 +87,17 @@ step "8. Reports people read and forward: HTML and Excel" \
 run $LT validate --spec jumin sample_data/faulty/jumin --format html -o "$OUT/faulty-jumin.html"
 run $LT validate --spec jumin sample_data/faulty/jumin --format xlsx -o "$OUT/faulty-jumin.xlsx"
 
+MJ="sample_data/charsets/mjplus-synthetic"  # a tiny SYNTHETIC MJ+ set, not the official tables
+step "9. 基本データリスト 001 (住民基本台帳, MJ+): a GJ character is a standard character with the charset" \
+  "$LT validate --spec kihon:001 sample_data/handover/kihon_jumin --charset $MJ"
+run $LT validate --spec kihon:001 sample_data/handover/kihon_jumin --charset "$MJ"
+step "9'. The same set without a charset: the GJ character is reported as 外字 (FAIL)" \
+  "$LT validate --spec kihon:001 sample_data/handover/kihon_jumin --max-findings 2"
+run $LT validate --spec kihon:001 sample_data/handover/kihon_jumin --max-findings 2
+step "9''. An unknown plane-15 character: a charset finding naming the table and its version" \
+  "$LT validate --spec kihon:001 sample_data/faulty/kihon_jumin --charset $MJ"
+run $LT validate --spec kihon:001 sample_data/faulty/kihon_jumin --charset "$MJ"
+
 printf '\nReports written to %s/:\n' "$OUT"
 ls -1 "$OUT" | sed 's/^/  /'
 printf '\nHTML report: %s\nExcel report: %s\n' "$PWD/$OUT/faulty-jumin.html" "$PWD/$OUT/faulty-jumin.xlsx"

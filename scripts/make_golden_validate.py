@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent / "tests" / "cases" / "validate"
 AREA = "kaigo"
 ROWS = 40
 SEED = 11
+CHARSET = "sample_data/charsets/mjplus-synthetic"  # the synthetic MJ+ set
 SEEDED = ["required", "type", "length", "code", "date", "check-digit", "gaiji", "key-duplicate",
           "reference"]  # fmt: skip
 
@@ -51,6 +52,7 @@ def main() -> None:
     _byte_level_cases(spec.file("hihokensha").filename or "hihokensha")
     _rule_case()
     _missing_case()
+    _character_cases(spec.file("hihokensha").filename or "hihokensha")
 
 
 def _missing_case() -> None:
@@ -59,6 +61,25 @@ def _missing_case() -> None:
     shutil.copytree(ROOT / "clean", folder)
     (folder / f"{load_area(AREA).file('nintei').filename}.csv").unlink()
     _save(folder, [expected("file-missing", "nintei", None, None, None)])
+
+
+def _character_cases(stem: str) -> None:
+    """A lost character (U+FFFD), and a plane-16 character the charset does not know."""
+    clean = ROOT / "clean"
+    name = f"{stem}.csv"
+    lines = (clean / name).read_text(encoding="utf-8").split("\n")
+    col = lines[0].split(",").index("氏名")
+    for code, row, char, charset in (
+        ("lost-char", 4, "\ufffd", None),
+        ("charset", 6, "\U0010fff0", CHARSET),
+    ):
+        fields = lines[row].split(",")
+        fields[col] = fields[col][:1] + char + fields[col][1:]
+        folder = ROOT / code
+        shutil.copytree(clean, folder)
+        changed = [*lines[:row], ",".join(fields), *lines[row + 1 :]]
+        (folder / name).write_text("\n".join(changed), encoding="utf-8")
+        _save(folder, [expected(code, "hihokensha", row, "氏名", col + 1)], charset=charset)
 
 
 def _rule_case() -> None:
@@ -113,10 +134,14 @@ def _byte_level_cases(stem: str) -> None:
     )
 
 
-def _save(folder: Path, findings: list[dict[str, object]], area: str = AREA) -> None:
+def _save(
+    folder: Path, findings: list[dict[str, object]], area: str = AREA, charset: str | None = None
+) -> None:
+    doc: dict[str, object] = {"area": area, "findings": findings}
+    if charset is not None:
+        doc["charset"] = charset  # relative to the checkout
     (folder / "expected.json").write_text(
-        json.dumps({"area": area, "findings": findings}, ensure_ascii=False, indent=2) + "\n",
-        encoding="utf-8",
+        json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
 
 

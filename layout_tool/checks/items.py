@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from layout_tool.charset.length import DEFAULT as DEFAULT_COUNT
+from layout_tool.charset.length import size as counted_size
 from layout_tool.checks.dates import date_ok
 from layout_tool.checks.digits import check_digit_ok, non_digit
 from layout_tool.spec.model import DATE_TYPES, CodeTable, Item
@@ -72,10 +74,11 @@ def type_bad(item: Item, value: pl.Expr, chars: pl.Expr | None = None) -> pl.Exp
     return bad
 
 
-def length_bad(item: Item, value: pl.Expr) -> pl.Expr | None:
+def length_bad(item: Item, value: pl.Expr, count: str = DEFAULT_COUNT) -> pl.Expr | None:
     """True where the value is too long (for ``fixed``: not exactly ``length``).
 
     It decides only where the type check passed (docs/checks.md order), as in ``finding_code``.
+    ``count``: how 桁数 is counted (``layout_tool.charset.length``; default code points).
     """
     if item.type == "code" or item.type in DATE_TYPES:
         return None
@@ -85,7 +88,10 @@ def length_bad(item: Item, value: pl.Expr) -> pl.Expr | None:
         return (digits > item.length) | (decimals > (item.scale or 0))
     # Bytes are characters in an ASCII-only type wherever this check decides: any other
     # character is a type finding, which comes first (and bytes are cheaper to count).
-    size = value.str.len_bytes() if item.type in ASCII_TYPES else value.str.len_chars()
+    if count != DEFAULT_COUNT and item.type not in ASCII_TYPES:
+        size = counted_size(value, count)
+    else:
+        size = value.str.len_bytes() if item.type in ASCII_TYPES else value.str.len_chars()
     return size != item.length if item.fixed else size > item.length
 
 
@@ -105,7 +111,11 @@ def own_check(
 
 
 def finding_code(
-    item: Item, value: pl.Expr, codes: dict[str, CodeTable], chars: pl.Expr | None = None
+    item: Item,
+    value: pl.Expr,
+    codes: dict[str, CodeTable],
+    chars: pl.Expr | None = None,
+    count: str = DEFAULT_COUNT,
 ) -> pl.Expr:
     """The first failing check's code for each cell, or null (docs/checks.md order).
 
@@ -117,7 +127,7 @@ def finding_code(
     bad = type_bad(item, value, chars)
     if bad is not None:
         steps.append(("type", bad))
-    bad = length_bad(item, value)
+    bad = length_bad(item, value, count)
     if bad is not None:
         steps.append(("length", bad))
     own = own_check(item, value, codes)
@@ -131,6 +141,9 @@ def finding_code(
     return result
 
 
-def gaiji_present(value: pl.Expr) -> pl.Expr:
-    """True where the value holds a private-use character (also given ``char_screen``'s)."""
-    return value.str.contains(GAIJI).fill_null(False)
+def gaiji_present(value: pl.Expr, pattern: str = GAIJI) -> pl.Expr:
+    """True where the value holds a private-use character (also given ``char_screen``'s).
+
+    ``pattern``: the 外字 class of a charset (``CharPolicy.gaiji_pattern``), when one is loaded.
+    """
+    return value.str.contains(pattern).fill_null(False)

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from layout_tool.cli.options import encoding_option, finding_codes, profile_option
+from layout_tool.cli.options import (
+    charset_option,
+    encoding_option,
+    finding_codes,
+    profile_option,
+)
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.io.outputs import writable_folder
@@ -15,6 +21,9 @@ from layout_tool.io.outputs import writable_folder
 # so that the other commands start without it.
 FORMATS = ["text", "json"]
 DEFAULT_MAX_FINDINGS = 10_000  # as layout_tool.mapping.report (a test keeps them equal)
+
+if TYPE_CHECKING:
+    from layout_tool.gaiji.maptable import MapTable
 
 
 @click.command(name="convert")
@@ -70,6 +79,13 @@ DEFAULT_MAX_FINDINGS = 10_000  # as layout_tool.mapping.report (a test keeps the
     help="These finding codes do not reject rows (comma-separated; encoding, row-shape and"
     " round-trip always do).",
 )
+@charset_option
+@click.option(
+    "--tags",
+    is_flag=True,
+    help="With --charset: {MJ……}/{GJ……} tags become their characters (with --reverse, GJ and"
+    " IVS characters become tags again).",
+)
 def convert_cmd(
     mapping_path: str | None,
     area: str | None,
@@ -86,6 +102,8 @@ def convert_cmd(
     profile_path: Path | None,
     select: str | None,
     ignore: str | None,
+    charset: str | None,
+    tags: bool,
 ) -> None:
     """Convert a vendor's export to the standard's files (or back with --reverse).
 
@@ -105,6 +123,7 @@ def convert_cmd(
             "--profile": profile_path is not None,
             "--select": select is not None,
             "--ignore": ignore is not None,
+            "--tags": tags,
         }
         if any(given.values()):
             used = next(k for k, v in given.items() if v)
@@ -119,7 +138,6 @@ def convert_cmd(
     if mapping_path is None:
         raise LayoutToolError("convert needs --mapping (vendor files) or --spec (standard files)")
     from layout_tool.convert import SIDE, ConvertOptions, convert
-    from layout_tool.gaiji.maptable import load_map
     from layout_tool.mapping import load_mapping
     from layout_tool.mapping.report import render_json, render_text
     from layout_tool.profile import load_profile
@@ -127,6 +145,7 @@ def convert_cmd(
 
     profile = load_profile(profile_path) if profile_path is not None else None
     mapping = load_mapping(mapping_path, profile=profile)
+    table = _gaiji_table(gaiji_path, charset, tags, reverse)
     options = ConvertOptions(
         triage=Triage.of(finding_codes(select), finding_codes(ignore), profile),
         profile=profile.to_dict() if profile else None,
@@ -134,7 +153,7 @@ def convert_cmd(
         encoding=encoding,
         max_findings=max_findings,
         show_values=show_values,
-        gaiji_map=load_map(gaiji_path) if gaiji_path is not None else None,
+        gaiji_map=table,
         to=to,
     )
     from layout_tool.mapping.check import warnings  # what `mapping check` would say
@@ -146,3 +165,21 @@ def convert_cmd(
     click.echo((render_json if fmt == "json" else render_text)(report), nl=False)
     click.echo(f"report: {outdir / SIDE}", err=True)
     click.get_current_context().exit(EXIT_OK if report.ok else EXIT_FINDINGS)
+
+
+def _gaiji_table(
+    gaiji_path: Path | None, charset: str | None, tags: bool, reverse: bool
+) -> MapTable | None:
+    """The 外字 table, with a charset's GJ characters allowed as targets and its tags added."""
+    from layout_tool.charset.loader import resolve_charset
+    from layout_tool.charset.tags import tag_table
+    from layout_tool.gaiji.maptable import load_map
+
+    if tags and charset is None:
+        raise LayoutToolError("--tags needs --charset (the tags are looked up in it)")
+    loaded = resolve_charset(charset) if charset is not None else None
+    standard = frozenset(chr(c) for c in loaded.gj) if loaded is not None else frozenset()
+    table = load_map(gaiji_path, standard) if gaiji_path is not None else None
+    if tags and loaded is not None:
+        table = tag_table(loaded, table, reverse)
+    return table

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "convert": ("layout_tool.cli.convert_cmd", "convert_cmd"),
     "coverage": ("layout_tool.cli.coverage_cmd", "coverage_cmd"),
     "mapping": ("layout_tool.cli.mapping_cmd", "mapping"),
+    "charset": ("layout_tool.cli.charset_cmd", "charset"),
 }
 
 

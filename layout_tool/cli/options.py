@@ -55,3 +55,15 @@ def finding_codes(value: str | None) -> frozenset[str]:
     if unknown:
         raise LayoutToolError(f"unknown finding code(s): {', '.join(unknown)}")
     return codes
+
+
+charset_option = click.option(
+    "--charset",
+    help="Character set (a folder made by `charset import`, or its id): GJ characters are"
+    " standard, unknown private-use characters and unregistered IVS are findings.",
+)
+length_count_option = click.option(
+    "--length-count",
+    type=click.Choice(["codepoints", "characters", "bytes:cp932", "bytes:utf-8"]),
+    help="How 桁数 is counted (overrides the spec; default: what the spec says, else code points).",
+)

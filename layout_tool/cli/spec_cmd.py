@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from layout_tool.cli.options import encoding_option
-from layout_tool.spec.catalogue import catalogue, load_area
+from layout_tool.spec.catalogue import DEFAULT_VERSION, FAMILIES, catalogue, load_area
 from layout_tool.spec.render import render_area, render_catalogue
 
 FORMAT = click.option(
@@ -27,13 +27,25 @@ def spec() -> None:
 
 @spec.command("list")
 @FORMAT
-def list_cmd(fmt: str) -> None:
+@click.option(
+    "--family",
+    type=click.Choice([*FAMILIES, "all"]),
+    default="chukan",
+    show_default=True,
+    help="Which spec family: 中間標準 (chukan), 基本データリスト (kihon), or all.",
+)
+def list_cmd(fmt: str, family: str) -> None:
     """Every business area (業務) with version, provenance, files and items."""
-    entries = catalogue()
+    names = list(FAMILIES) if family == "all" else [family]
+    entries = tuple(
+        e for name in names for e in catalogue(DEFAULT_VERSION if name == "chukan" else name)
+    )
     if fmt == "json":
         echo_json([e.to_dict() for e in entries])
     else:
-        click.echo(render_catalogue(entries), nl=False)
+        others = [f for f in FAMILIES if f not in names]
+        hint = f"other families: {', '.join(others)} (spec list --family NAME)" if others else None
+        click.echo(render_catalogue(entries, hint), nl=False)
 
 
 @spec.command("show")

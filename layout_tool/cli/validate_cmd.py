@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option, no_header_option, profile_option
+from layout_tool.charset.setup import char_policy
+from layout_tool.cli.options import (
+    charset_option,
+    encoding_option,
+    length_count_option,
+    no_header_option,
+    profile_option,
+)
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.io.atomic import atomic_open, write_text_atomic
@@ -64,6 +71,8 @@ def _codes(value: str | None) -> frozenset[str]:
     is_flag=True,
     help="The inputs are a full handover set: a file of the area not among them is an error.",
 )
+@charset_option
+@length_count_option
 def validate(
     area: str,
     file_id: str | None,
@@ -78,6 +87,8 @@ def validate(
     show_values: bool,
     profile_path: Path | None,
     complete: bool,
+    charset: str | None,
+    length_count: str | None,
 ) -> None:
     """Check handover files (or folders of them) against an area of the standard."""
     if fmt in BINARY_FORMATS and output is None:
@@ -91,8 +102,10 @@ def validate(
         from layout_tool.profile import load_profile
 
         profile = load_profile(profile_path)
+    chars, notes = char_policy(spec, charset, length_count)
     options = Options(
         profile=profile,
+        chars=chars,
         encoding=encoding,
         has_header=not no_header,
         file_id=file_id,
@@ -101,6 +114,7 @@ def validate(
     )
     with row_progress() as progress:
         report = validate_paths(spec, list(inputs), options, progress=progress)
+    report.notes[:0] = notes
     if fmt == "xlsx" and output is not None:
         from layout_tool.report.xlsx import render_xlsx  # openpyxl loads only when needed
 

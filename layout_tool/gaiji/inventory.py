@@ -34,20 +34,23 @@ def longest_first(sources: Sequence[str]) -> list[str]:
     return sorted(dict.fromkeys(sources), key=len, reverse=True)
 
 
-def gaiji_tokens(value: pl.Expr, sources: Sequence[str] = ()) -> pl.Expr:
+def gaiji_tokens(value: pl.Expr, sources: Sequence[str] = (), pattern: str = GAIJI) -> pl.Expr:
     """The 外字 in each cell as a list: every mapping-table source found, then every
-    private-use character outside those sources (each occurrence once)."""
-    pua = value.str.extract_all(GAIJI)
+    private-use character outside those sources (each occurrence once).
+
+    ``pattern``: what else counts as a 外字 token (``CharPolicy.inventory_pattern``: a
+    charset's vendor and unknown characters, escapes and U+FFFD)."""
+    pua = value.str.extract_all(pattern)
     if not sources:
         return pua
     ordered = longest_first(sources)
     found = value.str.extract_many(ordered, leftmost=True)
     rest = value.str.replace_many(ordered, [""] * len(ordered), leftmost=True)
-    return found.list.concat(rest.str.extract_all(GAIJI))
+    return found.list.concat(rest.str.extract_all(pattern))
 
 
-def has_gaiji(value: pl.Expr, sources: Sequence[str] = ()) -> pl.Expr:
-    hit = value.str.contains(GAIJI)
+def has_gaiji(value: pl.Expr, sources: Sequence[str] = (), pattern: str = GAIJI) -> pl.Expr:
+    hit = value.str.contains(pattern)
     if sources:
         hit = hit | value.str.contains_any(list(sources))
     return hit.fill_null(False)
@@ -60,7 +63,10 @@ def empty_tally() -> pl.DataFrame:
 
 
 def tally(
-    frame: pl.DataFrame, columns: Mapping[str, str], sources: Sequence[str] = ()
+    frame: pl.DataFrame,
+    columns: Mapping[str, str],
+    sources: Sequence[str] = (),
+    pattern: str = GAIJI,
 ) -> pl.DataFrame:
     """Count 外字 per (token, item) in one batch, with the first rows of each.
 
@@ -73,11 +79,13 @@ def tally(
     labelled = frame.lazy().select(
         pl.col(ROW).cast(pl.Int64), *[pl.col(c).alias(label) for label, c in columns.items()]
     )
-    hit_rows = labelled.filter(pl.any_horizontal(has_gaiji(pl.col(lb), sources) for lb in columns))
+    hit_rows = labelled.filter(
+        pl.any_horizontal(has_gaiji(pl.col(lb), sources, pattern) for lb in columns)
+    )
     counted = (
         hit_rows.unpivot(index=ROW, variable_name=ITEM, value_name=_VALUE)
-        .filter(has_gaiji(pl.col(_VALUE), sources))
-        .select(ROW, ITEM, gaiji_tokens(pl.col(_VALUE), sources).alias(TOKEN))
+        .filter(has_gaiji(pl.col(_VALUE), sources, pattern))
+        .select(ROW, ITEM, gaiji_tokens(pl.col(_VALUE), sources, pattern).alias(TOKEN))
         .explode(TOKEN)
         .drop_nulls(TOKEN)
         .group_by(TOKEN, ITEM)

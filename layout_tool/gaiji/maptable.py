@@ -121,7 +121,7 @@ def parse_sequence(text: str) -> str:
     return text
 
 
-def load_map(path: Path) -> MapTable:
+def load_map(path: Path, standard: frozenset[str] = frozenset()) -> MapTable:
     """Read and validate a mapping table (UTF-8, UTF-8 with BOM, or CP932)."""
     label = str(path)
     try:
@@ -136,11 +136,17 @@ def load_map(path: Path) -> MapTable:
     if bad:
         line = text[: text.find("\ufffd")].count("\n") + 1
         raise LayoutToolError(f"bytes that do not decode as {encoding}", path=label, line=line)
-    return parse_map(text, label)
+    return parse_map(text, label, standard)
 
 
-def parse_map(text: str, label: str = "<table>") -> MapTable:
-    """Validate the table text; errors name ``label:line``."""
+def parse_map(
+    text: str, label: str = "<table>", standard: frozenset[str] = frozenset()
+) -> MapTable:
+    """Validate the table text; errors name ``label:line``.
+
+    ``standard``: private-use characters that are standard characters (the GJ characters
+    of a charset), allowed in targets.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
     entries: list[MapEntry] = []
@@ -155,7 +161,7 @@ def parse_map(text: str, label: str = "<table>") -> MapTable:
                 continue
             if len(entries) >= limit("MAX_MAP_ROWS"):
                 raise exceeded(f"{label}: the mapping table's rows", "MAX_MAP_ROWS")
-            entry = _entry(record, header, label, line)
+            entry = _entry(record, header, label, line, standard)
             if entry.source in seen:
                 raise LayoutToolError(
                     f"source {entry.source!r} appears again (first at line {seen[entry.source]})",
@@ -191,7 +197,9 @@ def _header(record: list[str], label: str, line: int) -> list[str]:
     return names
 
 
-def _entry(record: list[str], header: list[str], label: str, line: int) -> MapEntry:
+def _entry(
+    record: list[str], header: list[str], label: str, line: int, standard: frozenset[str]
+) -> MapEntry:
     if len(record) > len(header):
         raise LayoutToolError(
             f"{len(record)} fields, the header has {len(header)}", path=label, line=line
@@ -223,7 +231,7 @@ def _entry(record: list[str], header: list[str], label: str, line: int) -> MapEn
         raise fail(plain)
     if _CONTROL.search(source) or _CONTROL.search(target):
         raise fail("control characters are not allowed in source or target")
-    if _PUA.search(target):
+    if any(_PUA.match(c) and c not in standard for c in target):
         raise fail(f"target {raw_target!r} holds a private-use character (a 外字 again)")
     if _SELECTOR.match(target):
         raise fail(f"target {raw_target!r} starts with a variation selector")

@@ -81,6 +81,12 @@ def render_text(scan: GaijiScan) -> str:
         lines += _indent(_plain_table(scan.unmapped(), several)) if scan.unmapped() else ["  none"]
         lines += ["", f"Mapped ({len(scan.mapped()):,})"]
         lines += _indent(_mapped_table(scan, several)) if scan.mapped() else ["  none"]
+    if scan.suggestions is not None:
+        lines += [
+            "",
+            f"Suggested candidates ({len(scan.suggestions):,}; never applied: check each)",
+        ]
+        lines += _indent(_suggested_table(scan.suggestions)) if scan.suggestions else ["  none"]
     if scan.notes:
         lines += ["", "Notes"] + [f"  - {n}" for n in scan.notes]
     return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
@@ -126,3 +132,16 @@ def _mapped_table(scan: GaijiScan, several: bool) -> list[str]:
             ]
         )
     return table(["source", "count", "target", "MJ", "items", "first rows"], rows)
+
+
+def _suggested_table(suggestions: list[dict[str, object]]) -> list[str]:
+    rows = []
+    for s in suggestions:
+        source = str(s["source"])
+        shown = str(s["source_codepoints"] or source)
+        candidates = s["candidates"]
+        assert isinstance(candidates, list)
+        for c in candidates:
+            rows.append([shown, str(s["mj"] or "-"), f"{c['character']} ({c['codepoints']})",
+                         str(c["category"])])  # fmt: skip
+    return table(["source", "MJ", "candidate", "evidence"], rows)

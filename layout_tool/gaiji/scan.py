@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from layout_tool import __version__
+from layout_tool.checks.items import GAIJI
 from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.inventory import GaijiEntry, GaijiInventory, tally
 from layout_tool.gaiji.maptable import MapEntry, MapTable
@@ -55,6 +56,7 @@ class GaijiScan:
     files: list[ScannedFile] = field(default_factory=list)
     inventory: GaijiInventory = field(default_factory=GaijiInventory)
     notes: list[str] = field(default_factory=list)
+    suggestions: list[dict[str, object]] | None = None  # gaiji --suggest (never applied)
 
     def entries(self) -> list[GaijiEntry]:
         return self.inventory.entries()
@@ -98,6 +100,7 @@ class GaijiScan:
             "files": [f.to_dict() for f in self.files],
             "notes": list(self.notes),
             "characters": characters,
+            **({"suggestions": self.suggestions} if self.suggestions is not None else {}),
         }
 
 
@@ -111,8 +114,13 @@ def scan_paths(
     table: MapTable | None = None,
     progress: Progress | None = None,
     batch_bytes: int = BATCH_BYTES,
+    pattern: str = GAIJI,
 ) -> GaijiScan:
-    """Inventory every 外字 (private-use character, or a source of ``table``) in ``paths``."""
+    """Inventory every 外字 (private-use character, or a source of ``table``) in ``paths``.
+
+    ``pattern``: what else is inventoried (``CharPolicy.inventory_pattern``: with a charset,
+    its vendor 外字 and unknown private-use characters but not GJ; escapes and U+FFFD).
+    """
     scan = GaijiScan(table=table)
     sources = table.sources if table is not None else []
     skip = {Path(table.path).resolve()} if table is not None else set()
@@ -141,7 +149,7 @@ def scan_paths(
         for batch in src.batches(len(names), names):
             done.rows += batch.records
             done.unread_rows += len({f.row for f in batch.findings if f.code == "row-shape"})
-            scan.inventory.add(label, tally(batch.frame, columns, sources))
+            scan.inventory.add(label, tally(batch.frame, columns, sources, pattern))
             if progress is not None:
                 progress(label, done.rows)
         if done.unread_rows:

@@ -30,6 +30,8 @@ CODES: dict[str, str] = {
     "rule": "rule of the area broken",
     "round-trip": "row would not convert back exactly (lossless mapping)",
     "file-missing": "a file of the area is not among the inputs",
+    "charset": "character outside the spec's character set, or an unregistered IVS",
+    "lost-char": "lost character: escape text (◆…◆, {MJ…}, &#x…;) or U+FFFD",
 }
 
 

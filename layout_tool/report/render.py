@@ -13,6 +13,7 @@ from layout_tool.report.report import Report
 from layout_tool.safety.cells import safe_cell
 from layout_tool.safety.text import inert_lines
 from layout_tool.safety.text import shown as inert_value
+from layout_tool.spec.model import STANDARD_NAMES
 from layout_tool.spec.render import table
 
 FIRST_FINDINGS = 20
@@ -47,7 +48,7 @@ def render_text(report: Report) -> str:
     verdict = "PASS" if report.valid else "FAIL"
     lines = [
         f"layout-tool {report.kind} — area {report.area},"
-        f" 中間標準レイアウト仕様 v{report.spec_version}",
+        f" {STANDARD_NAMES.get(report.standard, report.standard)} v{report.spec_version}",
         f"Result: {verdict} — {report.errors:,} errors, {report.warnings:,} warnings"
         f" in {len(report.files)} files, {report.rows:,} rows"
         + (f" ({report.coverage()})" if report.coverage() else ""),

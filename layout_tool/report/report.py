@@ -84,6 +84,7 @@ class Report:
     item_severity: dict[str, str] = field(default_factory=dict)
     area_files: int = 0  # how many files the area has (0: not counted, e.g. verify)
     profile: dict[str, str] | None = None  # {"path", "sha256"} of a --profile
+    charset: dict[str, object] | None = None  # the character set checked against, if any
 
     # -- collecting ---------------------------------------------------------------------
     def room(self) -> int:
@@ -205,6 +206,7 @@ class Report:
             **({"profile": dict(self.profile)} if self.profile is not None else {}),
             "files": [f.to_dict() for f in self.files],
             "notes": list(self.notes),
+            **({"charset": self.charset} if self.charset is not None else {}),
             "gaiji": self.gaiji.to_list(),
             "findings": [f.to_dict() for f in self.sorted_findings()],
         }

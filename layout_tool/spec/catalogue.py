@@ -11,6 +11,10 @@ from layout_tool.spec.model import AreaSpec, CatalogueEntry, CodeTable
 from layout_tool.yamlsource import check_schema, parse_yaml, plain
 
 DEFAULT_VERSION = "2.7"
+# Spec families and their folders under specs/: 中間標準レイアウト V2.7 (``chukan``, today's
+# ids) and the 基本データリスト of the 標準準拠システム (``kihon``). ``--spec FAMILY:AREA``
+# names an area of a family (``kihon:001``); a bare id is 中間標準.
+FAMILIES: dict[str, str] = {"chukan": f"v{DEFAULT_VERSION}", "kihon": "kihon"}
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -23,7 +27,8 @@ def bundled_root(kind: str = "specs") -> Path:
 
 
 def version_dir(version: str = DEFAULT_VERSION) -> Path:
-    path = bundled_root() / f"v{version}"
+    """The folder of a version (``2.7``) or of a family (``chukan``, ``kihon``)."""
+    path = bundled_root() / FAMILIES.get(version, f"v{version}")
     if not path.is_dir():
         raise LayoutToolError(f"no bundled specs for version {version}")
     return path
@@ -67,7 +72,19 @@ def catalogue(version: str = DEFAULT_VERSION) -> tuple[CatalogueEntry, ...]:
         spec = specs.pop(str(raw["id"]), None)
         number, name, status = raw["number"], raw["name"], raw["status"]
         assert isinstance(number, int) and isinstance(name, str) and isinstance(status, str)
-        entries.append(CatalogueEntry(number, str(raw["id"]), name, status, spec))
+        family = "kihon" if version == "kihon" else "chukan"
+        edition = raw.get("edition")
+        entries.append(
+            CatalogueEntry(
+                number,
+                str(raw["id"]),
+                name,
+                status,
+                spec,
+                family,
+                edition if isinstance(edition, str) else None,
+            )
+        )
     return tuple(sorted(entries, key=lambda e: e.number))
 
 
@@ -86,6 +103,13 @@ def load_area(name: str, version: str = DEFAULT_VERSION) -> AreaSpec:
     path = Path(name)
     if path.suffix in {".yaml", ".yml"}:
         return load_area_file(path, shared_codes(version))
+    family, sep, rest = name.partition(":")
+    if sep:
+        if family not in FAMILIES:
+            known = ", ".join(FAMILIES)
+            raise LayoutToolError(f"unknown spec family {family!r} in {name!r} (families: {known})")
+        key = DEFAULT_VERSION if family == "chukan" else family
+        return load_area(rest.lstrip("0") if rest.isdigit() else rest, key)
     direct = version_dir(version) / f"{name}.yaml"
     if name.isidentifier() and name not in {"catalogue", "codes"} and direct.is_file():
         spec = _area_spec(direct, version)

@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 
 from layout_tool.errors import LayoutToolError
 from layout_tool.io.encoding import BOM, decode_reporting, detect
+from layout_tool.io.workbook import calamine_sheets, is_strict
 from layout_tool.safety.workbook import check_cell, check_rows, check_workbook
 from layout_tool.spec.import_words import heading_keys, normalise, synonym_index
 
@@ -79,6 +80,10 @@ def read_tables(path: Path, encoding: str = "auto") -> list[Table]:
 
 
 def _read_workbook(path: Path) -> list[Table]:
+    """Transitional workbooks through openpyxl (it keeps ``00`` number formats); Strict
+    Open XML, which openpyxl reads as having no sheets, through calamine."""
+    if is_strict(path):
+        return [Table(path.name, name, _trimmed(rows)) for name, rows in calamine_sheets(path)]
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 

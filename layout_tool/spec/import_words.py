@@ -37,6 +37,24 @@ ITEM_FIELDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 ITEM_REQUIRED = ("name", "type")
 
+# Further headings of the 基本データリスト (標準準拠システム) item sheets, as a vendor's import
+# tool and public summaries name them (BRIEF §10); assumptions until an official workbook is
+# imported. ``group`` is the 6-digit file group id (業務 3 digits + serial 3 digits).
+KIHON_FIELDS: dict[str, tuple[str, ...]] = {
+    "group": (
+        "データグループid", "データグループ番号", "ファイルグループid", "グループid",
+        "グループ番号", "グループコード", "データグループコード",
+    ),
+    "file": ("データグループ名", "データグループ名称", "データグループ", "ファイルグループ名"),
+    "name": ("データ項目名称(論理名)", "項目名(論理名)", "データ名称"),
+    "length": ("最大長", "最大桁", "桁数(最大)", "バイト数"),
+    "required": ("必須・任意", "必須/任意区分", "必須任意", "必須区分(〇:必須)"),
+    "key": ("主キー区分", "キー区分", "キー項目区分"),
+    "code": ("マスタ", "参照マスタ", "コード値参照", "参照コード表"),
+}  # fmt: skip
+for _field, _words in KIHON_FIELDS.items():
+    ITEM_FIELDS[_field] = ITEM_FIELDS.get(_field, ()) + _words
+
 # Canonical field → headings, in a コード一覧 sheet.
 CODE_FIELDS: dict[str, tuple[str, ...]] = {
     "table": (

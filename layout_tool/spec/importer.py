@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from layout_tool.errors import LayoutToolError
 from layout_tool.io.atomic import write_text_atomic
-from layout_tool.spec.catalogue import DEFAULT_VERSION, catalogue, shared_codes
+from layout_tool.spec.catalogue import DEFAULT_VERSION, FAMILIES, catalogue, shared_codes
 from layout_tool.spec.dump import dump_area
 from layout_tool.spec.import_items import ItemContext, build_items
 from layout_tool.spec.import_read import (
@@ -43,6 +43,8 @@ from layout_tool.spec.loader import load_area_file
 from layout_tool.spec.model import ITEM_TYPES, AreaSpec, CodeTable, FileSpec, ItemType
 
 SPEC_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+EDITION = re.compile(r"第([0-9]+(?:\.[0-9]+)*)版")
+GROUP_ID = re.compile(r"(?<![0-9])([0-9]{6})(?![0-9])")
 MAX_LISTED_PROBLEMS = 20
 
 
@@ -113,13 +115,14 @@ class _RawFile:
     physical: str | None
     rows: list[tuple[Table, Header, int]] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)
+    group: str | None = None  # 基本データリスト file group id (6 digits), when the table gives one
 
 
 def import_table(path: Path, options: ImportOptions) -> ImportResult:
     """Read ``path`` (and any ``--codes`` tables) and build an imported AreaSpec."""
     item_over, code_over = _column_overrides(options.columns)
     type_words = _type_words(options.type_words)
-    area_id, area_name, number, modelled = _area(options)
+    family, area_id, area_name, number, modelled = _area(options)
     tables = read_tables(path, options.encoding)
     extra = [t for p in options.code_paths for t in read_tables(p, options.encoding)]
     found = _Sheets()
@@ -140,7 +143,12 @@ def import_table(path: Path, options: ImportOptions) -> ImportResult:
     files: list[FileSpec] = []
     for raw, file_id in zip(found.files.values(), ids, strict=True):
         items, key = build_items(raw.name, raw.rows, ctx)
-        files.append(FileSpec(file_id, raw.name, tuple(items), tuple(key), filename=raw.physical))
+        group = raw.group if family == "kihon" else None
+        files.append(
+            FileSpec(
+                file_id, raw.name, tuple(items), tuple(key), filename=raw.physical, group=group
+            )
+        )
         found.used.append(
             f"{', '.join(raw.sheets)}: file {file_id} {raw.name} ({len(items)} items)"
         )
@@ -153,9 +161,13 @@ def import_table(path: Path, options: ImportOptions) -> ImportResult:
     files = [f for f in files if f.items]
     if not files:
         raise LayoutToolError(f"{path.name}: the item table headers have no items below them")
+    edition = EDITION.search(path.name)
+    version = options.version
+    if family == "kihon" and edition is not None and version == DEFAULT_VERSION:
+        version = edition.group(1)  # 基本データリスト【第2.1版】 → 2.1
     spec = AreaSpec(
-        standard="chukan",
-        version=options.version,
+        standard=family,
+        version=version,
         provenance="imported",
         id=area_id,
         name=area_name,
@@ -165,6 +177,8 @@ def import_table(path: Path, options: ImportOptions) -> ImportResult:
         local_codes=tuple(tables_by_id),
         note=f"Imported from {path.name} with layout-tool spec import;"
         " the workbook is the authority: review the import warnings.",
+        charset="mjplus" if family == "kihon" else None,
+        edition=edition.group(0) if edition is not None and family == "kihon" else None,
     )
     comment = f"{area_name} ({area_id}) — imported from {path.name} by layout-tool spec import."
     text = dump_area(spec, header=comment)
@@ -217,12 +231,20 @@ def _type_words(pairs: tuple[str, ...]) -> dict[str, ItemType]:
     return out
 
 
-def _area(options: ImportOptions) -> tuple[str, str, int, Mapping[str, str]]:
-    """Area id, name, number, and the file ids of its modelled spec (name → id) if any."""
-    for entry in catalogue():
-        if options.area in {entry.id, entry.name, str(entry.number)}:
+def _area(options: ImportOptions) -> tuple[str, str, str, int, Mapping[str, str]]:
+    """Family, area id, name, number, and the file ids of its modelled spec (name → id)."""
+    family, sep, area = options.area.partition(":")
+    if not sep:
+        family, area = "chukan", options.area
+    if family not in FAMILIES:
+        raise LayoutToolError(f"--area {options.area!r}: unknown spec family {family!r}")
+    key = DEFAULT_VERSION if family == "chukan" else family
+    for entry in catalogue(key):
+        if area in {entry.id, entry.name, str(entry.number), f"{entry.number:03d}"}:
             known = {f.name: f.id for f in entry.spec.files} if entry.spec else {}
-            return entry.id, options.area_name or entry.name, options.number or entry.number, known
+            name, number = options.area_name or entry.name, options.number or entry.number
+            return family, entry.id, name, number, known
+    options = replace(options, area=area)
     if not SPEC_ID.match(options.area):
         raise LayoutToolError(
             f"--area {options.area!r}: not in the catalogue, and not usable as an id"
@@ -232,7 +254,7 @@ def _area(options: ImportOptions) -> tuple[str, str, int, Mapping[str, str]]:
         raise LayoutToolError(
             f"area {options.area!r} is not in the catalogue: give --area-name and --number too"
         )
-    return options.area, options.area_name, options.number, {}
+    return family, options.area, options.area_name, options.number, {}
 
 
 def _collect_files(
@@ -255,6 +277,19 @@ def _collect_files(
         raw.rows.append((table, header, index))
         if table.title not in raw.sheets:
             raw.sheets.append(table.title)
+        if raw.group is None:
+            raw.group = _group_of(table, header, index, current)
+
+
+def _group_of(table: Table, header: Header, index: int, name: str) -> str | None:
+    """A 6-digit file group id: the group column's, or one in the file or sheet name."""
+    column = header.first("group")
+    cell = table.cell(index, column).strip() if column is not None else ""
+    for text in (cell, name, table.title):
+        found = GROUP_ID.search(text)
+        if found:
+            return found.group(1)
+    return None
 
 
 def _code_values(table: Table, header: Header, warnings: list[str]) -> dict[str, dict[str, str]]:

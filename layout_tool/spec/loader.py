@@ -47,6 +47,13 @@ def load_area_file(
     codes: dict[str, CodeTable] = dict(shared_codes or {})
     codes.update(local)
     files = tuple(_file(doc, i, f, codes) for i, f in enumerate(data.get("files", [])))
+    for i, f in enumerate(files):
+        if f.group is not None and not f.group.startswith(f"{data['area']['number']:03d}"):
+            raise doc.error(
+                f"file group {f.group} does not start with the 業務 number"
+                f" {data['area']['number']:03d}",
+                ["files", i, "group"],
+            )
     _unique([f.id for f in files], doc, ["files"], "file id")
     by_id = {f.id: f for f in files}
     references = tuple(
@@ -68,6 +75,10 @@ def load_area_file(
         rules=rules,
         note=data.get("note"),
         path=str(path),
+        charset=data.get("charset"),
+        length_count=data.get("length_count"),
+        edition=data.get("edition"),
+        date=data.get("date"),
     )
 
 
@@ -140,6 +151,8 @@ def _file(
         key=tuple(data.get("key", [])),
         filename=data.get("filename"),
         description=data.get("description"),
+        length_count=data.get("length_count"),
+        group=data.get("group"),
     )
 
 
@@ -161,6 +174,7 @@ def _item(raw: dict[str, Any]) -> Item:
         allow_unknown_date=raw.get("allow_unknown_date", False),
         repeat=raw.get("repeat", False),
         description=raw.get("description"),
+        length_count=raw.get("length_count"),
     )
 
 

@@ -21,6 +21,8 @@ ITEM_TYPES: tuple[ItemType, ...] = (
     "date", "wareki", "yearmonth", "time", "code",
 )  # fmt: skip
 DATE_TYPES: frozenset[str] = frozenset({"date", "wareki", "yearmonth", "time"})
+# What each ``standard`` (spec family) is called in reports.
+STANDARD_NAMES: dict[str, str] = {"chukan": "中間標準レイアウト仕様", "kihon": "基本データリスト"}
 
 # Item keys in the order they are written back to YAML and shown in JSON.
 ITEM_FLAG_DEFAULTS: dict[str, object] = {
@@ -59,6 +61,7 @@ class Item:
     allow_unknown_date: bool = False
     repeat: bool = False
     description: str | None = None
+    length_count: str | None = None  # how 桁数 counts (layout_tool.charset.length)
 
     def to_dict(self) -> dict[str, object]:
         """Every attribute, defaults included (the contract's item shape)."""
@@ -70,6 +73,8 @@ class Item:
         }
         for key in ITEM_FLAG_DEFAULTS:
             out[key] = getattr(self, key)
+        if self.length_count is not None:
+            out["length_count"] = self.length_count
         return out
 
     def to_file_dict(self) -> dict[str, object]:
@@ -117,6 +122,8 @@ class FileSpec:
     key: tuple[str, ...] = ()
     filename: str | None = None
     description: str | None = None
+    length_count: str | None = None
+    group: str | None = None  # 基本データリスト file group id (6 digits)
     _by_name: Mapping[str, Item] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -139,6 +146,8 @@ class FileSpec:
             "filename": self.filename,
             "description": self.description,
             "key": list(self.key),
+            **({"length_count": self.length_count} if self.length_count else {}),
+            **({"group": self.group} if self.group else {}),
             "items": [item.to_dict() for item in self.items],
         }
 
@@ -150,6 +159,10 @@ class FileSpec:
             out["description"] = self.description
         if self.key:
             out["key"] = list(self.key)
+        if self.length_count is not None:
+            out["length_count"] = self.length_count
+        if self.group is not None:
+            out["group"] = self.group
         out["items"] = [item.to_file_dict() for item in self.items]
         return out
 
@@ -223,10 +236,14 @@ class AreaSpec:
     rules: tuple[Rule, ...] = ()
     note: str | None = None
     path: str | None = field(default=None, compare=False)
+    charset: str | None = None  # the character set the area's data uses (layout_tool.charset)
+    length_count: str | None = None  # how 桁数 counts, unless a file or item says otherwise
+    edition: str | None = None  # e.g. 第2.1版 (基本データリスト provenance)
+    date: str | None = None  # the edition's date
 
     def file(self, file_id: str) -> FileSpec:
         for spec in self.files:
-            if spec.id == file_id:
+            if file_id in (spec.id, spec.group):
                 return spec
         known = ", ".join(f.id for f in self.files) or "none"
         from layout_tool.errors import LayoutToolError
@@ -251,11 +268,17 @@ class AreaSpec:
             "provenance": self.provenance,
             "note": self.note,
             "area": {"id": self.id, "name": self.name, "number": self.number},
+            **self._extras(),
             "files": [f.to_dict() for f in self.files],
             "codes": {k: t.to_dict() for k, t in self.used_codes().items()},
             "references": [r.to_dict() for r in self.references],
             "rules": [r.to_dict() for r in self.rules],
         }
+
+    def _extras(self) -> dict[str, object]:
+        """Keys written only when set (charset, length count, edition and date)."""
+        keys = ("charset", "length_count", "edition", "date")
+        return {k: getattr(self, k) for k in keys if getattr(self, k) is not None}
 
     def to_file_dict(self) -> dict[str, object]:
         """The spec file's shape (what ``spec import`` writes and the loader reads)."""
@@ -267,6 +290,7 @@ class AreaSpec:
         if self.note is not None:
             out["note"] = self.note
         out["area"] = {"id": self.id, "name": self.name, "number": self.number}
+        out.update(self._extras())
         out["files"] = [f.to_file_dict() for f in self.files]
         if self.local_codes:
             out["codes"] = {k: self.codes[k].to_file_dict() for k in self.local_codes}
@@ -286,6 +310,13 @@ class CatalogueEntry:
     name: str
     status: str
     spec: AreaSpec | None = None
+    family: str = "chukan"  # chukan (中間標準レイアウト) or kihon (基本データリスト)
+    edition: str | None = None
+
+    @property
+    def ref(self) -> str:
+        """What ``--spec`` takes: ``jumin`` for 中間標準, ``kihon:001`` for the others."""
+        return self.id if self.family == "chukan" else f"{self.family}:{self.number:03d}"
 
     def to_dict(self) -> dict[str, object]:
         spec = self.spec
@@ -298,6 +329,9 @@ class CatalogueEntry:
             "files": len(spec.files) if spec else 0,
             "items": spec.item_count if spec else 0,
             "status": self.status,
+            "family": self.family,
+            "ref": self.ref,
+            **({"edition": self.edition} if self.edition else {}),
         }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from layout_tool.spec.model import AreaSpec, CatalogueEntry, Item
+from layout_tool.spec.model import STANDARD_NAMES, AreaSpec, CatalogueEntry, Item
 
 
 def display_width(text: str) -> int:
@@ -28,15 +28,15 @@ def table(headers: list[str], rows: list[list[str]]) -> list[str]:
     return [line(headers), "  ".join("-" * w for w in widths), *[line(row) for row in rows]]
 
 
-def render_catalogue(entries: tuple[CatalogueEntry, ...]) -> str:
+def render_catalogue(entries: tuple[CatalogueEntry, ...], hint: str | None = None) -> str:
     rows = []
     for e in entries:
         d = e.to_dict()
         detail = "" if e.spec else "(no detailed files)"
         rows.append(
             [
-                str(e.number),
-                e.id,
+                str(e.number) if e.family == "chukan" else f"{e.number:03d}",
+                e.ref,
                 e.name,
                 str(d["version"] or "-"),
                 str(d["provenance"] or "-"),
@@ -48,7 +48,7 @@ def render_catalogue(entries: tuple[CatalogueEntry, ...]) -> str:
     headers = ["no", "id", "業務", "version", "provenance", "files", "items", "status"]
     detailed = sum(1 for e in entries if e.spec)
     footer = f"{len(entries)} areas, {detailed} with detailed specs"
-    return "\n".join([*table(headers, rows), "", footer]) + "\n"
+    return "\n".join([*table(headers, rows), "", footer, *([hint] if hint else [])]) + "\n"
 
 
 def _flags(item: Item) -> str:
@@ -72,8 +72,16 @@ def _flags(item: Item) -> str:
 
 def render_area(spec: AreaSpec) -> str:
     out = [
-        f"{spec.name} ({spec.id}, 業務 {spec.number}) — 中間標準レイアウト仕様 v{spec.version}",
+        f"{spec.name} ({spec.id}, 業務 {spec.number}) —"
+        f" {STANDARD_NAMES.get(spec.standard, spec.standard)} v{spec.version}",
         f"provenance: {spec.provenance}" + (f" — {spec.note}" if spec.note else ""),
+        *(
+            [f"edition: {spec.edition}" + (f" ({spec.date})" if spec.date else "")]
+            if spec.edition
+            else []
+        ),
+        *([f"charset: {spec.charset}"] if spec.charset else []),
+        *([f"桁数 counted as: {spec.length_count}"] if spec.length_count else []),
         "",
     ]
     for f in spec.files:

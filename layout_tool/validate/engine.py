@@ -13,6 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
+from layout_tool.charset.policy import CharPolicy, length_message
 from layout_tool.checks import crossfile
 from layout_tool.checks.header import map_columns
 from layout_tool.checks.items import char_screen, finding_code, gaiji_present
@@ -22,7 +23,7 @@ from layout_tool.io.inputs import shown
 from layout_tool.profile import Profile, effective
 from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Filter, Report
-from layout_tool.spec.model import AreaSpec, CodeTable, FileSpec
+from layout_tool.spec.model import AreaSpec, CodeTable, FileSpec, Item
 from layout_tool.validate.inputs import Resolved, nothing_checked, resolve
 from layout_tool.validate.messages import item_message
 
@@ -30,6 +31,8 @@ Progress = Callable[[str, int], None]
 PUA_TYPES = frozenset({"zenkaku", "kana", "text"})
 GAIJI_PREFIX = "\x00gaiji:"
 CHARS_PREFIX = "\x00chars:"
+SCAN_PREFIX = "\x00scan:"  # + code + ":" + item: the character checks of CharPolicy.scans
+INVENTORIED = ("gaiji", "charset", "lost-char")
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Options:
     batch_bytes: int = BATCH_BYTES
     complete: bool = False  # a full handover set: a missing file of the area is an error
     profile: Profile | None = None  # local rules (None: the bundled spec, opt-in checks off)
+    chars: CharPolicy = field(default_factory=CharPolicy)  # charset and length counting
 
 
 def validate_paths(
@@ -59,6 +63,8 @@ def validate_paths(
         report.profile = profile.to_dict()
         report.code_severity = dict(profile.code_severity)
         report.item_severity = dict(profile.item_severity)
+    if options.chars.charset is not None:
+        report.charset = options.chars.charset.describe()
     collected: dict[str, crossfile.Collected] = {}
     from layout_tool.xml.validate import check_documents, split_inputs  # late: it uses this module
 
@@ -169,7 +175,9 @@ def check_file(
     with path.open("rb") as fh:
         digest.update(fh.read(src.data_start))
     batches = src.batches(cmap.ncols, column_names, digest)
-    result.rows = check_batches(spec, fspec, label, batches, cmap.positions, report, got, progress)
+    result.rows = check_batches(
+        spec, fspec, label, batches, cmap.positions, report, got, progress, options.chars
+    )
     result.sha256 = digest.hexdigest()
     if result.rows == 0 and src.header:
         report.add(
@@ -209,6 +217,7 @@ def check_batches(
     report: Report,
     got: crossfile.Collected,
     progress: Progress | None = None,
+    chars: CharPolicy | None = None,
 ) -> int:
     """Check record batches from any reader; returns the number of records seen.
 
@@ -216,7 +225,7 @@ def check_batches(
     item names to those positions (items without a column are not checked). Reader findings
     (encoding, row-shape) come with the batch. Cross-file material goes into ``got``.
     """
-    plan = _Plan(fspec, positions, dict(spec.codes), label)
+    plan = _Plan(fspec, positions, dict(spec.codes), label, chars or CharPolicy(), spec)
     by_name = plan.items
     rows = 0
     for batch in batches:
@@ -225,7 +234,8 @@ def check_batches(
             report.add(f, sensitive=f.item in by_name and by_name[f.item].sensitive)
         frame = batch.frame
         if frame.height:
-            plan.findings(frame, report)
+            undecoded = [f.row for f in batch.findings if f.code == "encoding" and f.row]
+            plan.findings(frame, report, undecoded)
             crossfile.collect(spec, fspec.id, frame, plan.names, got)
         if progress is not None:
             progress(label, rows)
@@ -243,10 +253,19 @@ class _Plan:
     """
 
     def __init__(
-        self, fspec: FileSpec, positions: dict[str, int], codes: dict[str, CodeTable], label: str
+        self,
+        fspec: FileSpec,
+        positions: dict[str, int],
+        codes: dict[str, CodeTable],
+        label: str,
+        policy: CharPolicy,
+        spec: AreaSpec,
     ) -> None:
         present = [(i, positions[i.name]) for i in fspec.items if i.name in positions]
-        self.fspec, self.label = fspec, label
+        self.fspec, self.label, self.chars = fspec, label, policy
+        declared = fspec.length_count or spec.length_count
+        self.counts = {item.name: policy.length_count(item, declared) for item, _ in present}
+        gaiji = policy.gaiji_pattern
         self.items = {item.name: item for item, _ in present}
         self.names = {item.name: col(pos) for item, pos in present}
         self.screens: list[pl.Expr] = []
@@ -259,25 +278,31 @@ class _Plan:
             if screen is not None:
                 self.screens.append(screen.alias(CHARS_PREFIX + item.name))
                 chars = pl.col(CHARS_PREFIX + item.name)
-            self.checks.append(finding_code(item, value, codes, chars).alias(item.name))
+            count = self.counts[item.name]
+            self.checks.append(finding_code(item, value, codes, chars, count).alias(item.name))
             if item.type in PUA_TYPES:
                 scanned = value if chars is None else chars
-                self.scan.append(gaiji_present(scanned).alias(GAIJI_PREFIX + item.name))
+                self.scan.append(gaiji_present(scanned, gaiji).alias(GAIJI_PREFIX + item.name))
+            for code, flag in self.chars.scans(item, value):
+                self.scan.append(flag.alias(f"{SCAN_PREFIX}{code}:{item.name}"))
         self.scan_bad = [
-            gaiji_present(pl.col(col(p))).alias(i.name)
+            gaiji_present(pl.col(col(p)), gaiji).alias(i.name)
             for i, p in present
             if i.type not in PUA_TYPES
         ]
         self.allowed = [name for name, item in self.items.items() if item.gaiji]
 
-    def findings(self, frame: pl.DataFrame, report: Report) -> None:
+    def findings(
+        self, frame: pl.DataFrame, report: Report, undecoded: list[int] | None = None
+    ) -> None:
+        """``undecoded``: rows with an ``encoding`` finding, whose U+FFFD it already reports."""
         if not self.checks:
             return
         result = (
             frame.lazy().with_columns(*self.screens).select(ROW, *self.checks, *self.scan).collect()
         )
         code_cols = list(self.items)
-        scan_cols = [c for c in result.columns if c.startswith(GAIJI_PREFIX)]
+        scan_cols = [c for c in result.columns if c.startswith((GAIJI_PREFIX, SCAN_PREFIX))]
         any_bad = pl.any_horizontal(
             *[pl.col(c).is_not_null() for c in code_cols], *[pl.col(c) for c in scan_cols]
         )
@@ -289,24 +314,41 @@ class _Plan:
             .unpivot(index=ROW, variable_name="item", value_name="code")
             .drop_nulls("code")
         ]
-        if scan_cols:
-            parts.append(_gaiji_long(bad.select(ROW, *scan_cols), strip=GAIJI_PREFIX))
+        gaiji_cols = [c for c in scan_cols if c.startswith(GAIJI_PREFIX)]
+        if gaiji_cols:
+            parts.append(_gaiji_long(bad.select(ROW, *gaiji_cols), strip=GAIJI_PREFIX))
+        other_cols = [c for c in scan_cols if c.startswith(SCAN_PREFIX)]
+        if other_cols:
+            parts.append(_scan_long(bad.select(ROW, *other_cols)))
         if self.scan_bad:
             rows = bad[ROW].implode()
             flags = frame.lazy().filter(pl.col(ROW).is_in(rows)).select(ROW, *self.scan_bad)
             parts.append(_gaiji_long(flags.collect()))
-        long = pl.concat(parts).with_columns(
+        long = pl.concat(parts)
+        if undecoded:
+            lost = (pl.col("code") == "lost-char") & pl.col(ROW).is_in(undecoded)
+            long = long.filter(~lost)
+        long = long.with_columns(
             pl.when((pl.col("code") == "gaiji") & pl.col("item").is_in(self.allowed))
             .then(pl.lit("warning"))
             .otherwise(pl.lit("error"))
             .alias("severity")
         )
         report.count_frame(long.group_by("code", "item", "severity").len("n"))
-        with_gaiji = long.filter(pl.col("code") == "gaiji")["item"].unique().sort().to_list()
-        if with_gaiji:
-            report.add_gaiji(self.label, tally(frame, {n: self.names[n] for n in with_gaiji}))
+        with_gaiji = long.filter(pl.col("code").is_in(INVENTORIED))["item"].unique().sort()
+        if with_gaiji.len():
+            columns = {n: self.names[n] for n in with_gaiji.to_list()}
+            report.add_gaiji(
+                self.label, tally(frame, columns, pattern=self.chars.inventory_pattern)
+            )
         if report.room() > 0:
             self._list(frame, long.sort(ROW, "item").head(report.room()), report)
+
+    def _message(self, code: str, item: Item) -> str:
+        count = self.counts[item.name]
+        if code == "length" and count != "codepoints" and item.type != "number":
+            return length_message(item, count)
+        return self.chars.message(code, item) or item_message(code, item)
 
     def _list(self, frame: pl.DataFrame, listed: pl.DataFrame, report: Report) -> None:
         rows = listed[ROW].unique().implode()
@@ -317,7 +359,7 @@ class _Plan:
                 Finding(
                     code,
                     "warning" if severity == "warning" else "error",
-                    item_message(code, item),
+                    self._message(code, item),
                     file=self.label,
                     file_id=self.fspec.id,
                     row=row,
@@ -327,6 +369,20 @@ class _Plan:
                 ),
                 sensitive=item.sensitive,
             )
+
+
+def _scan_long(flags: pl.DataFrame) -> pl.DataFrame:
+    """(row, item, code) for every true flag of ``SCAN_PREFIX`` + code + ":" + item columns."""
+    head = f"^{SCAN_PREFIX}([^:]+):"
+    return (
+        flags.unpivot(index=ROW, variable_name="column", value_name="hit")
+        .filter(pl.col("hit"))
+        .select(
+            ROW,
+            pl.col("column").str.replace(head, "").alias("item"),
+            pl.col("column").str.extract(head, 1).alias("code"),
+        )
+    )
 
 
 def _gaiji_long(flags: pl.DataFrame, strip: str = "") -> pl.DataFrame:

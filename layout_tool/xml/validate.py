@@ -110,7 +110,7 @@ def check_documents(
             results.append(result)
             positions = {item.name: i for i, item in enumerate(fspec.items)}
             result.rows = check_batches(
-                spec, fspec, label, section.batches, positions, report, got, progress
+                spec, fspec, label, section.batches, positions, report, got, progress, options.chars
             )
         if not results:
             result = FileResult(

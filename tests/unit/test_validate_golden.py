@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from layout_tool.charset.loader import load_charset
+from layout_tool.charset.policy import CharPolicy
 from layout_tool.report.report import Filter
 from layout_tool.spec.catalogue import load_area
 from layout_tool.validate import Options, validate_paths
@@ -27,7 +29,11 @@ def test_every_finding_code_but_xsd_and_count_has_a_case() -> None:
 def test_golden_case(folder: Path) -> None:
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     spec = load_area(expected["area"])
-    report = validate_paths(spec, [folder], Options(filter=Filter(max_findings=None)))
+    chars = CharPolicy()
+    if "charset" in expected:  # a case that needs a character set (the synthetic MJ+ one)
+        chars = CharPolicy(charset=load_charset(CASES.parents[2] / expected["charset"]))
+    options = Options(filter=Filter(max_findings=None), chars=chars)
+    report = validate_paths(spec, [folder], options)
     got = [{k: f.to_dict().get(k) for k in KEYS} for f in report.sorted_findings()]
     want = [{k: f.get(k) for k in KEYS} for f in expected["findings"]]
     assert got == want

@@ -1,0 +1,92 @@
+"""What the item checks need to know about characters: the charset and the length count.
+
+Without a charset, 外字 are every private-use character, as always. With one, a GJ
+character is a standard character, vendor 外字 are the declared vendor ranges (``gaiji``),
+any other private-use character is a ``charset`` finding, and so is an IVS sequence the
+charset does not register. Escapes and U+FFFD are ``lost-char`` findings either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from layout_tool.charset.escapes import ESCAPE, escape_present
+from layout_tool.charset.length import DEFAULT, UNITS
+from layout_tool.charset.model import IVS_CLASS, Charset
+from layout_tool.spec.model import Item
+
+# Item types a character check can concern (others hold ASCII and fail the type check).
+TEXT_TYPES = frozenset({"zenkaku", "kana", "text", "hankaku"})
+PUA = "\ue000-\uf8ff\U000f0000-\U0010fffd"
+
+
+@dataclass(frozen=True)
+class CharPolicy:
+    charset: Charset | None = None
+    count: str | None = None  # --length-count: overrides what the spec declares
+    escapes: bool = True
+
+    @property
+    def gaiji_pattern(self) -> str:
+        """Regex of a 外字 for the ``gaiji`` check and the inventory."""
+        return f"[{PUA}]" if self.charset is None else self.charset.gaiji_class
+
+    @property
+    def inventory_pattern(self) -> str:
+        """Regex of what the 外字 inventory lists: 外字, unknown private use, escapes."""
+        parts = [self.gaiji_pattern]
+        if self.charset is not None:
+            parts.append(self.charset.unknown_class)
+        if self.escapes:
+            parts.append(ESCAPE)
+        return "|".join(parts)
+
+    def scans(self, item: Item, value: pl.Expr) -> list[tuple[str, pl.Expr]]:
+        """(finding code, flag) for the character checks beyond ``gaiji``."""
+        if item.type not in TEXT_TYPES:
+            return []
+        out: list[tuple[str, pl.Expr]] = []
+        cs = self.charset
+        if cs is not None:
+            bad = value.str.contains(cs.unknown_class)
+            if cs.ivs:
+                bad = bad | unregistered_ivs(value, cs)
+            out.append(("charset", bad.fill_null(False)))
+        if self.escapes:
+            out.append(("lost-char", escape_present(value)))
+        return out
+
+    def message(self, code: str, item: Item) -> str | None:
+        cs = self.charset
+        if code == "charset" and cs is not None:
+            gj = cs.tables.get("gj", "no GJ table")
+            ivs = f", or an IVS sequence not in {cs.tables.get('ivs')}" if cs.ivs else ""
+            return (
+                f"{item.name} holds a character outside charset {cs.label}: a private-use"
+                f" character that is neither a GJ character ({gj}) nor a vendor 外字{ivs}"
+            )
+        if code == "lost-char":
+            return (
+                f"{item.name} holds a lost character: escape text for a character"
+                " (◆…◆, {MJ……}/{GJ……}, &#x…;) or U+FFFD"
+            )
+        return None
+
+    def length_count(self, item: Item, declared: str | None) -> str:
+        """The count for an item: the option, else the item's, the file's or the spec's."""
+        return self.count or item.length_count or declared or DEFAULT
+
+
+def unregistered_ivs(value: pl.Expr, charset: Charset) -> pl.Expr:
+    """True where the value holds a base + IVS selector that the charset does not register."""
+    registered = pl.Series(sorted(charset.ivs), dtype=pl.String)
+    pairs = value.str.extract_all(f".{IVS_CLASS}")
+    unknown = pairs.list.eval(~pl.element().is_in(registered.implode())).list.any()
+    return (value.str.contains(IVS_CLASS) & unknown).fill_null(False)
+
+
+def length_message(item: Item, count: str) -> str:
+    rel = "exactly" if item.fixed else "at most"
+    return f"{item.name} must have {rel} {item.length} {UNITS[count]} (桁数 counted as {count})"
