@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sample": ("layout_tool.cli.sample_cmd", "sample"),
     "convert": ("layout_tool.cli.convert_cmd", "convert_cmd"),
     "coverage": ("layout_tool.cli.coverage_cmd", "coverage_cmd"),
+    "compare": ("layout_tool.cli.compare_cmd", "compare_cmd"),
 }
 
 

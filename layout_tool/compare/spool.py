@@ -1,0 +1,67 @@
+"""Rows of one side of one file, spread over hash buckets of their key (a grace hash join).
+
+Two rows with the same key always land in the same bucket, on both sides, so each bucket
+can be compared on its own and memory stays bounded by the size of one bucket pair, not of
+the files. With one bucket the rows stay in memory; with several they are written to Arrow
+IPC pieces in a temporary folder as they are read, and loaded back one bucket at a time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+BUCKET = "__bucket"
+HASH_SEED = 0x1A7
+
+
+def key_hash(keys: list[str]) -> pl.Expr:
+    """A hash of the key items (empty and null are the same key)."""
+    if not keys:
+        return pl.lit(0, dtype=pl.UInt64)
+    return pl.struct([pl.col(k).fill_null("") for k in keys]).hash(seed=HASH_SEED)
+
+
+class Spool:
+    def __init__(self, keys: list[str], buckets: int, folder: Path | None) -> None:
+        if buckets > 1 and folder is None:
+            raise ValueError("several buckets need a folder")
+        self.keys = keys
+        self.buckets = max(1, buckets)
+        self.folder = folder
+        self.memory: list[pl.DataFrame] = []
+        self.pieces = 0
+
+    def add(self, frame: pl.DataFrame) -> None:
+        if frame.height == 0:
+            return
+        if self.buckets == 1:
+            self.memory.append(frame)
+            return
+        assert self.folder is not None
+        tagged = frame.with_columns((key_hash(self.keys) % self.buckets).alias(BUCKET))
+        for (bucket,), part in tagged.partition_by(BUCKET, as_dict=True).items():
+            target = self.folder / f"b{bucket}"
+            target.mkdir(parents=True, exist_ok=True)
+            part.drop(BUCKET).write_ipc(target / f"{self.pieces}.arrow", compression="lz4")
+        self.pieces += 1
+
+    def load(self, bucket: int, schema: list[str]) -> pl.DataFrame:
+        """The bucket's rows with exactly the columns ``schema`` (missing ones null)."""
+        if self.buckets == 1:
+            parts = self.memory
+        else:
+            assert self.folder is not None
+            where = self.folder / f"b{bucket}"
+            files = sorted(where.glob("*.arrow")) if where.is_dir() else []
+            parts = [pl.read_ipc(f) for f in files]
+        if not parts:
+            return pl.DataFrame({c: pl.Series(c, [], dtype=_dtype(c)) for c in schema})
+        frame = pl.concat(parts, how="diagonal_relaxed") if len(parts) > 1 else parts[0]
+        missing = [pl.lit(None, dtype=pl.String).alias(c) for c in schema if c not in frame]
+        return frame.with_columns(missing).select(schema)
+
+
+def _dtype(column: str) -> type[pl.DataType]:
+    return pl.Int64 if column.startswith("__") else pl.String
