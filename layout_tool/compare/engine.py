@@ -135,7 +135,7 @@ def _compare_file(
             f"{fspec.id}: not compared (no column on one side): {', '.join(fc.items_not_compared)}"
         )
     schema = [ROW, *compared]
-    buckets = max(r.spool.buckets for r in pair if r is not None)
+    buckets = max((r.spool.buckets for r in pair if r is not None), default=1)
     result = BucketResult(fspec, keys, options)
     empty = Spool(keys, 1, None)
     for bucket in range(buckets):
