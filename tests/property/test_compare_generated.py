@@ -10,7 +10,6 @@ of hash buckets changes nothing.
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -88,12 +87,8 @@ def _sums(spec: AreaSpec, frames: dict[str, pl.DataFrame]) -> dict[tuple[str, st
 
 def _said(report: Any) -> dict[str, set[Any]]:
     return {
-        "only_old": {
-            (f.file_id, tuple(k.values())) for f in report.files for k in f.only_old_keys
-        },
-        "only_new": {
-            (f.file_id, tuple(k.values())) for f in report.files for k in f.only_new_keys
-        },
+        "only_old": {(f.file_id, tuple(k.values())) for f in report.files for k in f.only_old_keys},
+        "only_new": {(f.file_id, tuple(k.values())) for f in report.files for k in f.only_new_keys},
         "changes": {
             (d.file_id, tuple(d.key.values()), d.item, d.old, d.new) for d in report.differences
         },
@@ -169,4 +164,3 @@ def test_a_set_compared_with_itself_is_empty(
     assert s["only_old"] == s["only_new"] == s["changed_rows"] == s["duplicate_keys"] == 0
     assert s["matched"] == s["rows_old"] == s["rows_new"]
     assert all(t.diff == 0 for t in report.totals)
-
