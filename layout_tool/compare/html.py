@@ -116,6 +116,8 @@ def _table(t: Table) -> str:
             f'<td class="num" data-sort="{text(v)}">{_num(v)}</td>'
             if i in t.numeric
             else f'<td class="value">{text(v)}</td>'
+            if i in t.values
+            else f"<td>{text(v)}</td>"
             for i, v in enumerate(row)
         )
         + "</tr>"

@@ -21,6 +21,7 @@ class Table:
     headers: list[str]
     rows: list[list[Cell]] = field(default_factory=list)
     numeric: frozenset[int] = frozenset()  # columns sorted as numbers
+    values: frozenset[int] = frozenset()  # columns of data values (shown as they are)
 
 
 @dataclass
@@ -69,6 +70,7 @@ def shown(report: CompareReport | RehearsalReport) -> Shown:
         [[d.file_id, "正規化のみ" if d.normalised else "変更", key_text(d.key), d.item, d.old,
           d.new, d.row_old, d.row_new] for d in report.differences],
         _nums(6, 7),
+        _nums(4, 5),
     )  # fmt: skip
     for f in report.files:
         for kind, keys in (("旧のみ", f.only_old_keys), ("新のみ", f.only_new_keys)):
