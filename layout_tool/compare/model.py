@@ -28,7 +28,7 @@ class Options:
     show_values: bool = False
     examples: int = 20  # listed differences per item and file (counts are always exact)
     listed_keys: int = 100  # listed keys per file for only-old / only-new / duplicates
-    bucket_bytes: int = 48 << 20  # input bytes per hash bucket (bounds memory)
+    bucket_bytes: int = 16 << 20  # input bytes per hash bucket (bounds memory)
 
 
 @dataclass
@@ -183,7 +183,10 @@ class CompareReport:
 
     @property
     def same(self) -> bool:
-        """The sides agree: same rows by key, no unallowed change, totals within tolerance."""
+        """The sides agree: same rows by key, no unallowed change, totals within tolerance
+        (and, with --mapping, no row of the vendor's side rejected by the conversion)."""
+        if self.mapping is not None and self.mapping.get("rows_rejected"):
+            return False
         for f in self.files:
             if f.only_old or f.only_new or f.duplicates or f.rows_old != f.rows_new:
                 return False

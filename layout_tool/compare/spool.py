@@ -44,7 +44,7 @@ class Spool:
         for (bucket,), part in tagged.partition_by(BUCKET, as_dict=True).items():
             target = self.folder / f"b{bucket}"
             target.mkdir(parents=True, exist_ok=True)
-            part.drop(BUCKET).write_ipc(target / f"{self.pieces}.arrow", compression="lz4")
+            part.drop(BUCKET).write_ipc(target / f"{self.pieces}.arrow", compression="uncompressed")
         self.pieces += 1
 
     def load(self, bucket: int, schema: list[str]) -> pl.DataFrame:

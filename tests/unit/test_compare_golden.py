@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -13,7 +14,7 @@ CASES = ROOT / "tests" / "cases" / "compare"
 FOLDERS = sorted(p for p in CASES.iterdir() if p.is_dir())
 
 
-def _script():  # type: ignore[no-untyped-def]
+def _script() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
         "make_golden_compare", ROOT / "scripts" / "make_golden_compare.py"
     )
