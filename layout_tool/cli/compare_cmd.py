@@ -53,7 +53,9 @@ def _tolerance(value: str) -> Decimal:
 @encoding_option()
 @no_header_option
 @click.option("--normalise", is_flag=True, help="Count width/kana/trailing-space changes apart.")
-@click.option("--variant", "variants", multiple=True, help="With --normalise: also A=B (ゐ=ヰ).")
+@click.option(
+    "--variant", "variants", multiple=True, help="With --normalise: also treat A as B (e.g. 髙=高)."
+)
 @click.option("--by", "by", help="Totals also per code of this item (e.g. 課税年度).")
 @click.option("--allow", help="Items whose changes do not count (comma-separated).")
 @click.option("--tolerance", default="0", show_default=True, help="Allowed |diff| of a total.")

@@ -18,6 +18,8 @@ from layout_tool.report.finding import mask
 from layout_tool.spec.model import FileSpec
 
 NEW = "__new"
+PRINT = "__print"
+PRINT_SEED = 0x5EED
 Key = tuple[str, ...]
 
 
@@ -110,11 +112,22 @@ def compare_bucket(o: pl.DataFrame, n: pl.DataFrame, fc: FileCompare, res: Bucke
         res.only_new = res.keep(res.only_new, _key_tuples(only_n.sort(keys).head(cap), keys), cap)
     if o.height == 0 or n.height == 0:
         return
-    m = o.join(n, on=keys, how="inner", suffix=NEW)
-    fc.matched += m.height
     items = fc.items_compared
-    if not items or m.height == 0:
+    # Match on narrow frames (key, row, a fingerprint of the other items); only the rows
+    # whose fingerprints differ are joined in full and compared item by item.
+    print_ = [pl.struct(items).hash(seed=PRINT_SEED).alias(PRINT)] if items else []
+    narrow_o = o.select(*keys, ROW, *print_)
+    narrow_n = n.select(*keys, ROW, *print_)
+    pairs = narrow_o.join(narrow_n, on=keys, how="inner", suffix=NEW)
+    fc.matched += pairs.height
+    if not items or pairs.height == 0:
         return
+    pairs = pairs.filter(pl.col(PRINT) != pl.col(PRINT + NEW))
+    if pairs.height == 0:
+        return
+    o = o.filter(pl.col(ROW).is_in(pairs[ROW].implode()))
+    n = n.filter(pl.col(ROW).is_in(pairs[ROW + NEW].implode()))
+    m = o.join(n, on=keys, how="inner", suffix=NEW)
     ne = {i: pl.col(i).ne_missing(pl.col(i + NEW)) for i in items}
     counts = m.select([e.sum().alias(i) for i, e in ne.items()]).row(0, named=True)
     differing = [i for i in items if counts[i]]

@@ -14,6 +14,7 @@ import polars as pl
 
 BUCKET = "__bucket"
 HASH_SEED = 0x1A7
+FLUSH_BYTES = 32 << 20  # rows held before they are written out, over all buckets
 
 
 def key_hash(keys: list[str]) -> pl.Expr:
@@ -24,13 +25,18 @@ def key_hash(keys: list[str]) -> pl.Expr:
 
 
 class Spool:
-    def __init__(self, keys: list[str], buckets: int, folder: Path | None) -> None:
+    def __init__(
+        self, keys: list[str], buckets: int, folder: Path | None, flush_bytes: int = FLUSH_BYTES
+    ) -> None:
         if buckets > 1 and folder is None:
             raise ValueError("several buckets need a folder")
         self.keys = keys
         self.buckets = max(1, buckets)
         self.folder = folder
         self.memory: list[pl.DataFrame] = []
+        self.pending: dict[int, list[pl.DataFrame]] = {}
+        self.pending_bytes = 0
+        self.flush_bytes = flush_bytes
         self.pieces = 0
 
     def add(self, frame: pl.DataFrame) -> None:
@@ -39,13 +45,24 @@ class Spool:
         if self.buckets == 1:
             self.memory.append(frame)
             return
-        assert self.folder is not None
         tagged = frame.with_columns((key_hash(self.keys) % self.buckets).alias(BUCKET))
         for (bucket,), part in tagged.partition_by(BUCKET, as_dict=True).items():
+            self.pending.setdefault(int(bucket), []).append(part.drop(BUCKET))
+        self.pending_bytes += int(frame.estimated_size())
+        if self.pending_bytes > self.flush_bytes:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is pending as one Arrow IPC piece per bucket (few, large files)."""
+        assert self.folder is not None or not self.pending
+        for bucket, parts in self.pending.items():
+            assert self.folder is not None
             target = self.folder / f"b{bucket}"
             target.mkdir(parents=True, exist_ok=True)
-            part.drop(BUCKET).write_ipc(target / f"{self.pieces}.arrow", compression="uncompressed")
+            frame = pl.concat(parts, how="diagonal_relaxed") if len(parts) > 1 else parts[0]
+            frame.write_ipc(target / f"{self.pieces}.arrow", compression="uncompressed")
         self.pieces += 1
+        self.pending, self.pending_bytes = {}, 0
 
     def load(self, bucket: int, schema: list[str]) -> pl.DataFrame:
         """The bucket's rows with exactly the columns ``schema`` (missing ones null)."""
@@ -53,14 +70,26 @@ class Spool:
             parts = self.memory
         else:
             assert self.folder is not None
+            if self.pending:
+                self.flush()
             where = self.folder / f"b{bucket}"
             files = sorted(where.glob("*.arrow")) if where.is_dir() else []
-            parts = [pl.read_ipc(f) for f in files]
+            parts = _read(files)
         if not parts:
             return pl.DataFrame({c: pl.Series(c, [], dtype=_dtype(c)) for c in schema})
         frame = pl.concat(parts, how="diagonal_relaxed") if len(parts) > 1 else parts[0]
         missing = [pl.lit(None, dtype=pl.String).alias(c) for c in schema if c not in frame]
         return frame.with_columns(missing).select(schema)
+
+
+def _read(files: list[Path]) -> list[pl.DataFrame]:
+    """The pieces of a bucket: in one parallel scan when they share a schema."""
+    if not files:
+        return []
+    try:
+        return [pl.scan_ipc(files).collect()]
+    except pl.exceptions.PolarsError:  # pieces of files with different columns
+        return [pl.read_ipc(f) for f in files]
 
 
 def _dtype(column: str) -> type[pl.DataType]:
