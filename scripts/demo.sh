@@ -97,6 +97,20 @@ run $LT validate --spec kihon:001 sample_data/handover/kihon_jumin --max-finding
 step "9''. An unknown plane-15 character: a charset finding naming the table and its version" \
   "$LT validate --spec kihon:001 sample_data/faulty/kihon_jumin --charset $MJ"
 run $LT validate --spec kihon:001 sample_data/faulty/kihon_jumin --charset "$MJ"
+step "10. Reconcile two deliveries: the clean set (old) against the faulty one (new)" \
+  "$LT compare --spec jumin sample_data/handover/jumin sample_data/faulty/jumin"
+run $LT compare --spec jumin sample_data/handover/jumin sample_data/faulty/jumin
+run $LT compare --spec jumin sample_data/handover/jumin sample_data/faulty/jumin --format html -o "$OUT/compare-jumin.html"
+run $LT compare --spec jumin sample_data/handover/jumin sample_data/faulty/jumin --format xlsx -o "$OUT/compare-jumin.xlsx"
+
+step "9b. A vendor's export against its conversion (the vendor side converted first)" \
+  "$LT compare --spec kaigo --mapping kaso-systems/kaigo sample_data/vendors/kaso-systems/kaigo $OUT/converted/kaigo"
+run $LT compare --spec kaigo --mapping kaso-systems/kaigo sample_data/vendors/kaso-systems/kaigo "$OUT/converted/kaigo"
+
+step "9c. Rehearsal N (faulty) → N+1 (clean): per file and finding code, new / fixed / still open" \
+  "$LT compare --spec jumin $OUT/faulty-jumin.json $OUT/clean-jumin.json"
+run $LT validate --spec jumin sample_data/handover/jumin --format json -o "$OUT/clean-jumin.json"
+run $LT compare --spec jumin "$OUT/faulty-jumin.json" "$OUT/clean-jumin.json"
 
 printf '\nReports written to %s/:\n' "$OUT"
 ls -1 "$OUT" | sed 's/^/  /'

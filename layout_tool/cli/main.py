@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "coverage": ("layout_tool.cli.coverage_cmd", "coverage_cmd"),
     "mapping": ("layout_tool.cli.mapping_cmd", "mapping"),
     "charset": ("layout_tool.cli.charset_cmd", "charset"),
+    "compare": ("layout_tool.cli.compare_cmd", "compare_cmd"),
 }
 
 

@@ -1,0 +1,154 @@
+"""Compare two deliveries of one area: read both sides into key-hash buckets, then per bucket
+count, match and diff, so that memory is bounded by a bucket, not by the files.
+
+Every row of a side ends up in exactly one of: matched, only on this side, or not matched
+because its key repeats (on either side) — ``rows = matched + only + duplicate_rows``.
+"""
+
+from __future__ import annotations
+
+import math
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from layout_tool.compare import totals as tot
+from layout_tool.compare.buckets import BucketResult, compare_bucket
+from layout_tool.compare.model import CompareReport, FileCompare, Options
+from layout_tool.compare.sides import Side, read_side, sizes
+from layout_tool.compare.spool import Spool
+from layout_tool.errors import LayoutToolError
+from layout_tool.io.batch import ROW
+from layout_tool.spec.model import AreaSpec, FileSpec
+
+Progress = Callable[[str, int], None]
+SIDES = ("old", "new")
+
+
+@dataclass
+class _Read:
+    """Everything kept of one side of one file while reading it."""
+
+    spool: Spool
+    sums: tot.Sums = field(default_factory=tot.Sums)
+    rows: int = 0
+    findings: int = 0
+
+
+def check_options(spec: AreaSpec, options: Options) -> None:
+    """Items named in --by and --allow must exist in the area (else: usage error)."""
+    names = {i.name for f in spec.files for i in f.items}
+    if options.by is not None and options.by not in names:
+        raise LayoutToolError(f"--by {options.by}: no item of {spec.id} has this name")
+    unknown = sorted(options.allow - names)
+    if unknown:
+        raise LayoutToolError(f"--allow: not items of {spec.id}: {', '.join(unknown)}")
+    if options.tolerance < 0:
+        raise LayoutToolError("--tolerance must be 0 or more")
+
+
+def compare_paths(
+    spec: AreaSpec,
+    old: list[Path],
+    new: list[Path],
+    options: Options | None = None,
+    progress: Progress | None = None,
+) -> CompareReport:
+    """Compare OLD and NEW (files or folders of ``spec``'s area) and return the report."""
+    options = options or Options()
+    check_options(spec, options)
+    report = CompareReport(spec.id, spec.version, spec.standard, options)
+    size = {s: sizes(spec, p, options.encoding) for s, p in zip(SIDES, (old, new), strict=True)}
+    with tempfile.TemporaryDirectory(prefix="layout-tool-compare-") as tmp:
+        reads: dict[tuple[str, str], _Read] = {}
+        sides: dict[str, Side] = {}
+        for name, paths in zip(SIDES, (old, new), strict=True):
+            side = sides[name] = Side(name)
+            for chunk in read_side(spec, paths, side, options.encoding, options.has_header):
+                fspec = spec.file(chunk.file_id)
+                got = reads.get((fspec.id, name))
+                if got is None:
+                    biggest = max(size["old"].get(fspec.id, 0), size["new"].get(fspec.id, 0))
+                    buckets = max(1, math.ceil(biggest / max(options.bucket_bytes, 1)))
+                    folder = Path(tmp) / fspec.id / name if buckets > 1 else None
+                    got = reads[(fspec.id, name)] = _Read(Spool(_keys(fspec), buckets, folder))
+                got.spool.add(chunk.frame)
+                tot.add(got.sums, chunk.frame, tot.number_items(fspec), options.by)
+                got.rows += chunk.frame.height
+                got.findings += chunk.findings
+                if progress is not None:
+                    progress(f"{name}: {chunk.label}", got.rows)
+            report.notes.extend(side.notes)
+        for fspec in spec.files:
+            pair = (reads.get((fspec.id, "old")), reads.get((fspec.id, "new")))
+            labels = (sides["old"].labels.get(fspec.id), sides["new"].labels.get(fspec.id))
+            if pair == (None, None) and labels == (None, None):
+                continue
+            _compare_file(spec, fspec, pair, sides, report)
+    if not report.files:
+        raise LayoutToolError("no file of the area was found on either side")
+    return report
+
+
+def _keys(fspec: FileSpec) -> list[str]:
+    """The primary key; a file without one is matched on every item (whole rows)."""
+    return list(fspec.key) if fspec.key else fspec.item_names
+
+
+def _compare_file(
+    spec: AreaSpec,
+    fspec: FileSpec,
+    pair: tuple[_Read | None, _Read | None],
+    sides: dict[str, Side],
+    report: CompareReport,
+) -> None:
+    options = report.options
+    fc = FileCompare(
+        fspec.id,
+        old=sides["old"].labels.get(fspec.id, []),
+        new=sides["new"].labels.get(fspec.id, []),
+    )
+    report.files.append(fc)
+    old, new = pair
+    fc.rows_old = old.rows if old else 0
+    fc.rows_new = new.rows if new else 0
+    fc.reader_findings = (old.findings if old else 0) + (new.findings if new else 0)
+    keys = _keys(fspec)
+    if not fspec.key:
+        report.notes.append(f"{fspec.id}: the spec gives no key; rows are matched whole")
+    have_old = sides["old"].items.get(fspec.id, set(fspec.item_names) if old is None else set())
+    have_new = sides["new"].items.get(fspec.id, set(fspec.item_names) if new is None else set())
+    missing_keys = [k for k in keys if k not in have_old or k not in have_new]
+    if missing_keys:
+        report.notes.append(
+            f"{fspec.id}: key item(s) {', '.join(missing_keys)} missing on one side;"
+            " rows not matched"
+        )
+        fc.only_old, fc.only_new = fc.rows_old, fc.rows_new
+        return
+    compared = [i.name for i in fspec.items if i.name in have_old and i.name in have_new]
+    fc.items_compared = [c for c in compared if c not in keys]
+    fc.items_not_compared = [i.name for i in fspec.items if i.name not in compared]
+    if fc.items_not_compared:
+        report.notes.append(
+            f"{fspec.id}: not compared (no column on one side): {', '.join(fc.items_not_compared)}"
+        )
+    schema = [ROW, *compared]
+    buckets = max((r.spool.buckets for r in pair if r is not None), default=1)
+    result = BucketResult(fspec, keys, options)
+    empty = Spool(keys, 1, None)
+    for bucket in range(buckets):
+        o = (old.spool if old else empty).load(bucket, schema)
+        n = (new.spool if new else empty).load(bucket, schema)
+        compare_bucket(o, n, fc, result)
+    result.finish(fc, report)
+    report.totals.extend(
+        tot.totals(
+            fspec,
+            old.sums if old else tot.Sums(),
+            new.sums if new else tot.Sums(),
+            options.by,
+            options.tolerance,
+        )
+    )
