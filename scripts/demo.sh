@@ -103,11 +103,11 @@ run $LT compare --spec jumin sample_data/handover/jumin sample_data/faulty/jumin
 run $LT compare --spec jumin sample_data/handover/jumin sample_data/faulty/jumin --format html -o "$OUT/compare-jumin.html"
 run $LT compare --spec jumin sample_data/handover/jumin sample_data/faulty/jumin --format xlsx -o "$OUT/compare-jumin.xlsx"
 
-step "9b. A vendor's export against its conversion (the vendor side converted first)" \
+step "10b. A vendor's export against its conversion (the vendor side converted first)" \
   "$LT compare --spec kaigo --mapping kaso-systems/kaigo sample_data/vendors/kaso-systems/kaigo $OUT/converted/kaigo"
 run $LT compare --spec kaigo --mapping kaso-systems/kaigo sample_data/vendors/kaso-systems/kaigo "$OUT/converted/kaigo"
 
-step "9c. Rehearsal N (faulty) → N+1 (clean): per file and finding code, new / fixed / still open" \
+step "10c. Rehearsal N (faulty) → N+1 (clean): per file and finding code, new / fixed / still open" \
   "$LT compare --spec jumin $OUT/faulty-jumin.json $OUT/clean-jumin.json"
 run $LT validate --spec jumin sample_data/handover/jumin --format json -o "$OUT/clean-jumin.json"
 run $LT compare --spec jumin "$OUT/faulty-jumin.json" "$OUT/clean-jumin.json"
