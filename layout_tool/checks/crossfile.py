@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from layout_tool.i18n import Msg
 from layout_tool.io.csvsource import ROW
 from layout_tool.report.finding import Finding
 from layout_tool.spec.model import AreaSpec, Rule
@@ -95,7 +96,7 @@ def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding
         Finding(
             "key-duplicate",
             "error",
-            f"key ({key}) repeats that of row {first}",
+            Msg("key-duplicate", key=key, first=first),
             file=got.label,
             file_id=file_id,
             row=row,
@@ -147,7 +148,12 @@ def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding]
                 Finding(
                     "reference",
                     "error",
-                    f"{what} not found in {ref.target.file} ({', '.join(ref.target.items)})",
+                    Msg(
+                        "reference",
+                        items=what,
+                        target=ref.target.file,
+                        target_items=", ".join(ref.target.items),
+                    ),
                     file=src.label,
                     file_id=ref.source.file,
                     row=row,
@@ -178,7 +184,7 @@ def rules(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
     return sorted(found, key=Finding.sort_key)
 
 
-def _rule_breaks(rule: Rule, frame: pl.DataFrame) -> list[tuple[int, str]]:
+def _rule_breaks(rule: Rule, frame: pl.DataFrame) -> list[tuple[int, Msg]]:
     group: list[str | pl.Expr] = [*rule.group] or [pl.lit(0).alias("__all")]
     item = rule.item or ""
     what = rule.description or rule.rule
@@ -188,7 +194,7 @@ def _rule_breaks(rule: Rule, frame: pl.DataFrame) -> list[tuple[int, str]]:
         )
         bad = agg.filter(pl.col("n") != 1).sort("row")
         return [
-            (row, f"{what}: {n} rows with {item}={rule.value} in the group, expected 1")
+            (row, Msg("rule.one-per-group", what=what, n=n, item=item, value=rule.value))
             for row, n in bad.select("row", "n").iter_rows()
         ]
     values = pl.col(item).cast(pl.Int64, strict=False)
@@ -203,6 +209,6 @@ def _rule_breaks(rule: Rule, frame: pl.DataFrame) -> list[tuple[int, str]]:
     ok = (pl.col("lo") == 1) & (pl.col("hi") == pl.col("n")) & (pl.col("u") == pl.col("n"))
     bad = agg.filter(~(ok & (pl.col("nulls") == 0)).fill_null(True)).sort("row")
     return [
-        (row, f"{what}: {item} of the group's {n} rows is not 1..{n}")
+        (row, Msg("rule.sequence", what=what, item=item, n=n))
         for row, n in bad.select("row", "n").iter_rows()
     ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option
+from layout_tool.cli.options import encoding_option, lang_option, quiet_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 
@@ -62,6 +62,8 @@ DEFAULT_MAX_FINDINGS = 10_000  # as layout_tool.mapping.report (a test keeps the
     help="外字 table (source,target[,mj,note]) applied to every input value before checking;"
     " with --reverse, the standard characters are written back as the table's sources.",
 )
+@lang_option
+@quiet_option
 def convert_cmd(
     mapping_path: str | None,
     area: str | None,
@@ -113,7 +115,7 @@ def convert_cmd(
         gaiji_map=load_map(gaiji_path) if gaiji_path is not None else None,
         to=to,
     )
-    with row_progress() as progress:
+    with row_progress(paths=inputs) as progress:
         report = convert(mapping, list(inputs), outdir, options, progress)
     click.echo((render_json if fmt == "json" else render_text)(report), nl=False)
     click.echo(f"report: {outdir / SIDE}", err=True)

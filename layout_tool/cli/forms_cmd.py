@@ -33,7 +33,7 @@ def run_forms(
         raise LayoutToolError("convert --spec needs --to csv or --to xml")
     form = forms[to]
     spec = load_area(area)
-    with row_progress() as progress:
+    with row_progress(paths=inputs) as progress:
         report = convert_standard(
             spec, list(inputs), outdir, form, file_id=file_id, encoding=encoding, progress=progress
         )

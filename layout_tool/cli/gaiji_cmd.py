@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option, no_header_option
+from layout_tool.cli.options import encoding_option, lang_option, no_header_option, quiet_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK
 from layout_tool.gaiji.maptable import load_map
@@ -29,6 +29,8 @@ RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv}
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the list here.")
 @encoding_option()
 @no_header_option
+@lang_option
+@quiet_option
 def gaiji(
     inputs: tuple[Path, ...],
     map_path: Path | None,
@@ -45,7 +47,7 @@ def gaiji(
     """
     table = load_map(map_path) if map_path is not None else None
     spec = load_area(area) if area is not None else None
-    with row_progress() as progress:
+    with row_progress(paths=inputs) as progress:
         scan = scan_paths(
             list(inputs),
             spec=spec,

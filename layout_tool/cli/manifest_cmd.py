@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option, no_header_option
+from layout_tool.cli.options import encoding_option, lang_option, no_header_option, quiet_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.integrity.manifest import build_manifest, load_expected, write_manifest
@@ -44,6 +44,8 @@ def _spec(area: str | None) -> AreaSpec | None:
 @SPEC
 @ENCODING
 @NO_HEADER
+@lang_option
+@quiet_option
 def manifest(
     folder: Path, output: Path | None, area: str | None, encoding: str, no_header: bool
 ) -> None:
@@ -55,7 +57,7 @@ def manifest(
     target = output if output is not None else folder / MANIFEST_NAME
     to_stdout = str(output) == "-"
     skip = frozenset() if to_stdout else frozenset({target.resolve()})
-    with row_progress() as progress:
+    with row_progress(paths=[folder]) as progress:
         made = build_manifest(folder, _spec(area), encoding, not no_header, progress, skip)
     if to_stdout:
         click.echo(json.dumps(made.to_dict(), ensure_ascii=False, indent=2))
@@ -81,6 +83,8 @@ def manifest(
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
 @ENCODING
 @NO_HEADER
+@lang_option
+@quiet_option
 def verify(
     folder: Path,
     expected_path: Path | None,
@@ -103,7 +107,7 @@ def verify(
                 f"{folder}: no {', '.join(EXPECTATION_NAMES)} found; give --manifest FILE"
             )
     expected = load_expected(expected_path)  # --encoding is for the data
-    with row_progress() as progress:
+    with row_progress(paths=[folder]) as progress:
         report = verify_folder(
             folder, expected, _spec(area), encoding, not no_header, progress=progress
         )

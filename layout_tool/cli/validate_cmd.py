@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option, no_header_option
+from layout_tool.cli.options import encoding_option, lang_option, no_header_option, quiet_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.io.atomic import atomic_open, write_text_atomic
@@ -51,6 +51,8 @@ def _codes(value: str | None) -> frozenset[str]:
 @click.option("--select", help="Only these finding codes (comma-separated).")
 @click.option("--ignore", help="Drop these finding codes (comma-separated).")
 @click.option("--show-values", is_flag=True, help="Show sensitive values (個人番号) unmasked.")
+@lang_option
+@quiet_option
 def validate(
     area: str,
     file_id: str | None,
@@ -74,7 +76,7 @@ def validate(
         file_id=file_id,
         filter=Filter(_codes(select), _codes(ignore), show_values, max_findings),
     )
-    with row_progress() as progress:
+    with row_progress(paths=inputs) as progress:
         report = validate_paths(spec, list(inputs), options, progress=progress)
     if fmt == "xlsx" and output is not None:
         from layout_tool.report.xlsx import render_xlsx  # openpyxl loads only when needed

@@ -188,7 +188,7 @@ class VendorReader:
         )
         self.encoding, self.detected_by = self.csv.encoding, self.csv.detected.how
         if self.csv.header_findings:
-            raise LayoutToolError(f"{path}: {self.csv.header_findings[0].message}")
+            raise LayoutToolError(f"{path}: {self.csv.header_findings[0].text()}")
         if source.header and self.csv.header != source.field_names:
             raise LayoutToolError(
                 f"{path}: {_header_difference(source.field_names, self.csv.header or [])}"
@@ -235,10 +235,12 @@ class StandardReader:
         errors = [f for f in [*self.csv.header_findings, *cmap.findings] if f.severity == "error"]
         needed = {target.rules[j].item.name for r in target.restorers for j in r.rules}
         blocking = [
-            f for f in errors if f.item is None or f.item in needed or "appears again" in f.message
+            f
+            for f in errors
+            if f.item is None or f.item in needed or f.msg_id == "header.duplicate"
         ]
         if blocking:
-            raise LayoutToolError(f"{path}: {blocking[0].message}")
+            raise LayoutToolError(f"{path}: {blocking[0].text()}")
         self.positions = cmap.positions
         self.ncols = cmap.ncols
 

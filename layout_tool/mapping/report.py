@@ -201,7 +201,7 @@ def render_text(report: ConversionReport) -> str:
                 f.item or "-",
                 f.code,
                 f.severity,
-                _short(f.message, 90),
+                _short(f.text(), 90),
             ]
             for f in shown
         ]

@@ -17,6 +17,7 @@ from layout_tool.checks import crossfile
 from layout_tool.checks.header import map_columns
 from layout_tool.checks.items import char_screen, finding_code, gaiji_present
 from layout_tool.gaiji.inventory import tally
+from layout_tool.i18n import Msg
 from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
 from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Filter, Report
@@ -47,7 +48,13 @@ def validate_paths(
 ) -> Report:
     """Check every input (files or folders) against ``spec`` and return the report."""
     report = Report(
-        area=spec.id, spec_version=spec.version, standard=spec.standard, filter=options.filter
+        area=spec.id,
+        spec_version=spec.version,
+        standard=spec.standard,
+        filter=options.filter,
+        inputs=[str(p) for p in paths],
+        provenance=spec.provenance,
+        has_header=options.has_header,
     )
     collected: dict[str, crossfile.Collected] = {}
     from layout_tool.xml.validate import check_documents, split_inputs  # late: it uses this module
@@ -65,7 +72,7 @@ def validate_paths(
                 Finding(
                     "header",
                     "warning",
-                    f"not recognised as a file of {spec.id}; not checked",
+                    Msg("header.not-recognised", area=spec.id),
                     file=label,
                 )
             )

@@ -26,6 +26,7 @@ import polars as pl
 from layout_tool import __version__
 from layout_tool.checks.header import map_columns
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import Msg
 from layout_tool.io.atomic import atomic_path, write_text_atomic
 from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvsource import CsvSource
@@ -125,7 +126,7 @@ def render_text(report: FormsReport) -> str:
     lines += ["  " + ln for ln in table(["input", "output", "in", "out", "rejected"], rows)]
     if report.findings:
         lines += ["", "Findings (first 20)"]
-        shown = [[f.code, str(f.row or "-"), str(f.line or "-"), f.message[:100]]
+        shown = [[f.code, str(f.row or "-"), str(f.line or "-"), f.text()[:100]]
                  for f in report.findings[:20]]  # fmt: skip
         lines += ["  " + ln for ln in table(["code", "row", "line", "message"], shown)]
         lines += ["", "  " + ", ".join(f"{c} {n:,}" for c, n in sorted(report.by_code.items()))]
@@ -299,8 +300,7 @@ def _unwritable(frame: pl.DataFrame, job: _Job, report: FormsReport) -> dict[int
     out: dict[int, list[Finding]] = {}
     for row in frame[ROW].to_list():
         finding = Finding(
-            "type", "error", "a value holds a character XML 1.0 cannot carry (a control"
-            " character other than TAB, LF, CR)", file=str(job.input), file_id=job.file.id,
+            "type", "error", Msg("type.xml-control"), file=str(job.input), file_id=job.file.id,
             row=int(row),
         )  # fmt: skip
         report.add(finding)
@@ -322,7 +322,7 @@ def _reject(
         frame.select(
             pl.col(ROW).cast(pl.String).alias("row"),
             pl.Series("codes", [",".join(sorted({f.code for f in fs})) for fs in reasons]),
-            pl.Series("findings", ["; ".join(f.message for f in fs) for fs in reasons]),
+            pl.Series("findings", ["; ".join(f.text() for f in fs) for fs in reasons]),
             pl.exclude(ROW),
         )
     )
