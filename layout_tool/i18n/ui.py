@@ -93,6 +93,48 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "where.row": ("{row}行目", "row {row}"),
     "where.line": ("物理行 {line}", "line {line}"),
     "where.excel": ("Excel {excel}行目", "Excel row {excel}"),
+    # the conversion report
+    "convert.forward": ("移行元 → 標準", "vendor → standard"),
+    "convert.reverse": ("標準 → 移行元（--reverse）", "standard → vendor (--reverse)"),
+    "convert.title": (
+        "layout-tool 変換レポート — {name}（{direction}）、業務 {area}、"
+        "中間標準レイアウト仕様 v{version}",
+        "layout-tool convert — {name} ({direction}), area {area},"
+        " 中間標準レイアウト仕様 v{version}",
+    ),
+    "convert.mapping": ("マッピング: {path}（{kind}）", "Mapping: {path} ({kind})"),
+    "convert.lossless": ("可逆", "lossless"),
+    "convert.lossy": ("非可逆", "lossy"),
+    "convert.ok": ("正常", "OK"),
+    "convert.rejected": ("除外した行あり", "ROWS REJECTED"),
+    "convert.result": (
+        "結果: {verdict} — 入力 {rows_in}、出力 {rows_out}行、除外 {rejected}行、警告 {warnings}",
+        "Result: {verdict} — {rows_in} in, {rows_out} out, {rejected} rejected; {warnings}",
+    ),
+    "convert.rejects-where": (
+        "除外した行は、検出内容とともに conversion/<出力名>.rejects.csv にあります。",
+        "Rejected rows, with their findings, are in conversion/<output>.rejects.csv.",
+    ),
+    "convert.gaiji": (
+        "外字対応表: {path}（{entries}）: {way}",
+        "外字 table: {path} ({entries}): {way}",
+    ),
+    "convert.gaiji-replaced": ("{n}文字の外字を置き換えました", "{n} 外字 replaced"),
+    "convert.gaiji-back": (
+        "{n}文字の標準文字を移行元の外字に戻しました",
+        "{n} standard characters written as the vendor's 外字",
+    ),
+    "convert.note-validate": (
+        "変換では各行の項目を検査します。キー・参照・行やファイルをまたぐルールは、"
+        "出力フォルダに対して `layout-tool validate` を実行して確かめてください",
+        "convert checks every row's items; run `layout-tool validate` on the output folder"
+        " for keys, references and rules across rows and files",
+    ),
+    "col.rows-in": ("入力行", "rows_in"),
+    "col.rows-out": ("出力行", "rows_out"),
+    "col.rows-rejected": ("除外行", "rows_rejected"),
+    "col.input": ("入力", "input"),
+    "col.output": ("出力", "output"),
     # the CLI's last line
     "cli.report-written": ("レポート: {path}（{verdict}）", "report: {path} ({verdict})"),
 }
