@@ -194,7 +194,7 @@ def _rule_breaks(rule: Rule, frame: pl.DataFrame) -> list[tuple[int, Msg]]:
         )
         bad = agg.filter(pl.col("n") != 1).sort("row")
         return [
-            (row, Msg("rule.one-per-group", what=what, n=n, item=item, value=rule.value))
+            (row, Msg("rule.one-per-group", rule=what, n=n, item=item, value=rule.value))
             for row, n in bad.select("row", "n").iter_rows()
         ]
     values = pl.col(item).cast(pl.Int64, strict=False)
@@ -209,6 +209,6 @@ def _rule_breaks(rule: Rule, frame: pl.DataFrame) -> list[tuple[int, Msg]]:
     ok = (pl.col("lo") == 1) & (pl.col("hi") == pl.col("n")) & (pl.col("u") == pl.col("n"))
     bad = agg.filter(~(ok & (pl.col("nulls") == 0)).fill_null(True)).sort("row")
     return [
-        (row, Msg("rule.sequence", what=what, item=item, n=n))
+        (row, Msg("rule.sequence", rule=what, item=item, n=n))
         for row, n in bad.select("row", "n").iter_rows()
     ]

@@ -128,12 +128,12 @@ FINDING_TEMPLATES: dict[str, tuple[str, str]] = {
         "{items} not found in {target} ({target_items})",
     ),
     "rule.one-per-group": (
-        "{what}: グループ内に{item}={value}の行が{n}行あります（1行であるべきです）",
-        "{what}: {n} rows with {item}={value} in the group, expected 1",
+        "{rule}: グループ内に{item}={value}の行が{n}行あります（1行であるべきです）",
+        "{rule}: {n} rows with {item}={value} in the group, expected 1",
     ),
     "rule.sequence": (
-        "{what}: グループの{n}行の{item}が1～{n}の連番になっていません",
-        "{what}: {item} of the group's {n} rows is not 1..{n}",
+        "{rule}: グループの{n}行の{item}が1～{n}の連番になっていません",
+        "{rule}: {item} of the group's {n} rows is not 1..{n}",
     ),
     # manifests and 件数表
     "count.rows": (
@@ -160,8 +160,6 @@ FINDING_TEMPLATES: dict[str, tuple[str, str]] = {
         "欠落: {path}は{what}{where}{rows}に載っていますが、フォルダにありません",
         "missing: {path} is listed in the {what}{where}{rows} but not in the folder",
     ),
-    "count.at-row": ("（{line}行目）", " (row {line})"),
-    "count.n-rows": ("（{rows}件）", " ({rows} rows)"),
     "count.added": (
         "追加: {path}{rows}は{what}に載っていません",
         "added: {path}{rows} is not listed in the {what}",

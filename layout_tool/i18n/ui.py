@@ -12,6 +12,9 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "unit.entry": ("{n}件", "{n|entry|entries}"),
     "unit.occurrence": ("{n}箇所", "{n|occurrence|occurrences}"),
     "unit.character": ("{n}文字", "{n|character|characters}"),
+    # fragments of messages
+    "frag.at-row": ("（{line}行目）", " (row {line})"),
+    "frag.n-rows": ("（{rows}件）", " ({rows} rows)"),
     # the report's head
     "kind.validation": ("検証", "validation"),
     "kind.verification": ("照合", "verification"),
@@ -31,6 +34,7 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "head.profile": ("プロファイル", "Profile"),
     "head.tool": ("ツール", "Tool"),
     "head.none": ("なし", "none"),
+    "head.inputs-value": ("{inputs}（{files}）", "{inputs} ({files})"),
     "head.spec-value": (
         "{standard} v{version}（業務 {area}、出典: {provenance}）",
         "{standard} v{version} (area {area}, provenance: {provenance})",
@@ -91,6 +95,8 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
         "Excel row: the row number when the CSV is opened in Excel (the header is row 1)",
     ),
     "where.row": ("{row}行目", "row {row}"),
+    "where.extra": ("{where}（{extra}）", "{where} ({extra})"),
+    "where.sep": ("、", ", "),
     "where.line": ("物理行 {line}", "line {line}"),
     "where.excel": ("Excel {excel}行目", "Excel row {excel}"),
     # the conversion report

@@ -192,8 +192,8 @@ def _norm(text: str) -> str:
 
 
 def _missing(folder: Path, entry: Expected, what: str) -> Finding:
-    rows = Msg("count.n-rows", rows=entry.rows) if entry.rows is not None else ""
-    where = Msg("count.at-row", line=entry.line) if entry.line else ""
+    rows = Msg("frag.n-rows", rows=entry.rows) if entry.rows is not None else ""
+    where = Msg("frag.at-row", line=entry.line) if entry.line else ""
     return _finding(
         Msg("count.missing", path=entry.path, what=what, where=where, rows=rows),
         str(folder / entry.path),
@@ -202,7 +202,7 @@ def _missing(folder: Path, entry: Expected, what: str) -> Finding:
 
 
 def _added(m: Measured, what: str) -> Finding:
-    rows = Msg("count.n-rows", rows=m.rows) if m.rows is not None else ""
+    rows = Msg("frag.n-rows", rows=m.rows) if m.rows is not None else ""
     return _finding(Msg("count.added", path=m.path, rows=rows, what=what), m.label, m.file_id)
 
 

@@ -34,7 +34,10 @@ def head_lines(report: Report) -> list[tuple[str, str]]:
         profile = t("head.none")
     return [
         (t("head.made"), report.made),
-        (t("head.inputs"), f"{inputs}（{counted(len(report.files), 'file')}）"),
+        (
+            t("head.inputs"),
+            t("head.inputs-value", inputs=inputs, files=counted(len(report.files), "file")),
+        ),
         (t("head.spec"), spec),
         (t("head.profile"), profile),
         (t("head.tool"), f"layout-tool {__version__}"),
@@ -79,7 +82,7 @@ class Positions:
         if excel is not None:
             extra.append(t("where.excel", excel=excel))
         text = " ".join(parts)
-        return f"{text} ({', '.join(extra)})" if extra else text
+        return t("where.extra", where=text, extra=t("where.sep").join(extra)) if extra else text
 
 
 def legend() -> list[str]:
