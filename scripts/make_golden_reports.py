@@ -17,7 +17,7 @@ from pathlib import Path
 from layout_tool.i18n import Msg, fields, use_lang
 from layout_tool.i18n.catalogue import TEMPLATES
 from layout_tool.i18n.findings import FINDING_TEMPLATES
-from layout_tool.report.finding import Finding
+from layout_tool.report.finding import Finding, Severity
 from layout_tool.report.report import FileResult, Report
 
 ROOT = Path(__file__).resolve().parent.parent / "tests" / "cases" / "reports"
@@ -47,7 +47,7 @@ def build_report() -> Report:
     for i, msg_id in enumerate(sorted(FINDING_TEMPLATES)):
         params = {name: SAMPLE[name] for name in sorted(fields(TEMPLATES[msg_id]["en"]))}
         code = msg_id.split(".")[0]
-        severity = "warning" if msg_id in ("gaiji.allowed", "header.order") else "error"
+        severity: Severity = "warning" if msg_id in ("gaiji.allowed", "header.order") else "error"
         report.add(
             Finding(
                 code, severity, Msg(msg_id, **params), file=FILES[i % 3], file_id="kojin",
