@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from layout_tool.i18n import Msg
+from layout_tool.i18n import Msg, Text
 from layout_tool.io.csvsource import ROW
 from layout_tool.report.finding import Finding
 from layout_tool.spec.model import AreaSpec, Rule
@@ -122,10 +122,10 @@ def _missing(values: pl.Series, targets: pl.Series) -> pl.Series:
     return targets.gather(at) != values
 
 
-def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding], list[str]]:
+def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding], list[Text]]:
     """Dangling references, and notes for references that could not be checked."""
     found: list[Finding] = []
-    notes: list[str] = []
+    notes: list[Text] = []
     for i, ref in enumerate(spec.references):
         src, dst = got.get(ref.source.file), got.get(ref.target.file)
         if src is None:
@@ -133,8 +133,12 @@ def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding]
         targets = None if dst is None else _sorted_targets(i, dst)
         if targets is None:
             notes.append(
-                f"reference {ref.source.file}({', '.join(ref.source.items)}) → "
-                f"{ref.target.file} not checked: file {ref.target.file} not among the inputs"
+                Msg(
+                    "note.reference-unchecked",
+                    source=ref.source.file,
+                    items=", ".join(ref.source.items),
+                    target=ref.target.file,
+                )
             )
             continue
         if i not in src.sources:

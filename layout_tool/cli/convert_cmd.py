@@ -9,6 +9,7 @@ import click
 from layout_tool.cli.options import encoding_option, lang_option, quiet_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.i18n import t
 
 # The conversion machinery (mappings, transforms, JSON Schema) is imported when convert runs,
 # so that the other commands start without it.
@@ -118,5 +119,5 @@ def convert_cmd(
     with row_progress(paths=inputs) as progress:
         report = convert(mapping, list(inputs), outdir, options, progress)
     click.echo((render_json if fmt == "json" else render_text)(report), nl=False)
-    click.echo(f"report: {outdir / SIDE}", err=True)
+    click.echo(t("cli.report-folder", path=outdir / SIDE), err=True)
     click.get_current_context().exit(EXIT_OK if report.ok else EXIT_FINDINGS)

@@ -13,6 +13,7 @@ import click
 from layout_tool.cli.options import encoding_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.i18n import t
 from layout_tool.spec.catalogue import load_area
 from layout_tool.xml.forms import SIDE, Form, convert_standard, render_json, render_text
 
@@ -38,7 +39,7 @@ def run_forms(
             spec, list(inputs), outdir, form, file_id=file_id, encoding=encoding, progress=progress
         )
     click.echo(render_json(report) if fmt == "json" else render_text(report), nl=False)
-    click.echo(f"report: {outdir / SIDE}", err=True)
+    click.echo(t("cli.report-folder", path=outdir / SIDE), err=True)
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 

@@ -10,11 +10,12 @@ import click
 from layout_tool.cli.options import encoding_option, lang_option, no_header_option, quiet_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.i18n import counted, t
 from layout_tool.integrity.manifest import build_manifest, load_expected, write_manifest
 from layout_tool.integrity.measure import MANIFEST_NAME
 from layout_tool.integrity.verify import EXPECTATION_NAMES, verify_folder
 from layout_tool.io.atomic import write_text_atomic
-from layout_tool.report.render import render_csv, render_json, render_text
+from layout_tool.report.render import render_csv, render_json, render_text, verdict
 from layout_tool.spec.catalogue import load_area
 from layout_tool.spec.model import AreaSpec
 
@@ -64,7 +65,8 @@ def manifest(
         return
     write_manifest(made, target)
     rows = sum(f.rows or 0 for f in made.files)
-    click.echo(f"manifest: {target} ({len(made.files)} files, {rows:,} rows)", err=True)
+    files, lines = counted(len(made.files), "file"), counted(rows, "row")
+    click.echo(t("cli.manifest-written", path=target, files=files, rows=lines), err=True)
 
 
 @click.command()
@@ -116,5 +118,5 @@ def verify(
         click.echo(text, nl=False)
     else:
         write_text_atomic(output, text)
-        click.echo(f"report: {output} ({'PASS' if report.valid else 'FAIL'})", err=True)
+        click.echo(t("cli.report-written", path=output, verdict=verdict(report)), err=True)
     click.get_current_context().exit(EXIT_OK if report.valid else EXIT_FINDINGS)

@@ -9,10 +9,11 @@ import click
 from layout_tool.cli.options import encoding_option, lang_option, no_header_option, quiet_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.i18n import t
 from layout_tool.io.atomic import atomic_open, write_text_atomic
 from layout_tool.report.finding import CODES
 from layout_tool.report.html import render_html
-from layout_tool.report.render import render_csv, render_json, render_text
+from layout_tool.report.render import render_csv, render_json, render_text, verdict
 from layout_tool.report.report import DEFAULT_MAX_FINDINGS, Filter
 from layout_tool.spec.catalogue import load_area
 from layout_tool.validate import Options, validate_paths
@@ -83,12 +84,12 @@ def validate(
 
         with atomic_open(output) as fh:
             fh.write(render_xlsx(report))
-        click.echo(f"report: {output} ({'PASS' if report.valid else 'FAIL'})", err=True)
+        click.echo(t("cli.report-written", path=output, verdict=verdict(report)), err=True)
         click.get_current_context().exit(EXIT_OK if report.valid else EXIT_FINDINGS)
     text = RENDERERS[fmt](report)
     if output is None:
         click.echo(text, nl=False)
     else:
         write_text_atomic(output, text, encoding="utf-8")
-        click.echo(f"report: {output} ({'PASS' if report.valid else 'FAIL'})", err=True)
+        click.echo(t("cli.report-written", path=output, verdict=verdict(report)), err=True)
     click.get_current_context().exit(EXIT_OK if report.valid else EXIT_FINDINGS)

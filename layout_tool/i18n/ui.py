@@ -143,4 +143,18 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "col.output": ("出力", "output"),
     # the CLI's last line
     "cli.report-written": ("レポート: {path}（{verdict}）", "report: {path} ({verdict})"),
+    "cli.report-folder": ("レポート: {path}", "report: {path}"),
+    "cli.manifest-written": (
+        "マニフェスト: {path}（{files}、{rows}）",
+        "manifest: {path} ({files}, {rows})",
+    ),
+    # notes
+    "note.reference-unchecked": (
+        "参照 {source}（{items}）→ {target} は検査していません: {target} が入力にありません",
+        "reference {source}({items}) → {target} not checked: file {target} not among the inputs",
+    ),
+    "note.checked-against": (
+        "{what} {source} と照合しました: 記載 {listed}件、検出 {found}件",
+        "files checked against the {what} {source}: {listed} listed, {found} found",
+    ),
 }

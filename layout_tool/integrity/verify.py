@@ -210,9 +210,12 @@ def _finding(message: Msg, file: str, file_id: str | None) -> Finding:
     return Finding("count", "error", message, file=file, file_id=file_id)
 
 
-def _note(expected: Manifest, measured: Iterable[Measured]) -> str:
+def _note(expected: Manifest, measured: Iterable[Measured]) -> Msg:
     found = list(measured)
-    return (
-        f"files checked against the {_what(expected)} {expected.source or ''}:"
-        f" {len(expected.files)} listed, {len(found)} found"
-    ).replace("  ", " ")
+    return Msg(
+        "note.checked-against",
+        what=_what(expected),
+        source=expected.source or "",
+        listed=len(expected.files),
+        found=len(found),
+    )
