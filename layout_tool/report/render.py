@@ -90,8 +90,14 @@ def render_text(report: Report) -> str:
         ]
         lines += ["", t("sec.by-item")]
         first_rows: dict[tuple[str, str], list[str]] = defaultdict(list)
+        where = Positions(report)
+        several = len(report.files) > 1
         for (item, code), examples in report.examples.items():
-            first_rows[(item, code)] = [str(e.row) for e in examples if e.row is not None]
+            first_rows[(item, code)] = [
+                f"{where.file(e)}:{e.row}" if several else str(e.row)
+                for e in examples
+                if e.row is not None
+            ]
         rows = [
             [item, code, f"{n:,}", ", ".join(first_rows.get((item, code), [])) or "-"]
             for (item, code), n in report.items_by_count()
