@@ -23,6 +23,7 @@ import polars as pl
 
 from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.maptable import MapTable
+from layout_tool.i18n import t
 from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.mapping import files
@@ -111,10 +112,7 @@ def convert(
     for job in jobs:
         what = "mapping source file" if options.reverse else f"spec {mapping.area.id}: filename"
         check_plain_name(output_name(job, options.reverse, options.to), what)
-    report.notes.append(
-        "convert checks every row's items; run `layout-tool validate` on the output folder"
-        " for keys, references and rules across rows and files"
-    )
+    report.notes.append(t("convert.note-validate"))
     outdir.mkdir(parents=True, exist_ok=True)
     with ExitStack() as stack:
         for job, reader, table in zip(jobs, readers, tables, strict=True):
@@ -164,6 +162,8 @@ def _run(
     report.files.append(result)
     out_tmp = stack.enter_context(atomic_path(target_path))
     out_fh = stack.enter_context(out_tmp.open("wb"))
+    # no rejects file when no row was rejected (the callback runs after the rename)
+    stack.callback(_drop_empty_rejects, rejects_path, result)
     rej_fh = stack.enter_context(stack.enter_context(atomic_path(rejects_path)).open("wb"))
     sensitive = _sensitive(job.target, job.source)
     digest = hashlib.sha256()
@@ -247,6 +247,12 @@ def masked_outcome(outcome: BatchResult, sensitive: set[str]) -> BatchResult:
             .select(rejected.columns)
         )
     return BatchResult(outcome.accepted, rejected, long, outcome.rows_in)
+
+
+def _drop_empty_rejects(path: Path, result: FileConversion) -> None:
+    if result.rows_rejected == 0:
+        path.unlink(missing_ok=True)
+        result.rejects = None
 
 
 def _sensitive(target: Target, source: Source) -> set[str]:

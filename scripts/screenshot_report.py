@@ -10,6 +10,7 @@ and ``fonts-noto-cjk`` for the Japanese text; no browser download). The README s
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -62,7 +63,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs/img/html-report.png")
     parser.add_argument("--area", default="jumin")
-    parser.add_argument("--input", type=Path, default=ROOT / "sample_data/faulty/jumin")
+    parser.add_argument("--input", type=Path, default=Path("sample_data/faulty/jumin"))
     parser.add_argument("--size", default="1280x2000", help="window WIDTHxHEIGHT")
     parser.add_argument("--keep-html", type=Path, help="also copy the report page here")
     parser.add_argument(
@@ -77,6 +78,7 @@ def main() -> int:
         print("no Japanese font found: apt-get install fonts-noto-cjk", file=sys.stderr)
         return 2
     width, height = (int(v) for v in args.size.split("x"))
+    os.chdir(ROOT)  # the report names the inputs as given: relative, like a user's run
     with tempfile.TemporaryDirectory(prefix="layout-tool-report-") as tmp:
         page = build_report(Path(tmp), args.area, args.input)
         args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from layout_tool.report.report import Filter, Report
 from layout_tool.spec.catalogue import load_area
@@ -40,3 +43,13 @@ def validate_people(tmp_path: Path, name: str, rows: list[str], **filter_args: o
     spec = load_area(str(tmp_path / "spec.yaml"))
     options = Options(filter=Filter(**filter_args))  # type: ignore[arg-type]
     return validate_paths(spec, [path], options)
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """For tests that assert English text: messages and headings in English (--lang en)."""
+    from layout_tool.i18n import use_lang
+
+    monkeypatch.setenv("LAYOUT_TOOL_LANG", "en")
+    with use_lang("en"):
+        yield

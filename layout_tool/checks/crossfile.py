@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from layout_tool.i18n import Msg, Text
 from layout_tool.io.csvsource import ROW
 from layout_tool.report.finding import Finding
 from layout_tool.spec.model import AreaSpec, Rule
@@ -95,7 +96,7 @@ def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding
         Finding(
             "key-duplicate",
             "error",
-            f"key ({key}) repeats that of row {first}",
+            Msg("key-duplicate", key=key, first=first),
             file=got.label,
             file_id=file_id,
             row=row,
@@ -121,10 +122,10 @@ def _missing(values: pl.Series, targets: pl.Series) -> pl.Series:
     return targets.gather(at) != values
 
 
-def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding], list[str]]:
+def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding], list[Text]]:
     """Dangling references, and notes for references that could not be checked."""
     found: list[Finding] = []
-    notes: list[str] = []
+    notes: list[Text] = []
     for i, ref in enumerate(spec.references):
         src, dst = got.get(ref.source.file), got.get(ref.target.file)
         if src is None:
@@ -132,8 +133,12 @@ def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding]
         targets = None if dst is None else _sorted_targets(i, dst)
         if targets is None:
             notes.append(
-                f"reference {ref.source.file}({', '.join(ref.source.items)}) → "
-                f"{ref.target.file} not checked: file {ref.target.file} not among the inputs"
+                Msg(
+                    "note.reference-unchecked",
+                    source=ref.source.file,
+                    items=", ".join(ref.source.items),
+                    target=ref.target.file,
+                )
             )
             continue
         if i not in src.sources:
@@ -147,7 +152,12 @@ def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding]
                 Finding(
                     "reference",
                     "error",
-                    f"{what} not found in {ref.target.file} ({', '.join(ref.target.items)})",
+                    Msg(
+                        "reference",
+                        items=what,
+                        target=ref.target.file,
+                        target_items=", ".join(ref.target.items),
+                    ),
                     file=src.label,
                     file_id=ref.source.file,
                     row=row,
@@ -178,7 +188,7 @@ def rules(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
     return sorted(found, key=Finding.sort_key)
 
 
-def _rule_breaks(rule: Rule, frame: pl.DataFrame) -> list[tuple[int, str]]:
+def _rule_breaks(rule: Rule, frame: pl.DataFrame) -> list[tuple[int, Msg]]:
     group: list[str | pl.Expr] = [*rule.group] or [pl.lit(0).alias("__all")]
     item = rule.item or ""
     what = rule.description or rule.rule
@@ -188,7 +198,7 @@ def _rule_breaks(rule: Rule, frame: pl.DataFrame) -> list[tuple[int, str]]:
         )
         bad = agg.filter(pl.col("n") != 1).sort("row")
         return [
-            (row, f"{what}: {n} rows with {item}={rule.value} in the group, expected 1")
+            (row, Msg("rule.one-per-group", rule=what, n=n, item=item, value=rule.value))
             for row, n in bad.select("row", "n").iter_rows()
         ]
     values = pl.col(item).cast(pl.Int64, strict=False)
@@ -203,6 +213,6 @@ def _rule_breaks(rule: Rule, frame: pl.DataFrame) -> list[tuple[int, str]]:
     ok = (pl.col("lo") == 1) & (pl.col("hi") == pl.col("n")) & (pl.col("u") == pl.col("n"))
     bad = agg.filter(~(ok & (pl.col("nulls") == 0)).fill_null(True)).sort("row")
     return [
-        (row, f"{what}: {item} of the group's {n} rows is not 1..{n}")
+        (row, Msg("rule.sequence", rule=what, item=item, n=n))
         for row, n in bad.select("row", "n").iter_rows()
     ]

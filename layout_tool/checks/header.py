@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from layout_tool.i18n import Msg
 from layout_tool.report.finding import Finding, Severity
 from layout_tool.spec.model import FileSpec
 
@@ -23,7 +24,7 @@ def map_columns(spec: FileSpec, header: list[str] | None, label: str) -> ColumnM
     if not header:  # the reader has said why (empty file, unreadable first line)
         return ColumnMap({}, 0, found)
 
-    def finding(severity: Severity, message: str, item: str | None, column: int | None) -> None:
+    def finding(severity: Severity, message: Msg, item: str | None, column: int | None) -> None:
         found.append(
             Finding(
                 "header", severity, message, file=label, file_id=spec.id, item=item, column=column
@@ -33,8 +34,7 @@ def map_columns(spec: FileSpec, header: list[str] | None, label: str) -> ColumnM
     if not any(spec.has_item(name) for name in header):
         finding(
             "error",
-            f"no column is named after an item of {spec.name} ({len(header)} columns, first"
-            f" {_short(header[0])!r}); wrong file, or a file without header (--no-header)?",
+            Msg("header.no-item", file=spec.name, n=len(header), first=repr(_short(header[0]))),
             None,
             None,
         )
@@ -44,7 +44,7 @@ def map_columns(spec: FileSpec, header: list[str] | None, label: str) -> ColumnM
         if name in positions:
             finding(
                 "error",
-                f"column {name!r} appears again (first at {positions[name] + 1})",
+                Msg("header.duplicate", name=repr(name), first=positions[name] + 1),
                 name,
                 i + 1,
             )
@@ -53,14 +53,14 @@ def map_columns(spec: FileSpec, header: list[str] | None, label: str) -> ColumnM
         else:
             finding(
                 "warning",
-                f"column {_short(name)!r} is not an item of {spec.name}",
+                Msg("header.unknown", name=repr(_short(name)), file=spec.name),
                 _short(name),
                 i + 1,
             )
     for item in spec.items:
         if item.name not in positions:
-            what = "required item" if item.required else "item"
-            finding("error", f"{what} {item.name!r} has no column", item.name, None)
+            what = "header.missing-required" if item.required else "header.missing"
+            finding("error", Msg(what, item=repr(item.name)), item.name, None)
     order = [n for n in header if n in positions]
     expected = [n for n in spec.item_names if n in positions]
     seen: list[str] = []
@@ -71,7 +71,7 @@ def map_columns(spec: FileSpec, header: list[str] | None, label: str) -> ColumnM
         first = next(a for a, b in zip(seen, expected, strict=True) if a != b)
         finding(
             "warning",
-            f"columns are not in the standard's order (first out of place: {first!r})",
+            Msg("header.order", item=repr(first)),
             first,
             positions[first] + 1,
         )

@@ -11,10 +11,13 @@ from layout_tool.cli.options import (
     charset_option,
     encoding_option,
     finding_codes,
+    lang_option,
     profile_option,
+    quiet_option,
 )
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.i18n import t
 from layout_tool.io.outputs import writable_folder
 
 # The conversion machinery (mappings, transforms, JSON Schema) is imported when convert runs,
@@ -86,6 +89,8 @@ if TYPE_CHECKING:
     help="With --charset: {MJ……}/{GJ……} tags become their characters (with --reverse, GJ and"
     " IVS characters become tags again).",
 )
+@lang_option
+@quiet_option
 def convert_cmd(
     mapping_path: str | None,
     area: str | None,
@@ -160,10 +165,10 @@ def convert_cmd(
 
     for warning in warnings(mapping, [] if reverse else list(inputs)):
         click.echo(f"warning: {warning}", err=True)
-    with row_progress() as progress:
+    with row_progress(paths=inputs) as progress:
         report = convert(mapping, list(inputs), outdir, options, progress)
     click.echo((render_json if fmt == "json" else render_text)(report), nl=False)
-    click.echo(f"report: {outdir / SIDE}", err=True)
+    click.echo(t("cli.report-folder", path=outdir / SIDE), err=True)
     click.get_current_context().exit(EXIT_OK if report.ok else EXIT_FINDINGS)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option
+from layout_tool.cli.options import encoding_option, lang_option, quiet_option
 from layout_tool.coverage import (
     Coverage,
     LayoutOptions,
@@ -67,6 +67,8 @@ def _from_layout(
     "--format", "fmt", type=click.Choice(list(RENDERERS)), default="text", show_default=True
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here.")
+@lang_option
+@quiet_option
 def coverage_cmd(
     mapping_path: str | None,
     layout: Path | None,

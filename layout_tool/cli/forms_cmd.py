@@ -13,6 +13,7 @@ import click
 from layout_tool.cli.options import encoding_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.i18n import t
 from layout_tool.spec.catalogue import load_area
 from layout_tool.xml.forms import SIDE, Form, convert_standard, render_json, render_text
 
@@ -33,12 +34,12 @@ def run_forms(
         raise LayoutToolError("convert --spec needs --to csv or --to xml")
     form = forms[to]
     spec = load_area(area)
-    with row_progress() as progress:
+    with row_progress(paths=inputs) as progress:
         report = convert_standard(
             spec, list(inputs), outdir, form, file_id=file_id, encoding=encoding, progress=progress
         )
     click.echo(render_json(report) if fmt == "json" else render_text(report), nl=False)
-    click.echo(f"report: {outdir / SIDE}", err=True)
+    click.echo(t("cli.report-folder", path=outdir / SIDE), err=True)
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 

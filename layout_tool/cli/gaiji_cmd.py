@@ -7,7 +7,13 @@ from pathlib import Path
 import click
 
 from layout_tool.charset.setup import char_policy
-from layout_tool.cli.options import charset_option, encoding_option, no_header_option
+from layout_tool.cli.options import (
+    charset_option,
+    encoding_option,
+    lang_option,
+    no_header_option,
+    quiet_option,
+)
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK
 from layout_tool.gaiji.maptable import load_map
@@ -40,6 +46,8 @@ RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv}
     type=click.Path(path_type=Path),
     help="MJ縮退マップ-like JSON: list candidate standard characters (never applied).",
 )
+@lang_option
+@quiet_option
 def gaiji(
     inputs: tuple[Path, ...],
     map_path: Path | None,
@@ -64,7 +72,7 @@ def gaiji(
     standard = frozenset(chr(c) for c in chars.charset.gj) if chars.charset else frozenset()
     table = load_map(map_path, standard) if map_path is not None else None
     shrink = load_shrink_map(suggest_path) if suggest_path is not None else None
-    with row_progress() as progress:
+    with row_progress(paths=inputs) as progress:
         scan = scan_paths(
             list(inputs),
             spec=spec,

@@ -60,6 +60,9 @@ class ToolGroup(click.Group):
 @click.version_option(__version__, prog_name="layout-tool")
 def cli() -> None:
     """Validate, convert and check handover data in the 中間標準レイアウト仕様."""
+    from layout_tool.i18n import set_lang
+
+    set_lang()  # LAYOUT_TOOL_LANG, else Japanese; a command's --lang overrides it
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,15 +7,16 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option, no_header_option
+from layout_tool.cli.options import encoding_option, lang_option, no_header_option, quiet_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.i18n import counted, t
 from layout_tool.integrity.manifest import build_manifest, load_expected, write_manifest
 from layout_tool.integrity.measure import MANIFEST_NAME
 from layout_tool.integrity.verify import EXPECTATION_NAMES, verify_folder
 from layout_tool.io.atomic import write_text_atomic
 from layout_tool.io.outputs import report_path, writable_file
-from layout_tool.report.render import render_csv, render_json, render_text
+from layout_tool.report.render import render_csv, render_json, render_text, verdict
 from layout_tool.spec.catalogue import load_area
 from layout_tool.spec.model import AreaSpec
 
@@ -46,6 +47,8 @@ def _spec(area: str | None) -> AreaSpec | None:
 @SPEC
 @ENCODING
 @NO_HEADER
+@lang_option
+@quiet_option
 def manifest(
     folder: Path, output: Path | None, area: str | None, encoding: str, no_header: bool
 ) -> None:
@@ -62,14 +65,15 @@ def manifest(
             target = target / default
         writable_file(target)
     skip = frozenset() if to_stdout else frozenset({target.resolve()})
-    with row_progress() as progress:
+    with row_progress(paths=[folder]) as progress:
         made = build_manifest(folder, _spec(area), encoding, not no_header, progress, skip)
     if to_stdout:
         click.echo(json.dumps(made.to_dict(), ensure_ascii=False, indent=2))
         return
     write_manifest(made, target)
     rows = sum(f.rows or 0 for f in made.files)
-    click.echo(f"manifest: {target} ({len(made.files)} files, {rows:,} rows)", err=True)
+    files, lines = counted(len(made.files), "file"), counted(rows, "row")
+    click.echo(t("cli.manifest-written", path=target, files=files, rows=lines), err=True)
 
 
 @click.command()
@@ -93,6 +97,8 @@ def manifest(
 )
 @ENCODING
 @NO_HEADER
+@lang_option
+@quiet_option
 def verify(
     folder: Path,
     expected_path: Path | None,
@@ -118,7 +124,7 @@ def verify(
                 " beside it; give --manifest FILE"
             )
     expected = load_expected(expected_path)  # --encoding is for the data
-    with row_progress() as progress:
+    with row_progress(paths=[folder]) as progress:
         report = verify_folder(
             folder, expected, _spec(area), encoding, not no_header, progress=progress
         )
@@ -127,5 +133,5 @@ def verify(
         click.echo(text, nl=False)
     else:
         write_text_atomic(output, text)
-        click.echo(f"report: {output} ({'PASS' if report.valid else 'FAIL'})", err=True)
+        click.echo(t("cli.report-written", path=output, verdict=verdict(report)), err=True)
     click.get_current_context().exit(EXIT_OK if report.valid else EXIT_FINDINGS)

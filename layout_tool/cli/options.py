@@ -67,3 +67,38 @@ length_count_option = click.option(
     type=click.Choice(["codepoints", "characters", "bytes:cp932", "bytes:utf-8"]),
     help="How 桁数 is counted (overrides the spec; default: what the spec says, else code points).",
 )
+
+
+def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    from layout_tool.i18n import set_lang
+
+    return set_lang(value)
+
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["ja", "en"]),
+    default=None,
+    is_eager=True,
+    expose_value=False,
+    callback=_set_lang,
+    help="Language of messages, headings and summaries (default ja, or LAYOUT_TOOL_LANG)."
+    " JSON keys and finding codes stay English.",
+)
+
+
+def _set_quiet(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    from layout_tool.cli import progress
+
+    progress.QUIET["on"] = bool(value)
+    return bool(value)
+
+
+quiet_option = click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    expose_value=False,
+    callback=_set_quiet,
+    help="No progress bar (it is drawn only on a terminal anyway).",
+)

@@ -1,35 +1,128 @@
-"""Progress on a terminal for long runs; silent in pipes and CI."""
+"""Progress on a terminal for long runs; silent in pipes, in CI and with ``--quiet``.
+
+One bar per run: percent and time left from the bytes read (estimated from the rows counted
+and each file's bytes per line), ``n/N`` files, and the current file's rows.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from tqdm import tqdm
 
 ProgressFn = Callable[[str, int], None]
+QUIET = {"on": False}
+SAMPLE_BYTES = 1 << 20  # the head of a file read to estimate its bytes per row
 
 
 def wanted() -> bool:
-    return sys.stderr.isatty() and not os.environ.get("CI")
+    return not QUIET["on"] and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def input_files(paths: Iterable[Path]) -> list[Path]:
+    """The files a run will read: given files, and the files directly in given folders."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(c for c in p.iterdir() if c.is_file())
+        elif p.is_file():
+            out.append(p)
+    return out
+
+
+def bytes_per_row(path: Path) -> float:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(SAMPLE_BYTES)
+    except OSError:
+        return 0.0
+    lines = head.count(b"\n")
+    return len(head) / lines if lines else float(len(head) or 1)
+
+
+class Bar:
+    """Turns ``(label, rows so far)`` calls into one bar over the bytes of every input."""
+
+    def __init__(self, files: list[Path], what: str) -> None:
+        self.sizes = {str(p): p.stat().st_size for p in files}
+        self.names = {os.path.basename(k) for k in self.sizes}
+        total = sum(self.sizes.values()) or None
+        self.n_files = len(files)
+        self.what = what
+        self.done = 0  # bytes of the files finished
+        self.label: str | None = None
+        self.size = 0
+        self.per_row = 0.0
+        self.seen = 0
+        self.bar = tqdm(
+            total=total,
+            unit="B",
+            unit_scale=True,
+            unit_divisor=1024,
+            file=sys.stderr,
+            leave=False,
+            dynamic_ncols=True,
+            bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}<{remaining}",
+        )
+
+    def update(self, label: str, rows: int) -> None:
+        if label != self.label:
+            self.done += self.size
+            self.label = label
+            self.seen += 1
+            self.size = self.sizes.get(label, 0) or _size(label)
+            self.per_row = bytes_per_row(Path(label)) if self.size else 0.0
+        name = os.path.basename(label)
+        files = f"{min(self.seen, self.n_files or self.seen)}/{self.n_files or '?'}"
+        self.bar.set_description_str(f"[{files}] {name} {rows:,} {self.what}", refresh=False)
+        position = self.done + min(self.size, int(rows * self.per_row))
+        self.bar.update(max(0, position - self.bar.n))
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _size(label: str) -> int:
+    try:
+        return os.stat(label).st_size
+    except OSError:
+        return 0
 
 
 @contextmanager
-def row_progress(what: str = "rows") -> Iterator[ProgressFn | None]:
+def row_progress(what: str = "rows", paths: Iterable[Path] = ()) -> Iterator[ProgressFn | None]:
     """A callback ``(label, rows_so_far)`` that draws a bar on stderr, or None when quiet."""
     if not wanted():
         yield None
         return
-    bar = tqdm(unit=f" {what}", unit_scale=True, file=sys.stderr, leave=False, dynamic_ncols=True)
-    current = {"": 0}  # label → rows so far; the bar shows their sum
+    bar = Bar(input_files(paths), what)
+    try:
+        yield bar.update
+    finally:
+        bar.close()
 
-    def update(label: str, rows: int) -> None:
-        if label not in current:
-            bar.set_description(os.path.basename(label))
-        current[label] = rows
-        bar.update(sum(current.values()) - bar.n)
+
+@contextmanager
+def count_progress(total: int | None, what: str) -> Iterator[Callable[[int], None] | None]:
+    """A callback ``(done_so_far)`` for work counted in rows or files (sample, manifest…)."""
+    if not wanted():
+        yield None
+        return
+    bar = tqdm(
+        total=total,
+        unit=f" {what}",
+        unit_scale=True,
+        file=sys.stderr,
+        leave=False,
+        dynamic_ncols=True,
+    )
+
+    def update(done: int) -> None:
+        bar.update(max(0, done - bar.n))
 
     try:
         yield update

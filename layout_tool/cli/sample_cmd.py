@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from layout_tool.cli.options import lang_option, quiet_option
 from layout_tool.sample import sample_to_dir
 from layout_tool.spec.catalogue import load_area
 
@@ -30,6 +31,8 @@ from layout_tool.spec.catalogue import load_area
     required=True,
     help="Folder to write the CSV files into.",
 )
+@lang_option
+@quiet_option
 def sample(area: str, file_id: str | None, rows: int, seed: int, faults: int, outdir: Path) -> None:
     """Generate valid, fictitious data for AREA (id, number, name or spec path) and print the
     paths written. --rows is the row count of the main file (the people or households); the

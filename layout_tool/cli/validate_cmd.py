@@ -10,17 +10,20 @@ from layout_tool.charset.setup import char_policy
 from layout_tool.cli.options import (
     charset_option,
     encoding_option,
+    lang_option,
     length_count_option,
     no_header_option,
     profile_option,
+    quiet_option,
 )
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.i18n import t
 from layout_tool.io.atomic import atomic_open, write_text_atomic
 from layout_tool.io.outputs import report_path
 from layout_tool.report.finding import CODES
 from layout_tool.report.html import render_html
-from layout_tool.report.render import render_csv, render_json, render_text
+from layout_tool.report.render import render_csv, render_json, render_text, verdict
 from layout_tool.report.report import DEFAULT_MAX_FINDINGS, Filter
 from layout_tool.safety.paths import check_no_overlap
 from layout_tool.spec.catalogue import load_area
@@ -73,6 +76,8 @@ def _codes(value: str | None) -> frozenset[str]:
 )
 @charset_option
 @length_count_option
+@lang_option
+@quiet_option
 def validate(
     area: str,
     file_id: str | None,
@@ -112,7 +117,7 @@ def validate(
         complete=complete,
         filter=Filter(_codes(select), _codes(ignore), show_values, max_findings),
     )
-    with row_progress() as progress:
+    with row_progress(paths=inputs) as progress:
         report = validate_paths(spec, list(inputs), options, progress=progress)
     report.notes[:0] = notes
     if fmt == "xlsx" and output is not None:
@@ -120,12 +125,12 @@ def validate(
 
         with atomic_open(output) as fh:
             fh.write(render_xlsx(report))
-        click.echo(f"report: {output} ({'PASS' if report.valid else 'FAIL'})", err=True)
+        click.echo(t("cli.report-written", path=output, verdict=verdict(report)), err=True)
         click.get_current_context().exit(EXIT_OK if report.valid else EXIT_FINDINGS)
     text = RENDERERS[fmt](report)
     if output is None:
         click.echo(text, nl=False)
     else:
         write_text_atomic(output, text, encoding="utf-8")
-        click.echo(f"report: {output} ({'PASS' if report.valid else 'FAIL'})", err=True)
+        click.echo(t("cli.report-written", path=output, verdict=verdict(report)), err=True)
     click.get_current_context().exit(EXIT_OK if report.valid else EXIT_FINDINGS)

@@ -14,7 +14,7 @@ import polars as pl
 from layout_tool.compare.model import CompareReport, Difference, FileCompare, ItemCount, Options
 from layout_tool.compare.normalise import normal_form
 from layout_tool.io.batch import ROW
-from layout_tool.report.finding import mask
+from layout_tool.safety.masking import mask
 from layout_tool.spec.model import FileSpec
 
 NEW = "__new"

@@ -59,7 +59,7 @@ def sizes(spec: AreaSpec, paths: list[Path], encoding: str) -> dict[str, int]:
     """Input bytes per file of the area (an XML document counts for each of its files)."""
     out: dict[str, int] = {}
     xml, other = split_inputs(paths)
-    for entry in resolve(spec, other, None, encoding) if other else []:
+    for entry in resolve(spec, other, None, encoding).inputs if other else []:
         if entry.spec is not None:
             out[entry.spec.id] = out.get(entry.spec.id, 0) + entry.path.stat().st_size
     for path in xml:
@@ -73,7 +73,7 @@ def read_side(
 ) -> Iterator[Chunk]:
     """Every record of the side, file by file, batch by batch."""
     xml, other = split_inputs(paths)
-    for entry in resolve(spec, other, None, encoding) if other else []:
+    for entry in resolve(spec, other, None, encoding).inputs if other else []:
         label = str(entry.path)
         if entry.spec is None:
             side.notes.append(f"{side.name}: {label}: not a file of {spec.id}; not compared")

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import Msg
 from layout_tool.integrity.manifest import Expected, Manifest, load_expected
 from layout_tool.integrity.measure import (
     COUNT_SHEET_NAMES,
@@ -49,6 +50,9 @@ def verify_folder(
         spec_version=(spec.version if spec else expected.version) or DEFAULT_VERSION,
         standard=(spec.standard if spec else expected.standard) or "chukan",
         filter=filter or Filter(),
+        inputs=[str(folder)] + ([expected.source] if expected.source else []),
+        provenance=spec.provenance if spec else None,
+        has_header=has_header,
     )
     skip = frozenset({Path(expected.source).resolve()}) if expected.source else frozenset()
     measured = list(measure_folder(folder, spec, encoding, has_header, progress, skip))
@@ -130,14 +134,15 @@ def _compare_manifest(folder: Path, expected: Manifest, measured: list[Measured]
 def _differences(entry: Expected, got: Measured, what: str) -> list[Finding]:
     changed = entry.sha256 is not None and entry.sha256 != got.sha256
     if entry.rows is not None and got.rows is not None and entry.rows != got.rows:
-        message = f"row count: the {what} says {entry.rows:,} rows, {got.path} has {got.rows:,}"
+        message = Msg("count.rows", what=what, expected=entry.rows, path=got.path, got=got.rows)
         return [_finding(message, got.label, got.file_id or entry.file_id)]
     if changed:
         assert entry.sha256 is not None
-        size = f"; {entry.bytes:,} → {got.bytes:,} bytes" if entry.bytes is not None else ""
+        hashes = {"path": got.path, "what": what, "old": entry.sha256[:12], "new": got.sha256[:12]}
         message = (
-            f"changed: {got.path} differs from the {what} (SHA-256 {entry.sha256[:12]}… →"
-            f" {got.sha256[:12]}…{size})"
+            Msg("count.changed-size", **hashes, old_bytes=entry.bytes, new_bytes=got.bytes)
+            if entry.bytes is not None
+            else Msg("count.changed", **hashes)
         )
         return [_finding(message, got.label, got.file_id or entry.file_id)]
     return []
@@ -160,10 +165,7 @@ def _compare_counts(folder: Path, expected: Manifest, measured: list[Measured]) 
             out.append(_missing(folder, entry, "件数表"))
         elif len(match) > 1:
             names = ", ".join(m.path for m in match)
-            message = (
-                f"件数表 row {entry.line}: {entry.path!r} matches several files ({names});"
-                " write the file names in the 件数表"
-            )
+            message = Msg("count.ambiguous", line=entry.line, path=repr(entry.path), names=names)
             out.append(_finding(message, str(folder / entry.path), None))
         else:
             unclaimed.remove(match[0])
@@ -190,27 +192,30 @@ def _norm(text: str) -> str:
 
 
 def _missing(folder: Path, entry: Expected, what: str) -> Finding:
-    rows = f" ({entry.rows:,} rows)" if entry.rows is not None else ""
-    where = f" (row {entry.line})" if entry.line else ""
+    rows = Msg("frag.n-rows", rows=entry.rows) if entry.rows is not None else ""
+    where = Msg("frag.at-row", line=entry.line) if entry.line else ""
     return _finding(
-        f"missing: {entry.path} is listed in the {what}{where}{rows} but not in the folder",
+        Msg("count.missing", path=entry.path, what=what, where=where, rows=rows),
         str(folder / entry.path),
         entry.file_id,
     )
 
 
 def _added(m: Measured, what: str) -> Finding:
-    rows = f" ({m.rows:,} rows)" if m.rows is not None else ""
-    return _finding(f"added: {m.path}{rows} is not listed in the {what}", m.label, m.file_id)
+    rows = Msg("frag.n-rows", rows=m.rows) if m.rows is not None else ""
+    return _finding(Msg("count.added", path=m.path, rows=rows, what=what), m.label, m.file_id)
 
 
-def _finding(message: str, file: str, file_id: str | None) -> Finding:
+def _finding(message: Msg, file: str, file_id: str | None) -> Finding:
     return Finding("count", "error", message, file=file, file_id=file_id)
 
 
-def _note(expected: Manifest, measured: Iterable[Measured]) -> str:
+def _note(expected: Manifest, measured: Iterable[Measured]) -> Msg:
     found = list(measured)
-    return (
-        f"files checked against the {_what(expected)} {expected.source or ''}:"
-        f" {len(expected.files)} listed, {len(found)} found"
-    ).replace("  ", " ")
+    return Msg(
+        "note.checked-against",
+        what=_what(expected),
+        source=expected.source or "",
+        listed=len(expected.files),
+        found=len(found),
+    )

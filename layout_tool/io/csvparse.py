@@ -14,10 +14,13 @@ from collections.abc import Iterator
 
 import polars as pl
 
+from layout_tool.i18n import Msg
 from layout_tool.io.batch import ROW, col
 
 SENTINEL = "\x01"
 BROKEN = "\x02"  # first character of a fallback record that could not be parsed
+UNTERMINATED = "unterminated quote"
+BROKEN_QUOTING = "broken quoting: "
 MAX_RECORD_LINES = 1000  # a quoted field spanning more lines is taken as an unterminated quote
 
 csv.field_size_limit(1 << 30)
@@ -138,35 +141,41 @@ def unmark(frame: pl.DataFrame, n: int, quoted: bool, delimiter: str = ",") -> p
     )
 
 
-def shape_check(frame: pl.DataFrame, n: int) -> tuple[pl.DataFrame, list[tuple[int, str]]]:
+def shape_check(frame: pl.DataFrame, n: int) -> tuple[pl.DataFrame, list[tuple[int, Msg]]]:
     """Keep the records with exactly ``n`` fields; (row, message) for every other one."""
     ok = (pl.col(col(n)) == SENTINEL).fill_null(False)
     bad = frame.filter(~ok)
     if bad.height == 0:
         return frame.select(ROW, *[col(i) for i in range(n)]), []
-    findings: list[tuple[int, str]] = []
+    findings: list[tuple[int, Msg]] = []
     for rec in bad.iter_rows(named=True):
         fields = next((i for i in range(n + 2) if rec[col(i)] == SENTINEL), None)
         first = rec[col(0)]
+        msg: Msg
         if isinstance(first, str) and first.startswith(BROKEN):
-            msg = first[1:]
+            detail = first[1:]
+            msg = (
+                Msg("row-shape.unterminated")
+                if detail == UNTERMINATED
+                else Msg("row-shape.broken", detail=detail.removeprefix(BROKEN_QUOTING))
+            )
         elif fields is None:
-            msg = f"more than {n + 1} fields, expected {n}"
+            msg = Msg("row-shape.too-many", max=n + 1, n=n)
         elif fields == 1 and rec[col(0)] is None:
-            msg = "empty line"
+            msg = Msg("row-shape.empty-line")
         else:
-            msg = f"{fields} field{'s' if fields != 1 else ''}, expected {n}"
+            msg = Msg("row-shape.fields", fields=fields, n=n)
         findings.append((rec[ROW], msg))
     return frame.filter(ok).select(ROW, *[col(i) for i in range(n)]), findings
 
 
-def nul_check(frame: pl.DataFrame, n: int) -> tuple[pl.DataFrame, list[tuple[int, str]]]:
+def nul_check(frame: pl.DataFrame, n: int) -> tuple[pl.DataFrame, list[tuple[int, Msg]]]:
     """Drop records holding a NUL byte; (row, message) for each."""
     has_nul = pl.any_horizontal(
         pl.col(col(i)).str.contains("\x00", literal=True) for i in range(n)
     ).fill_null(False)
     rows = frame.filter(has_nul)[ROW].to_list()
-    findings = [(r, "embedded NUL byte") for r in rows]
+    findings = [(r, Msg("row-shape.nul")) for r in rows]
     return frame.filter(~has_nul), findings
 
 
@@ -182,14 +191,14 @@ def fallback(text: str, n: int, delimiter: str = ",") -> pl.DataFrame:
             group += lines[j]
             j += 1
         if group.count('"') % 2:
-            records.append([BROKEN + "unterminated quote"])
+            records.append([BROKEN + UNTERMINATED])
             i += 1
             continue
         try:
             reader = csv.reader(io.StringIO(group, newline=""), strict=True, delimiter=delimiter)
             parsed = next(reader, [])
         except csv.Error as exc:
-            records.append([BROKEN + f"broken quoting: {exc}"])
+            records.append([BROKEN + BROKEN_QUOTING + str(exc)])
         else:
             records.append([v if v != "" else None for v in parsed] + [SENTINEL])
         i = j

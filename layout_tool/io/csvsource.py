@@ -17,6 +17,7 @@ from typing import Protocol
 
 import polars as pl
 
+from layout_tool.i18n import Msg, Text
 from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvparse import (
     SENTINEL,
@@ -121,7 +122,7 @@ class CsvSource:
         self.header = [h.strip("\ufeff") for h in rows[0]] if rows else []
         self.data_start = start + len(raw)
         if not self.header:
-            self.header_findings.append(self.header_problem("no header row: the file is empty"))
+            self.header_findings.append(self.header_problem(Msg("header.empty")))
 
     def encoding_summary(self, consequence: str = "rows not checked") -> Finding:
         """The one ``encoding`` finding of a file that fails massively in its encoding."""
@@ -149,7 +150,7 @@ class CsvSource:
             offset=first[0] if first else None,
         )
 
-    def header_problem(self, message: str) -> Finding:
+    def header_problem(self, message: Text) -> Finding:
         return Finding("header", "error", message, file=self.label, file_id=self.file_id)
 
     def _encoding_finding(
@@ -158,7 +159,7 @@ class CsvSource:
         return Finding(
             code="encoding",
             severity="error",
-            message=f"bytes {bad.sample.hex(' ')} do not decode as {self.encoding}",
+            message=Msg("encoding.bytes", bytes=bad.sample.hex(" "), encoding=self.encoding),
             file=self.label,
             file_id=self.file_id,
             row=row or None,
@@ -167,7 +168,7 @@ class CsvSource:
             offset=base + bad.offset,
         )
 
-    def row_shape(self, row: int, message: str, severity: str = "error") -> Finding:
+    def row_shape(self, row: int, message: Text, severity: str = "error") -> Finding:
         return Finding(
             code="row-shape",
             severity="error" if severity == "error" else "warning",

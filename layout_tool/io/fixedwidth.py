@@ -33,6 +33,7 @@ from typing import BinaryIO, Protocol
 
 import polars as pl
 
+from layout_tool.i18n import Msg
 from layout_tool.io.cp932 import byte_length, decode, decode_field, one_character, unencodable
 from layout_tool.io.csvsource import ROW, Batch, _prefetch, col
 from layout_tool.report.finding import Finding
@@ -314,12 +315,14 @@ class FixedWidthSource:
         value: str,
         after: str | None,
     ) -> Finding:
-        cut = f": a double-byte character cut by the boundary of field {after}" if after else ""
+        where = {"bytes": sample.hex(" "), "field": f.name, "start": f.start + 1}
+        end = f.start + f.length
         return Finding(
             "encoding",
             "error",
-            f"bytes {sample.hex(' ')} in field {f.name} (bytes {f.start + 1}-{f.start + f.length})"
-            f" do not decode as cp932{cut}",
+            Msg("encoding.field-cut", **where, end=end, after=after)
+            if after
+            else Msg("encoding.field", **where, end=end),
             file=self.label,
             file_id=self.file_id,
             row=row,
@@ -330,7 +333,11 @@ class FixedWidthSource:
         )
 
     def _shape(self, row: int, got: int, size: int) -> Finding:
-        message = "empty line" if got == 0 else f"record is {got} bytes, expected {size}"
+        message = (
+            Msg("row-shape.empty-line")
+            if got == 0
+            else Msg("row-shape.record-size", got=got, size=size)
+        )
         return Finding(
             "row-shape", "error", message, file=self.label, file_id=self.file_id, row=row
         )

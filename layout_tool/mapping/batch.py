@@ -21,6 +21,7 @@ from typing import Final
 import polars as pl
 
 from layout_tool.checks.items import GAIJI, char_screen, finding_code, gaiji_present
+from layout_tool.i18n import t
 from layout_tool.io.csvsource import ROW, col
 from layout_tool.mapping import findings as fnd
 from layout_tool.mapping.model import Mapping, Rule, Source, Target
@@ -176,12 +177,12 @@ class Batches:
             where = pl.col(code.name).is_not_null()
             if k in failed:
                 where = where & pl.col(failed[k]).is_null()
-            messages = {c: item_message(c, item) for c in ITEM_CODES}
+            messages = {c: item_message(c, item).render() for c in ITEM_CODES}
             message = pl.col(code.name).replace_strict(messages, default=None)
             self.add(where, item.name, pl.col(code.name), "error", message, v.col, 20 + k)
             if not _plain(self.rule_of(k)):
                 severity = "warning" if item.gaiji else "error"
-                text = item_message("gaiji", item)
+                text = item_message("gaiji", item).render()
                 if gaiji_fails_checks(checked, self.codes):
                     where = gaiji_present(v.col)
                     spec = _Spec(where, item.name, "gaiji", severity, text, v.col, 20 + k)
@@ -196,7 +197,7 @@ class Batches:
         """U+FFFD in an input value: bytes that did not decode (wherever the reader put it)."""
         for column, name in columns:
             where = pl.col(column).str.contains("\ufffd", literal=True)
-            text = f"{name} holds U+FFFD: bytes that do not decode in the file's encoding"
+            text = t("encoding.garbled", item=name)
             self.specs.append(
                 _Spec(where, name, "encoding", "error", text, pl.col(column), 5, True)
             )

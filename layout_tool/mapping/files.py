@@ -202,7 +202,7 @@ class VendorReader:
                 f"{path}: {self.csv.encoding_summary('nothing converted').message}"
             )
         if self.csv.header_findings:
-            raise LayoutToolError(f"{path}: {self.csv.header_findings[0].message}")
+            raise LayoutToolError(f"{path}: {self.csv.header_findings[0].text()}")
         if source.header and self.csv.header != source.field_names:
             raise LayoutToolError(
                 f"{path}: {_header_difference(source.field_names, self.csv.header or [])}"
@@ -249,10 +249,12 @@ class StandardReader:
         errors = [f for f in [*self.csv.header_findings, *cmap.findings] if f.severity == "error"]
         needed = {target.rules[j].item.name for r in target.restorers for j in r.rules}
         blocking = [
-            f for f in errors if f.item is None or f.item in needed or "appears again" in f.message
+            f
+            for f in errors
+            if f.item is None or f.item in needed or f.msg_id == "header.duplicate"
         ]
         if blocking:
-            raise LayoutToolError(f"{path}: {blocking[0].message}")
+            raise LayoutToolError(f"{path}: {blocking[0].text()}")
         self.positions = cmap.positions
         self.ncols = cmap.ncols
 

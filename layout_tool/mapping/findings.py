@@ -108,4 +108,4 @@ def _located(f: Finding) -> str:
     of an XML one (the conversion report has no columns for them)."""
     offset = f"byte offset {f.offset}" if f.offset is not None else None
     where = [w for w in (offset, f"line {f.line}" if f.line else None, f.xpath) if w]
-    return f"{f.message} ({', '.join(where)})" if where else f.message
+    return f"{f.text()} ({', '.join(where)})" if where else f.text()

@@ -16,6 +16,7 @@ import polars as pl
 
 from layout_tool import __version__
 from layout_tool.gaiji.maptable import MapTable
+from layout_tool.i18n import code_title, counted, t, text
 from layout_tool.io.csvsource import ROW
 from layout_tool.mapping.model import Mapping
 from layout_tool.report.finding import CODES, Finding
@@ -35,7 +36,7 @@ class FileConversion:
     source: str  # vendor source id
     file_id: str  # standard file id
     output: str
-    rejects: str
+    rejects: str | None  # None: no row was rejected, and no rejects file written
     encoding: str | None = None
     detected_by: str | None = None
     rows_in: int = 0
@@ -175,23 +176,37 @@ def render_json(report: ConversionReport) -> str:
 
 def render_text(report: ConversionReport) -> str:
     m = report.mapping
-    direction = "standard → vendor (--reverse)" if report.reverse else "vendor → standard"
-    verdict = "OK" if report.ok else "ROWS REJECTED"
+    direction = t("convert.reverse" if report.reverse else "convert.forward")
     lines = [
-        f"layout-tool convert — {m.name} ({direction}), area {m.area.id},"
-        f" 中間標準レイアウト仕様 v{m.area.version}",
-        f"Mapping: {m.path} ({'lossless' if m.lossless else 'lossy'})",
+        t(
+            "convert.title",
+            name=m.name,
+            direction=direction,
+            area=m.area.id,
+            version=m.area.version,
+        ),
+        t(
+            "convert.mapping",
+            path=m.path,
+            kind=t("convert.lossless" if m.lossless else "convert.lossy"),
+        ),
         *_gaiji_line(report),
         *(
             [f"Profile: {report.profile['path']} (sha256 {report.profile['sha256']})"]
             if report.profile
             else []
         ),
-        f"Result: {verdict} — {report.rows_in:,} rows in, {report.rows_out:,} out,"
-        f" {report.rows_rejected:,} rejected{_derived(report)};"
-        f" {report.by_severity['warning']:,} warnings",
+        t(
+            "convert.result",
+            verdict=t("convert.ok" if report.ok else "convert.rejected"),
+            rows_in=counted(report.rows_in, "row"),
+            rows_out=report.rows_out,
+            rejected=report.rows_rejected,
+            warnings=counted(report.by_severity["warning"], "warning"),
+        )
+        + _derived(report),
         "",
-        "Files",
+        t("sec.files"),
     ]
     derived = any(f.rows_filtered or f.rows_merged for f in report.files)
     rows = [
@@ -206,36 +221,39 @@ def render_text(report: ConversionReport) -> str:
         ]
         for f in report.files
     ]
-    header = ["input", "output", "encoding", "rows_in", "rows_out", "rows_rejected"]
+    header = [t(f"col.{c}") for c in
+              ("input", "output", "encoding", "rows-in", "rows-out", "rows-rejected")]  # fmt: skip
     if derived:  # rows_in = rows_out + rows_rejected + rows_filtered + rows_merged
-        header += ["rows_filtered", "rows_merged"]
+        header += [t("col.rows-filtered"), t("col.rows-merged")]
     lines += ["  " + ln for ln in table(header, rows)]
     if report.by_code:
-        lines += ["", "Findings by code"]
-        counted = sorted(report.by_code.items(), key=lambda kv: (-kv[1], kv[0]))
+        lines += ["", t("sec.by-code")]
+        by_code = sorted(report.by_code.items(), key=lambda kv: (-kv[1], kv[0]))
         lines += [
             "  " + ln
             for ln in table(
-                ["code", "count", "meaning"], [[c, f"{n:,}", CODES.get(c, c)] for c, n in counted]
+                [t("col.code"), t("col.count"), t("col.meaning")],
+                [[c, f"{n:,}", code_title(c)] for c, n in by_code],
             )
         ]
         shown = report.findings[:FIRST_FINDINGS]
-        lines += ["", f"First findings ({len(shown)} of {sum(report.by_code.values()):,})"]
+        lines += ["", t("sec.first", shown=len(shown), total=sum(report.by_code.values()))]
         rows = [
             [
                 f"{_name(f.file)}:{f.row if f.row is not None else '-'}",
                 f.item or "-",
                 f.code,
-                f.severity,
-                _short(f.message, 90),
+                t("severity." + f.severity),
+                _short(f.text(), 90),
             ]
             for f in shown
         ]
-        lines += ["  " + ln for ln in table(["where", "item", "code", "severity", "message"], rows)]
-    if report.files:
-        lines += ["", "Rejected rows, with their findings, are in conversion/<output>.rejects.csv."]
+        heads = ["col.where", "col.item", "col.code", "col.severity", "col.message"]
+        lines += ["  " + ln for ln in table([t(h) for h in heads], rows)]
+    if report.rows_rejected:
+        lines += ["", t("convert.rejects-where")]
     if report.notes:
-        lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
+        lines += ["", t("sec.notes")] + [f"  - {text(n)}" for n in report.notes]
     return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 
@@ -251,8 +269,9 @@ def _gaiji_line(report: ConversionReport) -> list[str]:
     if table is None:
         return []
     done = sum(f.gaiji_mapped for f in report.files)
-    way = "standard characters written as the vendor's 外字" if report.reverse else "外字 replaced"
-    return [f"外字 table: {table.path} ({len(table.entries)} entries): {done:,} {way}"]
+    way = t("convert.gaiji-back" if report.reverse else "convert.gaiji-replaced", n=done)
+    return [t("convert.gaiji", path=table.path, entries=counted(len(table.entries), "entry"),
+              way=way)]  # fmt: skip
 
 
 def _name(path: str | None) -> str:

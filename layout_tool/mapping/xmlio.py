@@ -15,6 +15,7 @@ from typing import BinaryIO
 import polars as pl
 from lxml import etree
 
+from layout_tool.i18n import Msg
 from layout_tool.io.csvsource import Batch, col
 from layout_tool.mapping.model import Target
 from layout_tool.report.finding import Finding
@@ -82,7 +83,7 @@ class XmlStandardReader:
         findings = list(self.source.findings)
         if self.source.stopped and not any(f.severity == "error" for f in findings):
             findings.append(
-                Finding("xsd", "error", "reading stopped early", file=str(self.path))
+                Finding("xsd", "error", Msg("xsd.stopped"), file=str(self.path))
             )  # pragma: no cover - a stop always comes with its finding
         return findings, list(self.source.notes)
 

@@ -5,34 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from layout_tool.safety.masking import mask
-
-__all__ = ["CODES", "Finding", "Severity", "mask"]
+from layout_tool.i18n import Msg, Text, text
+from layout_tool.i18n.codes import CODE_INFO
 
 Severity = Literal["error", "warning"]
 
-# The contract's finding codes (stable identities) with a short title each.
-CODES: dict[str, str] = {
-    "encoding": "bytes that do not decode",
-    "row-shape": "malformed row",
-    "header": "header column problem",
-    "required": "required item is empty",
-    "type": "value of the wrong type",
-    "length": "value longer than the item's 桁数",
-    "code": "value not in the code table",
-    "date": "impossible or malformed date",
-    "check-digit": "wrong check digit",
-    "gaiji": "外字 (private-use character)",
-    "key-duplicate": "duplicate primary key",
-    "reference": "key missing in the referenced file",
-    "count": "file set or row count differs from the manifest / 件数表",
-    "xsd": "XML schema violation",
-    "rule": "rule of the area broken",
-    "round-trip": "row would not convert back exactly (lossless mapping)",
-    "file-missing": "a file of the area is not among the inputs",
-    "charset": "character outside the spec's character set, or an unregistered IVS",
-    "lost-char": "lost character: escape text (◆…◆, {MJ…}, &#x…;) or U+FFFD",
-}
+# The contract's finding codes (stable identities), declared once in the message catalogue
+# (layout_tool/i18n/codes.py) with a title and a 対応方法 in Japanese and English.
+CODES: dict[str, str] = {code: info.title_en for code, info in CODE_INFO.items()}
 
 
 @dataclass(frozen=True)
@@ -41,7 +21,7 @@ class Finding:
 
     code: str
     severity: Severity
-    message: str
+    message: Text  # a Msg (id + parameters, rendered per language) or a plain string
     file: str | None = None
     file_id: str | None = None
     row: int | None = None
@@ -56,7 +36,15 @@ class Finding:
         if self.code not in CODES:
             raise ValueError(f"unknown finding code {self.code!r}")
 
-    def to_dict(self) -> dict[str, object]:
+    def text(self, lang: str | None = None) -> str:
+        """The message in the language asked for (default: the current one)."""
+        return text(self.message, lang)
+
+    @property
+    def msg_id(self) -> str | None:
+        return self.message.id if isinstance(self.message, Msg) else None
+
+    def to_dict(self, lang: str | None = None) -> dict[str, object]:
         out: dict[str, object] = {
             "code": self.code,
             "severity": self.severity,
@@ -66,7 +54,7 @@ class Finding:
             "item": self.item,
             "column": self.column,
             "value": self.value,
-            "message": self.message,
+            "message": self.text(lang),
         }
         for extra in ("offset", "line", "xpath"):
             if getattr(self, extra) is not None:

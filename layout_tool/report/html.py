@@ -14,21 +14,26 @@ from html import escape
 
 from layout_tool import __version__
 from layout_tool.gaiji.inventory import GaijiEntry, first_rows_text
-from layout_tool.report.finding import CODES, Finding
+from layout_tool.i18n import code_action, code_title, counted, get_lang, t
+from layout_tool.i18n import text as as_text
+from layout_tool.report.finding import Finding
+from layout_tool.report.head import Positions, head_lines, legend
 from layout_tool.report.html_assets import CSS, JS
 from layout_tool.report.report import Report
+from layout_tool.spec.model import STANDARD_NAMES
 
 # Private-use characters (外字) and control characters: shown as code points, never raw.
 _SPECIAL = re.compile("([\ue000-\uf8ff\U000f0000-\U0010fffd]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f])")
 NUM_TYPE = ' data-type="num"'
 SEVERITY_JA = {"error": "エラー", "warning": "警告"}
+KINDS = ("validation", "verification")
 
 
 def page_head(title: str, css: str) -> list[str]:
     """The start of every page layout-tool writes: self-contained, UTF-8, Japanese."""
     return [
         "<!DOCTYPE html>",
-        '<html lang="ja">',
+        f'<html lang="{get_lang()}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -41,14 +46,16 @@ def page_head(title: str, css: str) -> list[str]:
 
 def render_html(report: Report) -> str:
     """The whole page as a string (UTF-8 when written)."""
-    verdict = "合格 PASS" if report.valid else "不合格 FAIL"
-    title = f"検証レポート {report.area} — {'PASS' if report.valid else 'FAIL'}"
+    verdict = t("verdict.pass" if report.valid else "verdict.fail")
+    kind = t("kind." + report.kind) if report.kind in KINDS else report.kind
+    title = f"{kind} {report.area} — {verdict}"
     parts = [
         *page_head(title, CSS),
         "<body>",
         _banner(report, verdict),
         "<main>",
         _summary(report),
+        _head(report),
         _files(report),
         _by_code(report),
         _by_item(report),
@@ -97,15 +104,9 @@ def _banner(report: Report, verdict: str) -> str:
     return (
         f'<header class="banner {state}" id="verdict" data-valid="{str(report.valid).lower()}">'
         f"<h1>{verdict}</h1>"
-        f"<p>業務 {text(report.area)} ／ 中間標準レイアウト仕様 v{text(report.spec_version)}</p>"
-        f"<p>エラー {_num(report.errors)} 件、警告 {_num(report.warnings)} 件"
-        f"（{_num(len(report.files))} ファイル、{_num(report.rows)} 行）</p>"
-        + (
-            f'<p id="coverage">業務のファイル {report.area_files} 件中 {report.checked_files}'
-            f" 件を検証（{text(report.coverage() or '')}）</p>"
-            if report.area_files
-            else ""
-        )
+        f"<p>業務 {text(report.area)} ／ {text(_standard(report))} v{text(report.spec_version)}</p>"
+        f"<p>{text(_counts(report))}</p>"
+        + (f'<p id="coverage">{text(report.coverage() or "")}</p>' if report.area_files else "")
         + (
             f'<p id="profile">プロファイル profile: {text(report.profile["path"])}'
             f" (SHA-256 {text(report.profile['sha256'])})</p>"
@@ -114,6 +115,28 @@ def _banner(report: Report, verdict: str) -> str:
         )
         + "</header>"
     )
+
+
+def _standard(report: Report) -> str:
+    return STANDARD_NAMES.get(report.standard, report.standard)
+
+
+def _counts(report: Report) -> str:
+    errors = counted(report.errors, "error")
+    warnings = counted(report.warnings, "warning")
+    files, rows = counted(len(report.files), "file"), counted(report.rows, "row")
+    if get_lang() == "ja":
+        return f"エラー {errors}、警告 {warnings}（{files}、{rows}）"
+    return f"{errors}, {warnings} in {files}, {rows}"
+
+
+def _head(report: Report) -> str:
+    """When, what, against which spec, with which profile and tool (the report's head)."""
+    rows = "".join(
+        f"<div><dt>{text(label)}</dt><dd>{text(value)}</dd></div>"
+        for label, value in head_lines(report)
+    )
+    return f'<section id="head"><dl class="head">{rows}</dl></section>'
 
 
 def _figure(key: str, label: str, n: int, cls: str = "") -> str:
@@ -179,11 +202,17 @@ def _by_code(report: Report) -> str:
         f'<tr data-code="{_attr(code)}">'
         f'<td><button class="link" type="button" data-filter-code="{_attr(code)}">'
         f"{text(code)}</button></td>"
-        f"<td>{text(CODES.get(code, ''))}</td>"
-        f'<td class="num">{_num(n)}</td></tr>'
+        f"<td>{text(code_title(code))}</td>"
+        f'<td class="num">{_num(n)}</td>'
+        f'<td class="action">{text(code_action(code))}</td></tr>'
         for code, n in sorted(report.by_code.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
-    headers = [("コード code", ""), ("意味 meaning", ""), ("件数 count", "num")]
+    headers = [
+        (t("col.code"), ""),
+        (t("col.meaning"), ""),
+        (t("col.count"), "num"),
+        (t("col.action"), ""),
+    ]
     return (
         '<section id="by-code"><h2>指摘の種類別件数<small>findings by code</small></h2>'
         f"{_table('by-code-table', headers, rows)}</section>"
@@ -274,19 +303,22 @@ def _masked(report: Report) -> str:
     )
 
 
-def _finding_row(f: Finding) -> str:
-    name = (f.file or "-").replace("\\", "/").rsplit("/", 1)[-1]
+def _finding_row(f: Finding, where: Positions) -> str:
+    name = where.file(f)
+    excel = where.excel_row(f)
     return (
         f'<tr class="{_attr(f.severity)}" data-code="{_attr(f.code)}"'
         f' data-severity="{_attr(f.severity)}">'
-        f'<td class="sev">{SEVERITY_JA.get(f.severity, f.severity)}</td>'
+        f'<td class="sev">{t("severity." + f.severity)}</td>'
         f"<td>{text(f.code)}</td>"
         f'<td class="path" title="{_attr(f.file)}">{text(name)}</td>'
         f'<td class="num">{"" if f.row is None else f.row}</td>'
+        f'<td class="num">{"" if f.line is None else f.line}</td>'
+        f'<td class="num">{"" if excel is None else excel}</td>'
         f"<td>{text(f.item)}</td>"
         f'<td class="num">{"" if f.column is None else f.column}</td>'
         f'<td class="value">{text(f.value)}</td>'
-        f"<td>{text(f.message)}</td></tr>"
+        f"<td>{text(f.text())}</td></tr>"
     )
 
 
@@ -321,7 +353,9 @@ def _findings(report: Report) -> str:
         ("重要度", "sortable"),
         ("コード", "sortable"),
         ("ファイル", "sortable"),
-        ("行", "sortable num"),
+        (t("col.row"), "sortable num"),
+        (t("col.line"), "sortable num"),
+        (t("col.excel-row"), "sortable num"),
         ("項目", "sortable"),
         ("列", "sortable num"),
         ("値", ""),
@@ -331,9 +365,15 @@ def _findings(report: Report) -> str:
         f'<th class="{cls}"{NUM_TYPE if "num" in cls else ""}>{label}</th>'
         for label, cls in headers
     )
-    body = "".join(_finding_row(f) for f in findings)
+    where = Positions(report)
+    body = "".join(_finding_row(f, where) for f in findings)
+    explained = "".join(f"<li>{text(x)}</li>" for x in legend())
+    legend_html = (
+        f'<details id="legend" open><summary>{t("sec.legend")}</summary>'
+        f"<ul>{explained}</ul></details>"
+    )
     return (
-        head + capped + controls + '<div class="scroll"><table id="findings-table">'
+        head + capped + controls + legend_html + '<div class="scroll"><table id="findings-table">'
         f"<thead><tr>{head_cells}</tr></thead><tbody>{body}</tbody></table></div></section>"
     )
 
@@ -341,5 +381,5 @@ def _findings(report: Report) -> str:
 def _notes(report: Report) -> str:
     if not report.notes:
         return ""
-    items = "".join(f"<li>{text(n)}</li>" for n in report.notes)
+    items = "".join(f"<li>{text(as_text(n))}</li>" for n in report.notes)
     return f'<section id="notes"><h2>備考<small>notes</small></h2><ul>{items}</ul></section>'

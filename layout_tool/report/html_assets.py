@@ -33,7 +33,14 @@ h2 small { color: var(--muted); font-weight: normal; font-size: 13px; margin-lef
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left;
   vertical-align: top; }
-th { background: #eef0f3; position: sticky; top: 0; white-space: nowrap; }
+th { background: #eef0f3; white-space: nowrap; }
+#findings-table th { position: sticky; top: 0; }
+td.action { font-size: 13px; min-width: 18em; }
+.head { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
+.head div { display: contents; }
+.head dt { font-weight: 600; }
+.head dd { margin: 0; word-break: break-all; }
+#legend { margin: 8px 0; font-size: 13px; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td ul { margin: 0; padding-left: 1.1em; }
 td.value { white-space: pre-wrap; word-break: break-all; font-family: ui-monospace, monospace; }

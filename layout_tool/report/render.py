@@ -1,4 +1,8 @@
-"""Report renderers: text for people, JSON per the contract, CSV for Excel."""
+"""Report renderers: text for people, JSON per the contract, CSV for Excel.
+
+Headings, summary lines and messages follow the current language (``layout_tool.i18n``);
+JSON keys, CSV column names and finding codes stay English.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ import json
 from collections import defaultdict
 
 from layout_tool.gaiji.inventory import first_rows_text
-from layout_tool.report.finding import CODES
+from layout_tool.i18n import code_title, counted, get_lang, t, text
+from layout_tool.report.head import Positions, head_lines, legend
 from layout_tool.report.report import Report
 from layout_tool.safety.cells import safe_cell
 from layout_tool.safety.text import inert_lines
@@ -21,7 +26,7 @@ CSV_COLUMNS = ["code", "severity", "file", "file_id", "row", "item", "column", "
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(report.to_dict(get_lang()), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_csv(report: Report) -> str:
@@ -29,12 +34,15 @@ def render_csv(report: Report) -> str:
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([*CSV_COLUMNS, "offset", "line", "xpath"])
+    writer.writerow([*CSV_COLUMNS, "offset", "line", "xpath", "file_name", "excel_row"])
+    where = Positions(report)
+    lang = get_lang()
     for f in report.sorted_findings():
-        d = f.to_dict()
+        d = f.to_dict(lang)
         writer.writerow(
             [_cell(d.get(k)) for k in CSV_COLUMNS]
             + [_cell(d.get(k)) for k in ("offset", "line", "xpath")]
+            + [where.file(f), _cell(where.excel_row(f))]
         )
     return out.getvalue()
 
@@ -44,76 +52,97 @@ def _cell(value: object) -> str:
     return safe_cell(value)
 
 
+def verdict(report: Report) -> str:
+    return t("verdict.pass" if report.valid else "verdict.fail")
+
+
+def title_line(report: Report) -> str:
+    kind = t(f"kind.{report.kind}") if report.kind in ("validation", "verification") else ""
+    return t(
+        "report.title",
+        kind=kind or report.kind,
+        area=report.area,
+        standard=STANDARD_NAMES.get(report.standard, report.standard),
+        version=report.spec_version,
+    )
+
+
+def result_line(report: Report) -> str:
+    return t(
+        "report.result",
+        verdict=verdict(report),
+        errors=counted(report.errors, "error"),
+        warnings=counted(report.warnings, "warning"),
+        files=counted(len(report.files), "file"),
+        rows=counted(report.rows, "row"),
+    ) + (f" ({report.coverage()})" if report.coverage() else "")
+
+
 def render_text(report: Report) -> str:
-    verdict = "PASS" if report.valid else "FAIL"
-    lines = [
-        f"layout-tool {report.kind} — area {report.area},"
-        f" {STANDARD_NAMES.get(report.standard, report.standard)} v{report.spec_version}",
-        f"Result: {verdict} — {report.errors:,} errors, {report.warnings:,} warnings"
-        f" in {len(report.files)} files, {report.rows:,} rows"
-        + (f" ({report.coverage()})" if report.coverage() else ""),
-        *(
-            [f"Profile: {report.profile['path']} (sha256 {report.profile['sha256']})"]
-            if report.profile
-            else []
-        ),
-        "",
-        "Files",
-    ]
+    lines = [title_line(report), result_line(report)]
+    lines += [f"  {label}: {value}" for label, value in head_lines(report)]
+    lines += ["", t("sec.files")]
     rows = [
         [f.path, f.file_id or "-", f"{f.rows:,}", f"{f.encoding} ({f.detected_by})"]
         for f in report.files
     ]
-    lines += ["  " + ln for ln in table(["file", "file id", "rows", "encoding"], rows)]
+    heads = [t("col.file"), t("col.file-id"), t("col.rows"), t("col.encoding")]
+    lines += ["  " + ln for ln in table(heads, rows)]
     if report.by_code:
-        lines += ["", "Findings by code"]
+        lines += ["", t("sec.by-code")]
         rows = [
-            [c, f"{n:,}", CODES[c]]
+            [c, f"{n:,}", code_title(c)]
             for c, n in sorted(report.by_code.items(), key=lambda kv: -kv[1])
         ]
-        lines += ["  " + ln for ln in table(["code", "count", "meaning"], rows)]
-        lines += ["", "Findings by item (with first rows)"]
+        lines += [
+            "  " + ln for ln in table([t("col.code"), t("col.count"), t("col.meaning")], rows)
+        ]
+        lines += ["", t("sec.by-item")]
         first_rows: dict[tuple[str, str], list[str]] = defaultdict(list)
+        where = Positions(report)
+        several = len(report.files) > 1
         for (item, code), examples in report.examples.items():
-            first_rows[(item, code)] = [str(e.row) for e in examples if e.row is not None]
+            first_rows[(item, code)] = [
+                f"{where.file(e)}:{e.row}" if several else str(e.row)
+                for e in examples
+                if e.row is not None
+            ]
         rows = [
             [item, code, f"{n:,}", ", ".join(first_rows.get((item, code), [])) or "-"]
             for (item, code), n in report.items_by_count()
         ]
-        lines += ["  " + ln for ln in table(["item", "code", "count", "first rows"], rows)]
-        shown = report.sorted_findings()[:FIRST_FINDINGS]
-        total = sum(report.by_code.values())
-        lines += ["", f"First findings ({len(shown)} of {total:,})"]
-        rows = [
-            [
-                f"{f.file_id or f.file or '-'}:{f.row if f.row is not None else '-'}"
-                + (f" (line {f.line})" if f.line is not None else ""),
-                f.item or "-",
-                f.code,
-                _short(f.value),
-                inert_value(f.message.replace("\n", "⏎")),
-            ]
-            for f in shown
-        ]
-        lines += ["  " + ln for ln in table(["where", "item", "code", "value", "message"], rows)]
-        if report.truncated:
-            lines.append(
-                f"  (the list holds {len(report.findings):,} findings; counts above are exact)"
-            )
+        heads = [t("col.item"), t("col.code"), t("col.count"), t("col.first-rows")]
+        lines += ["  " + ln for ln in table(heads, rows)]
+        lines += _first_findings(report)
     if report.gaiji:
         entries = report.gaiji.entries()
         several = len({f for e in entries for f in e.files}) > 1
-        lines += ["", f"外字 inventory ({len(entries)} distinct, {report.gaiji.total} in all)"]
+        lines += ["", t("sec.gaiji", distinct=len(entries), total=report.gaiji.total)]
         rows = [
             [e.codepoints, str(e.count), ", ".join(e.items), first_rows_text(e, several)]
             for e in entries
         ]
-        lines += ["  " + ln for ln in table(["code point", "count", "items", "first rows"], rows)]
+        heads = [t("col.code-point"), t("col.count"), t("col.items"), t("col.first-rows")]
+        lines += ["  " + ln for ln in table(heads, rows)]
     if report.notes:
-        lines += ["", "Notes"] + [
-            f"  - {inert_value(n, 'MAX_REPORT_MESSAGE')}" for n in report.notes
+        lines += ["", t("sec.notes")] + [
+            f"  - {inert_value(text(n), 'MAX_REPORT_MESSAGE')}" for n in report.notes
         ]
     return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
+
+
+def _first_findings(report: Report) -> list[str]:
+    shown = report.sorted_findings()[:FIRST_FINDINGS]
+    total = sum(report.by_code.values())
+    where = Positions(report)
+    lines = ["", t("sec.first", shown=len(shown), total=total)]
+    rows = [[where.where(f), f.item or "-", f.code, _short(f.value), f.text()] for f in shown]
+    heads = [t("col.where"), t("col.item"), t("col.code"), t("col.value"), t("col.message")]
+    lines += ["  " + ln for ln in table(heads, rows)]
+    if report.truncated:
+        lines.append("  " + t("sec.truncated", listed=len(report.findings)))
+    lines += ["", t("sec.legend")] + [f"  - {x}" for x in legend()]
+    return lines
 
 
 def _short(value: str | None, width: int = 24) -> str:

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import polars as pl
 
 from layout_tool import __version__
 from layout_tool.gaiji.inventory import GaijiInventory
+from layout_tool.i18n import Text, t, text
 from layout_tool.report.finding import CODES, Finding, Severity
 from layout_tool.safety.reporting import clipped, mask_finding
 
 DEFAULT_MAX_FINDINGS = 10_000
+
+
+def now() -> str:
+    """The local date and time, to the second, with its UTC offset (the report's 作成日時)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")  # reproducible reports (tests, golden files)
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).isoformat(timespec="seconds")
+    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 @dataclass
@@ -75,7 +86,7 @@ class Report:
     by_item: Counter[tuple[str, str]] = field(default_factory=Counter)
     by_severity: Counter[str] = field(default_factory=Counter)
     examples: dict[tuple[str, str], list[Finding]] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
     kind: str = "validation"  # or "verification" (verify against a manifest)
     gaiji: GaijiInventory = field(default_factory=GaijiInventory)  # exact, per character
     masked: Counter[str] = field(default_factory=Counter)  # item → values shown masked
@@ -83,8 +94,13 @@ class Report:
     code_severity: dict[str, str] = field(default_factory=dict)
     item_severity: dict[str, str] = field(default_factory=dict)
     area_files: int = 0  # how many files the area has (0: not counted, e.g. verify)
-    profile: dict[str, str] | None = None  # {"path", "sha256"} of a --profile
     charset: dict[str, object] | None = None  # the character set checked against, if any
+    # the report's head: when, what was checked, against what (see layout_tool.report.head)
+    made: str = field(default_factory=now)
+    inputs: list[str] = field(default_factory=list)  # the paths given (folders or files)
+    provenance: str | None = None  # the spec's: modelled, imported, official
+    profile: dict[str, str] | None = None  # {"path": ..., "sha256": ...} with --profile
+    has_header: bool = True  # CSV files have a header row (for the Excel row of a finding)
 
     # -- collecting ---------------------------------------------------------------------
     def room(self) -> int:
@@ -169,7 +185,7 @@ class Report:
         """ "2 of 3 files of the area checked", or None when the area's files were not counted."""
         if not self.area_files:
             return None
-        return f"{self.checked_files} of {self.area_files} files of the area checked"
+        return t("report.coverage", checked=self.checked_files, of=self.area_files)
 
     @property
     def truncated(self) -> bool:
@@ -178,12 +194,20 @@ class Report:
     def sorted_findings(self) -> list[Finding]:
         return sorted(self.findings, key=Finding.sort_key)
 
-    def to_dict(self) -> dict[str, object]:
-        """The contract's validation report shape."""
+    def to_dict(self, lang: str | None = None) -> dict[str, object]:
+        """The contract's validation report shape (``message`` and notes in ``lang``)."""
         return {
             "tool": "layout-tool",
             "version": __version__,
-            "spec": {"standard": self.standard, "version": self.spec_version, "area": self.area},
+            "spec": {
+                "standard": self.standard,
+                "version": self.spec_version,
+                "area": self.area,
+                "provenance": self.provenance,
+            },
+            "made": self.made,
+            "inputs": list(self.inputs),
+            "profile": self.profile,
             "valid": self.valid,
             "summary": {
                 "files": len(self.files),
@@ -205,10 +229,10 @@ class Report:
             },
             **({"profile": dict(self.profile)} if self.profile is not None else {}),
             "files": [f.to_dict() for f in self.files],
-            "notes": list(self.notes),
+            "notes": [text(n, lang) for n in self.notes],
             **({"charset": self.charset} if self.charset is not None else {}),
             "gaiji": self.gaiji.to_list(),
-            "findings": [f.to_dict() for f in self.sorted_findings()],
+            "findings": [f.to_dict(lang) for f in self.sorted_findings()],
         }
 
 

@@ -22,7 +22,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from layout_tool import __version__
-from layout_tool.report.finding import CODES
+from layout_tool.i18n import code_action, code_title, t, text
+from layout_tool.report.head import Positions, head_lines, legend
 from layout_tool.report.report import Report
 
 MAX_CELL = 32_767  # Excel's limit on the characters of one cell
@@ -50,6 +51,8 @@ FINDING_COLUMNS: list[tuple[str, float]] = [
     ("バイト位置 offset", 12),
     ("XML行 line", 10),
     ("XPath", 30),
+    ("ファイル名 file name", 28),
+    ("Excel行 Excel row", 10),
 ]
 GAIJI_COLUMNS: list[tuple[str, float]] = [
     ("コードポイント", 16),
@@ -124,7 +127,7 @@ def render_xlsx(report: Report) -> bytes:
 
 def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
     _widths(ws, [34, 22, 14, 22, 40])
-    verdict = "合格 PASS" if report.valid else "不合格 FAIL"
+    verdict = t("verdict.pass" if report.valid else "verdict.fail")
     ws.append([cell(ws, "layout-tool 検証レポート", font=TITLE_FONT)])
     ws.append(
         [
@@ -134,6 +137,7 @@ def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
         ]
     )
     figures: list[tuple[str, Value]] = [
+        *head_lines(report),
         ("業務 area", report.area),
         ("仕様 spec", f"{report.standard} v{report.spec_version}"),
         ("エラー errors", report.errors),
@@ -166,9 +170,9 @@ def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
         _append(ws, [f.path, f.file_id, f.rows, f"{f.encoding} ({f.detected_by})", f.sha256])
     ws.append([])
     ws.append([cell(ws, "指摘の種類別件数 findings by code", font=TITLE_FONT)])
-    _header(ws, ["コード code", "意味 meaning", "件数 count"])
+    _header(ws, [t("col.code"), t("col.meaning"), t("col.count"), t("col.action")])
     for code, n in sorted(report.by_code.items(), key=lambda kv: (-kv[1], kv[0])):
-        _append(ws, [code, CODES.get(code, ""), n])
+        _append(ws, [code, code_title(code), n, code_action(code)])
     ws.append([])
     ws.append([cell(ws, "項目別件数 findings by item", font=TITLE_FONT)])
     _header(
@@ -183,7 +187,11 @@ def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
         ws.append([])
         ws.append([cell(ws, "備考 notes", font=TITLE_FONT)])
         for note in report.notes:
-            _append(ws, [note])
+            _append(ws, [text(note)])
+    ws.append([])
+    ws.append([cell(ws, t("sec.legend"), font=TITLE_FONT)])
+    for line in legend():
+        _append(ws, [line])
 
 
 def _findings(ws: WriteOnlyWorksheet, report: Report) -> None:
@@ -192,11 +200,12 @@ def _findings(ws: WriteOnlyWorksheet, report: Report) -> None:
     findings = report.sorted_findings()
     _sheet(ws).auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{len(findings) + 1}"
     _header(ws, [label for label, _ in FINDING_COLUMNS])
+    where = Positions(report)
     for f in findings:
         _append(
             ws,
             [
-                SEVERITY_JA.get(f.severity, f.severity),
+                t("severity." + f.severity),
                 f.code,
                 f.file,
                 f.file_id,
@@ -204,10 +213,12 @@ def _findings(ws: WriteOnlyWorksheet, report: Report) -> None:
                 f.item,
                 f.column,
                 f.value,
-                f.message,
+                f.text(),
                 f.offset,
                 f.line,
                 f.xpath,
+                where.file(f),
+                where.excel_row(f),
             ],
         )
 

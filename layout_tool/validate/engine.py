@@ -18,6 +18,7 @@ from layout_tool.checks import crossfile
 from layout_tool.checks.header import map_columns
 from layout_tool.checks.items import char_screen, finding_code, gaiji_present
 from layout_tool.gaiji.inventory import tally
+from layout_tool.i18n import Text
 from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
 from layout_tool.io.inputs import shown
 from layout_tool.profile import Profile, effective
@@ -57,7 +58,13 @@ def validate_paths(
     profile = options.profile
     spec = effective(spec, profile)
     report = Report(
-        area=spec.id, spec_version=spec.version, standard=spec.standard, filter=options.filter
+        area=spec.id,
+        spec_version=spec.version,
+        standard=spec.standard,
+        filter=options.filter,
+        inputs=[str(p) for p in paths],
+        provenance=spec.provenance,
+        has_header=options.has_header,
     )
     if profile is not None:
         report.profile = profile.to_dict()
@@ -344,7 +351,7 @@ class _Plan:
         if report.room() > 0:
             self._list(frame, long.sort(ROW, "item").head(report.room()), report)
 
-    def _message(self, code: str, item: Item) -> str:
+    def _message(self, code: str, item: Item) -> Text:
         count = self.counts[item.name]
         if code == "length" and count != "codepoints" and item.type != "number":
             return length_message(item, count)

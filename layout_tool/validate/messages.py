@@ -1,7 +1,12 @@
-"""Human messages for per-item findings (the code is the stable identity, not the text)."""
+"""Messages for per-item findings (the code is the stable identity, not the text).
+
+The templates live in the catalogue (``layout_tool.i18n.findings``); this picks the template
+and its parameters for an item, once per item and code.
+"""
 
 from __future__ import annotations
 
+from layout_tool.i18n import Msg
 from layout_tool.spec.model import Item
 
 TYPE_NAMES = {
@@ -14,27 +19,23 @@ TYPE_NAMES = {
 }
 
 
-def item_message(code: str, item: Item) -> str:
-    if code == "required":
-        return f"{item.name} is required but empty"
+def item_message(code: str, item: Item) -> Msg:
+    name = item.name
     if code == "type":
         kind = TYPE_NAMES.get(item.type, item.type)
-        extra = f" matching {item.pattern}" if item.pattern else ""
-        return f"{item.name} must be {kind} ({item.type}){extra}"
+        if item.pattern:
+            return Msg("type.pattern", item=name, kind=kind, type=item.type, pattern=item.pattern)
+        return Msg("type", item=name, kind=kind, type=item.type)
     if code == "length":
         if item.type == "number":
-            return f"{item.name} has more than {item.length} digits or {item.scale or 0} decimals"
-        rel = "exactly" if item.fixed else "at most"
-        return f"{item.name} must have {rel} {item.length} characters"
+            return Msg("length.number", item=name, length=item.length, scale=item.scale or 0)
+        return Msg("length.exact" if item.fixed else "length.max", item=name, length=item.length)
     if code == "code":
-        return f"{item.name} is not a value of code table {item.code}"
+        return Msg("code", item=name, table=item.code)
     if code == "date":
-        unknown = " (unknown parts allowed)" if item.allow_unknown_date else ""
-        return f"{item.name} is not a valid {item.type} value{unknown}"
+        return Msg("date.unknown" if item.allow_unknown_date else "date", item=name, type=item.type)
     if code == "check-digit":
-        return f"{item.name} has a wrong check digit ({item.check})"
+        return Msg("check-digit", item=name, check=item.check)
     if code == "gaiji":
-        if item.gaiji:
-            return f"{item.name} holds a 外字 (private-use character); listed for the inventory"
-        return f"{item.name} holds a 外字 (private-use character) but does not allow 外字"
-    return f"{item.name}: {code}"
+        return Msg("gaiji.allowed" if item.gaiji else "gaiji.denied", item=name)
+    return Msg("required", item=name)

@@ -128,7 +128,7 @@ def render_text(report: FormsReport) -> str:
     lines += ["  " + ln for ln in table(["input", "output", "in", "out", "rejected"], rows)]
     if report.findings:
         lines += ["", "Findings (first 20)"]
-        shown = [[f.code, str(f.row or "-"), str(f.line or "-"), f.message[:100]]
+        shown = [[f.code, str(f.row or "-"), str(f.line or "-"), f.text()[:100]]
                  for f in report.findings[:20]]  # fmt: skip
         lines += ["  " + ln for ln in table(["code", "row", "line", "message"], shown)]
         lines += ["", "  " + ", ".join(f"{c} {n:,}" for c, n in sorted(report.by_code.items()))]
@@ -335,7 +335,7 @@ def _reject(
         frame.select(
             pl.col(ROW).cast(pl.String).alias("row"),
             pl.Series("codes", [",".join(sorted({f.code for f in fs})) for fs in reasons]),
-            pl.Series("findings", ["; ".join(f.message for f in fs) for fs in reasons]),
+            pl.Series("findings", ["; ".join(f.text() for f in fs) for fs in reasons]),
             pl.exclude(ROW),
         ),
         raw,

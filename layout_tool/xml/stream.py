@@ -20,6 +20,7 @@ from collections.abc import Generator, Iterator
 import polars as pl
 from lxml import etree
 
+from layout_tool.i18n import Msg, Text
 from layout_tool.io.batch import col
 from layout_tool.report.finding import Finding, Severity
 from layout_tool.xml.parts import (
@@ -363,7 +364,7 @@ class _Pass:
 
     def _doc_finding(
         self,
-        message: str,
+        message: Text,
         line: int | None,
         xpath: str | None = None,
         file_id: str | None = None,
@@ -388,10 +389,13 @@ class _Pass:
                 message = plain
         line = exc.lineno if exc.lineno and exc.lineno > 0 else None
         code = "encoding" if "encoding" in message.lower() else "xsd"
-        where = f" (at line {line + self.shift})" if line else ""
-        text = f"not well-formed XML: {message}; reading stopped here{where}"
+        text = (
+            Msg("xsd.not-well-formed-at", detail=message, line=line + self.shift)
+            if line
+            else Msg("xsd.not-well-formed", detail=message)
+        )
         if "no element found" in message.lower() and self.root is None:
-            text = "not an XML document: no element found (empty, or not XML at all)"
+            text = Msg("xsd.not-xml")
         self.notes.findings.append(
             Finding(
                 code,

@@ -32,8 +32,9 @@ def test_clean_export_converts_with_exit_0(tmp_path: Path) -> None:
         "convert", "--mapping", "kaso-systems/kojin_juminzei", str(src), "-o", str(tmp_path / "out")
     )
     assert code == 0, out + err
-    assert "Result: OK" in out
+    assert "結果: 正常" in out and "rejects.csv" not in out  # Japanese by default
     assert (tmp_path / "out" / "KOJIN_KAZEI_MEISAI.csv").is_file()
+    assert not list((tmp_path / "out" / "conversion").glob("*.rejects.csv"))  # none rejected
     report = json.loads((tmp_path / "out" / "conversion" / "report.json").read_text())
     assert report["ok"] is True
     assert report["summary"]["rows_in"] == report["summary"]["rows_out"] > 0

@@ -8,12 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from layout_tool.cli.main import cli
 from layout_tool.integrity.manifest import load_manifest
 from layout_tool.integrity.verify import verify_folder
 from layout_tool.spec.catalogue import load_area
+
+pytestmark = pytest.mark.usefixtures("english")  # they assert English text
 
 JUMIN = load_area("jumin")
 

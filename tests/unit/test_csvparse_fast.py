@@ -114,6 +114,6 @@ def test_blank_lines_in_an_unquoted_file_are_row_shape_findings(tmp_path: Path) 
     rows, found = [], []
     for batch in src.batches(2):
         rows += batch.frame.rows()
-        found += [(f.row, f.message) for f in batch.findings]
+        found += [(f.row, f.text("en")) for f in batch.findings]
     assert rows == [(1, "1", "2"), (3, "3", "4"), (5, "5", "6")]
     assert found == [(2, "empty line"), (4, "empty line"), (6, "empty line")]

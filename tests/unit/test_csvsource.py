@@ -35,7 +35,7 @@ def test_ragged_rows_become_row_shape_findings(tmp_path: Path) -> None:
     rows, findings, records = read_all(path, 3)
     assert rows == [(1, "1", "2", "3"), (4, "x\ny", None, "z")]
     assert [(f.code, f.row) for f in findings] == [("row-shape", 2), ("row-shape", 3)]
-    assert "2 fields" in findings[0].message and "4 fields" in findings[1].message
+    assert "2 fields" in findings[0].text("en") and "4 fields" in findings[1].text("en")
     assert records == 4
 
 
@@ -72,7 +72,7 @@ def test_unterminated_quote(tmp_path: Path) -> None:
     path = write(tmp_path, b'a,b,c\n1,2,3\n"bad,4,5\n7,8,9\n')
     rows, findings, _ = read_all(path, 3)
     assert (1, "1", "2", "3") in rows and (3, "7", "8", "9") in rows
-    assert [(f.code, f.row, f.message) for f in findings] == [
+    assert [(f.code, f.row, f.text("en")) for f in findings] == [
         ("row-shape", 2, "unterminated quote")
     ]
 

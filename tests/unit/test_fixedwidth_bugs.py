@@ -162,8 +162,8 @@ def test_every_byte_that_is_no_character_is_a_finding(
     frame, findings, _ = read(tmp_path, data, newline)
     start = data.index(b"002") + 3
     assert where(findings) == [(2, "encoding", "NAME", start + b) for b in bad]
-    assert all(data[f.offset or 0 : (f.offset or 0) + 1].hex() in f.message for f in findings)
-    assert all("cut by the boundary" not in f.message for f in findings)
+    assert all(data[f.offset or 0 : (f.offset or 0) + 1].hex() in f.text("en") for f in findings)
+    assert all("cut by the boundary" not in f.text("en") for f in findings)
     value = frame.filter(pl.col("__row") == 2)["c1"].item()
     assert value.count("\ufffd") == len(bad)
     assert frame.filter(pl.col("__row") != 2)["c1"].str.contains("\ufffd").sum() == 0
@@ -187,7 +187,7 @@ def test_a_character_cut_by_a_field_boundary_names_both_fields(tmp_path: Path, c
     assert records == 1 and frame.height == 1
     first = findings[0]
     assert (first.row, first.code, first.item, first.offset) == (1, "encoding", "NAME", 10)
-    assert "cut by the boundary of field KANA" in first.message
+    assert "cut by the boundary of field KANA" in first.text("en")
     assert frame["c1"].item() == "abcdefg\ufffd"
     kana = frame["c2"].item()
     assert kana.count("\ufffd") == len(findings) - 1  # 0x80 as a lead: KANA's own finding
@@ -228,7 +228,7 @@ def test_arbitrary_bytes_are_all_accounted_for(
     per_row = {r: 0 for r in read_rows}
     for f in encoding:
         per_row[f.row or 0] += 1
-        sample = re.match(r"bytes ([0-9a-f]{2}) ", f.message)
+        sample = re.match(r"bytes ([0-9a-f]{2}) ", f.text("en"))
         assert sample and data[f.offset or 0 : (f.offset or 0) + 1].hex() == sample.group(1)
     replaced = frame.select(
         "__row", pl.sum_horizontal(pl.col("c0", "c1", "c2").str.count_matches("\ufffd"))

@@ -113,5 +113,5 @@ def test_cli_writes_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit) as ended:
         main([*args, "--format", "html", "-o", str(out)])
     assert ended.value.code == 1
-    assert "report:" in capsys.readouterr().err
+    assert "レポート:" in capsys.readouterr().err  # Japanese by default
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

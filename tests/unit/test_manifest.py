@@ -41,7 +41,7 @@ def handover(tmp_path: Path) -> Path:
 
 def messages(findings: list[Finding]) -> list[str]:
     return sorted(
-        f.message.split(":")[0] + ":" + (f.file or "").rsplit("/", 1)[-1] for f in findings
+        f.text("en").split(":")[0] + ":" + (f.file or "").rsplit("/", 1)[-1] for f in findings
     )
 
 
@@ -146,8 +146,8 @@ def test_every_kind_of_difference_is_a_count_finding(tmp_path: Path) -> None:
         "missing:JUMIN_SETAI.csv",
         "row count:JUMIN_KOJIN.csv",
     ]
-    counted = next(f for f in report.findings if f.message.startswith("row count"))
-    assert "says 5 rows" in counted.message and "has 6" in counted.message
+    counted = next(f for f in report.findings if f.text("en").startswith("row count"))
+    assert "says 5 rows" in counted.text("en") and "has 6" in counted.text("en")
     assert counted.file_id == "kojin"
 
 
@@ -165,7 +165,7 @@ def test_count_sheet_matches_by_name_stem_or_spec_name(tmp_path: Path) -> None:
     data_file(folder, "ido_rireki", 2)
     report = verify_folder(folder, expected, JUMIN)
     assert messages(report.findings) == ["added:JUMIN_IDO_RIREKI.csv", "row count:JUMIN_KOJIN.csv"]
-    assert any("件数表 says 5 rows" in f.message for f in report.findings)
+    assert any("件数表 says 5 rows" in f.text("en") for f in report.findings)
 
 
 def test_count_sheet_headings_and_numbers(tmp_path: Path) -> None:
@@ -199,7 +199,7 @@ def test_ambiguous_count_sheet_entry(tmp_path: Path) -> None:
     sheet = tmp_path / "c.csv"
     sheet.write_text("ファイル名,件数\nJUMIN_KOJIN,5\nJUMIN_SETAI.csv,3\n", encoding="utf-8")
     report = verify_folder(folder, load_count_sheet(sheet), JUMIN)
-    assert any("matches several files" in f.message for f in report.findings)
+    assert any("matches several files" in f.text("en") for f in report.findings)
 
 
 def test_validate_on_a_folder_uses_its_manifest(tmp_path: Path) -> None:
@@ -212,7 +212,7 @@ def test_validate_on_a_folder_uses_its_manifest(tmp_path: Path) -> None:
     report = validate_paths(JUMIN, [folder])
     counts = [f for f in report.findings if f.code == "count"]
     assert [f.file_id for f in counts] == ["kojin"]
-    assert "says 5 rows" in counts[0].message and "has 7" in counts[0].message
+    assert "says 5 rows" in counts[0].text("en") and "has 7" in counts[0].text("en")
     assert any("manifest" in note for note in report.notes)
 
 
@@ -223,7 +223,7 @@ def test_validate_on_a_folder_uses_its_count_sheet(tmp_path: Path) -> None:
     )
     report = validate_paths(JUMIN, [folder])
     counts = [f for f in report.findings if f.code == "count"]
-    assert [(f.file_id, "says 4 rows" in f.message) for f in counts] == [("setai", True)]
+    assert [(f.file_id, "says 4 rows" in f.text("en")) for f in counts] == [("setai", True)]
 
 
 def test_progress_reports_rows_and_files(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ def test_three_sheets_with_exact_counts(tmp_path: Path) -> None:
     wb = load_workbook(io.BytesIO(render_xlsx(report)))
     assert wb.sheetnames == ["概要", "指摘", "外字"]
     summary = {r[0]: r[1] for r in sheet_rows(wb["概要"]) if r and r[0]}
-    assert summary["結果 result"] == "不合格 FAIL"
+    assert summary["結果 result"] == "不合格"  # Japanese by default
     assert summary["エラー errors"] == report.errors
     assert summary["警告 warnings"] == report.warnings
     assert summary["行数 rows"] == 4

@@ -14,6 +14,8 @@ from click.testing import CliRunner
 
 from layout_tool.cli.main import cli
 
+pytestmark = pytest.mark.usefixtures("english")  # they assert English text
+
 CORPUS = Path(__file__).resolve().parents[1] / "cases" / "hostile_xml"
 EXPECTED: dict[str, dict[str, object]] = json.loads(
     (CORPUS / "expected.json").read_text(encoding="utf-8")

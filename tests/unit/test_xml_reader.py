@@ -123,7 +123,7 @@ def test_structure_problems_are_xsd_findings_with_row_line_and_xpath(
     f = xsd[0]
     assert (f.row, f.line, f.file_id, f.item) == (3, 6, "hihokensha", item)
     assert f.xpath == f"/移行データ/hihokensha/レコード[3]{path}"
-    assert words in f.message and "{urn" not in f.message
+    assert words in f.text("en") and "{urn" not in f.text("en")
     assert frames["hihokensha"].height == 6  # the record is still read (and its values)
 
 
@@ -141,7 +141,7 @@ def test_misordered_items_are_a_structure_finding(tmp_path: Path) -> None:
 def test_what_stands_between_records_is_reported(tmp_path: Path) -> None:
     lines = [HIHO[0], "stray text", "<other>x</other>", HIHO[1]]
     _, frames, findings = read(tmp_path, hiho(lines))
-    messages = sorted((f.line, f.message) for f in findings)
+    messages = sorted((f.line, f.text("en")) for f in findings)
     assert messages == [
         (4, "unexpected text in hihokensha"),
         (6, "unexpected element other in hihokensha"),
@@ -153,7 +153,7 @@ def test_what_stands_between_records_is_reported(tmp_path: Path) -> None:
 def test_root_attributes_are_checked(tmp_path: Path) -> None:
     root = f'<移行データ xmlns="{NS}" version="2.6" extra="1">'
     _, _, findings = read(tmp_path, document("<hihokensha/>", root))
-    assert sorted(f.message for f in findings) == [
+    assert sorted(f.text("en") for f in findings) == [
         "attribute area (= kaigo) is missing",
         "attribute extra is not allowed",
         "attribute version is '2.6', must be '2.7'",
@@ -174,7 +174,7 @@ def test_file_elements_order_repeats_unknown_and_stray_records(tmp_path: Path) -
     _, frames, findings = read(tmp_path, document(body))
     assert set(frames) == {"nintei", "hihokensha"}
     assert frames["hihokensha"].height == 1 and frames["nintei"].height == len(nintei)
-    messages = sorted(f.message for f in findings)
+    messages = sorted(f.text("en") for f in findings)
     assert messages == [
         "file element hihokensha appears again; its records are not read",
         "file element hihokensha comes after nintei: the schema's order is hihokensha,"
@@ -201,7 +201,7 @@ def test_a_parse_error_keeps_the_records_before_it(tmp_path: Path) -> None:
     source, frames, findings = read(tmp_path, data[:cut])
     assert frames["hihokensha"].height == 4
     assert [(f.code, f.line) for f in findings] == [("xsd", 8)]
-    assert findings[0].message.startswith("not well-formed XML: ")
+    assert findings[0].text("en").startswith("not well-formed XML: ")
     assert source.stopped
     assert source.sha256 == hashlib.sha256(data[:cut]).hexdigest()
 
@@ -220,7 +220,7 @@ def test_a_parse_error_keeps_the_records_before_it(tmp_path: Path) -> None:
 def test_documents_that_are_not_read(tmp_path: Path, data: bytes, words: str) -> None:
     _, frames, findings = read(tmp_path, data)
     assert frames == {}
-    assert len(findings) == 1 and words in findings[0].message
+    assert len(findings) == 1 and words in findings[0].text("en")
     assert findings[0].code == "xsd"
 
 
@@ -231,7 +231,7 @@ def test_a_doctype_after_a_long_prolog_is_still_refused(tmp_path: Path) -> None:
     ]
     source, frames, findings = read(tmp_path, data)
     assert frames == {} and source.stopped
-    assert ["DOCTYPE" in f.message for f in findings] == [True]
+    assert ["DOCTYPE" in f.text("en") for f in findings] == [True]
 
 
 def test_undecodable_bytes_are_an_encoding_finding(tmp_path: Path) -> None:
@@ -254,6 +254,6 @@ def test_lines_past_65535_are_right_or_absent_never_capped(tmp_path: Path) -> No
     source, _, findings = read(tmp_path, hiho(lines))
     first = 70_004  # declaration, root, file element, 70,000 blank lines
     assert list(source.lines["hihokensha"]) == [first, 0]  # 0: libxml2 cannot tell
-    [attribute] = [f for f in findings if "attribute" in f.message]
+    [attribute] = [f for f in findings if "attribute" in f.text("en")]
     assert attribute.line == first
     assert all(f.line != 65535 for f in findings)

@@ -40,7 +40,7 @@ def outcome(path: Path, workers: int) -> tuple[object, ...]:
             findings += batch.findings
     joined = {k: pl.concat(v).rows() for k, v in frames.items()}
     lines = {k: list(v) for k, v in source.lines.items()}
-    every = sorted(findings + source.findings, key=lambda f: (f.line or 0, f.message))
+    every = sorted(findings + source.findings, key=lambda f: (f.line or 0, f.text("en")))
     return joined, every, lines, source.sha256, source.stopped, source.notes
 
 

@@ -16,6 +16,8 @@ from layout_tool.spec.catalogue import load_area
 from layout_tool.validate import Options, validate_paths
 from layout_tool.xml.forms import convert_standard
 
+pytestmark = pytest.mark.usefixtures("english")  # they assert English text
+
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
 FAULTY = SAMPLES / "faulty" / "jumin"
 
@@ -29,7 +31,7 @@ def faulty_xml(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def key(f: Finding) -> tuple[object, ...]:
-    return (f.code, f.severity, f.file_id, f.row, f.item, f.column, f.value, f.message)
+    return (f.code, f.severity, f.file_id, f.row, f.item, f.column, f.value, f.text("en"))
 
 
 def test_xml_gives_the_findings_csv_gives(faulty_xml: Path) -> None:

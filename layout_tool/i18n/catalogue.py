@@ -1,0 +1,19 @@
+"""One registry of every text: finding messages and report/CLI texts, by id, ja and en."""
+
+from __future__ import annotations
+
+from layout_tool.i18n.findings import FINDING_TEMPLATES
+from layout_tool.i18n.ui import UI_TEMPLATES
+
+
+def _merge(*tables: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for table in tables:
+        for msg_id, (ja, en) in table.items():
+            if msg_id in out:
+                raise ValueError(f"message id {msg_id!r} declared twice")
+            out[msg_id] = {"ja": ja, "en": en}
+    return out
+
+
+TEMPLATES: dict[str, dict[str, str]] = _merge(FINDING_TEMPLATES, UI_TEMPLATES)

@@ -1,0 +1,182 @@
+"""Finding messages by id: ``{name}`` parameters, the same in both languages.
+
+The id starts with the finding code it belongs to (``header.duplicate`` → ``header``); a test
+checks that every template exists in ja and en with the same parameters.
+"""
+
+from __future__ import annotations
+
+FINDING_TEMPLATES: dict[str, tuple[str, str]] = {
+    # per-item checks (validate and convert share them)
+    "required": ("{item}は必須ですが空です", "{item} is required but empty"),
+    "type": ("{item}は{kind}（{type}）で記録してください", "{item} must be {kind} ({type})"),
+    "type.pattern": (
+        "{item}は{kind}（{type}）で、形式 {pattern} に合う値にしてください",
+        "{item} must be {kind} ({type}) matching {pattern}",
+    ),
+    "type.xml-control": (
+        "XML 1.0 で表せない文字（TAB・LF・CR 以外の制御文字）があります",
+        "a value holds a character XML 1.0 cannot carry (a control character other than TAB,"
+        " LF, CR)",
+    ),
+    "length.number": (
+        "{item}の桁数が{length}桁（小数{scale}桁）を超えています",
+        "{item} has more than {length} digits or {scale} decimals",
+    ),
+    "length.exact": (
+        "{item}はちょうど{length}文字にしてください",
+        "{item} must have exactly {length} characters",
+    ),
+    "length.max": (
+        "{item}は{length}文字以内にしてください",
+        "{item} must have at most {length} characters",
+    ),
+    "code": (
+        "{item}の値がコード表 {table} にありません",
+        "{item} is not a value of code table {table}",
+    ),
+    "date": ("{item}は正しい日付ではありません（{type}）", "{item} is not a valid {type} value"),
+    "date.unknown": (
+        "{item}は正しい日付ではありません（{type}、不詳部分は可）",
+        "{item} is not a valid {type} value (unknown parts allowed)",
+    ),
+    "check-digit": (
+        "{item}のチェックデジットが正しくありません（{check}）",
+        "{item} has a wrong check digit ({check})",
+    ),
+    "gaiji.allowed": (
+        "{item}に外字（私用領域の文字）があります。外字一覧に載せました",
+        "{item} holds a 外字 (private-use character); listed for the inventory",
+    ),
+    "gaiji.denied": (
+        "{item}に外字（私用領域の文字）がありますが、この項目では外字を使えません",
+        "{item} holds a 外字 (private-use character) but does not allow 外字",
+    ),
+    # reading files
+    "encoding.bytes": (
+        "バイト列 {bytes} は{encoding}として読めません",
+        "bytes {bytes} do not decode as {encoding}",
+    ),
+    "encoding.field": (
+        "項目 {field}（{start}～{end}バイト目）のバイト列 {bytes} はcp932として読めません",
+        "bytes {bytes} in field {field} (bytes {start}-{end}) do not decode as cp932",
+    ),
+    "encoding.field-cut": (
+        "項目 {field}（{start}～{end}バイト目）のバイト列 {bytes} はcp932として読めません:"
+        " 項目 {after} との境界で2バイト文字が分断されています",
+        "bytes {bytes} in field {field} (bytes {start}-{end}) do not decode as cp932: a"
+        " double-byte character cut by the boundary of field {after}",
+    ),
+    "encoding.garbled": (
+        "{item}に U+FFFD があります（ファイルの文字コードで読めないバイト列）",
+        "{item} holds U+FFFD: bytes that do not decode in the file's encoding",
+    ),
+    "row-shape.too-many": (
+        "項目数が{max}を超えています（期待値 {n}）",
+        "more than {max} fields, expected {n}",
+    ),
+    "row-shape.fields": (
+        "項目数が{fields}です（期待値 {n}）",
+        "{fields|field|fields}, expected {n}",
+    ),
+    "row-shape.empty-line": ("空行です", "empty line"),
+    "row-shape.unterminated": ("引用符が閉じていません", "unterminated quote"),
+    "row-shape.broken": ("引用符の使い方が誤っています: {detail}", "broken quoting: {detail}"),
+    "row-shape.nul": ("NULバイトが含まれています", "embedded NUL byte"),
+    "row-shape.record-size": (
+        "レコード長が{got}バイトです（期待値 {size}バイト）",
+        "record is {got} bytes, expected {size}",
+    ),
+    "header.empty": (
+        "見出し行がありません（ファイルが空です）",
+        "no header row: the file is empty",
+    ),
+    "header.no-item": (
+        "{file}の項目名と一致する列がありません（{n}列、先頭は {first}）。"
+        "ファイル違いか、見出し行のないファイル（--no-header）ではありませんか",
+        "no column is named after an item of {file} ({n} columns, first {first}); wrong file,"
+        " or a file without header (--no-header)?",
+    ),
+    "header.duplicate": (
+        "列 {name} が重複しています（最初は{first}列目）",
+        "column {name} appears again (first at {first})",
+    ),
+    "header.unknown": (
+        "列 {name} は{file}の項目ではありません",
+        "column {name} is not an item of {file}",
+    ),
+    "header.missing-required": (
+        "必須項目 {item} の列がありません",
+        "required item {item} has no column",
+    ),
+    "header.missing": ("項目 {item} の列がありません", "item {item} has no column"),
+    "header.order": (
+        "列の順序が標準と異なります（最初にずれている列: {item}）",
+        "columns are not in the standard's order (first out of place: {item})",
+    ),
+    "header.not-recognised": (
+        "{area}のファイルとして認識できないため、検査していません",
+        "not recognised as a file of {area}; not checked",
+    ),
+    # cross-file and cross-row checks
+    "key-duplicate": (
+        "キー（{key}）が{first}行目と重複しています",
+        "key ({key}) repeats that of row {first}",
+    ),
+    "reference": (
+        "{items}が{target}（{target_items}）にありません",
+        "{items} not found in {target} ({target_items})",
+    ),
+    "rule.one-per-group": (
+        "{rule}: グループ内に{item}={value}の行が{n}行あります（1行であるべきです）",
+        "{rule}: {n} rows with {item}={value} in the group, expected 1",
+    ),
+    "rule.sequence": (
+        "{rule}: グループの{n}行の{item}が1～{n}の連番になっていません",
+        "{rule}: {item} of the group's {n} rows is not 1..{n}",
+    ),
+    # manifests and 件数表
+    "count.rows": (
+        "件数: {what}では{expected}件、{path}は{got}件です",
+        "row count: the {what} says {expected} rows, {path} has {got}",
+    ),
+    "count.changed": (
+        "変更: {path}が{what}と異なります（SHA-256 {old}… → {new}…）",
+        "changed: {path} differs from the {what} (SHA-256 {old}… → {new}…)",
+    ),
+    "count.changed-size": (
+        "変更: {path}が{what}と異なります"
+        "（SHA-256 {old}… → {new}…、{old_bytes} → {new_bytes}バイト）",
+        "changed: {path} differs from the {what} (SHA-256 {old}… → {new}…; {old_bytes} →"
+        " {new_bytes} bytes)",
+    ),
+    "count.ambiguous": (
+        "件数表の{line}行目: {path} に当てはまるファイルが複数あります（{names}）。"
+        "件数表にファイル名を書いてください",
+        "件数表 row {line}: {path} matches several files ({names}); write the file names in"
+        " the 件数表",
+    ),
+    "count.missing": (
+        "欠落: {path}は{what}{where}{rows}に載っていますが、フォルダにありません",
+        "missing: {path} is listed in the {what}{where}{rows} but not in the folder",
+    ),
+    "count.added": (
+        "追加: {path}{rows}は{what}に載っていません",
+        "added: {path}{rows} is not listed in the {what}",
+    ),
+    # XML
+    "xsd.detail": ("{detail}", "{detail}"),
+    "xsd.not-well-formed": (
+        "XMLとして正しくありません: {detail}。ここで読み取りを中止しました",
+        "not well-formed XML: {detail}; reading stopped here",
+    ),
+    "xsd.not-well-formed-at": (
+        "XMLとして正しくありません: {detail}。ここで読み取りを中止しました（{line}行目）",
+        "not well-formed XML: {detail}; reading stopped here (at line {line})",
+    ),
+    "xsd.not-xml": (
+        "XML文書ではありません: 要素がありません（空か、XMLでないファイル）",
+        "not an XML document: no element found (empty, or not XML at all)",
+    ),
+    "xsd.stopped": ("読み取りが途中で終わりました", "reading stopped early"),
+}

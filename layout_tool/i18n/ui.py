@@ -1,0 +1,166 @@
+"""Headings, labels and summary lines of the reports and the CLI, ja and en."""
+
+from __future__ import annotations
+
+UI_TEMPLATES: dict[str, tuple[str, str]] = {
+    # counters: the number and the word that fits it
+    "unit.error": ("{n}件", "{n|error|errors}"),
+    "unit.warning": ("{n}件", "{n|warning|warnings}"),
+    "unit.file": ("{n}ファイル", "{n|file|files}"),
+    "unit.row": ("{n}行", "{n|row|rows}"),
+    "unit.finding": ("{n}件", "{n|finding|findings}"),
+    "unit.entry": ("{n}件", "{n|entry|entries}"),
+    "unit.occurrence": ("{n}箇所", "{n|occurrence|occurrences}"),
+    "unit.character": ("{n}文字", "{n|character|characters}"),
+    # fragments of messages
+    "frag.at-row": ("（{line}行目）", " (row {line})"),
+    "frag.n-rows": ("（{rows}件）", " ({rows} rows)"),
+    # the report's head
+    "kind.validation": ("検証", "validation"),
+    "kind.verification": ("照合", "verification"),
+    "report.title": (
+        "layout-tool {kind}レポート — 業務 {area}、{standard} v{version}",
+        "layout-tool {kind} — area {area}, {standard} v{version}",
+    ),
+    "verdict.pass": ("合格", "PASS"),
+    "verdict.fail": ("不合格", "FAIL"),
+    "report.coverage": (
+        "業務のファイル {of} 件中 {checked} 件を検証",
+        "{checked} of {of} files of the area checked",
+    ),
+    "report.result": (
+        "結果: {verdict} — エラー {errors}、警告 {warnings}（{files}、{rows}）",
+        "Result: {verdict} — {errors}, {warnings} in {files}, {rows}",
+    ),
+    "head.made": ("作成日時", "Made"),
+    "head.inputs": ("検査した入力", "Inputs checked"),
+    "head.spec": ("仕様", "Spec"),
+    "head.profile": ("プロファイル", "Profile"),
+    "head.tool": ("ツール", "Tool"),
+    "head.none": ("なし", "none"),
+    "head.inputs-value": ("{inputs}（{files}）", "{inputs} ({files})"),
+    "head.spec-value": (
+        "{standard} v{version}（業務 {area}、出典: {provenance}）",
+        "{standard} v{version} (area {area}, provenance: {provenance})",
+    ),
+    "provenance.modelled": ("モデル化（公開仕様からの推定を含む）", "modelled"),
+    "provenance.imported": ("取込（公式の項目表から）", "imported"),
+    "provenance.official": ("公式", "official"),
+    # sections
+    "sec.files": ("ファイル", "Files"),
+    "sec.by-code": ("検出結果（コード別）", "Findings by code"),
+    "sec.by-item": ("項目別（最初の行）", "Findings by item (with first rows)"),
+    "sec.first": ("検出一覧（先頭{shown}件／全{total}件）", "First findings ({shown} of {total})"),
+    "sec.truncated": (
+        "（一覧は{listed}件までです。上の件数は正確です）",
+        "(the list holds {listed} findings; counts above are exact)",
+    ),
+    "sec.gaiji": (
+        "外字一覧（{distinct}種類、計{total}件）",
+        "外字 inventory ({distinct} distinct, {total} in all)",
+    ),
+    "sec.notes": ("注記", "Notes"),
+    "sec.legend": ("位置の見方", "How to read positions"),
+    "sec.actions": ("対応方法", "What to do"),
+    # column headings
+    "col.file": ("ファイル", "file"),
+    "col.file-id": ("ファイルID", "file id"),
+    "col.rows": ("行数", "rows"),
+    "col.encoding": ("文字コード", "encoding"),
+    "col.code": ("コード", "code"),
+    "col.count": ("件数", "count"),
+    "col.meaning": ("意味", "meaning"),
+    "col.action": ("対応方法", "what to do"),
+    "col.item": ("項目", "item"),
+    "col.first-rows": ("最初の行", "first rows"),
+    "col.where": ("位置", "where"),
+    "col.row": ("データ行", "row"),
+    "col.line": ("物理行", "line"),
+    "col.excel-row": ("Excel行", "Excel row"),
+    "col.value": ("値", "value"),
+    "col.message": ("メッセージ", "message"),
+    "col.severity": ("重大度", "severity"),
+    "col.code-point": ("コードポイント", "code point"),
+    "col.items": ("項目", "items"),
+    "severity.error": ("エラー", "error"),
+    "severity.warning": ("警告", "warning"),
+    # positions
+    "legend.row": (
+        "データ行: 見出し行を数えない、1から始まるデータの行番号",
+        "row: the 1-based data row (the header is not counted)",
+    ),
+    "legend.line": (
+        "物理行: ファイル中の物理的な行（CSVは見出し行を含む。XMLはレコード要素の行）",
+        "line: the physical line where the row starts (CSV: header included; XML: the"
+        " record's element)",
+    ),
+    "legend.excel": (
+        "Excel行: CSVをExcelで開いたときの行番号（見出し行が1行目）",
+        "Excel row: the row number when the CSV is opened in Excel (the header is row 1)",
+    ),
+    "where.row": ("{row}行目", "row {row}"),
+    "where.extra": ("{where}（{extra}）", "{where} ({extra})"),
+    "where.sep": ("、", ", "),
+    "where.line": ("物理行 {line}", "line {line}"),
+    "where.excel": ("Excel {excel}行目", "Excel row {excel}"),
+    # the conversion report
+    "convert.forward": ("移行元 → 標準", "vendor → standard"),
+    "convert.reverse": ("標準 → 移行元（--reverse）", "standard → vendor (--reverse)"),
+    "convert.title": (
+        "layout-tool 変換レポート — {name}（{direction}）、業務 {area}、"
+        "中間標準レイアウト仕様 v{version}",
+        "layout-tool convert — {name} ({direction}), area {area},"
+        " 中間標準レイアウト仕様 v{version}",
+    ),
+    "convert.mapping": ("マッピング: {path}（{kind}）", "Mapping: {path} ({kind})"),
+    "convert.lossless": ("可逆", "lossless"),
+    "convert.lossy": ("非可逆", "lossy"),
+    "convert.ok": ("正常", "OK"),
+    "convert.rejected": ("除外した行あり", "ROWS REJECTED"),
+    "convert.result": (
+        "結果: {verdict} — 入力 {rows_in}、出力 {rows_out}行、除外 {rejected}行、警告 {warnings}",
+        "Result: {verdict} — {rows_in} in, {rows_out} out, {rejected} rejected; {warnings}",
+    ),
+    "convert.rejects-where": (
+        "除外した行は、検出内容とともに conversion/<出力名>.rejects.csv にあります。",
+        "Rejected rows, with their findings, are in conversion/<output>.rejects.csv.",
+    ),
+    "convert.gaiji": (
+        "外字対応表: {path}（{entries}）: {way}",
+        "外字 table: {path} ({entries}): {way}",
+    ),
+    "convert.gaiji-replaced": ("{n}文字の外字を置き換えました", "{n} 外字 replaced"),
+    "convert.gaiji-back": (
+        "{n}文字の標準文字を移行元の外字に戻しました",
+        "{n} standard characters written as the vendor's 外字",
+    ),
+    "convert.note-validate": (
+        "変換では各行の項目を検査します。キー・参照・行やファイルをまたぐルールは、"
+        "出力フォルダに対して `layout-tool validate` を実行して確かめてください",
+        "convert checks every row's items; run `layout-tool validate` on the output folder"
+        " for keys, references and rules across rows and files",
+    ),
+    "col.rows-in": ("入力行", "rows_in"),
+    "col.rows-out": ("出力行", "rows_out"),
+    "col.rows-rejected": ("除外行", "rows_rejected"),
+    "col.rows-filtered": ("条件外行", "rows_filtered"),
+    "col.rows-merged": ("集約行", "rows_merged"),
+    "col.input": ("入力", "input"),
+    "col.output": ("出力", "output"),
+    # the CLI's last line
+    "cli.report-written": ("レポート: {path}（{verdict}）", "report: {path} ({verdict})"),
+    "cli.report-folder": ("レポート: {path}", "report: {path}"),
+    "cli.manifest-written": (
+        "マニフェスト: {path}（{files}、{rows}）",
+        "manifest: {path} ({files}, {rows})",
+    ),
+    # notes
+    "note.reference-unchecked": (
+        "参照 {source}（{items}）→ {target} は検査していません: {target} が入力にありません",
+        "reference {source}({items}) → {target} not checked: file {target} not among the inputs",
+    ),
+    "note.checked-against": (
+        "{what} {source} と照合しました: 記載 {listed}件、検出 {found}件",
+        "files checked against the {what} {source}: {listed} listed, {found} found",
+    ),
+}

@@ -1,0 +1,55 @@
+"""Japanese first: the default report is Japanese; --lang en and LAYOUT_TOOL_LANG give English."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from layout_tool.cli.main import cli
+
+FAULTY = str(Path(__file__).resolve().parents[2] / "sample_data" / "faulty" / "jumin")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), env=env)
+    return result.exit_code, result.output
+
+
+def test_default_report_is_japanese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LAYOUT_TOOL_LANG", raising=False)
+    code, out = run("validate", "--spec", "jumin", FAULTY)
+    assert code == 1
+    assert "結果: 不合格 — エラー 12件、警告 0件（3ファイル、572行）" in out
+    assert "転入前住所は全角（zenkaku）で記録してください" in out
+    assert "JUMIN_KOJIN.csv 19行目（Excel 20行目）" in out
+    for english in ("Result", "Findings", "must be", "errors"):
+        assert english not in out
+
+
+def test_lang_en_and_the_environment_give_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LAYOUT_TOOL_LANG", raising=False)
+    code, out = run("validate", "--spec", "jumin", FAULTY, "--lang", "en")
+    assert code == 1
+    assert "Result: FAIL — 12 errors, 0 warnings in 3 files, 572 rows" in out
+    assert "転入前住所 must be 全角 (zenkaku)" in out
+    _, by_env = run("validate", "--spec", "jumin", FAULTY, env={"LAYOUT_TOOL_LANG": "en"})
+    assert "Result: FAIL" in by_env
+
+
+def test_json_keys_and_codes_stay_english_and_message_follows_lang() -> None:
+    _, ja = run("validate", "--spec", "jumin", FAULTY, "--format", "json", "--lang", "ja")
+    _, en = run("validate", "--spec", "jumin", FAULTY, "--format", "json", "--lang", "en")
+    a, b = json.loads(ja), json.loads(en)
+    assert [f["code"] for f in a["findings"]] == [f["code"] for f in b["findings"]]
+    assert set(a) == set(b) and "made" in a and a["spec"]["provenance"] == "modelled"
+    assert a["findings"][0].keys() == b["findings"][0].keys()
+    assert any("必須" in f["message"] for f in a["findings"])
+    assert any("is required" in f["message"] for f in b["findings"])
+
+
+def test_singular_counters_in_english(tmp_path: Path) -> None:
+    _, out = run("validate", "--spec", "jumin", f"{FAULTY}/JUMIN_SETAI.csv", "--lang", "en")
+    assert "1 error, 0 warnings in 1 file, 67 rows" in out
