@@ -16,6 +16,7 @@ import polars as pl
 from layout_tool.checks import crossfile
 from layout_tool.checks.header import map_columns
 from layout_tool.checks.items import char_screen, finding_code, gaiji_present
+from layout_tool.checks.strength import soft_code_items
 from layout_tool.gaiji.inventory import tally
 from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
 from layout_tool.io.inputs import shown
@@ -269,6 +270,7 @@ class _Plan:
             if i.type not in PUA_TYPES
         ]
         self.allowed = [name for name, item in self.items.items() if item.gaiji]
+        self.soft_codes = soft_code_items(self.items.values(), codes)
 
     def findings(self, frame: pl.DataFrame, report: Report) -> None:
         if not self.checks:
@@ -297,6 +299,8 @@ class _Plan:
             parts.append(_gaiji_long(flags.collect()))
         long = pl.concat(parts).with_columns(
             pl.when((pl.col("code") == "gaiji") & pl.col("item").is_in(self.allowed))
+            .then(pl.lit("warning"))
+            .when((pl.col("code") == "code") & pl.col("item").is_in(self.soft_codes))
             .then(pl.lit("warning"))
             .otherwise(pl.lit("error"))
             .alias("severity")
