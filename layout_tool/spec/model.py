@@ -59,6 +59,8 @@ class Item:
     allow_unknown_date: bool = False
     repeat: bool = False
     description: str | None = None
+    # M11 remainder 1 ("zero": check digit 0; "invalid": no valid number), set by a profile
+    check_policy: Literal["zero", "invalid"] = field(default="zero", compare=False)
 
     def to_dict(self) -> dict[str, object]:
         """Every attribute, defaults included (the contract's item shape)."""
