@@ -23,7 +23,9 @@ def profile(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def checks(spec_id: str, text: str | None, tmp_path: Path) -> dict[tuple[str, str], object]:
+def checks(
+    spec_id: str, text: str | None, tmp_path: Path
+) -> dict[tuple[str, str], tuple[str | None, str, bool]]:
     p = load_profile(profile(tmp_path, text)) if text else None
     spec = effective(load_area(spec_id), p)
     return {
