@@ -102,3 +102,11 @@ def test_profile_with_convert_spec_is_refused(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 2 and "--ignore works with --mapping" in result.stderr
+
+
+def test_the_readme_profile_example_loads_and_applies(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("profile: 例市 住民記録 移行 2026")
+    example = readme[start : readme.index("```", start)]
+    got = checks("jumin", example, tmp_path)
+    assert got[("kojin", "宛名番号")][0] == "m11" and got[("kojin", "個人番号")][0] is None
