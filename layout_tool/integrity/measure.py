@@ -54,7 +54,9 @@ def listed_files(folder: Path, skip: frozenset[Path] = frozenset()) -> list[Path
         if any(part.startswith(".") for part in rel.parts) or path.name.endswith(".part"):
             continue
         if not path.is_file() or path.name in SKIPPED_NAMES or path.resolve() in skip:
-            continue
+            continue  # also FIFOs, devices and dangling links: not files
+        if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+            continue  # a link out of the folder is not part of the handover
         out.append(path)
     return out
 

@@ -51,13 +51,18 @@ class Job:
     source: Source
 
 
-def _files(paths: list[Path], suffixes: set[str]) -> list[tuple[Path, bool]]:
+def _files(
+    paths: list[Path], suffixes: set[str], notes: list[str] | None = None
+) -> list[tuple[Path, bool]]:
     """Every input file, and whether it was named explicitly (not found in a folder).
 
     Files that are not text (a workbook, an archive, a PDF) are refused, one line each.
     """
     out: list[tuple[Path, bool]] = []
-    for entry in discover(paths, suffixes, _ours).files:
+    found = discover(paths, suffixes, _ours)
+    if notes is not None:
+        notes += found.notes
+    for entry in found.files:
         why = refusal(entry.path)
         if why is not None:
             raise LayoutToolError(f"{shown(entry.path)}: {why}")
@@ -85,7 +90,7 @@ def assign_forward(
 ) -> tuple[list[Job], dict[str, Path]]:
     """Which source each vendor file is; every looked-up source must be given too."""
     found: dict[str, Path] = {}
-    for path, explicit in _files(paths, VENDOR_SUFFIXES):
+    for path, explicit in _files(paths, VENDOR_SUFFIXES, notes):
         hits = [s for s in mapping.sources if matches(s, path)]
         if not hits and explicit and len(mapping.sources) == 1:
             hits = list(mapping.sources)
@@ -121,7 +126,7 @@ def assign_reverse(
     """Which standard file each input is (by name or header), and so which target."""
     by_file = {t.file.id: t for t in mapping.targets}
     jobs: dict[str, Job] = {}
-    for path, explicit in _files(paths, {".csv", ".xml"}):
+    for path, explicit in _files(paths, {".csv", ".xml"}, notes):
         if path.suffix.lower() == ".xml":
             spec, problem = recognise_xml(mapping.area, path)
             if spec is None and problem is not None:
