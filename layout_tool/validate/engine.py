@@ -190,6 +190,10 @@ def _count_only(
 ) -> FileResult:
     """A file that does not decode in its encoding: one summary finding, rows counted only."""
     report.add(src.encoding_summary())
+    report.notes.append(
+        f"{result.path}: rows counted, not checked (the file does not decode as"
+        f" {src.encoding}); references to and from it are not checked either"
+    )
     digest = hashlib.sha256()
     with src.path.open("rb") as fh:
         digest.update(fh.read(src.data_start))

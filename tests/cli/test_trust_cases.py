@@ -111,7 +111,23 @@ def test_output_under_a_file_fails_before_reading(tmp_path: Path) -> None:
 def test_output_may_name_a_folder(tmp_path: Path, fmt: str, name: str) -> None:
     result = invoke("validate", "--spec", "jumin", str(JUMIN), "--format", fmt, "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
-    assert (tmp_path / name).is_file()
+    assert "3 of 3 files of the area checked" in (tmp_path / name).read_text(encoding="utf-8")
+
+
+def test_coverage_is_shown_next_to_the_verdict_in_every_report(tmp_path: Path) -> None:
+    partial = ROOT / "tests" / "cases" / "trust" / "partial-handover" / "input"
+    text = invoke("validate", "--spec", "jumin", str(partial)).stdout
+    verdict = next(line for line in text.splitlines() if line.startswith("Result:"))
+    assert verdict.endswith("(1 of 3 files of the area checked)")
+    html = invoke("validate", "--spec", "jumin", str(partial), "--format", "html").stdout
+    assert '<p id="coverage">' in html and "1 of 3 files of the area checked" in html
+    out = tmp_path / "r.xlsx"
+    invoke("validate", "--spec", "jumin", str(partial), "--format", "xlsx", "-o", str(out))
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out, read_only=True).worksheets[0]
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert "1 of 3 files of the area checked" in cells
 
 
 def test_manifest_goes_beside_a_read_only_folder(tmp_path: Path) -> None:
