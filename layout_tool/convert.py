@@ -25,6 +25,7 @@ from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.maptable import MapTable
 from layout_tool.io.atomic import atomic_path, write_text_atomic
 from layout_tool.io.csvsource import ROW, Batch, col
+from layout_tool.io.inputs import shown
 from layout_tool.mapping import files
 from layout_tool.mapping import findings as fnd
 from layout_tool.mapping.batch import BatchResult, ForwardBatches
@@ -142,7 +143,7 @@ def _run(
     target_path = outdir / name
     rejects_path = outdir / SIDE / f"{Path(name).stem}.rejects.csv"
     result = FileConversion(
-        input=str(job.path),
+        input=shown(job.path),
         source=job.source.id,
         file_id=job.target.file.id,
         output=str(target_path),

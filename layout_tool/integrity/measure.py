@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from layout_tool.io.csvsource import CsvSource
+from layout_tool.io.inputs import shown
 from layout_tool.spec.catalogue import catalogue
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.validate.inputs import DATA_SUFFIXES, IGNORED_NAMES, recognise
@@ -62,7 +63,8 @@ def listed_files(folder: Path, skip: frozenset[Path] = frozenset()) -> list[Path
 
 
 def relative(folder: Path, path: Path) -> str:
-    return path.relative_to(folder).as_posix()
+    """The path below ``folder`` with / separators; bytes that are not UTF-8 escaped."""
+    return shown(path.relative_to(folder).as_posix())
 
 
 def is_data(path: Path) -> bool:
@@ -93,7 +95,7 @@ def measure(
 ) -> Measured:
     """Hash every file; for CSV data files also count records and name the encoding."""
     rel = relative(folder, path)
-    label = str(path)
+    label = shown(path)
     if not is_data(path):
         return Measured(rel, label, path.stat().st_size, _sha256(path))
     area, fspec = identify(path, spec, encoding)

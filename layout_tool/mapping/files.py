@@ -97,12 +97,16 @@ def assign_forward(
         if len(hits) != 1:
             if explicit:
                 names = ", ".join(f"{s.id} ({s.file})" for s in mapping.sources)
-                raise LayoutToolError(f"{path}: cannot tell which source it is (sources: {names})")
-            notes.append(f"{path}: not a file of this mapping; skipped")
+                raise LayoutToolError(
+                    f"{shown(path)}: cannot tell which source it is (sources: {names})"
+                )
+            notes.append(f"{shown(path)}: not a file of this mapping; skipped")
             continue
         source = hits[0]
         if source.id in found:
-            raise LayoutToolError(f"two inputs for source {source.id}: {found[source.id]}, {path}")
+            raise LayoutToolError(
+                f"two inputs for source {source.id}: {shown(found[source.id])}, {shown(path)}"
+            )
         found[source.id] = path
     if not found:
         raise LayoutToolError("no input file belongs to this mapping")
@@ -131,8 +135,8 @@ def assign_reverse(
             spec, problem = recognise_xml(mapping.area, path)
             if spec is None and problem is not None:
                 if explicit:
-                    raise LayoutToolError(f"{path}: {problem}")
-                notes.append(f"{path}: {problem}; skipped")
+                    raise LayoutToolError(f"{shown(path)}: {problem}")
+                notes.append(f"{shown(path)}: {problem}; skipped")
                 continue
         else:
             spec = recognise(mapping.area, path, encoding)
@@ -143,13 +147,14 @@ def assign_reverse(
                     f"{t.file.id} ({t.file.filename or t.file.id}.csv)" for t in mapping.targets
                 )
                 raise LayoutToolError(
-                    f"{path}: not a standard file this mapping writes back ({known})"
+                    f"{shown(path)}: not a standard file this mapping writes back ({known})"
                 )
-            notes.append(f"{path}: not a standard file of this mapping; skipped")
+            notes.append(f"{shown(path)}: not a standard file of this mapping; skipped")
             continue
         if target.file.id in jobs:
             raise LayoutToolError(
-                f"two inputs for {target.file.id}: {jobs[target.file.id].path}, {path}"
+                f"two inputs for {target.file.id}:"
+                f" {shown(jobs[target.file.id].path)}, {shown(path)}"
             )
         jobs[target.file.id] = Job(path, target, mapping.source(target.source))
     if not jobs:
@@ -163,10 +168,12 @@ class VendorReader:
     def __init__(self, source: Source, path: Path, encoding: str, batch_bytes: int | None) -> None:
         self.source = source
         self.path = path
-        label = str(path)
+        label = shown(path)
         if source.format == "fixed":
             if encoding not in ("auto", "cp932"):
-                raise LayoutToolError(f"{path}: fixed-width sources are cp932, not {encoding}")
+                raise LayoutToolError(
+                    f"{shown(path)}: fixed-width sources are cp932, not {encoding}"
+                )
             fields, start = [], 0
             for f in source.fields:
                 fields.append(FixedField(f.name, start, f.length or 0))
@@ -192,13 +199,13 @@ class VendorReader:
         self.encoding, self.detected_by = self.csv.encoding, self.csv.detected.how
         if self.csv.massive:
             raise LayoutToolError(
-                f"{path}: {self.csv.encoding_summary('nothing converted').message}"
+                f"{shown(path)}: {self.csv.encoding_summary('nothing converted').message}"
             )
         if self.csv.header_findings:
-            raise LayoutToolError(f"{path}: {self.csv.header_findings[0].message}")
+            raise LayoutToolError(f"{shown(path)}: {self.csv.header_findings[0].message}")
         if source.header and self.csv.header != source.field_names:
             raise LayoutToolError(
-                f"{path}: {_header_difference(source.field_names, self.csv.header or [])}"
+                f"{shown(path)}: {_header_difference(source.field_names, self.csv.header or [])}"
             )
 
     def batches(self, digest: _Hasher | None = None) -> Iterator[Batch]:
@@ -234,18 +241,18 @@ class StandardReader:
             path,
             encoding=encoding,
             has_header=True,
-            label=str(path),
+            label=shown(path),
             batch_bytes=batch_bytes or CSV_BATCH_BYTES,
         )
         self.encoding, self.detected_by = self.csv.encoding, self.csv.detected.how
-        cmap = map_columns(target.file, self.csv.header, str(path))
+        cmap = map_columns(target.file, self.csv.header, shown(path))
         errors = [f for f in [*self.csv.header_findings, *cmap.findings] if f.severity == "error"]
         needed = {target.rules[j].item.name for r in target.restorers for j in r.rules}
         blocking = [
             f for f in errors if f.item is None or f.item in needed or "appears again" in f.message
         ]
         if blocking:
-            raise LayoutToolError(f"{path}: {blocking[0].message}")
+            raise LayoutToolError(f"{shown(path)}: {blocking[0].message}")
         self.positions = cmap.positions
         self.ncols = cmap.ncols
 

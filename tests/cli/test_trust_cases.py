@@ -221,3 +221,24 @@ def test_bad_profiles_are_file_line_errors(tmp_path: Path, text: str, where: str
     args = ["validate", "--spec", "jumin", str(JUMIN), "--profile", str(tmp_path / "p.yaml")]
     result = invoke(*args)
     assert result.exit_code == 2 and where in result.stderr, result.stderr
+
+
+def test_names_that_are_not_utf8_never_crash_any_command(tmp_path: Path) -> None:
+    folder = copy_jumin(tmp_path / "in")
+    odd = os.fsdecode(b"K\xff\xfe\x81.csv")
+    (folder / odd).write_bytes(b"x,y\n1,2\n")
+    shutil.move(folder / "JUMIN_SETAI.csv", folder / os.fsdecode(b"JUMIN_SETAI\xff.csv"))
+    manifest = tmp_path / "m.json"
+    assert invoke("manifest", str(folder), "-o", str(manifest)).exit_code == 0
+    paths = [f["path"] for f in json.loads(manifest.read_text(encoding="utf-8"))["files"]]
+    assert r"K\xff\xfe\x81.csv" in paths
+    assert invoke("verify", str(folder), "--manifest", str(manifest)).exit_code == 0
+    assert invoke("gaiji", str(folder)).exit_code == 0
+    result = invoke("convert", "--spec", "jumin", str(folder), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    assert r"K\xff\xfe\x81.csv" in (tmp_path / "out" / "conversion" / "report.txt").read_text(
+        encoding="utf-8"
+    )
+    result = invoke("validate", "--spec", "jumin", str(folder), "--format", "json")
+    files = [f["path"] for f in json.loads(result.stdout)["files"]]
+    assert any(p.endswith(r"JUMIN_SETAI\xff.csv") for p in files)
