@@ -110,3 +110,13 @@ def test_the_readme_profile_example_loads_and_applies(tmp_path: Path) -> None:
     example = readme[start : readme.index("```", start)]
     got = checks("jumin", example, tmp_path)
     assert got[("kojin", "宛名番号")][0] == "m11" and got[("kojin", "個人番号")][0] is None
+
+
+def test_html_and_text_reports_name_the_profile(tmp_path: Path) -> None:
+    path = profile(tmp_path, "profile: 例市\n")
+    folder = str(ROOT / "sample_data" / "handover" / "jumin")
+    args = ["validate", "--spec", "jumin", folder, "--profile", str(path)]
+    html = CliRunner().invoke(cli, [*args, "--format", "html"]).stdout
+    assert '<p id="profile">' in html and load_profile(path).sha256 in html
+    text = CliRunner().invoke(cli, args).stdout
+    assert f"Profile: {path} (sha256 {load_profile(path).sha256})" in text
