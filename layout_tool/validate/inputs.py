@@ -91,7 +91,11 @@ def why_not(spec: AreaSpec, path: Path, encoding: str) -> str:
     """Why ``path`` is not a file of ``spec``, naming the area it looks like if any."""
     from layout_tool.spec.catalogue import catalogue  # the catalogue loads every area
 
-    for entry in catalogue(spec.version):
+    try:
+        entries = catalogue(spec.version)
+    except LayoutToolError:  # a spec of a version not bundled: no other areas to name
+        entries = ()
+    for entry in entries:
         other = entry.spec
         if other is None or other.id == spec.id:
             continue
