@@ -242,3 +242,16 @@ def test_names_that_are_not_utf8_never_crash_any_command(tmp_path: Path) -> None
     result = invoke("validate", "--spec", "jumin", str(folder), "--format", "json")
     files = [f["path"] for f in json.loads(result.stdout)["files"]]
     assert any(p.endswith(r"JUMIN_SETAI\xff.csv") for p in files)
+
+
+def test_cr_only_vendor_export_converts_every_row(tmp_path: Path) -> None:
+    source = ROOT / "tests" / "cases" / "trust" / "no-check-digit-convert" / "input"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in source.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes().replace(b"\r\n", b"\r"))
+    mapping = str(ROOT / "mappings" / "kaso-systems" / "jumin.yaml")
+    args = ["convert", "--mapping", mapping, str(folder), "-o", str(tmp_path / "o")]
+    result = invoke(*args, "--format", "json")
+    summary = json.loads(result.stdout)["summary"]
+    assert result.exit_code == 0 and summary["rows_in"] == summary["rows_out"] == 30
