@@ -302,8 +302,9 @@ def _head(path: Path) -> bytes:
 
 def _count_failures(path: Path, encoding: str, shown: int = 5) -> tuple[int, list[int]]:
     """Undecodable sequences in the whole file, and the byte offsets of the first few."""
-    _, bad = decode_reporting(_head(path)[: 1 << 16], encoding)
-    first = [b.offset for b in bad[:shown]]
+    part = _head(path)[: 1 << 16]
+    _, bad = decode_reporting(part, encoding)
+    first = [b.offset for b in bad if b.offset < len(part) - 3][:shown]  # not a cut character
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
     decoder = codecs.getincrementaldecoder(codec)(errors="replace")
     count = 0
