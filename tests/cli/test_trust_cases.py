@@ -255,3 +255,13 @@ def test_cr_only_vendor_export_converts_every_row(tmp_path: Path) -> None:
     result = invoke(*args, "--format", "json")
     summary = json.loads(result.stdout)["summary"]
     assert result.exit_code == 0 and summary["rows_in"] == summary["rows_out"] == 30
+
+
+def test_gaiji_and_manifest_read_a_wrong_encoding_without_a_flood(tmp_path: Path) -> None:
+    folder = ROOT / "tests" / "cases" / "trust" / "utf8-read-as-cp932" / "input"
+    result = invoke("gaiji", str(folder), "--encoding", "cp932", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    notes = json.loads(result.stdout)["notes"]
+    assert sum("decodes cleanly as utf-8" in n for n in notes) == 3
+    manifest = json.loads(invoke("manifest", str(folder), "-o", "-").stdout)
+    assert {f["encoding"] for f in manifest["files"]} == {"utf-8"}
