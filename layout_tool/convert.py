@@ -26,6 +26,7 @@ from layout_tool.gaiji.maptable import MapTable
 from layout_tool.i18n import t
 from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.csvsource import ROW, Batch, col
+from layout_tool.io.inputs import shown
 from layout_tool.mapping import files
 from layout_tool.mapping import findings as fnd
 from layout_tool.mapping.batch import BatchResult, ForwardBatches
@@ -151,7 +152,7 @@ def _run(
     target_path = outdir / name
     rejects_path = outdir / SIDE / f"{Path(name).stem}.rejects.csv"
     result = FileConversion(
-        input=str(job.path),
+        input=shown(job.path),
         source=job.source.id,
         file_id=job.target.file.id,
         output=str(target_path),

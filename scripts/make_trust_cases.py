@@ -33,6 +33,7 @@ def main() -> None:
     shutil.rmtree(OUT, ignore_errors=True)
     _cp932_one_bad_byte()
     _utf8_read_as_cp932()
+    _cp932_read_as_utf8()
     _wrong_area()
     _partial_handover()
     _not_csv()
@@ -87,6 +88,21 @@ def _utf8_read_as_cp932() -> None:
         message="decodes cleanly as utf-8",
     )
     for src in sorted((HANDOVER / "jumin").glob("*.csv")):
+        shutil.copy(src, dest / src.name)
+
+
+def _cp932_read_as_utf8() -> None:
+    """The CP932 set (one bad byte in one file) given with --encoding utf-8: one summary
+    finding per file, each naming cp932 as the encoding to use."""
+    dest = case(
+        "cp932-read-as-utf8",
+        ["validate", "--spec", "jumin", "{input}", "--encoding", "utf-8", "--format", "json"],
+        1,
+        valid=False,
+        by_code={"encoding": 3},
+        message="use --encoding auto or cp932",
+    )
+    for src in sorted((OUT / "cp932-one-bad-byte" / "input").glob("*.csv")):
         shutil.copy(src, dest / src.name)
 
 

@@ -104,7 +104,8 @@ def own_check(
     if item.type in DATE_TYPES:
         return "date", ~date_ok(value, item.type, item.format, item.allow_unknown_date)
     if item.check is not None:
-        return "check-digit", ~check_digit_ok(value, item.check, max_length=item.length)
+        ok = check_digit_ok(value, item.check, item.check_policy, max_length=item.length)
+        return "check-digit", ~ok
     if item.code is not None:
         return "code", ~value.is_in(list(codes[item.code].values))
     return None

@@ -6,7 +6,10 @@ is only modelled ... a warning or opt-in"). docs/checks.md gives the reason per 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Literal
+
+from layout_tool.spec.model import CodeTable, Item
 
 Strength = Literal["verified", "opt-in"]
 
@@ -24,3 +27,20 @@ CHECK_STRENGTH: dict[str, Strength] = {
 def on_by_default(kind: str | None) -> bool:
     """True when a check of this kind runs without a profile asking for it."""
     return kind is not None and CHECK_STRENGTH.get(kind, "verified") == "verified"
+
+
+# Code tables (their ``status``): only a table checked against the official コード一覧 is
+# a verified fact; a modelled, third-party or partial table may lack values real data uses,
+# so a value outside it is a warning (a profile can make it an error, or add the values).
+VERIFIED_TABLE_STATUS = frozenset({"verified"})
+
+
+def soft_code_items(items: Iterable[Item], codes: Mapping[str, CodeTable]) -> list[str]:
+    """Items whose ``code`` finding is a warning: their table is not verified."""
+    return [
+        item.name
+        for item in items
+        if item.code is not None
+        and item.code in codes
+        and codes[item.code].status not in VERIFIED_TABLE_STATUS
+    ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from layout_tool.io.csvsource import CsvSource
+from layout_tool.io.inputs import shown
 from layout_tool.spec.catalogue import catalogue
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.validate.inputs import DATA_SUFFIXES, IGNORED_NAMES, recognise
@@ -54,13 +55,16 @@ def listed_files(folder: Path, skip: frozenset[Path] = frozenset()) -> list[Path
         if any(part.startswith(".") for part in rel.parts) or path.name.endswith(".part"):
             continue
         if not path.is_file() or path.name in SKIPPED_NAMES or path.resolve() in skip:
-            continue
+            continue  # also FIFOs, devices and dangling links: not files
+        if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+            continue  # a link out of the folder is not part of the handover
         out.append(path)
     return out
 
 
 def relative(folder: Path, path: Path) -> str:
-    return path.relative_to(folder).as_posix()
+    """The path below ``folder`` with / separators; bytes that are not UTF-8 escaped."""
+    return shown(path.relative_to(folder).as_posix())
 
 
 def is_data(path: Path) -> bool:
@@ -91,7 +95,7 @@ def measure(
 ) -> Measured:
     """Hash every file; for CSV data files also count records and name the encoding."""
     rel = relative(folder, path)
-    label = str(path)
+    label = shown(path)
     if not is_data(path):
         return Measured(rel, label, path.stat().st_size, _sha256(path))
     area, fspec = identify(path, spec, encoding)

@@ -132,15 +132,22 @@ class CsvSource:
             f"{count:,} byte sequences do not decode as {self.encoding}"
             f" (first at byte offsets {where}); {consequence}"
         )
-        clean = [
-            enc
+        head = _head(self.path)
+        others = {
+            enc: failures(head, enc)
             for enc in CANDIDATES
-            if enc != self.encoding.removesuffix("-sig") and failures(_head(self.path), enc) == 0
-        ]
-        if clean:
-            message += f"; decodes cleanly as {clean[0]}: use --encoding auto or {clean[0]}"
+            if enc != self.encoding.removesuffix("-sig")
+        }
+        best = min(others, key=lambda enc: others[enc]) if others else None
+        if best is not None and others[best] == 0:
+            message += f"; decodes cleanly as {best}: use --encoding auto or {best}"
+        elif best is not None and others[best] * 10 < self.sample_failures:
+            message += (
+                f"; decodes as {best} with {others[best]:,} undecodable sequences in its first"
+                f" MB: use --encoding auto or {best}"
+            )
         else:
-            message += "; no other encoding decodes it cleanly either"
+            message += "; no other encoding decodes it either"
         return Finding(
             code="encoding",
             severity="error",
@@ -299,8 +306,9 @@ def _head(path: Path) -> bytes:
 
 def _count_failures(path: Path, encoding: str, shown: int = 5) -> tuple[int, list[int]]:
     """Undecodable sequences in the whole file, and the byte offsets of the first few."""
-    _, bad = decode_reporting(_head(path)[: 1 << 16], encoding)
-    first = [b.offset for b in bad[:shown]]
+    part = _head(path)[: 1 << 16]
+    _, bad = decode_reporting(part, encoding)
+    first = [b.offset for b in bad if b.offset < len(part) - 3][:shown]  # not a cut character
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
     decoder = codecs.getincrementaldecoder(codec)(errors="replace")
     count = 0

@@ -53,8 +53,12 @@ def detect(head: bytes, declared: str = "auto") -> Detected:
     if head.startswith(BOM):
         return Detected("utf-8-sig", "bom")
     sample = head[:SAMPLE_BYTES]
-    counts = {enc: failures(sample, enc) for enc in CANDIDATES}
-    best = min(CANDIDATES, key=lambda enc: (counts[enc], CANDIDATES.index(enc)))
+    counts: dict[str, int] = {}
+    for enc in CANDIDATES:
+        counts[enc] = failures(sample, enc)
+        if counts[enc] == 0:  # nothing can do better (and UTF-8 wins ties): stop here
+            break
+    best = min(counts, key=lambda enc: (counts[enc], CANDIDATES.index(enc)))
     return Detected(best, "sample", counts)
 
 

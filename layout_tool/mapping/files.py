@@ -53,13 +53,18 @@ class Job:
     source: Source
 
 
-def _files(paths: list[Path], suffixes: set[str]) -> list[tuple[Path, bool]]:
+def _files(
+    paths: list[Path], suffixes: set[str], notes: list[str] | None = None
+) -> list[tuple[Path, bool]]:
     """Every input file, and whether it was named explicitly (not found in a folder).
 
     Files that are not text (a workbook, an archive, a PDF) are refused, one line each.
     """
     out: list[tuple[Path, bool]] = []
-    for entry in discover(paths, suffixes, _ours).files:
+    found = discover(paths, suffixes, _ours)
+    if notes is not None:
+        notes += found.notes
+    for entry in found.files:
         why = refusal(entry.path)
         if why is not None:
             raise LayoutToolError(f"{shown(entry.path)}: {why}")
@@ -87,19 +92,23 @@ def assign_forward(
 ) -> tuple[list[Job], dict[str, Path]]:
     """Which source each vendor file is; every looked-up source must be given too."""
     found: dict[str, Path] = {}
-    for path, explicit in _files(paths, VENDOR_SUFFIXES):
+    for path, explicit in _files(paths, VENDOR_SUFFIXES, notes):
         hits = [s for s in mapping.sources if matches(s, path)]
         if not hits and explicit and len(mapping.sources) == 1:
             hits = list(mapping.sources)
         if len(hits) != 1:
             if explicit:
                 names = ", ".join(f"{s.id} ({s.file})" for s in mapping.sources)
-                raise LayoutToolError(f"{path}: cannot tell which source it is (sources: {names})")
-            notes.append(f"{path}: not a file of this mapping; skipped")
+                raise LayoutToolError(
+                    f"{shown(path)}: cannot tell which source it is (sources: {names})"
+                )
+            notes.append(f"{shown(path)}: not a file of this mapping; skipped")
             continue
         source = hits[0]
         if source.id in found:
-            raise LayoutToolError(f"two inputs for source {source.id}: {found[source.id]}, {path}")
+            raise LayoutToolError(
+                f"two inputs for source {source.id}: {shown(found[source.id])}, {shown(path)}"
+            )
         found[source.id] = path
     if not found:
         raise LayoutToolError("no input file belongs to this mapping")
@@ -124,13 +133,13 @@ def assign_reverse(
     by_file = {t.file.id: t for t in mapping.targets}
     derived = {t.file.id for t in mapping.targets if not t.primary}
     jobs: dict[str, Job] = {}
-    for path, explicit in _files(paths, {".csv", ".xml"}):
+    for path, explicit in _files(paths, {".csv", ".xml"}, notes):
         if path.suffix.lower() == ".xml":
             spec, problem = recognise_xml(mapping.area, path)
             if spec is None and problem is not None:
                 if explicit:
-                    raise LayoutToolError(f"{path}: {problem}")
-                notes.append(f"{path}: {problem}; skipped")
+                    raise LayoutToolError(f"{shown(path)}: {problem}")
+                notes.append(f"{shown(path)}: {problem}; skipped")
                 continue
         else:
             spec = recognise(mapping.area, path, encoding)
@@ -150,13 +159,14 @@ def assign_reverse(
                     if t.primary
                 )
                 raise LayoutToolError(
-                    f"{path}: not a standard file this mapping writes back ({known})"
+                    f"{shown(path)}: not a standard file this mapping writes back ({known})"
                 )
-            notes.append(f"{path}: not a standard file of this mapping; skipped")
+            notes.append(f"{shown(path)}: not a standard file of this mapping; skipped")
             continue
         if target.file.id in jobs:
             raise LayoutToolError(
-                f"two inputs for {target.file.id}: {jobs[target.file.id].path}, {path}"
+                f"two inputs for {target.file.id}:"
+                f" {shown(jobs[target.file.id].path)}, {shown(path)}"
             )
         jobs[target.file.id] = Job(path, target, mapping.source(target.source))
     if not jobs:
@@ -170,10 +180,12 @@ class VendorReader:
     def __init__(self, source: Source, path: Path, encoding: str, batch_bytes: int | None) -> None:
         self.source = source
         self.path = path
-        label = str(path)
+        label = shown(path)
         if source.format == "fixed":
             if encoding not in ("auto", "cp932"):
-                raise LayoutToolError(f"{path}: fixed-width sources are cp932, not {encoding}")
+                raise LayoutToolError(
+                    f"{shown(path)}: fixed-width sources are cp932, not {encoding}"
+                )
             fields, start = [], 0
             for f in source.fields:
                 fields.append(FixedField(f.name, start, f.length or 0))
@@ -199,13 +211,13 @@ class VendorReader:
         self.encoding, self.detected_by = self.csv.encoding, self.csv.detected.how
         if self.csv.massive:
             raise LayoutToolError(
-                f"{path}: {self.csv.encoding_summary('nothing converted').message}"
+                f"{shown(path)}: {self.csv.encoding_summary('nothing converted').message}"
             )
         if self.csv.header_findings:
-            raise LayoutToolError(f"{path}: {self.csv.header_findings[0].text()}")
+            raise LayoutToolError(f"{shown(path)}: {self.csv.header_findings[0].text()}")
         if source.header and self.csv.header != source.field_names:
             raise LayoutToolError(
-                f"{path}: {_header_difference(source.field_names, self.csv.header or [])}"
+                f"{shown(path)}: {_header_difference(source.field_names, self.csv.header or [])}"
             )
 
     def batches(self, digest: _Hasher | None = None) -> Iterator[Batch]:
@@ -241,11 +253,11 @@ class StandardReader:
             path,
             encoding=encoding,
             has_header=True,
-            label=str(path),
+            label=shown(path),
             batch_bytes=batch_bytes or CSV_BATCH_BYTES,
         )
         self.encoding, self.detected_by = self.csv.encoding, self.csv.detected.how
-        cmap = map_columns(target.file, self.csv.header, str(path))
+        cmap = map_columns(target.file, self.csv.header, shown(path))
         errors = [f for f in [*self.csv.header_findings, *cmap.findings] if f.severity == "error"]
         needed = {target.rules[j].item.name for r in target.restorers for j in r.rules}
         blocking = [
@@ -254,7 +266,7 @@ class StandardReader:
             if f.item is None or f.item in needed or f.msg_id == "header.duplicate"
         ]
         if blocking:
-            raise LayoutToolError(f"{path}: {blocking[0].text()}")
+            raise LayoutToolError(f"{shown(path)}: {blocking[0].text()}")
         self.positions = cmap.positions
         self.ncols = cmap.ncols
 

@@ -48,6 +48,8 @@ def _file(fspec: FileSpec, profile: Profile | None, used: set[str]) -> FileSpec:
                 if key in profile.items:
                     used.add(key)
                     change.update(_item_change(item, profile.items[key]))
+            if change.get("check", item.check) == "m11":
+                change["check_policy"] = profile.m11_remainder_1
         items.append(replace(item, **change) if change else item)  # type: ignore[arg-type]
     return replace(fspec, items=tuple(items))
 

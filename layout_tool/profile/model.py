@@ -29,6 +29,7 @@ class Profile:
     code_severity: Mapping[str, str] = field(default_factory=dict)
     item_severity: Mapping[str, str] = field(default_factory=dict)
     codes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    m11_remainder_1: str = "zero"
     doc: YamlDoc | None = field(default=None, compare=False, repr=False)
 
     def error(self, message: str, where: list[str | int]) -> LayoutToolError:
@@ -71,5 +72,6 @@ def load_profile(path: Path) -> Profile:
         codes={
             k: {str(c): label for c, label in v.items()} for k, v in data.get("codes", {}).items()
         },
+        m11_remainder_1=data.get("m11_remainder_1", "zero"),
         doc=doc,
     )

@@ -62,6 +62,8 @@ class Item:
     repeat: bool = False
     description: str | None = None
     length_count: str | None = None  # how 桁数 counts (layout_tool.charset.length)
+    # M11 remainder 1 ("zero": check digit 0; "invalid": no valid number), set by a profile
+    check_policy: Literal["zero", "invalid"] = field(default="zero", compare=False)
 
     def to_dict(self) -> dict[str, object]:
         """Every attribute, defaults included (the contract's item shape)."""

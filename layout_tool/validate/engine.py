@@ -17,6 +17,7 @@ from layout_tool.charset.policy import CharPolicy, length_message
 from layout_tool.checks import crossfile
 from layout_tool.checks.header import map_columns
 from layout_tool.checks.items import char_screen, finding_code, gaiji_present
+from layout_tool.checks.strength import soft_code_items
 from layout_tool.gaiji.inventory import tally
 from layout_tool.i18n import Text
 from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
@@ -204,6 +205,10 @@ def _count_only(
 ) -> FileResult:
     """A file that does not decode in its encoding: one summary finding, rows counted only."""
     report.add(src.encoding_summary())
+    report.notes.append(
+        f"{result.path}: rows counted, not checked (the file does not decode as"
+        f" {src.encoding}); references to and from it are not checked either"
+    )
     digest = hashlib.sha256()
     with src.path.open("rb") as fh:
         digest.update(fh.read(src.data_start))
@@ -298,6 +303,7 @@ class _Plan:
             if i.type not in PUA_TYPES
         ]
         self.allowed = [name for name, item in self.items.items() if item.gaiji]
+        self.soft_codes = soft_code_items(self.items.values(), codes)
 
     def findings(
         self, frame: pl.DataFrame, report: Report, undecoded: list[int] | None = None
@@ -337,6 +343,8 @@ class _Plan:
             long = long.filter(~lost)
         long = long.with_columns(
             pl.when((pl.col("code") == "gaiji") & pl.col("item").is_in(self.allowed))
+            .then(pl.lit("warning"))
+            .when((pl.col("code") == "code") & pl.col("item").is_in(self.soft_codes))
             .then(pl.lit("warning"))
             .otherwise(pl.lit("error"))
             .alias("severity")

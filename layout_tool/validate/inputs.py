@@ -91,7 +91,11 @@ def why_not(spec: AreaSpec, path: Path, encoding: str) -> str:
     """Why ``path`` is not a file of ``spec``, naming the area it looks like if any."""
     from layout_tool.spec.catalogue import catalogue  # the catalogue loads every area
 
-    for entry in catalogue(spec.version):
+    try:
+        entries = catalogue(spec.version)
+    except LayoutToolError:  # a spec of a version not bundled: no other areas to name
+        entries = ()
+    for entry in entries:
         other = entry.spec
         if other is None or other.id == spec.id:
             continue
@@ -102,7 +106,10 @@ def why_not(spec: AreaSpec, path: Path, encoding: str) -> str:
     header = _header(path, encoding)
     if not header:
         return "empty, or no header line"
-    return f"neither its name nor its header ({len(header)} columns) matches a file of {spec.id}"
+    why = f"neither its name nor its header ({len(header)} columns) matches a file of {spec.id}"
+    if any("\ufffd" in h for h in header):
+        why += f"; its header does not decode as {_encoding_of(path, encoding)}"
+    return why
 
 
 def recognise(spec: AreaSpec, path: Path, encoding: str) -> FileSpec | None:
@@ -120,6 +127,11 @@ def recognise(spec: AreaSpec, path: Path, encoding: str) -> FileSpec | None:
         if overlap > score:
             best, score = f, overlap
     return best if score >= 0.5 else None
+
+
+def _encoding_of(path: Path, encoding: str) -> str:
+    with path.open("rb") as fh:
+        return detect(fh.read(64 << 10), encoding).encoding
 
 
 def _header(path: Path, encoding: str) -> list[str]:

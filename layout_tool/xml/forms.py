@@ -29,6 +29,7 @@ from layout_tool.errors import LayoutToolError
 from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvsource import CsvSource
+from layout_tool.io.inputs import shown
 from layout_tool.mapping.files import RejectsWriter, StandardWriter
 from layout_tool.report.finding import Finding
 from layout_tool.safety.limits import limit
@@ -170,9 +171,14 @@ def convert_standard(
     report.notes += resolved.notes
     for entry in entries:
         if entry.spec is None:
-            report.notes.append(f"{entry.path}: not recognised as a file of {spec.id}; skipped")
+            report.notes.append(
+                f"{shown(entry.path)}: not recognised as a file of {spec.id}"
+                f" ({entry.reason or 'no match'}); skipped"
+            )
         elif file_id is not None and entry.spec.id != file_id:
-            report.notes.append(f"{entry.path}: file {entry.spec.id} skipped (--file {file_id})")
+            report.notes.append(
+                f"{shown(entry.path)}: file {entry.spec.id} skipped (--file {file_id})"
+            )
     entries = [e for e in entries if e.spec is not None and file_id in (None, e.spec.id)]
     check_no_overlap(inputs, outdir, folder=True)
     for entry in entries:
@@ -201,8 +207,8 @@ def convert_standard(
 
 
 def _csv_job(path: Path, fspec: FileSpec, encoding: str, report: FormsReport) -> _Job:
-    source = CsvSource(path, encoding=encoding, label=str(path), file_id=fspec.id)
-    cmap = map_columns(fspec, source.header, str(path))
+    source = CsvSource(path, encoding=encoding, label=shown(path), file_id=fspec.id)
+    cmap = map_columns(fspec, source.header, shown(path))
     for finding in [*source.header_findings, *cmap.findings]:
         report.add(finding)
     if source.header and not cmap.positions:
@@ -246,7 +252,7 @@ def _convert(
         stem, n = f"{fspec.filename or fspec.id}-{n}", n + 1
     used.add(f"{stem}.{to}")
     target, rejects_path = outdir / f"{stem}.{to}", outdir / SIDE / f"{stem}.rejects.csv"
-    result = FormFile(str(job.input), fspec.id, str(target), str(rejects_path), job.encoding)
+    result = FormFile(shown(job.input), fspec.id, str(target), str(rejects_path), job.encoding)
     report.files.append(result)
     names = [item.name for item in fspec.items]
     renames = {col(k): name for k, name in enumerate(names)}
@@ -312,8 +318,8 @@ def _unwritable(frame: pl.DataFrame, job: _Job, report: FormsReport) -> dict[int
         finding = Finding(
             "type", "error", "a value holds a character XML 1.0 cannot carry (a control"
             " character other than TAB, LF, CR), or is longer than an XML reader reads"
-            f" ({limit('MAX_XML_VALUE_BYTES'):,} bytes)", file=str(job.input), file_id=job.file.id,
-            row=int(row),
+            f" ({limit('MAX_XML_VALUE_BYTES'):,} bytes)", file=shown(job.input),
+            file_id=job.file.id, row=int(row),
         )  # fmt: skip
         report.add(finding)
         out[int(row)] = [finding]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from layout_tool.checks import crossfile
+from layout_tool.io.inputs import shown
 from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Report
 from layout_tool.spec.model import AreaSpec
@@ -96,7 +97,7 @@ def check_documents(
         spec.file(options.file_id)  # an unknown file id is a usage error
     shape = Shape(spec)
     for path in paths:
-        label = str(path)
+        label = shown(path)
         source = XmlSource(spec, path, label=label, file_id=options.file_id, shape=shape)
         results: list[FileResult] = []
         for section in source.sections():

@@ -111,7 +111,23 @@ def test_output_under_a_file_fails_before_reading(tmp_path: Path) -> None:
 def test_output_may_name_a_folder(tmp_path: Path, fmt: str, name: str) -> None:
     result = invoke("validate", "--spec", "jumin", str(JUMIN), "--format", fmt, "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
-    assert (tmp_path / name).is_file()
+    assert "3 of 3 files of the area checked" in (tmp_path / name).read_text(encoding="utf-8")
+
+
+def test_coverage_is_shown_next_to_the_verdict_in_every_report(tmp_path: Path) -> None:
+    partial = ROOT / "tests" / "cases" / "trust" / "partial-handover" / "input"
+    text = invoke("validate", "--spec", "jumin", str(partial)).stdout
+    verdict = next(line for line in text.splitlines() if line.startswith("Result:"))
+    assert verdict.endswith("(1 of 3 files of the area checked)")
+    html = invoke("validate", "--spec", "jumin", str(partial), "--format", "html").stdout
+    assert '<p id="coverage">' in html and "1 of 3 files of the area checked" in html
+    out = tmp_path / "r.xlsx"
+    invoke("validate", "--spec", "jumin", str(partial), "--format", "xlsx", "-o", str(out))
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out, read_only=True).worksheets[0]
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert "1 of 3 files of the area checked" in cells
 
 
 def test_manifest_goes_beside_a_read_only_folder(tmp_path: Path) -> None:
@@ -174,28 +190,20 @@ def test_profile_changes_severity_and_adds_code_values(tmp_path: Path) -> None:
     first[at] = "99"
     rows[1] = ",".join(first)
     (folder / "JUMIN_IDO_RIREKI.csv").write_text("\n".join(rows), encoding="utf-8")
-    plain = json.loads(
-        invoke("validate", "--spec", "jumin", str(folder), "--format", "json").stdout
-    )
-    assert plain["summary"]["by_code"] == {"code": 1} and plain["valid"] is False
+    args = ["validate", "--spec", "jumin", str(folder), "--format", "json"]
+    plain = json.loads(invoke(*args).stdout)
+    # 異動事由 is a modelled table: a value outside it is a warning by default
+    assert plain["summary"]["by_code"] == {"code": 1} and plain["valid"] is True
+    assert plain["findings"][0]["severity"] == "warning"
     profile = tmp_path / "p.yaml"
     profile.write_text('profile: 例市\ncodes:\n  異動事由: {"99": その他}\n', encoding="utf-8")
-    args = [
-        "validate",
-        "--spec",
-        "jumin",
-        str(folder),
-        "--format",
-        "json",
-        "--profile",
-        str(profile),
-    ]
+    args += ["--profile", str(profile)]
     data = json.loads(invoke(*args).stdout)
     assert data["valid"] is True and data["summary"]["by_code"] == {}
     assert data["profile"]["name"] == "例市" and len(data["profile"]["sha256"]) == 64
-    profile.write_text("profile: 例市\nseverity:\n  codes: {code: warning}\n", encoding="utf-8")
+    profile.write_text("profile: 例市\nseverity:\n  codes: {code: error}\n", encoding="utf-8")
     data = json.loads(invoke(*args).stdout)
-    assert data["valid"] is True and data["summary"]["warnings"] == 1
+    assert data["valid"] is False and data["summary"]["errors"] == 1
 
 
 @pytest.mark.parametrize(
@@ -213,3 +221,47 @@ def test_bad_profiles_are_file_line_errors(tmp_path: Path, text: str, where: str
     args = ["validate", "--spec", "jumin", str(JUMIN), "--profile", str(tmp_path / "p.yaml")]
     result = invoke(*args)
     assert result.exit_code == 2 and where in result.stderr, result.stderr
+
+
+def test_names_that_are_not_utf8_never_crash_any_command(tmp_path: Path) -> None:
+    folder = copy_jumin(tmp_path / "in")
+    odd = os.fsdecode(b"K\xff\xfe\x81.csv")
+    (folder / odd).write_bytes(b"x,y\n1,2\n")
+    shutil.move(folder / "JUMIN_SETAI.csv", folder / os.fsdecode(b"JUMIN_SETAI\xff.csv"))
+    manifest = tmp_path / "m.json"
+    assert invoke("manifest", str(folder), "-o", str(manifest)).exit_code == 0
+    paths = [f["path"] for f in json.loads(manifest.read_text(encoding="utf-8"))["files"]]
+    assert r"K\xff\xfe\x81.csv" in paths
+    assert invoke("verify", str(folder), "--manifest", str(manifest)).exit_code == 0
+    assert invoke("gaiji", str(folder)).exit_code == 0
+    result = invoke("convert", "--spec", "jumin", str(folder), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    assert r"K\xff\xfe\x81.csv" in (tmp_path / "out" / "conversion" / "report.txt").read_text(
+        encoding="utf-8"
+    )
+    result = invoke("validate", "--spec", "jumin", str(folder), "--format", "json")
+    files = [f["path"] for f in json.loads(result.stdout)["files"]]
+    assert any(p.endswith(r"JUMIN_SETAI\xff.csv") for p in files)
+
+
+def test_cr_only_vendor_export_converts_every_row(tmp_path: Path) -> None:
+    source = ROOT / "tests" / "cases" / "trust" / "no-check-digit-convert" / "input"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in source.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes().replace(b"\r\n", b"\r"))
+    mapping = str(ROOT / "mappings" / "kaso-systems" / "jumin.yaml")
+    args = ["convert", "--mapping", mapping, str(folder), "-o", str(tmp_path / "o")]
+    result = invoke(*args, "--format", "json")
+    summary = json.loads(result.stdout)["summary"]
+    assert result.exit_code == 0 and summary["rows_in"] == summary["rows_out"] == 30
+
+
+def test_gaiji_and_manifest_read_a_wrong_encoding_without_a_flood(tmp_path: Path) -> None:
+    folder = ROOT / "tests" / "cases" / "trust" / "utf8-read-as-cp932" / "input"
+    result = invoke("gaiji", str(folder), "--encoding", "cp932", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    notes = json.loads(result.stdout)["notes"]
+    assert sum("decodes cleanly as utf-8" in n for n in notes) == 3
+    manifest = json.loads(invoke("manifest", str(folder), "-o", "-").stdout)
+    assert {f["encoding"] for f in manifest["files"]} == {"utf-8"}

@@ -12,6 +12,7 @@ import random
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,11 +66,13 @@ def check(area: str, path: Path, fid: str, tmp: Path) -> tuple[str | None, int]:
     seed=st.integers(min_value=0, max_value=2**16),
 )
 def test_k_faults_k_findings_same_encoding(
-    tmp_path_factory: object, area: str, which: int, encoding: str, k: int, seed: int
+    tmp_path_factory: pytest.TempPathFactory,
+    area: str,
+    which: int,
+    encoding: str,
+    k: int,
+    seed: int,
 ) -> None:
-    import pytest
-
-    assert isinstance(tmp_path_factory, pytest.TempPathFactory)
     base = tmp_path_factory.getbasetemp() / "encoding-faults"
     files = clean_files(area, str(base))
     src = files[which % len(files)]
