@@ -201,7 +201,7 @@ def _csv_job(path: Path, fspec: FileSpec, encoding: str, report: FormsReport) ->
     cmap = map_columns(fspec, source.header, str(path))
     for finding in [*source.header_findings, *cmap.findings]:
         report.add(finding)
-    if source.header and not cmap.positions:
+    if not cmap.positions:  # an empty first line too: no record could be placed
         raise LayoutToolError(f"{path}: no column is named after an item of {fspec.id}")
     dropped = [h for h in source.header or [] if not fspec.has_item(h)]
     if dropped:
