@@ -33,6 +33,7 @@ from layout_tool.mapping.files import RejectsWriter, StandardWriter
 from layout_tool.report.finding import Finding
 from layout_tool.safety.limits import limit
 from layout_tool.safety.paths import check_no_overlap, check_plain_name
+from layout_tool.safety.reporting import clipped, mask_finding
 from layout_tool.safety.text import inert_lines
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.spec.render import table
@@ -83,7 +84,10 @@ class FormsReport:
         self.by_code[finding.code] += 1
         self.errors += finding.severity == "error"
         if len(self.findings) < MAX_FINDINGS:
-            self.findings.append(finding)
+            sensitive = {i.name for f in self.spec.files for i in f.items if i.sensitive}
+            if finding.item in sensitive:  # the one masking rule (safety/masking.py)
+                finding = mask_finding(finding)
+            self.findings.append(clipped(finding))
 
     def to_dict(self) -> dict[str, object]:
         return {
