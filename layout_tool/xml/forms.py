@@ -34,7 +34,7 @@ from layout_tool.report.finding import Finding
 from layout_tool.safety.limits import limit
 from layout_tool.safety.paths import check_no_overlap, check_plain_name
 from layout_tool.safety.reporting import clipped, mask_finding
-from layout_tool.safety.text import inert_lines
+from layout_tool.safety.text import inert, inert_lines
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.spec.render import table
 from layout_tool.validate.inputs import resolve
@@ -137,7 +137,7 @@ def render_text(report: FormsReport) -> str:
         lines += ["  " + ln for ln in table(["code", "row", "line", "message"], shown)]
         lines += ["", "  " + ", ".join(f"{c} {n:,}" for c, n in sorted(report.by_code.items()))]
     if report.notes:
-        lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
+        lines += ["", "Notes"] + [f"  - {inert(n)}" for n in report.notes]
     return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 

@@ -137,3 +137,11 @@ def test_gaiji_tables_refuse_plain_sources_and_need_no_regex() -> None:
     table = parse_map("source,target\n#G1,葛\nU+E000,U+845B\n")
     got = pl.DataFrame({"v": ["#G1\ue000#G1", None, "x"]}).select(count_hits(pl.col("v"), table))
     assert got.to_series().to_list() == [3, 0, 0]
+
+
+def test_table_cells_cannot_break_lines_or_emit_escapes() -> None:
+    from layout_tool.spec.render import table
+
+    lines = table(["file", "rows"], [["evil\nname\x1b[31m.csv", "1"], ["\u202eok", "2"]])
+    assert len(lines) == 4
+    assert not any("\x1b" in ln or "\u202e" in ln for ln in lines)
