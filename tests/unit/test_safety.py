@@ -145,3 +145,20 @@ def test_table_cells_cannot_break_lines_or_emit_escapes() -> None:
     lines = table(["file", "rows"], [["evil\nname\x1b[31m.csv", "1"], ["\u202eok", "2"]])
     assert len(lines) == 4
     assert not any("\x1b" in ln or "\u202e" in ln for ln in lines)
+
+
+def test_environment_errors_are_named() -> None:
+    import errno
+
+    from layout_tool.safety.environment import environment_error
+
+    assert environment_error(OSError(errno.ENOSPC, "x", "/o/f")) == (
+        "/o/f: no space left on the device (ENOSPC)"
+    )
+    assert environment_error(OSError(errno.EACCES, "x")) == "permission denied (EACCES)"
+    assert environment_error(RuntimeError("io error: No space left on device (os error 28)"))
+    assert environment_error(RecursionError()) is not None
+    assert environment_error(ValueError("a bug")) is None
+    assert environment_error(OSError(errno.ENOSPC, "x", "a\x1b[31m")) == (
+        "a\\x1b[31m: no space left on the device (ENOSPC)"
+    )
