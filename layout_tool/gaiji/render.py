@@ -9,7 +9,7 @@ import json
 from layout_tool.gaiji.inventory import GaijiEntry, codepoints, first_rows_text
 from layout_tool.gaiji.scan import GaijiScan
 from layout_tool.safety.cells import safe_row
-from layout_tool.safety.text import inert_lines
+from layout_tool.safety.text import inert, inert_lines
 from layout_tool.spec.render import table
 
 CSV_COLUMNS = [
@@ -88,7 +88,7 @@ def render_text(scan: GaijiScan) -> str:
         ]
         lines += _indent(_suggested_table(scan.suggestions)) if scan.suggestions else ["  none"]
     if scan.notes:
-        lines += ["", "Notes"] + [f"  - {n}" for n in scan.notes]
+        lines += ["", "Notes"] + [f"  - {inert(n)}" for n in scan.notes]
     return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 

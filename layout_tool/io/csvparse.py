@@ -212,20 +212,30 @@ def record_texts(data: bytes, row0: int, rows: set[int]) -> dict[int, str]:
     """The text of the records ``rows`` (1-based, the batch starting after ``row0``).
 
     Records are the batch's lines, joined while a quote is open (as the parsers count
-    them); the line end is not part of the text. Only the rows asked for are kept, so the
-    rejects file can hold a record the reader could not split into fields.
+    them); the line end is not part of the text. Lines are cut at LF as polars cuts them,
+    and, for rows that leaves out, at every line break as ``fallback`` cuts them. Only the
+    rows asked for are kept, so the rejects file can hold a record the reader could not
+    split into fields.
     """
     text = data.decode("utf-8", errors="replace")
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
+    lf = text.split("\n")
+    if lf and lf[-1] == "":
+        lf.pop()
+    out = _grouped(lf, "\n", row0, rows)
+    missing = rows - set(out)
+    if missing:
+        out.update(_grouped(text.splitlines(), "\n", row0, missing))
+    return out
+
+
+def _grouped(lines: list[str], joiner: str, row0: int, rows: set[int]) -> dict[int, str]:
     out: dict[int, str] = {}
     row, i = row0, 0
     last = max(rows)
     while i < len(lines) and row < last:
         group, j = lines[i], i + 1
         while group.count('"') % 2 and j < len(lines) and j - i < MAX_RECORD_LINES:
-            group += "\n" + lines[j]
+            group += joiner + lines[j]
             j += 1
         if group.count('"') % 2:
             group, j = lines[i], i + 1  # an unterminated quote is a record of its own line

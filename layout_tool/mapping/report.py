@@ -21,7 +21,7 @@ from layout_tool.io.csvsource import ROW
 from layout_tool.mapping.model import Mapping
 from layout_tool.report.finding import CODES, Finding
 from layout_tool.safety.reporting import clipped, mask_finding
-from layout_tool.safety.text import inert_lines
+from layout_tool.safety.text import inert, inert_lines
 from layout_tool.spec.render import table
 
 DEFAULT_MAX_FINDINGS = 10_000
@@ -253,7 +253,7 @@ def render_text(report: ConversionReport) -> str:
     if report.rows_rejected:
         lines += ["", t("convert.rejects-where")]
     if report.notes:
-        lines += ["", t("sec.notes")] + [f"  - {text(n)}" for n in report.notes]
+        lines += ["", t("sec.notes")] + [f"  - {inert(text(n))}" for n in report.notes]
     return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 

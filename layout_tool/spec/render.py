@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from layout_tool.safety.text import inert
 from layout_tool.spec.model import STANDARD_NAMES, AreaSpec, CatalogueEntry, Item
 
 
@@ -17,7 +18,9 @@ def pad(text: str, width: int) -> str:
 
 
 def table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    """Left-aligned columns that line up with Japanese text."""
+    """Left-aligned columns that line up with Japanese text; cells are inert (a line break
+    or an escape sequence in a value is shown escaped, never acted on: safety/text.py)."""
+    rows = [[inert(c) for c in row] for row in rows]
     widths = [display_width(h) for h in headers]
     for row in rows:
         widths = [max(w, display_width(c)) for w, c in zip(widths, row, strict=True)]

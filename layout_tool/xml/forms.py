@@ -34,7 +34,8 @@ from layout_tool.mapping.files import RejectsWriter, StandardWriter
 from layout_tool.report.finding import Finding
 from layout_tool.safety.limits import limit
 from layout_tool.safety.paths import check_no_overlap, check_plain_name
-from layout_tool.safety.text import inert_lines
+from layout_tool.safety.reporting import clipped, mask_finding
+from layout_tool.safety.text import inert, inert_lines
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.spec.render import table
 from layout_tool.validate.inputs import Resolved, nothing_checked, resolve
@@ -84,7 +85,10 @@ class FormsReport:
         self.by_code[finding.code] += 1
         self.errors += finding.severity == "error"
         if len(self.findings) < MAX_FINDINGS:
-            self.findings.append(finding)
+            sensitive = {i.name for f in self.spec.files for i in f.items if i.sensitive}
+            if finding.item in sensitive:  # the one masking rule (safety/masking.py)
+                finding = mask_finding(finding)
+            self.findings.append(clipped(finding))
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -134,7 +138,7 @@ def render_text(report: FormsReport) -> str:
         lines += ["  " + ln for ln in table(["code", "row", "line", "message"], shown)]
         lines += ["", "  " + ", ".join(f"{c} {n:,}" for c, n in sorted(report.by_code.items()))]
     if report.notes:
-        lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
+        lines += ["", "Notes"] + [f"  - {inert(n)}" for n in report.notes]
     return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 
@@ -211,7 +215,7 @@ def _csv_job(path: Path, fspec: FileSpec, encoding: str, report: FormsReport) ->
     cmap = map_columns(fspec, source.header, shown(path))
     for finding in [*source.header_findings, *cmap.findings]:
         report.add(finding)
-    if source.header and not cmap.positions:
+    if not cmap.positions:  # an empty first line too: no record could be placed
         raise LayoutToolError(f"{path}: no column is named after an item of {fspec.id}")
     dropped = [h for h in source.header or [] if not fspec.has_item(h)]
     if dropped:

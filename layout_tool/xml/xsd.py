@@ -54,6 +54,7 @@ from pathlib import Path
 from lxml import etree
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.safety.xmltext import check_xml_text
 from layout_tool.spec.model import AreaSpec, FileSpec, Item
 
 XS = "http://www.w3.org/2001/XMLSchema"
@@ -362,6 +363,7 @@ def build_xsd(spec: AreaSpec, file_id: str | None = None) -> bytes:
     if not spec.files:
         raise LayoutToolError(f"area {spec.id} has no files to describe", path=spec.path)
     files: Iterable[FileSpec] = spec.files if file_id is None else (spec.file(file_id),)
+    check_xml_text(spec)
     target = namespace(spec)
     schema = etree.Element(
         f"{{{XS}}}schema",
