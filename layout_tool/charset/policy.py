@@ -15,11 +15,11 @@ import polars as pl
 from layout_tool.charset.escapes import ESCAPE, escape_present
 from layout_tool.charset.length import DEFAULT, UNITS
 from layout_tool.charset.model import IVS_CLASS, Charset
+from layout_tool.checks.items import GAIJI
 from layout_tool.spec.model import Item
 
 # Item types a character check can concern (others hold ASCII and fail the type check).
 TEXT_TYPES = frozenset({"zenkaku", "kana", "text", "hankaku"})
-PUA = "\ue000-\uf8ff\U000f0000-\U0010fffd"
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class CharPolicy:
     @property
     def gaiji_pattern(self) -> str:
         """Regex of a 外字 for the ``gaiji`` check and the inventory."""
-        return f"[{PUA}]" if self.charset is None else self.charset.gaiji_class
+        return GAIJI if self.charset is None else self.charset.gaiji_class
 
     @property
     def inventory_pattern(self) -> str:

@@ -17,6 +17,7 @@ FORMATS = ["text", "json"]
 DEFAULT_MAX_FINDINGS = 10_000  # as layout_tool.mapping.report (a test keeps them equal)
 
 if TYPE_CHECKING:
+    from layout_tool.charset.model import Charset
     from layout_tool.gaiji.maptable import MapTable
 
 
@@ -117,13 +118,14 @@ def convert_cmd(
     from layout_tool.mapping.report import render_json, render_text
 
     mapping = load_mapping(mapping_path)
-    table = _gaiji_table(gaiji_path, charset, tags, reverse)
+    loaded, table = _gaiji_table(gaiji_path, charset, tags, reverse)
     options = ConvertOptions(
         reverse=reverse,
         encoding=encoding,
         max_findings=max_findings,
         show_values=show_values,
         gaiji_map=table,
+        charset=loaded,
         to=to,
     )
     with row_progress() as progress:
@@ -135,7 +137,7 @@ def convert_cmd(
 
 def _gaiji_table(
     gaiji_path: Path | None, charset: str | None, tags: bool, reverse: bool
-) -> MapTable | None:
+) -> tuple[Charset | None, MapTable | None]:
     """The 外字 table, with a charset's GJ characters allowed as targets and its tags added."""
     from layout_tool.charset.loader import resolve_charset
     from layout_tool.charset.tags import tag_table
@@ -148,4 +150,4 @@ def _gaiji_table(
     table = load_map(gaiji_path, standard) if gaiji_path is not None else None
     if tags and loaded is not None:
         table = tag_table(loaded, table, reverse)
-    return table
+    return loaded, table
