@@ -8,6 +8,7 @@ charset does not register. Escapes and U+FFFD are ``lost-char`` findings either 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import polars as pl
@@ -77,6 +78,18 @@ class CharPolicy:
     def length_count(self, item: Item, declared: str | None) -> str:
         """The count for an item: the option, else the item's, the file's or the spec's."""
         return self.count or item.length_count or declared or DEFAULT
+
+
+def token_kind(token: str, charset: Charset | None) -> str:
+    """What an inventory token is: ``lost-char`` (escape, U+FFFD), ``charset`` (a private-use
+    character the charset does not know), ``gaiji`` (a 外字) or ``vendor-code`` (other text)."""
+    if re.fullmatch(ESCAPE, token):
+        return "lost-char"
+    if len(token) == 1 and re.fullmatch(GAIJI, token):
+        if charset is not None and not charset.is_vendor(ord(token)):
+            return "charset"
+        return "gaiji"
+    return "vendor-code"
 
 
 def unregistered_ivs(value: pl.Expr, charset: Charset) -> pl.Expr:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from layout_tool.charset.policy import token_kind
 from layout_tool.charset.setup import char_policy
 from layout_tool.cli.options import charset_option, encoding_option, no_header_option
 from layout_tool.cli.progress import row_progress
@@ -71,6 +72,7 @@ def gaiji(
             pattern=chars.inventory_pattern,
         )
     scan.notes[:0] = notes
+    scan.kinds = {e.token: token_kind(e.token, chars.charset) for e in scan.entries()}
     if shrink is not None:
         tokens = [e.token for e in scan.entries()]
         found = suggest(tokens, shrink, table, chars.charset)

@@ -56,6 +56,7 @@ class GaijiScan:
     inventory: GaijiInventory = field(default_factory=GaijiInventory)
     notes: list[str] = field(default_factory=list)
     suggestions: list[dict[str, object]] | None = None  # gaiji --suggest (never applied)
+    kinds: dict[str, str] | None = None  # token → gaiji / charset / lost-char / vendor-code
 
     def entries(self) -> list[GaijiEntry]:
         return self.inventory.entries()
@@ -80,6 +81,8 @@ class GaijiScan:
             found = self.mapping(entry)
             d["mapped"] = found is not None
             d["target"] = None if found is None else found.to_dict()
+            if self.kinds is not None:
+                d["kind"] = self.kinds.get(entry.token)
             characters.append(d)
         unmapped = self.unmapped()
         return {
