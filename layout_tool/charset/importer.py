@@ -60,6 +60,7 @@ def import_charset(
     collections: Sequence[str] = (),
     base: str = "mjplus",
     vendor: Sequence[str] = ("U+E000-U+F8FF",),
+    closed: bool = False,
 ) -> Imported:
     """Write ``out/charset.yaml`` and its tables; returns what was read."""
     if mj is None and gj is None and ivd is None:
@@ -87,6 +88,7 @@ def import_charset(
         f"version: {_quote(version)}",
         f"source: {_quote(source)}",
         f"base: {base}",
+        f"closed: {'true' if closed else 'false'}",
         "vendor: [" + ", ".join(_quote(v) for v in vendor) + "]",
         "tables:",
         *[f"  {kind}: {file}" for kind, file in tables.items()],

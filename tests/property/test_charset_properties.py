@@ -85,5 +85,5 @@ def test_screened_character_checks_equal_unscreened(values: list[str]) -> None:
         screen = char_screen(item, value)
         assert screen is not None
         plain = frame.select(*[f.alias(c) for c, f in policy.scans(item, value)])
-        screened = frame.select(*[f.alias(c) for c, f in policy.scans(item, screen)])
+        screened = frame.select(*[f.alias(c) for c, f in policy.scans(item, value, screen)])
         assert plain.equals(screened), kind
