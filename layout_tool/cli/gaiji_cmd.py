@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from layout_tool.charset.policy import token_kind
 from layout_tool.charset.setup import char_policy
 from layout_tool.cli.options import charset_option, encoding_option, no_header_option
 from layout_tool.cli.progress import row_progress
@@ -69,10 +68,9 @@ def gaiji(
             has_header=not no_header,
             table=table,
             progress=progress,
-            pattern=chars.inventory_pattern,
+            chars=chars,
         )
     scan.notes[:0] = notes
-    scan.kinds = {e.token: token_kind(e.token, chars.charset) for e in scan.entries()}
     if shrink is not None:
         tokens = [e.token for e in scan.entries()]
         found = suggest(tokens, shrink, table, chars.charset)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from layout_tool import __version__
-from layout_tool.checks.items import GAIJI
+from layout_tool.charset.policy import CharPolicy, token_kind
 from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.inventory import GaijiEntry, GaijiInventory, tally
 from layout_tool.gaiji.maptable import MapEntry, MapTable
@@ -116,13 +116,16 @@ def scan_paths(
     table: MapTable | None = None,
     progress: Progress | None = None,
     batch_bytes: int = BATCH_BYTES,
-    pattern: str = GAIJI,
+    chars: CharPolicy | None = None,
 ) -> GaijiScan:
     """Inventory every 外字 (private-use character, or a source of ``table``) in ``paths``.
 
-    ``pattern``: what else is inventoried (``CharPolicy.inventory_pattern``: with a charset,
-    its vendor 外字 and unknown private-use characters but not GJ; escapes and U+FFFD).
+    ``chars``: what else is inventoried (``CharPolicy.inventory_pattern``: escapes and
+    U+FFFD; with a charset, its vendor 外字 and unknown private-use characters but not GJ).
+    Each character gets its ``kind`` (``charset.policy.token_kind``).
     """
+    chars = chars or CharPolicy()
+    pattern = chars.inventory_pattern
     scan = GaijiScan(table=table)
     sources = table.sources if table is not None else []
     skip = {Path(table.path).resolve()} if table is not None else set()
@@ -156,6 +159,7 @@ def scan_paths(
                 f"{label}: {done.unread_rows:,} rows could not be read (wrong number of fields,"
                 " broken quoting or NUL) and were not inventoried (see `layout-tool validate`)"
             )
+    scan.kinds = {e.token: token_kind(e.token, chars.charset) for e in scan.entries()}
     return scan
 
 
