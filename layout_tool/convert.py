@@ -21,6 +21,8 @@ from pathlib import Path
 
 import polars as pl
 
+from layout_tool.charset.model import Charset
+from layout_tool.charset.policy import CharPolicy
 from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.maptable import MapTable
 from layout_tool.i18n import t
@@ -64,6 +66,12 @@ class ConvertOptions:
     # --select/--ignore and a profile's severities (layout_tool.profile.triage.Triage)
     triage: Callable[[pl.DataFrame], pl.DataFrame] | None = None
     profile: dict[str, str] | None = None  # how the report names a --profile
+    charset: Charset | None = None  # GJ characters of this set are standard, not 外字
+
+
+def pattern(options: ConvertOptions) -> str:
+    """The 外字 class of the run: every private-use character, or a charset's vendor class."""
+    return CharPolicy(charset=options.charset).gaiji_pattern
 
 
 def convert(
@@ -174,7 +182,9 @@ def _run(
     # thread while the first batch is read.
     planner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plan")
     if options.reverse:
-        reverse = planner.submit(ReverseBatches, mapping, job.target, gaiji is not None)
+        reverse = planner.submit(
+            ReverseBatches, mapping, job.target, gaiji is not None, pattern(options)
+        )
         writer = files.VendorWriter(out_fh, job.source)
         rejects = files.RejectsWriter(rej_fh, items)
 
@@ -185,7 +195,7 @@ def _run(
 
     else:
         xml = options.to == "xml"
-        forward = planner.submit(ForwardBatches, mapping, job.target, xml)
+        forward = planner.submit(ForwardBatches, mapping, job.target, xml, pattern(options))
         if xml:
             writer = XmlStandardWriter(out_fh, mapping.area, job.target.file, out_tmp)
         else:

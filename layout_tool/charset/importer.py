@@ -22,6 +22,7 @@ from layout_tool.charset.loader import FILE, GJ_NAME, MJ_NAME, load_charset
 from layout_tool.charset.model import Charset, codepoints, parse_codepoints
 from layout_tool.errors import LayoutToolError
 from layout_tool.io.atomic import write_text_atomic
+from layout_tool.io.workbook import calamine_sheets
 from layout_tool.spec.import_read import Table, find_header, read_tables
 
 MJ_FIELDS: dict[str, tuple[str, ...]] = {
@@ -59,6 +60,7 @@ def import_charset(
     collections: Sequence[str] = (),
     base: str = "mjplus",
     vendor: Sequence[str] = ("U+E000-U+F8FF",),
+    closed: bool = False,
 ) -> Imported:
     """Write ``out/charset.yaml`` and its tables; returns what was read."""
     if mj is None and gj is None and ivd is None:
@@ -86,6 +88,7 @@ def import_charset(
         f"version: {_quote(version)}",
         f"source: {_quote(source)}",
         f"base: {base}",
+        f"closed: {'true' if closed else 'false'}",
         "vendor: [" + ", ".join(_quote(v) for v in vendor) + "]",
         "tables:",
         *[f"  {kind}: {file}" for kind, file in tables.items()],
@@ -108,13 +111,21 @@ def _quote(text: str) -> str:
 def _table(
     path: Path, fields: dict[str, tuple[str, ...]], required: tuple[str, ...]
 ) -> tuple[Table, dict[str, int]]:
-    for table in read_tables(path):
+    for table in _read(path):
         header = find_header(table, fields, required)
         if header is not None:
             cols = {k: v[0] for k, v in header.columns.items()}
             return Table(table.source, table.sheet, table.rows[header.row + 1 :]), cols
     wanted = " / ".join(fields[r][0] for r in required)
     raise LayoutToolError(f"{path}: no sheet with the columns {wanted}")
+
+
+def _read(path: Path) -> list[Table]:
+    """Workbooks through calamine (the MJ list has ~60,000 rows; no number formats matter
+    here), CSV through the importer's reader."""
+    if path.suffix.lower() in {".xlsx", ".xlsm"} and path.is_file():
+        return [Table(path.name, name, rows) for name, rows in calamine_sheets(path)]
+    return read_tables(path)
 
 
 def _cell(row: list[str], col: int | None) -> str:

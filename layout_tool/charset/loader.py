@@ -77,6 +77,7 @@ def load_charset(path: Path) -> Charset:
         source=data["source"],
         base=data.get("base", "mjplus"),
         synthetic=data.get("synthetic", False),
+        closed=data.get("closed", False),
         vendor=vendor,
         gj=gj,
         mj=mj,

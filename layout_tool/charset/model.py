@@ -21,6 +21,14 @@ PUA_RANGES: tuple[tuple[int, int], ...] = (
 CP932_USER = (0xE000, 0xE757)
 IVS_SELECTORS = (0xE0100, 0xE01EF)
 IVS_CLASS = "[\U000e0100-\U000e01ef]"
+# CJK ideographs: what a ``closed`` MJ / MJ+ set judges (kana, symbols and Latin are not MJ).
+IDEOGRAPHS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+# Judged elsewhere, never "outside" a JIS set: C1 controls (type check), private use
+# (``gaiji``/unknown), variation selectors (the IVS check), surrogates.
+NOT_JUDGED = (
+    (0x80, 0x9F), (0xD800, 0xDFFF), (0xFE00, 0xFE0F), (0xE0100, 0xE01EF), *PUA_RANGES,
+)  # fmt: skip
+JIS_CODECS = {"jisx0208": "shift_jis", "jisx0213": "shift_jisx0213"}
 BASES = ("mjplus", "mj", "jisx0213", "jisx0208", "other")
 
 
@@ -48,6 +56,7 @@ class Charset:
     mj: Mapping[str, str] = field(default_factory=dict)  # MJ文字図形名 → character (+ IVS)
     ivs: frozenset[str] = frozenset()  # registered sequences, base + selector
     tables: Mapping[str, str] = field(default_factory=dict)  # kind → file name
+    closed: bool = False  # MJ / MJ+: an ideograph outside the MJ table is a finding too
     path: str | None = field(default=None, compare=False)
 
     @property
@@ -92,6 +101,20 @@ class Charset:
             ranges += subtract([(a, b)], known, self.vendor)
         return char_class(ranges)
 
+    @cached_property
+    def outside_class(self) -> str | None:
+        """Regex class of characters outside the set's standard repertoire, if it has one:
+        everything a JIS X 0208 / 0213 set cannot encode; for a ``closed`` MJ / MJ+ set, the
+        ideographs that are no MJ character's base. None: only private use and IVS judged."""
+        codec = JIS_CODECS.get(self.base)
+        if codec is not None:
+            members = jis_members(codec)
+            return char_class(subtract([(0x80, 0x10FFFF)], members, NOT_JUDGED))
+        if self.closed and self.mj:
+            bases = {ord(c[0]) for c in self.mj.values()}
+            return char_class(subtract(IDEOGRAPHS, bases))
+        return None
+
     def describe(self) -> dict[str, object]:
         """What a report says about the set (name, version, source, sizes)."""
         return {
@@ -100,6 +123,7 @@ class Charset:
             "version": self.version,
             "source": self.source,
             "base": self.base,
+            "closed": self.closed,
             "synthetic": self.synthetic,
             "path": self.path,
             "tables": dict(self.tables),
@@ -107,6 +131,22 @@ class Charset:
             "gj": len(self.gj),
             "ivs": len(self.ivs),
         }
+
+
+def jis_members(codec: str) -> set[int]:
+    """Every single code point a Shift_JIS-family codec decodes to (JIS X 0208: 6,879;
+    JIS X 0213: 11,198 — its combining sequences are not single code points), plus ASCII and
+    half-width katakana."""
+    members = set(range(0x80)) | set(range(0xFF61, 0xFFA0))
+    for lead in [*range(0x81, 0xA0), *range(0xE0, 0xFD)]:
+        for trail in range(0x40, 0xFD):
+            try:
+                text = bytes((lead, trail)).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(text) == 1:
+                members.add(ord(text))
+    return members
 
 
 def subtract(

@@ -8,6 +8,7 @@ charset does not register. Escapes and U+FFFD are ``lost-char`` findings either 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import polars as pl
@@ -15,11 +16,17 @@ import polars as pl
 from layout_tool.charset.escapes import ESCAPE, escape_present
 from layout_tool.charset.length import DEFAULT, UNITS
 from layout_tool.charset.model import IVS_CLASS, Charset
+from layout_tool.checks.items import GAIJI
 from layout_tool.spec.model import Item
 
 # Item types a character check can concern (others hold ASCII and fail the type check).
 TEXT_TYPES = frozenset({"zenkaku", "kana", "text", "hankaku"})
-PUA = "\ue000-\uf8ff\U000f0000-\U0010fffd"
+BASE_NAMES = {
+    "mjplus": "the MJ table (closed set)",
+    "mj": "the MJ table (closed set)",
+    "jisx0208": "JIS X 0208",
+    "jisx0213": "JIS X 0213",
+}
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,7 @@ class CharPolicy:
     @property
     def gaiji_pattern(self) -> str:
         """Regex of a 外字 for the ``gaiji`` check and the inventory."""
-        return f"[{PUA}]" if self.charset is None else self.charset.gaiji_class
+        return GAIJI if self.charset is None else self.charset.gaiji_class
 
     @property
     def inventory_pattern(self) -> str:
@@ -43,19 +50,29 @@ class CharPolicy:
             parts.append(ESCAPE)
         return "|".join(parts)
 
-    def scans(self, item: Item, value: pl.Expr) -> list[tuple[str, pl.Expr]]:
-        """(finding code, flag) for the character checks beyond ``gaiji``."""
+    def scans(
+        self, item: Item, value: pl.Expr, screened: pl.Expr | None = None
+    ) -> list[tuple[str, pl.Expr]]:
+        """(finding code, flag) for the character checks beyond ``gaiji``.
+
+        ``screened``: ``checks.items.char_screen``'s column (the values that may hold a
+        private-use character, an escape mark, U+FFFD or an IVS selector), read instead of
+        the value where it suffices.
+        """
         if item.type not in TEXT_TYPES:
             return []
+        marked = value if screened is None else screened
         out: list[tuple[str, pl.Expr]] = []
         cs = self.charset
         if cs is not None:
-            bad = value.str.contains(cs.unknown_class)
+            bad = marked.str.contains(cs.unknown_class)
             if cs.ivs:
-                bad = bad | unregistered_ivs(value, cs)
+                bad = bad | unregistered_ivs(marked, cs)
+            if cs.outside_class is not None:
+                bad = bad | value.str.contains(cs.outside_class)
             out.append(("charset", bad.fill_null(False)))
         if self.escapes:
-            out.append(("lost-char", escape_present(value)))
+            out.append(("lost-char", escape_present(marked)))
         return out
 
     def message(self, code: str, item: Item) -> str | None:
@@ -63,9 +80,11 @@ class CharPolicy:
         if code == "charset" and cs is not None:
             gj = cs.tables.get("gj", "no GJ table")
             ivs = f", or an IVS sequence not in {cs.tables.get('ivs')}" if cs.ivs else ""
+            out = f", or a character outside {BASE_NAMES.get(cs.base, cs.base)}"
             return (
                 f"{item.name} holds a character outside charset {cs.label}: a private-use"
                 f" character that is neither a GJ character ({gj}) nor a vendor 外字{ivs}"
+                f"{out if cs.outside_class is not None else ''}"
             )
         if code == "lost-char":
             return (
@@ -77,6 +96,18 @@ class CharPolicy:
     def length_count(self, item: Item, declared: str | None) -> str:
         """The count for an item: the option, else the item's, the file's or the spec's."""
         return self.count or item.length_count or declared or DEFAULT
+
+
+def token_kind(token: str, charset: Charset | None) -> str:
+    """What an inventory token is: ``lost-char`` (escape, U+FFFD), ``charset`` (a private-use
+    character the charset does not know), ``gaiji`` (a 外字) or ``vendor-code`` (other text)."""
+    if re.fullmatch(ESCAPE, token):
+        return "lost-char"
+    if len(token) == 1 and re.fullmatch(GAIJI, token):
+        if charset is not None and not charset.is_vendor(ord(token)):
+            return "charset"
+        return "gaiji"
+    return "vendor-code"
 
 
 def unregistered_ivs(value: pl.Expr, charset: Charset) -> pl.Expr:

@@ -36,11 +36,14 @@ BAD_CHAR: dict[str, str] = {
 NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
 ASCII_TYPES = frozenset({"digits", "hankaku"})
 GAIJI = f"[{PUA}]"
+# Characters the character checks of layout_tool.charset look for: escape marks (◆ { &),
+# U+FFFD and IVS selectors, so that those checks can read the screened column too.
+CHARSET_MARKS = "◆{&\ufffd\U000e0100-\U000e01ef"
 # A character that may fail the type check or be 外字: the union of BAD_CHAR and GAIJI.
 SCREEN: dict[str, str] = {
-    "zenkaku": f"[{CONTROL}\x20-\x7e\uff61-\uff9f{PUA}]",
+    "zenkaku": f"[{CONTROL}\x20-\x7e\uff61-\uff9f{PUA}{CHARSET_MARKS}]",
     "kana": "[^\u30a1-\u30f6\u30fb\u30fc\u30fd\u30fe\u3000\uff1d]",
-    "text": f"[{CONTROL}{PUA}]",
+    "text": f"[{CONTROL}{PUA}{CHARSET_MARKS}]",
 }
 
 

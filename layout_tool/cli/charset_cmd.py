@@ -38,6 +38,9 @@ def charset() -> None:
     show_default=True,
     help="Vendor 外字 range (U+E000-U+F8FF, or cp932-user); repeat for several.",
 )
+@click.option(
+    "--closed", is_flag=True, help="An ideograph that is no MJ character's base is a finding."
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder.")
 def import_cmd(
     mj: Path | None,
@@ -50,6 +53,7 @@ def import_cmd(
     source: str,
     base: str,
     vendor: tuple[str, ...],
+    closed: bool,
     output: Path,
 ) -> None:
     """Build a charset folder from tables you downloaded (they are not bundled)."""
@@ -65,6 +69,7 @@ def import_cmd(
         collections=collection,
         base=base,
         vendor=vendor,
+        closed=closed,
     )
     counts = ", ".join(f"{n:,} {kind}" for kind, n in done.counts.items())
     click.echo(f"charset {charset_id} {version}: {counts} → {output}")

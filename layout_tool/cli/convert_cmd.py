@@ -26,6 +26,7 @@ FORMATS = ["text", "json"]
 DEFAULT_MAX_FINDINGS = 10_000  # as layout_tool.mapping.report (a test keeps them equal)
 
 if TYPE_CHECKING:
+    from layout_tool.charset.model import Charset
     from layout_tool.gaiji.maptable import MapTable
 
 
@@ -150,7 +151,7 @@ def convert_cmd(
 
     profile = load_profile(profile_path) if profile_path is not None else None
     mapping = load_mapping(mapping_path, profile=profile)
-    table = _gaiji_table(gaiji_path, charset, tags, reverse)
+    loaded, table = _gaiji_table(gaiji_path, charset, tags, reverse)
     options = ConvertOptions(
         triage=Triage.of(finding_codes(select), finding_codes(ignore), profile),
         profile=profile.to_dict() if profile else None,
@@ -159,6 +160,7 @@ def convert_cmd(
         max_findings=max_findings,
         show_values=show_values,
         gaiji_map=table,
+        charset=loaded,
         to=to,
     )
     from layout_tool.mapping.check import warnings  # what `mapping check` would say
@@ -174,7 +176,7 @@ def convert_cmd(
 
 def _gaiji_table(
     gaiji_path: Path | None, charset: str | None, tags: bool, reverse: bool
-) -> MapTable | None:
+) -> tuple[Charset | None, MapTable | None]:
     """The 外字 table, with a charset's GJ characters allowed as targets and its tags added."""
     from layout_tool.charset.loader import resolve_charset
     from layout_tool.charset.tags import tag_table
@@ -187,4 +189,4 @@ def _gaiji_table(
     table = load_map(gaiji_path, standard) if gaiji_path is not None else None
     if tags and loaded is not None:
         table = tag_table(loaded, table, reverse)
-    return table
+    return loaded, table

@@ -81,7 +81,7 @@ def gaiji(
             has_header=not no_header,
             table=table,
             progress=progress,
-            pattern=chars.inventory_pattern,
+            chars=chars,
         )
     scan.notes[:0] = notes
     if shrink is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from layout_tool import __version__
-from layout_tool.checks.items import GAIJI
+from layout_tool.charset.policy import CharPolicy, token_kind
 from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.inventory import GaijiEntry, GaijiInventory, tally
 from layout_tool.gaiji.maptable import MapEntry, MapTable
@@ -57,6 +57,7 @@ class GaijiScan:
     inventory: GaijiInventory = field(default_factory=GaijiInventory)
     notes: list[str] = field(default_factory=list)
     suggestions: list[dict[str, object]] | None = None  # gaiji --suggest (never applied)
+    kinds: dict[str, str] | None = None  # token → gaiji / charset / lost-char / vendor-code
 
     def entries(self) -> list[GaijiEntry]:
         return self.inventory.entries()
@@ -81,6 +82,8 @@ class GaijiScan:
             found = self.mapping(entry)
             d["mapped"] = found is not None
             d["target"] = None if found is None else found.to_dict()
+            if self.kinds is not None:
+                d["kind"] = self.kinds.get(entry.token)
             characters.append(d)
         unmapped = self.unmapped()
         return {
@@ -114,13 +117,16 @@ def scan_paths(
     table: MapTable | None = None,
     progress: Progress | None = None,
     batch_bytes: int = BATCH_BYTES,
-    pattern: str = GAIJI,
+    chars: CharPolicy | None = None,
 ) -> GaijiScan:
     """Inventory every 外字 (private-use character, or a source of ``table``) in ``paths``.
 
-    ``pattern``: what else is inventoried (``CharPolicy.inventory_pattern``: with a charset,
-    its vendor 外字 and unknown private-use characters but not GJ; escapes and U+FFFD).
+    ``chars``: what else is inventoried (``CharPolicy.inventory_pattern``: escapes and
+    U+FFFD; with a charset, its vendor 外字 and unknown private-use characters but not GJ).
+    Each character gets its ``kind`` (``charset.policy.token_kind``).
     """
+    chars = chars or CharPolicy()
+    pattern = chars.inventory_pattern
     scan = GaijiScan(table=table)
     sources = table.sources if table is not None else []
     skip = {Path(table.path).resolve()} if table is not None else set()
@@ -157,6 +163,7 @@ def scan_paths(
                 f"{label}: {done.unread_rows:,} rows could not be read (wrong number of fields,"
                 " broken quoting or NUL) and were not inventoried (see `layout-tool validate`)"
             )
+    scan.kinds = {e.token: token_kind(e.token, chars.charset) for e in scan.entries()}
     return scan
 
 

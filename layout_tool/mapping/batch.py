@@ -119,7 +119,9 @@ def _plain(rule: Rule | None) -> bool:
 class Batches:
     """What both directions share: the staged plan, checks, and sorting rows out."""
 
-    def __init__(self, mapping: Mapping, target: Target) -> None:
+    def __init__(self, mapping: Mapping, target: Target, gaiji_pattern: str = GAIJI) -> None:
+        """``gaiji_pattern``: what a 外字 is (a charset's vendor class: GJ characters are not)."""
+        self.gaiji_pattern = gaiji_pattern
         self.mapping = mapping
         self.target = target
         self.source: Source = mapping.source(target.source)
@@ -184,12 +186,12 @@ class Batches:
                 severity = "warning" if item.gaiji else "error"
                 text = item_message("gaiji", item).render()
                 if gaiji_fails_checks(checked, self.codes):
-                    where = gaiji_present(v.col)
+                    where = gaiji_present(v.col, self.gaiji_pattern)
                     spec = _Spec(where, item.name, "gaiji", severity, text, v.col, 20 + k)
                     self.specs.append(replace(spec, deferred=True))
                     continue
-                gaiji = self.st.add(gaiji_present(v.col if chars is None else chars), *inputs,
-                                    name=f"__g{k}")  # fmt: skip
+                flag = gaiji_present(v.col if chars is None else chars, self.gaiji_pattern)
+                gaiji = self.st.add(flag, *inputs, name=f"__g{k}")
                 self.keep.append(gaiji.name)
                 self.add(pl.col(gaiji.name), item.name, "gaiji", severity, text, v.col, 20 + k)
 
@@ -277,9 +279,11 @@ class Batches:
 class ForwardBatches(Batches):
     """Vendor rows (``c0``… by field) → standard rows (by item), checked, verified."""
 
-    def __init__(self, mapping: Mapping, target: Target, xml: bool = False) -> None:
+    def __init__(
+        self, mapping: Mapping, target: Target, xml: bool = False, gaiji_pattern: str = GAIJI
+    ) -> None:
         """``xml``: the output is the XML form, so values it cannot carry are refused too."""
-        super().__init__(mapping, target)
+        super().__init__(mapping, target, gaiji_pattern)
         st = self.st
         fields = {f.name: Val(col(i)) for i, f in enumerate(self.source.fields)}
         lookups = {

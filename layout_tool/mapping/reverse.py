@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from layout_tool.checks.items import GAIJI
 from layout_tool.io import cp932
 from layout_tool.io.fixedwidth import fit
 from layout_tool.mapping import findings as fnd
@@ -25,10 +26,12 @@ from layout_tool.report.finding import Finding
 class ReverseBatches(Batches):
     """Standard rows (``__s0``… by item) → vendor rows (by field), checked, verified."""
 
-    def __init__(self, mapping: Mapping, target: Target, gaiji_map: bool = False) -> None:
+    def __init__(
+        self, mapping: Mapping, target: Target, gaiji_map: bool = False, gaiji_pattern: str = GAIJI
+    ) -> None:
         """``gaiji_map``: batches also hold the values as read (``ORIGINAL`` + column) and the
         standard columns hold them with the vendor's 外字; the item checks read the former."""
-        super().__init__(mapping, target)
+        super().__init__(mapping, target, gaiji_pattern)
         st, src = self.st, self.source
         values = {k: Val(std(k)) for k in range(len(self.items))}
         read = {k: Val(ORIGINAL + std(k)) for k in values} if gaiji_map else values

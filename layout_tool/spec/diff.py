@@ -15,7 +15,7 @@ from layout_tool.spec.render import table
 # Item attributes that change what the checks accept (description and no are not).
 COMPARED = (
     "type", "length", "required", "gaiji", "code", "check", "fixed", "scale",
-    "format", "pattern", "allow_unknown_date", "repeat", "sensitive",
+    "format", "pattern", "allow_unknown_date", "repeat", "sensitive", "length_count",
 )  # fmt: skip
 
 

@@ -295,7 +295,7 @@ class _Plan:
             if item.type in PUA_TYPES:
                 scanned = value if chars is None else chars
                 self.scan.append(gaiji_present(scanned, gaiji).alias(GAIJI_PREFIX + item.name))
-            for code, flag in self.chars.scans(item, value):
+            for code, flag in self.chars.scans(item, value, chars):
                 self.scan.append(flag.alias(f"{SCAN_PREFIX}{code}:{item.name}"))
         self.scan_bad = [
             gaiji_present(pl.col(col(p)), gaiji).alias(i.name)

@@ -47,3 +47,21 @@ def test_tags_need_a_charset(tmp_path: Path) -> None:
     ]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2 and "--tags needs --charset" in result.output
+
+
+def test_convert_with_a_charset_takes_gj_as_standard(tmp_path: Path) -> None:
+    import json
+
+    vendor = tmp_path / "v"
+    shutil.copytree(SAMPLE, vendor)
+    data = (vendor / KOJIN).read_text(encoding="utf-8-sig")
+    (vendor / KOJIN).write_text("\ufeff" + data.replace(",仮設,太郎,", ",仮設\U00100229,太郎,", 1))
+    base = ["convert", "--mapping", "kaso-systems/jumin", str(vendor), "--format", "json"]
+    gaiji = {}
+    for label, extra in (("without", []), ("with", ["--charset", str(CHARSET)])):
+        out = tmp_path / label
+        result = CliRunner().invoke(cli, [*base, "-o", str(out), *extra])
+        assert result.exit_code in (0, 1), result.output
+        report = json.loads((out / "conversion" / "report.json").read_text(encoding="utf-8"))
+        gaiji[label] = report["summary"]["by_code"].get("gaiji", 0)
+    assert gaiji["with"] == gaiji["without"] - 2  # 氏 and 氏名 no longer hold a 外字

@@ -61,3 +61,29 @@ def test_tags_round_trip(text: str) -> None:
     back, unknown = to_chars(tagged, CS)
     if "{" not in text:  # literal braces in the text may form a tag of their own
         assert back == text and unknown == []
+
+
+ODD = [*PIECES, "\ue000", "\U0010fff0", "\U000f0001", "葛\U000e0105", "◆UF929◆", "{GJ000554}",
+       "&#x9AD9;", "\ufffd", "&", "{", "◆", "ｱ", "a", "ア", " "]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=st.lists(st.lists(st.sampled_from(ODD), max_size=4).map("".join), max_size=20))
+def test_screened_character_checks_equal_unscreened(values: list[str]) -> None:
+    """The charset and lost-char checks read ``char_screen``'s column: same flags as the value."""
+    import polars as pl
+
+    from layout_tool.charset.policy import CharPolicy
+    from layout_tool.checks.items import char_screen
+    from layout_tool.spec.model import Item
+
+    policy = CharPolicy(charset=CS)
+    frame = pl.DataFrame({"v": values}, schema={"v": pl.String})
+    for kind in ("zenkaku", "kana", "text"):
+        item = Item(1, "x", kind, 100)
+        value = pl.col("v")
+        screen = char_screen(item, value)
+        assert screen is not None
+        plain = frame.select(*[f.alias(c) for c, f in policy.scans(item, value)])
+        screened = frame.select(*[f.alias(c) for c, f in policy.scans(item, value, screen)])
+        assert plain.equals(screened), kind

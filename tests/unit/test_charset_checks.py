@@ -131,3 +131,22 @@ def test_character_findings_in_every_report_format(tmp_path: Path) -> None:
     book = load_workbook(io.BytesIO(render_xlsx(report)))
     cells = {str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row}
     assert "charset" in cells and "lost-char" in cells
+
+
+def test_gaiji_command_with_and_without_charset(tmp_path: Path) -> None:
+    import json
+
+    from charset_fixtures import SYNTHETIC
+    from click.testing import CliRunner
+
+    from layout_tool.cli.main import cli
+
+    data = tmp_path / "PEOPLE.csv"
+    data.write_text(f"番号,氏名,住所\n99991,山{GJ554},有馬◆UF929◆人\n99992,{UNKNOWN16},{VENDOR}\n")
+    plain = json.loads(CliRunner().invoke(cli, ["gaiji", str(data), "--format", "json"]).output)
+    kinds = {c["character"]: c["kind"] for c in plain["characters"]}
+    assert kinds == {GJ554: "gaiji", UNKNOWN16: "gaiji", VENDOR: "gaiji", "◆UF929◆": "lost-char"}
+    args = ["gaiji", str(data), "--format", "json", "--charset", str(SYNTHETIC)]
+    result = CliRunner().invoke(cli, args)  # (the command's exit code is main()'s to return)
+    kinds = {c["character"]: c["kind"] for c in json.loads(result.output)["characters"]}
+    assert kinds == {UNKNOWN16: "charset", VENDOR: "gaiji", "◆UF929◆": "lost-char"}

@@ -91,3 +91,30 @@ def test_bad_gj_table_is_a_file_line_error(tmp_path: Path, text: str, message: s
     with pytest.raises(LayoutToolError, match=message) as info:
         load_charset(folder)
     assert str(info.value).startswith(str(folder / "gj.csv") + ":")
+
+
+def test_gj_table_as_transitional_xlsx_and_show_text(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["GJ一覧 (synthetic)"], ["GJ番号", "UCS", "代替"], ["GJ000554", "U+100229", ""]):
+        sheet.append(row)
+    book.save(tmp_path / "gj.xlsx")
+    out = tmp_path / "cs"
+    args = ["charset", "import", "--gj", str(tmp_path / "gj.xlsx"), "--id", "gjonly"]
+    args += ["--version", "2", "--source", "synthetic", "-o", str(out)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert load_charset(out).gj[0x100229].number == "GJ000554"
+    shown = CliRunner().invoke(cli, ["charset", "show", str(out)]).output
+    assert "id: gjonly" in shown and "gj: 1" in shown
+
+
+def test_unknown_key_in_charset_yaml_is_a_file_line_error(tmp_path: Path) -> None:
+    (tmp_path / "charset.yaml").write_text(
+        'charset: t\nname: t\nversion: "1"\nsource: t\ncolour: red\n', encoding="utf-8"
+    )
+    with pytest.raises(LayoutToolError, match="unknown key 'colour'") as info:
+        load_charset(tmp_path)
+    assert str(info.value).startswith(f"{tmp_path / 'charset.yaml'}:5:")
