@@ -112,7 +112,7 @@ def test_init_and_check_on_the_command_line(tmp_path: Path) -> None:
     assert "unknown_flag: 生年月日_不詳フラグ" in out.read_text(encoding="utf-8")
     result = runner.invoke(cli, ["mapping", "check", str(out), str(export)])
     assert result.exit_code == 1
-    assert "required item 氏名 has no rule" in result.output
+    assert "required item 異動連番 has no rule" in result.output
     result = runner.invoke(cli, ["mapping", "check", "shisaku-data/jumin", str(export)])
     assert result.exit_code == 0, result.output
     assert "93 of 101 fields used" in result.output
