@@ -62,6 +62,8 @@ def read_export(path: Path) -> Export:
             head = fh.read(SAMPLE_BYTES)
     except OSError as exc:
         raise LayoutToolError(f"{path}: {exc.strerror or exc}") from None
+    if b"\x00" in head:
+        raise LayoutToolError(f"{path}: holds NUL bytes: not a CSV export (mapping init reads CSV)")
     found = detect(head)
     text = head.decode(found.encoding, errors="replace")
     if len(head) == SAMPLE_BYTES:
