@@ -299,3 +299,14 @@ targets:
     codes = dict(zip(rejects["row"], rejects["codes"], strict=True))
     assert "reference" not in codes["1"]  # 12 → 000000000000012 found its 世帯
     assert "reference" in codes["2"]  # 13 → 000000000000013 has none
+
+
+def test_reverse_needs_the_primary_target(tmp_path: Path, no_m11: Path) -> None:
+    mapping = load_mapping(_mapping(tmp_path, no_m11))
+    src = tmp_path / "in" / "WIDE.csv"
+    src.parent.mkdir()
+    src.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
+    convert(mapping, [src], tmp_path / "out")
+    only = tmp_path / "out" / "JUMIN_SETAI.csv"
+    with pytest.raises(LayoutToolError, match=r"rebuilds its sources from \(kojin \(JUMIN_KOJIN\)\)"):
+        convert(mapping, [only], tmp_path / "back", ConvertOptions(reverse=True))
