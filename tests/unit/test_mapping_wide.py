@@ -308,5 +308,7 @@ def test_reverse_needs_the_primary_target(tmp_path: Path, no_m11: Path) -> None:
     src.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
     convert(mapping, [src], tmp_path / "out")
     only = tmp_path / "out" / "JUMIN_SETAI.csv"
-    with pytest.raises(LayoutToolError, match=r"rebuilds its sources from \(kojin \(JUMIN_KOJIN\)\)"):
+    with pytest.raises(
+        LayoutToolError, match=r"rebuilds its sources from \(kojin \(JUMIN_KOJIN\)\)"
+    ):
         convert(mapping, [only], tmp_path / "back", ConvertOptions(reverse=True))
