@@ -345,7 +345,12 @@ class ForwardBatches(Batches):
         for j, table in tables.items():
             rule = self.target.rules[j]
             assert rule.lookup is not None
-            on = [self.field_col(f) for f in rule.lookup.on]
+            on: list[pl.Expr] = []
+            for f in rule.lookup.on:  # the row's key, as the lookup's on_transforms make it
+                key = pl.col(self.field_col(f))
+                for step in rule.lookup.on_steps:
+                    key = step.forward(key)
+                on.append(key)
             keys = [f"__lk{j}k{m}" for m in range(len(on))]
             lf = lf.join(table.lazy(), left_on=on, right_on=keys, how="left", maintain_order="left")
         result = self.st.apply(lf, self.keep).collect(engine=ENGINE)

@@ -51,6 +51,28 @@ def warnings(mapping: Mapping, exports: list[Path]) -> list[str]:
     out = missing_required(mapping)
     for path, source in _exports(mapping, exports):
         out += missing_codes(mapping, source, path)
+        out += unpicked(mapping, source, path)
+    return out
+
+
+def unpicked(mapping: Mapping, source: Source, path: Path) -> list[str]:
+    """``distinct`` groups of the sample without a row that ``pick:`` asks for."""
+    from layout_tool.io.csvsource import Batch
+    from layout_tool.mapping.derive import Counts, derive
+
+    out = []
+    for target in mapping.targets:
+        if target.source != source.id or not target.distinct or None in target.pick:
+            continue
+        frame = sample(source, path)
+        grouped = list(derive(iter([Batch(frame, [], frame.height)]), target, source, Counts()))
+        missed = sum(f.code == "rule" for b in grouped for f in b.findings)
+        if missed:
+            out.append(
+                f"{target.file.id}: {missed} groups of {', '.join(target.distinct)} in"
+                f" {path.name}'s sample have no row that pick: asks for: they will be rejected"
+                " (rule); end pick: with `first` to take their first row"
+            )
     return out
 
 

@@ -62,6 +62,8 @@ def read_export(path: Path) -> Export:
             head = fh.read(SAMPLE_BYTES)
     except OSError as exc:
         raise LayoutToolError(f"{path}: {exc.strerror or exc}") from None
+    if b"\x00" in head:
+        raise LayoutToolError(f"{path}: holds NUL bytes: not a CSV export (mapping init reads CSV)")
     found = detect(head)
     text = head.decode(found.encoding, errors="replace")
     if len(head) == SAMPLE_BYTES:
@@ -307,17 +309,23 @@ def _target(
         missing = [k for k in p.file.key if not p.matches.get(k) or not p.matches[k].field]
         lines.append(f"    # its key item(s) {', '.join(missing)} have no field yet")
     lines.append("    items:")
+    made: set[str] = set()
     for item in p.file.items:
         m = p.matches[item.name]
-        if m.field is None:
-            continue
-        g = guess(e, m.field, item, area)
+        if m.field is not None:
+            g = guess(e, m.field, item, area)
+            why = f"name: {m.why}" if m.score == 100 else f"name: {m.why} ({m.score})"
+            used.add(m.field)
+        else:
+            found = _composed(area, e, p, item)
+            if found is None:
+                continue
+            g, why = found
         for name, table in g.codes.items():
             codes.setdefault(name, table)
-        used.add(m.field)
-        why = f"{m.why}" if m.score == 100 else f"{m.why} ({m.score})"
-        lines.append(f"      {q(item.name)}: {g.rule}  # name: {why}; {g.evidence}")
-    unmatched = [i for i in p.file.items if p.matches[i.name].field is None]
+        made.add(item.name)
+        lines.append(f"      {q(item.name)}: {g.rule}  # {why}; {g.evidence}")
+    unmatched = [i for i in p.file.items if i.name not in made]
     unmatched.sort(key=lambda i: not i.required)
     if unmatched:
         lines.append("    # standard items without a field (required first):")
@@ -326,3 +334,26 @@ def _target(
             flag = " REQUIRED" if i.required else ""
             lines.append(f"    #   {i.name}{flag}{f' ({note})' if note else ''}")
     return lines
+
+
+JOINED = {"氏名": ("氏", "名"), "氏名フリガナ": ("氏フリガナ", "名フリガナ"),
+          "旧氏名": ("旧氏", "旧名")}  # fmt: skip
+"""Items the standard writes as two others joined by a full-width space."""
+
+
+def _composed(area: AreaSpec, e: Export, p: Planned, item: Item) -> tuple[Guess, str] | None:
+    """A rule for an item no field is named like: a join of its parts' fields (氏名 from
+    氏 and 名), or the field of the item it qualifies (生年月日（西暦） from 生年月日's)."""
+    parts = JOINED.get(item.name)
+    if parts is not None and all(p.matches.get(n) and p.matches[n].field for n in parts):
+        fields = [p.matches[n].field or "" for n in parts]
+        guesses = [guess(e, f, p.file.item(n), area) for f, n in zip(fields, parts, strict=True)]
+        each = ", each: [katakana]" if any("katakana" in g.rule for g in guesses) else ""
+        rule = f"{{join: [{', '.join(q(f) for f in fields)}]{each}}}"
+        why = f"{' + '.join(parts)}, which the standard joins with a full-width space"
+        return Guess(rule, f"fields {', '.join(fields)}"), why
+    base = item.name.split("（")[0]
+    if base != item.name and p.matches.get(base) and p.matches[base].field:
+        field = p.matches[base].field or ""
+        return guess(e, field, item, area), f"the field of {base}"
+    return None

@@ -170,7 +170,11 @@ def assign_reverse(
             )
         jobs[target.file.id] = Job(path, target, mapping.source(target.source))
     if not jobs:
-        raise LayoutToolError("no input file is a standard file of this mapping")
+        primary = ", ".join(f"{t.file.id} ({t.file.filename or t.file.id})" for t in mapping.targets
+                            if t.primary)  # fmt: skip
+        raise LayoutToolError(
+            f"no input file is a standard file this mapping rebuilds its sources from ({primary})"
+        )
     return list(jobs.values())
 
 

@@ -17,8 +17,8 @@ from typing import Any
 import jsonschema
 
 from layout_tool.errors import LayoutToolError
-from layout_tool.mapping.conditions import parse_condition
-from layout_tool.mapping.model import Condition, Field, Mapping, Rule, Source, Target
+from layout_tool.mapping.derivation import derivation
+from layout_tool.mapping.model import Field, Mapping, Rule, Source, Target
 from layout_tool.mapping.proof import Reason, restorers, unwritten_sources
 from layout_tool.mapping.rules import Scope, compile_rule
 from layout_tool.mapping.transforms import CodeMapSpec, ParamError
@@ -61,7 +61,7 @@ def load_mapping(
     for t in reversed(compiled):  # an item of the target itself, else of the first target
         tested.setdefault(t.source, {}).update({r.item.name: r for r in t.rules})
     targets = tuple(
-        _derivation(doc, i, raw, t, by_id[t.source], tested[t.source])
+        derivation(doc, i, raw, t, by_id[t.source], tested[t.source])
         for i, (raw, t) in enumerate(zip(data["targets"], compiled, strict=True))
     )
     _unique(doc, [t.file.id for t in targets], ["targets"], "target file", "file")
@@ -323,79 +323,6 @@ def _target(
     order = {item.name: i for i, item in enumerate(file.items)}
     rules.sort(key=lambda r: order[r.item.name])
     return Target(file, source.id, tuple(rules), line=doc.line_of(here))
-
-
-def _derivation(
-    doc: YamlDoc,
-    index: int,
-    raw: dict[str, Any],
-    target: Target,
-    source: Source,
-    tested: dict[str, Rule],
-) -> Target:
-    """``where``, ``distinct``, ``pick`` and ``count`` of a target (they may test items)."""
-    here: list[str | int] = ["targets", index]
-    by_item = {**tested, **{r.item.name: r for r in target.rules}}
-    condition = parse_condition(doc, [*here, "where"], raw.get("where"), source, by_item)
-    distinct = tuple(
-        _field_name(doc, [*here, "distinct", i], source, f)
-        for i, f in enumerate(raw.get("distinct") or [])
-    )
-    pick = _pick(doc, here, raw, source, by_item, distinct)
-    rules = list(target.rules)
-    for n, rule in enumerate(rules):
-        if rule.kind != "count":
-            continue
-        at = [*here, "items", rule.item.name, "count"]
-        if not distinct:
-            raise doc.error(f"{rule.item.name}: count needs a target with distinct:", at)
-        spec = raw["items"][rule.item.name]["count"] or {}
-        cond = parse_condition(doc, [*at, "where"], spec.get("where"), source, by_item)
-        rules[n] = replace(rule, count_where=cond)
-    conditions = [condition, *[p for p in pick if p], *[r.count_where for r in rules]]
-    names = {c.name for cond in conditions for c in cond if c.item}
-    return replace(
-        target,
-        rules=tuple(rules),
-        where=condition,
-        distinct=distinct,
-        pick=pick,
-        tested=tuple(by_item[n] for n in sorted(names)),
-    )
-
-
-def _field_name(doc: YamlDoc, path: list[str | int], source: Source, name: Any) -> str:
-    if name not in source.field_names:
-        raise doc.error(f"source {source.id} has no field {name!r}", path)
-    return str(name)
-
-
-def _pick(
-    doc: YamlDoc,
-    here: list[str | int],
-    raw: dict[str, Any],
-    source: Source,
-    by_item: dict[str, Rule],
-    distinct: tuple[str, ...],
-) -> tuple[Condition | None, ...]:
-    """``pick: first``, ``pick: {where: …}`` or a list of them (preferences in order)."""
-    if "pick" not in raw:
-        return (None,)
-    if not distinct:
-        raise doc.error("pick: goes with distinct:", [*here, "pick"])
-    given = raw["pick"] if isinstance(raw["pick"], list) else [raw["pick"]]
-    out: list[Condition | None] = []
-    for i, entry in enumerate(given):
-        at: list[str | int] = (
-            [*here, "pick", i] if isinstance(raw["pick"], list) else [*here, "pick"]
-        )
-        if entry == "first":
-            out.append(None)
-        elif isinstance(entry, dict) and list(entry) == ["where"]:
-            out.append(parse_condition(doc, [*at, "where"], entry["where"], source, by_item))
-        else:
-            raise doc.error("pick: first, {where: {…}}, or a list of them", at)
-    return tuple(out)
 
 
 def _unique(doc: YamlDoc, values: list[str], base: list[str | int], what: str, key: str) -> None:

@@ -85,6 +85,7 @@ class Lookup:
     key: tuple[str, ...]
     field: str
     missing: Literal["reject", "empty"] = "reject"
+    on_steps: tuple[Step, ...] = ()  # applied to this row's ``on`` fields before comparing
 
 
 @dataclass(frozen=True)

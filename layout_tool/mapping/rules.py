@@ -196,9 +196,10 @@ def _lookup(scope: Scope, path: Path, item: Item, raw: dict[str, Any], line: int
     value = _field(scope, other, [*where, "field"], spec["field"])
     steps = _steps(scope, [*path, "transforms"], item, raw, "transforms", value, other)
     missing = cast(Any, spec.get("missing", "reject"))
-    return Rule(
-        item, "lookup", steps=steps, lookup=Lookup(other.id, on, key, value, missing), line=line
-    )
+    # a key its on_transforms cannot convert finds no row (a reference finding, or empty)
+    on_steps = _steps(scope, [*where, "on_transforms"], item, spec, "on_transforms", None)
+    look = Lookup(other.id, on, key, value, missing, on_steps)
+    return Rule(item, "lookup", steps=steps, lookup=look, line=line)
 
 
 def _flagged(

@@ -138,7 +138,7 @@ def _household(rng: random.Random, ids: _Ids, h: int) -> list[dict[str, str]]:
     head = people[1] if head_gone else people[0]
     base = {
         "団体コード": LGCODE, "世帯番号": setai, "住所_市区町村コード": LGCODE,
-        "住所_町字コード": f"{h + 1:03d}0000", "住所_都道府県": "見本県",
+        "住所_町字コード": f"{h % 999 + 1:03d}0000", "住所_都道府県": "見本県",
         "住所_市区郡町村名": "見本市", "住所_町字": town[1], "住所_番地号表記": town[2],
         "住所_郵便番号": town[0].translate(ZENKAKU_DIGITS), "本籍": "見本県見本市本町１番地",
         "筆頭者": f"{surname}　{people[0][5]}", "世帯_世帯主宛名番号": head[0],
@@ -153,7 +153,10 @@ def _household(rng: random.Random, ids: _Ids, h: int) -> list[dict[str, str]]:
     out = []
     rank = 1
     for i, (atena, juminhyo, mynumber, zoku, label, given, given_kana, male) in enumerate(people):
-        birth, flag = _iso(rng, 1940, 2010), "0"
+        birth, flag = (
+            _iso(rng, 1940, 2010).replace("1989-", "1988-"),
+            "0",
+        )  # 1989-00-00: 昭和 or 平成?
         if i == 0 and h % 3 == 0:
             birth, flag = birth[:4] + "-01-01", "2"  # month and day unknown
         elif i == 1 and h % 5 == 0:
@@ -184,7 +187,7 @@ def _household(rng: random.Random, ids: _Ids, h: int) -> list[dict[str, str]]:
             person.update({
                 "氏名_アルファベット": f"MIHON {'JOHN' if male else 'ANNA'}",
                 "国籍_地域": "見本国", "法第30条の45区分": "1", "在留資格": "永住者",
-                "在留カード等番号": f"AB{h:04d}{i:04d}CD", "外国人住民となった年月日": "2012-07-01",
+                "在留カード等番号": f"AB{h % 10000:04d}{i:04d}CD", "外国人住民となった年月日": "2012-07-01",
                 "外国人住民となった年月日_不詳フラグ": "2" if i == 0 else "0",
                 "通称": f"{surname}　{given}" if i == 0 else "",
                 "通称_フリガナ": f"{surname_kana}　{given_kana}" if i == 0 else "",

@@ -112,7 +112,7 @@ def test_init_and_check_on_the_command_line(tmp_path: Path) -> None:
     assert "unknown_flag: 生年月日_不詳フラグ" in out.read_text(encoding="utf-8")
     result = runner.invoke(cli, ["mapping", "check", str(out), str(export)])
     assert result.exit_code == 1
-    assert "required item 氏名 has no rule" in result.output
+    assert "required item 異動連番 has no rule" in result.output
     result = runner.invoke(cli, ["mapping", "check", "shisaku-data/jumin", str(export)])
     assert result.exit_code == 0, result.output
     assert "93 of 101 fields used" in result.output
@@ -136,3 +136,16 @@ def test_unquoted_code_gets_a_hint(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["mapping", "check", str(path)])
     assert result.exit_code == 2
     assert 'quote it: "001"' in str(result.exception or "") + result.output
+
+
+def test_check_warns_about_groups_pick_cannot_serve(tmp_path: Path) -> None:
+    text = (ROOT / "mappings" / "shisaku-data" / "jumin.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    text = text.replace("      - first\n", "").replace(
+        '      - where: {最新フラグ: "1", 続柄: "2"}\n', ""
+    )
+    path.write_text(text, encoding="utf-8")
+    export = ROOT / "sample_data" / "vendors" / "shisaku-data" / "jumin"
+    result = CliRunner().invoke(cli, ["mapping", "check", str(path), str(export)])
+    assert result.exit_code == 1
+    assert "setai: 2 groups of 世帯番号" in result.output  # the 世帯 whose members all left

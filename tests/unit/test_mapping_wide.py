@@ -265,3 +265,50 @@ def test_reverse_of_a_lossy_mapping_names_its_first_reason(tmp_path: Path) -> No
         LayoutToolError, match=r"is lossy \(転入前住所: a join with sep '' .*; and \d+ more\)"
     ):
         convert(mapping, [tmp_path], tmp_path / "out", ConvertOptions(reverse=True))
+
+
+def test_lookup_keys_can_be_transformed(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        """\
+mapping: 1
+area: jumin
+lossless: false
+sources:
+  - {id: p, file: P.csv, format: csv, encoding: utf-8, fields: [番号, 世帯]}
+  - {id: h, file: H.csv, format: csv, encoding: utf-8, fields: [世帯番号, 世帯主]}
+targets:
+  - file: kojin
+    source: p
+    items:
+      宛名番号: 番号
+      世帯主氏名:
+        lookup: {source: h, on: [世帯], key: [世帯番号], field: 世帯主, on_transforms: [{zfill: 15}]}
+""",
+        encoding="utf-8",
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "P.csv").write_text(
+        "番号,世帯\n999910000000001,12\n999910000000002,13\n", "utf-8"
+    )
+    (tmp_path / "in" / "H.csv").write_text("世帯番号,世帯主\n000000000000012,見本　太郎\n", "utf-8")
+    convert(load_mapping(path), [tmp_path / "in"], tmp_path / "out")
+    rejects = pl.read_csv(
+        tmp_path / "out" / "conversion" / "JUMIN_KOJIN.rejects.csv", infer_schema=False
+    )  # (every row lacks required items here; only the lookup matters)
+    codes = dict(zip(rejects["row"], rejects["codes"], strict=True))
+    assert "reference" not in codes["1"]  # 12 → 000000000000012 found its 世帯
+    assert "reference" in codes["2"]  # 13 → 000000000000013 has none
+
+
+def test_reverse_needs_the_primary_target(tmp_path: Path, no_m11: Path) -> None:
+    mapping = load_mapping(_mapping(tmp_path, no_m11))
+    src = tmp_path / "in" / "WIDE.csv"
+    src.parent.mkdir()
+    src.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
+    convert(mapping, [src], tmp_path / "out")
+    only = tmp_path / "out" / "JUMIN_SETAI.csv"
+    with pytest.raises(
+        LayoutToolError, match=r"rebuilds its sources from \(kojin \(JUMIN_KOJIN\)\)"
+    ):
+        convert(mapping, [only], tmp_path / "back", ConvertOptions(reverse=True))
