@@ -13,17 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polars as pl
+
 from layout_tool.compare import totals as tot
-from layout_tool.compare.buckets import BucketResult, compare_bucket
+from layout_tool.compare.buckets import BucketResult, compare_bucket, compare_pairs
 from layout_tool.compare.model import CompareReport, FileCompare, Options
 from layout_tool.compare.sides import Side, read_side, sizes
 from layout_tool.compare.spool import Spool
 from layout_tool.errors import LayoutToolError
-from layout_tool.io.batch import ROW
 from layout_tool.spec.model import AreaSpec, FileSpec
 
 Progress = Callable[[str, int], None]
 SIDES = ("old", "new")
+PAIRS_AT_ONCE = 100_000  # differing rows compared item by item at a time (bounds memory)
 
 
 @dataclass
@@ -72,7 +74,8 @@ def compare_paths(
                     biggest = max(size["old"].get(fspec.id, 0), size["new"].get(fspec.id, 0))
                     buckets = max(1, math.ceil(biggest / max(options.bucket_bytes, 1)))
                     folder = Path(tmp) / fspec.id / name if buckets > 1 else None
-                    got = reads[(fspec.id, name)] = _Read(Spool(_keys(fspec), buckets, folder))
+                    spool = Spool(_keys(fspec), fspec.item_names, buckets, folder)
+                    got = reads[(fspec.id, name)] = _Read(spool)
                 got.spool.add(chunk.frame)
                 tot.add(got.sums, chunk.frame, tot.number_items(fspec), options.by)
                 got.rows += chunk.frame.height
@@ -134,14 +137,18 @@ def _compare_file(
         report.notes.append(
             f"{fspec.id}: not compared (no column on one side): {', '.join(fc.items_not_compared)}"
         )
-    schema = [ROW, *compared]
     buckets = max((r.spool.buckets for r in pair if r is not None), default=1)
     result = BucketResult(fspec, keys, options)
-    empty = Spool(keys, 1, None)
+    empty = Spool(keys, fspec.item_names, 1, None)
+    old_spool, new_spool = (old.spool if old else empty), (new.spool if new else empty)
     for bucket in range(buckets):
-        o = (old.spool if old else empty).load(bucket, schema)
-        n = (new.spool if new else empty).load(bucket, schema)
-        compare_bucket(o, n, fc, result)
+        compare_bucket(old_spool.narrow(bucket), new_spool.narrow(bucket), fc, result)
+    if result.pairs:
+        pairs = pl.concat(result.pairs)
+        result.pairs = []
+        for start in range(0, pairs.height, PAIRS_AT_ONCE):
+            chunk = pairs.slice(start, PAIRS_AT_ONCE)
+            compare_pairs(chunk, old_spool, new_spool, fc, result)
     result.finish(fc, report)
     report.totals.extend(
         tot.totals(
