@@ -13,7 +13,7 @@ import polars as pl
 
 from layout_tool.compare.model import CompareReport, Difference, FileCompare, ItemCount, Options
 from layout_tool.compare.normalise import normal_form
-from layout_tool.compare.spool import PRINT, SEQ, Spool
+from layout_tool.compare.spool import PRINT, SEQ, Spool, compact
 from layout_tool.io.batch import ROW
 from layout_tool.report.finding import mask
 from layout_tool.spec.model import FileSpec
@@ -116,7 +116,7 @@ def compare_bucket(o: pl.DataFrame, n: pl.DataFrame, fc: FileCompare, res: Bucke
     fc.matched += pairs.height
     differ = pairs.filter(pl.col(PRINT) != pl.col(PRINT + NEW))
     if differ.height and fc.items_compared:
-        res.pairs.append(differ.select(*keys, SEQ, SEQ + NEW))
+        res.pairs.append(compact(differ.select(*keys, SEQ, SEQ + NEW)))
 
 
 def compare_pairs(

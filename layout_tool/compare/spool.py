@@ -18,6 +18,7 @@ differing rows of the same key would hide that difference.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import polars as pl
@@ -117,7 +118,7 @@ class Spool:
                 self.flush()
             where = self.folder / f"b{bucket}"
             files = sorted(where.glob("*.arrow")) if where.is_dir() else []
-            parts = [pl.scan_ipc(files).collect()] if files else []
+            parts = [pl.read_ipc(f.read_bytes()) for f in files]
         if not parts:
             schema = {k: pl.String for k in self.keys} | {SEQ: pl.Int64, PRINT: pl.UInt64}
             return pl.DataFrame(schema=schema)
@@ -129,10 +130,26 @@ class Spool:
         if self.buckets == 1:
             parts = [f.filter(wanted).select(SEQ, *columns) for f in self.full_memory]
         else:
+            # Each piece is read into memory and dropped after the filter: a memory-mapped
+            # scan would leave every page it touched counted in the process's RSS.
             parts = [
-                pl.scan_ipc(p).filter(wanted).select(SEQ, *columns).collect()
+                compact(
+                    pl.read_ipc(p.read_bytes())
+                    .lazy()
+                    .filter(wanted)
+                    .select(SEQ, *columns)
+                    .collect()
+                )
                 for p in self.full_pieces
             ]
         if not parts:
             return pl.DataFrame(schema={SEQ: pl.Int64} | {c: pl.String for c in columns})
         return pl.concat(parts)
+
+
+def compact(frame: pl.DataFrame) -> pl.DataFrame:
+    """A copy that owns only its own values: a filtered frame's strings are views into the
+    buffers of the frame it came from, and keep all of them alive."""
+    out = io.BytesIO()
+    frame.write_ipc(out, compression="uncompressed")
+    return pl.read_ipc(out.getvalue())
