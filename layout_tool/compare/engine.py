@@ -143,12 +143,11 @@ def _compare_file(
     old_spool, new_spool = (old.spool if old else empty), (new.spool if new else empty)
     for bucket in range(buckets):
         compare_bucket(old_spool.narrow(bucket), new_spool.narrow(bucket), fc, result)
-    if result.pairs:
-        pairs = pl.concat(result.pairs)
-        result.pairs = []
-        for start in range(0, pairs.height, PAIRS_AT_ONCE):
-            chunk = pairs.slice(start, PAIRS_AT_ONCE)
-            compare_pairs(chunk, old_spool, new_spool, fc, result)
+        if sum(p.height for p in result.pairs) >= PAIRS_AT_ONCE or bucket == buckets - 1:
+            # Each pass reads the kept rows once: many differing rows cost passes, not memory.
+            pairs, result.pairs = result.pairs, []
+            if pairs:
+                compare_pairs(pl.concat(pairs), old_spool, new_spool, fc, result)
     result.finish(fc, report)
     report.totals.extend(
         tot.totals(
