@@ -191,3 +191,23 @@ def test_xml_side_against_csv_side(tmp_path: Path) -> None:
     assert exc.value.code == 0
     r = compare_paths(spec, [tmp_path / "xml"], [b], Options())
     assert r.same and r.files[0].matched == 3, r.notes
+
+
+def test_workbook_sheets_and_html_escaping(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    new = [BASE[0].replace("山田　太郎", "<script>x</script>"), BASE[1], BASE[2]]
+    r = _run(tmp_path, BASE, new, by="区分")
+    book = load_workbook(io.BytesIO(bytes(render(r, "xlsx"))), read_only=True)
+    assert book.sheetnames == ["概要", "件数", "項目別", "差異", "金額"]
+    html = str(render(r, "html"))
+    assert "<script>x</script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
+    assert "999912345678" not in html
+
+
+def test_cp932_side_against_utf8_side(tmp_path: Path) -> None:
+    spec, a, b = _setup(tmp_path, BASE, BASE)
+    path = a / "PEOPLE.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp932"))
+    r = compare_paths(spec, [a], [b], Options())
+    assert r.same and r.files[0].matched == 3
