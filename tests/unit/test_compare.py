@@ -198,7 +198,9 @@ def test_workbook_sheets_and_html_escaping(tmp_path: Path) -> None:
 
     new = [BASE[0].replace("山田　太郎", "<script>x</script>"), BASE[1], BASE[2]]
     r = _run(tmp_path, BASE, new, by="区分")
-    book = load_workbook(io.BytesIO(bytes(render(r, "xlsx"))), read_only=True)
+    data = render(r, "xlsx")
+    assert isinstance(data, bytes)
+    book = load_workbook(io.BytesIO(data), read_only=True)
     assert book.sheetnames == ["概要", "件数", "項目別", "差異", "金額"]
     html = str(render(r, "html"))
     assert "<script>x</script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
