@@ -23,7 +23,6 @@ from layout_tool.sample import generate, write
 from layout_tool.spec.catalogue import load_area
 from layout_tool.spec.model import AreaSpec
 
-pytestmark = pytest.mark.slow
 AREAS = ["kojin_juminzei", "jumin"]
 EVERYTHING = Options(show_values=True, examples=100_000, listed_keys=100_000)
 Edits = dict[str, Any]
