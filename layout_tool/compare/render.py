@@ -75,7 +75,8 @@ def render_text(report: CompareReport) -> str:
     ]
     if report.mapping:
         lines.append(
-            f"  ({report.mapping['side']} side converted with mapping {report.mapping['mapping']})"
+            f"  ({report.mapping['side']} side converted with mapping {report.mapping['mapping']}:"
+            f" {report.mapping['rows_in']} rows in, {report.mapping['rows_rejected']} rejected)"
         )
     lines += ["", "件数 Counts per file"]
     rows = [
