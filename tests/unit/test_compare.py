@@ -128,6 +128,8 @@ def test_invalid_amounts_are_counted_not_summed(tmp_path: Path) -> None:
     r = _run(tmp_path, BASE, new)
     t = r.totals[0]
     assert (t.invalid_old, t.invalid_new, str(t.new)) == (0, 1, "149.500000")
+    huge = _run(tmp_path / "h", BASE, [BASE[0].replace("100.10", "9" * 40), BASE[1], BASE[2]])
+    assert (huge.totals[0].invalid_new, str(huge.totals[0].new)) == (1, "149.500000")
 
 
 def test_csv_cells_never_become_formulas(tmp_path: Path) -> None:
