@@ -65,30 +65,34 @@ def compare_paths(
     with tempfile.TemporaryDirectory(prefix="layout-tool-compare-") as tmp:
         reads: dict[tuple[str, str], _Read] = {}
         sides: dict[str, Side] = {}
-        for name, paths in zip(SIDES, (old, new), strict=True):
-            side = sides[name] = Side(name)
-            for chunk in read_side(spec, paths, side, options.encoding, options.has_header):
-                fspec = spec.file(chunk.file_id)
-                got = reads.get((fspec.id, name))
-                if got is None:
-                    biggest = max(size["old"].get(fspec.id, 0), size["new"].get(fspec.id, 0))
-                    buckets = max(1, math.ceil(biggest / max(options.bucket_bytes, 1)))
-                    folder = Path(tmp) / fspec.id / name if buckets > 1 else None
-                    spool = Spool(_keys(fspec), fspec.item_names, buckets, folder)
-                    got = reads[(fspec.id, name)] = _Read(spool)
-                got.spool.add(chunk.frame)
-                tot.add(got.sums, chunk.frame, tot.number_items(fspec), options.by)
-                got.rows += chunk.frame.height
-                got.findings += chunk.findings
-                if progress is not None:
-                    progress(f"{name}: {chunk.label}", got.rows)
-            report.notes.extend(side.notes)
-        for fspec in spec.files:
-            pair = (reads.get((fspec.id, "old")), reads.get((fspec.id, "new")))
-            labels = (sides["old"].labels.get(fspec.id), sides["new"].labels.get(fspec.id))
-            if pair == (None, None) and labels == (None, None):
-                continue
-            _compare_file(spec, fspec, pair, sides, report)
+        try:
+            for name, paths in zip(SIDES, (old, new), strict=True):
+                side = sides[name] = Side(name)
+                for chunk in read_side(spec, paths, side, options.encoding, options.has_header):
+                    fspec = spec.file(chunk.file_id)
+                    got = reads.get((fspec.id, name))
+                    if got is None:
+                        biggest = max(size["old"].get(fspec.id, 0), size["new"].get(fspec.id, 0))
+                        buckets = max(1, math.ceil(biggest / max(options.bucket_bytes, 1)))
+                        folder = Path(tmp) / fspec.id / name if buckets > 1 else None
+                        spool = Spool(_keys(fspec), fspec.item_names, buckets, folder)
+                        got = reads[(fspec.id, name)] = _Read(spool)
+                    got.spool.add(chunk.frame)
+                    tot.add(got.sums, chunk.frame, tot.number_items(fspec), options.by)
+                    got.rows += chunk.frame.height
+                    got.findings += chunk.findings
+                    if progress is not None:
+                        progress(f"{name}: {chunk.label}", got.rows)
+                report.notes.extend(side.notes)
+            for fspec in spec.files:
+                pair = (reads.get((fspec.id, "old")), reads.get((fspec.id, "new")))
+                labels = (sides["old"].labels.get(fspec.id), sides["new"].labels.get(fspec.id))
+                if pair == (None, None) and labels == (None, None):
+                    continue
+                _compare_file(spec, fspec, pair, sides, report)
+        finally:  # (no spool writer left running, even on an error or Ctrl-C)
+            for got in reads.values():
+                got.spool.close()
     if not report.files:
         raise LayoutToolError("no file of the area was found on either side")
     return report

@@ -18,7 +18,9 @@ differing rows of the same key would hide that difference.
 
 from __future__ import annotations
 
+import contextlib
 import io
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
@@ -61,6 +63,9 @@ class Spool:
         self.flush_bytes = flush_bytes
         self.pieces = 0
         self.full_pieces: list[Path] = []
+        self.ranges: list[tuple[int, int]] = []  # the __seq range [lo, hi) of each piece
+        self.writer: ThreadPoolExecutor | None = None
+        self.writing: list[Future[None]] = []
 
     def add(self, frame: pl.DataFrame) -> None:
         """One batch (``__row`` and item columns; an item without a column counts as empty)."""
@@ -71,10 +76,8 @@ class Spool:
             *absent, pl.int_range(self.rows, self.rows + frame.height, dtype=pl.Int64).alias(SEQ)
         )
         self.rows += frame.height
-        narrow = full.select(
-            *[pl.col(k).fill_null("") for k in self.keys],
-            SEQ,
-            pl.struct(self.items).hash(seed=PRINT_SEED).alias(PRINT),
+        narrow = full.select(*[pl.col(k).fill_null("") for k in self.keys], SEQ).with_columns(
+            full.select(self.items).hash_rows(seed=PRINT_SEED).alias(PRINT)
         )
         if self.buckets == 1:
             self.narrow_memory.append(narrow)
@@ -83,8 +86,9 @@ class Spool:
         assert self.folder is not None
         self.folder.mkdir(parents=True, exist_ok=True)
         piece = self.folder / f"full-{len(self.full_pieces)}.arrow"
-        full.write_ipc(piece, compression="uncompressed")
+        self._write(full, piece)
         self.full_pieces.append(piece)
+        self.ranges.append((self.rows - frame.height, self.rows))
         # One sort by bucket, then zero-copy slices (cheaper than partition_by's gathers).
         tagged = narrow.with_columns((key_hash(self.keys) % self.buckets).alias(BUCKET))
         tagged = tagged.sort(BUCKET)
@@ -96,6 +100,27 @@ class Spool:
         self.pending_bytes += int(narrow.estimated_size())
         if self.pending_bytes > self.flush_bytes:
             self.flush()
+
+    def _write(self, frame: pl.DataFrame, piece: Path) -> None:
+        """Write a full piece in a thread (polars releases the GIL), at most two in flight."""
+        if self.writer is None:
+            self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="compare-spool")
+        while len(self.writing) >= 2:
+            self.writing.pop(0).result()
+        self.writing.append(self.writer.submit(frame.write_ipc, piece, compression="uncompressed"))
+
+    def written(self) -> None:
+        """Wait for every piece to be on disk (raises what a write raised)."""
+        while self.writing:
+            self.writing.pop(0).result()
+        if self.writer is not None:
+            self.writer.shutdown()
+            self.writer = None
+
+    def close(self) -> None:
+        """Stop the writer; a write that failed no longer matters (nothing will read it)."""
+        with contextlib.suppress(Exception):
+            self.written()
 
     def flush(self) -> None:
         """Write the pending narrow rows as one Arrow IPC piece per bucket."""
@@ -126,25 +151,36 @@ class Spool:
 
     def fetch(self, seqs: pl.Series, columns: list[str]) -> pl.DataFrame:
         """The full rows with these sequence numbers (``__seq`` and ``columns``)."""
+        self.written()
         wanted = pl.col(SEQ).is_in(seqs.implode())
         if self.buckets == 1:
             parts = [f.filter(wanted).select(SEQ, *columns) for f in self.full_memory]
         else:
-            # Each piece is read into memory and dropped after the filter: a memory-mapped
-            # scan would leave every page it touched counted in the process's RSS.
-            parts = [
-                compact(
-                    pl.read_ipc(p.read_bytes())
-                    .lazy()
-                    .filter(wanted)
-                    .select(SEQ, *columns)
-                    .collect()
-                )
-                for p in self.full_pieces
+            # Only the pieces whose rows are wanted, two at a time; each is read into memory
+            # and dropped after the filter (a memory-mapped scan would leave every page it
+            # touched counted in the process's RSS).
+            wanted_seqs = seqs.sort()
+            needed = [
+                path
+                for path, (lo, hi) in zip(self.full_pieces, self.ranges, strict=True)
+                if _any_between(wanted_seqs, lo, hi)
             ]
+
+            def piece(path: Path) -> pl.DataFrame:
+                frame = pl.read_ipc(path.read_bytes()).lazy().filter(wanted)
+                return compact(frame.select(SEQ, *columns).collect())
+
+            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="compare-fetch") as pool:
+                parts = list(pool.map(piece, needed))
         if not parts:
             return pl.DataFrame(schema={SEQ: pl.Int64} | {c: pl.String for c in columns})
         return pl.concat(parts)
+
+
+def _any_between(ordered: pl.Series, lo: int, hi: int) -> bool:
+    """Whether the sorted series holds a value in [lo, hi)."""
+    i = int(ordered.search_sorted(lo, side="left"))
+    return i < len(ordered) and int(ordered[i]) < hi
 
 
 def compact(frame: pl.DataFrame) -> pl.DataFrame:

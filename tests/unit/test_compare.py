@@ -215,3 +215,20 @@ def test_cp932_side_against_utf8_side(tmp_path: Path) -> None:
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp932"))
     r = compare_paths(spec, [a], [b], Options())
     assert r.same and r.files[0].matched == 3
+
+
+def test_spool_fetches_rows_from_the_right_pieces(tmp_path: Path) -> None:
+    import polars as pl
+
+    from layout_tool.compare.spool import SEQ, Spool
+
+    spool = Spool(["番号"], ["番号", "氏名"], 3, tmp_path / "spool")
+    for batch in range(5):
+        numbers = [f"{batch * 10 + i:05d}" for i in range(10)]
+        spool.add(pl.DataFrame({"__row": range(10), "番号": numbers, "氏名": numbers}))
+    got = spool.fetch(pl.Series([49, 0, 15]), ["氏名"]).sort(SEQ)
+    assert got.rows() == [(0, "00000"), (15, "00015"), (49, "00049")]
+    assert spool.fetch(pl.Series([], dtype=pl.Int64), ["氏名"]).height == 0
+    narrow = pl.concat([spool.narrow(b) for b in range(3)])
+    assert sorted(narrow[SEQ].to_list()) == list(range(50))
+    spool.close()
