@@ -13,13 +13,12 @@ import polars as pl
 
 from layout_tool.compare.model import CompareReport, Difference, FileCompare, ItemCount, Options
 from layout_tool.compare.normalise import normal_form
+from layout_tool.compare.spool import PRINT, SEQ, Spool, compact
 from layout_tool.io.batch import ROW
 from layout_tool.safety.masking import mask
 from layout_tool.spec.model import FileSpec
 
 NEW = "__new"
-PRINT = "__print"
-PRINT_SEED = 0x5EED
 Key = tuple[str, ...]
 
 
@@ -36,6 +35,7 @@ class BucketResult:
     only_old: list[Key] = field(default_factory=list)
     only_new: list[Key] = field(default_factory=list)
     duplicates: list[tuple[Key, str, int]] = field(default_factory=list)
+    pairs: list[pl.DataFrame] = field(default_factory=list)  # matched, fingerprints differ
 
     def key_dict(self, key: Key) -> dict[str, str]:
         out = {}
@@ -112,22 +112,22 @@ def compare_bucket(o: pl.DataFrame, n: pl.DataFrame, fc: FileCompare, res: Bucke
         res.only_new = res.keep(res.only_new, _key_tuples(only_n.sort(keys).head(cap), keys), cap)
     if o.height == 0 or n.height == 0:
         return
-    items = fc.items_compared
-    # Match on narrow frames (key, row, a fingerprint of the other items); only the rows
-    # whose fingerprints differ are joined in full and compared item by item.
-    print_ = [pl.struct(items).hash(seed=PRINT_SEED).alias(PRINT)] if items else []
-    narrow_o = o.select(*keys, ROW, *print_)
-    narrow_n = n.select(*keys, ROW, *print_)
-    pairs = narrow_o.join(narrow_n, on=keys, how="inner", suffix=NEW)
+    pairs = o.join(n, on=keys, how="inner", suffix=NEW)
     fc.matched += pairs.height
-    if not items or pairs.height == 0:
-        return
-    pairs = pairs.filter(pl.col(PRINT) != pl.col(PRINT + NEW))
-    if pairs.height == 0:
-        return
-    o = o.filter(pl.col(ROW).is_in(pairs[ROW].implode()))
-    n = n.filter(pl.col(ROW).is_in(pairs[ROW + NEW].implode()))
-    m = o.join(n, on=keys, how="inner", suffix=NEW)
+    differ = pairs.filter(pl.col(PRINT) != pl.col(PRINT + NEW))
+    if differ.height and fc.items_compared:
+        res.pairs.append(compact(differ.select(*keys, SEQ, SEQ + NEW)))
+
+
+def compare_pairs(
+    pairs: pl.DataFrame, old: Spool, new: Spool, fc: FileCompare, res: BucketResult
+) -> None:
+    """Item by item, the matched rows whose fingerprints differ (keys, ``__seq`` on each side)."""
+    keys, opts, items = res.keys, res.options, fc.items_compared
+    columns = [ROW, *items]
+    o = old.fetch(pairs[SEQ], columns)
+    n = new.fetch(pairs[SEQ + NEW], columns).rename({c: c + NEW for c in [SEQ, *columns]})
+    m = pairs.join(o, on=SEQ, how="inner").join(n, on=SEQ + NEW, how="inner")
     ne = {i: pl.col(i).ne_missing(pl.col(i + NEW)) for i in items}
     counts = m.select([e.sum().alias(i) for i, e in ne.items()]).row(0, named=True)
     differing = [i for i in items if counts[i]]
@@ -163,13 +163,13 @@ def compare_bucket(o: pl.DataFrame, n: pl.DataFrame, fc: FileCompare, res: Bucke
         found = []
         for r in picked.select(*keys, ROW, ROW + NEW, i, i + NEW, "__real" + i).iter_rows():
             key = tuple(r[: len(keys)])
-            row_old, row_new, old, new, is_real = r[len(keys) :]
+            row_old, row_new, value_old, value_new, is_real = r[len(keys) :]
             diff = Difference(
                 fc.file_id,
                 res.key_dict(key),
                 i,
-                res._shown(i, old),
-                res._shown(i, new),
+                res._shown(i, value_old),
+                res._shown(i, value_new),
                 row_old,
                 row_new,
                 normalised=not is_real,

@@ -13,17 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polars as pl
+
 from layout_tool.compare import totals as tot
-from layout_tool.compare.buckets import BucketResult, compare_bucket
+from layout_tool.compare.buckets import BucketResult, compare_bucket, compare_pairs
 from layout_tool.compare.model import CompareReport, FileCompare, Options
 from layout_tool.compare.sides import Side, read_side, sizes
 from layout_tool.compare.spool import Spool
 from layout_tool.errors import LayoutToolError
-from layout_tool.io.batch import ROW
 from layout_tool.spec.model import AreaSpec, FileSpec
 
 Progress = Callable[[str, int], None]
 SIDES = ("old", "new")
+PAIRS_AT_ONCE = 100_000  # differing rows compared item by item at a time (bounds memory)
 
 
 @dataclass
@@ -63,29 +65,34 @@ def compare_paths(
     with tempfile.TemporaryDirectory(prefix="layout-tool-compare-") as tmp:
         reads: dict[tuple[str, str], _Read] = {}
         sides: dict[str, Side] = {}
-        for name, paths in zip(SIDES, (old, new), strict=True):
-            side = sides[name] = Side(name)
-            for chunk in read_side(spec, paths, side, options.encoding, options.has_header):
-                fspec = spec.file(chunk.file_id)
-                got = reads.get((fspec.id, name))
-                if got is None:
-                    biggest = max(size["old"].get(fspec.id, 0), size["new"].get(fspec.id, 0))
-                    buckets = max(1, math.ceil(biggest / max(options.bucket_bytes, 1)))
-                    folder = Path(tmp) / fspec.id / name if buckets > 1 else None
-                    got = reads[(fspec.id, name)] = _Read(Spool(_keys(fspec), buckets, folder))
-                got.spool.add(chunk.frame)
-                tot.add(got.sums, chunk.frame, tot.number_items(fspec), options.by)
-                got.rows += chunk.frame.height
-                got.findings += chunk.findings
-                if progress is not None:
-                    progress(f"{name}: {chunk.label}", got.rows)
-            report.notes.extend(side.notes)
-        for fspec in spec.files:
-            pair = (reads.get((fspec.id, "old")), reads.get((fspec.id, "new")))
-            labels = (sides["old"].labels.get(fspec.id), sides["new"].labels.get(fspec.id))
-            if pair == (None, None) and labels == (None, None):
-                continue
-            _compare_file(spec, fspec, pair, sides, report)
+        try:
+            for name, paths in zip(SIDES, (old, new), strict=True):
+                side = sides[name] = Side(name)
+                for chunk in read_side(spec, paths, side, options.encoding, options.has_header):
+                    fspec = spec.file(chunk.file_id)
+                    got = reads.get((fspec.id, name))
+                    if got is None:
+                        biggest = max(size["old"].get(fspec.id, 0), size["new"].get(fspec.id, 0))
+                        buckets = max(1, math.ceil(biggest / max(options.bucket_bytes, 1)))
+                        folder = Path(tmp) / fspec.id / name if buckets > 1 else None
+                        spool = Spool(_keys(fspec), fspec.item_names, buckets, folder)
+                        got = reads[(fspec.id, name)] = _Read(spool)
+                    got.spool.add(chunk.frame)
+                    tot.add(got.sums, chunk.frame, tot.number_items(fspec), options.by)
+                    got.rows += chunk.frame.height
+                    got.findings += chunk.findings
+                    if progress is not None:
+                        progress(f"{name}: {chunk.label}", got.rows)
+                report.notes.extend(side.notes)
+            for fspec in spec.files:
+                pair = (reads.get((fspec.id, "old")), reads.get((fspec.id, "new")))
+                labels = (sides["old"].labels.get(fspec.id), sides["new"].labels.get(fspec.id))
+                if pair == (None, None) and labels == (None, None):
+                    continue
+                _compare_file(spec, fspec, pair, sides, report)
+        finally:  # (no spool writer left running, even on an error or Ctrl-C)
+            for got in reads.values():
+                got.spool.close()
     if not report.files:
         raise LayoutToolError("no file of the area was found on either side")
     return report
@@ -134,14 +141,17 @@ def _compare_file(
         report.notes.append(
             f"{fspec.id}: not compared (no column on one side): {', '.join(fc.items_not_compared)}"
         )
-    schema = [ROW, *compared]
     buckets = max((r.spool.buckets for r in pair if r is not None), default=1)
     result = BucketResult(fspec, keys, options)
-    empty = Spool(keys, 1, None)
+    empty = Spool(keys, fspec.item_names, 1, None)
+    old_spool, new_spool = (old.spool if old else empty), (new.spool if new else empty)
     for bucket in range(buckets):
-        o = (old.spool if old else empty).load(bucket, schema)
-        n = (new.spool if new else empty).load(bucket, schema)
-        compare_bucket(o, n, fc, result)
+        compare_bucket(old_spool.narrow(bucket), new_spool.narrow(bucket), fc, result)
+        if sum(p.height for p in result.pairs) >= PAIRS_AT_ONCE or bucket == buckets - 1:
+            # Each pass reads the kept rows once: many differing rows cost passes, not memory.
+            pairs, result.pairs = result.pairs, []
+            if pairs:
+                compare_pairs(pl.concat(pairs), old_spool, new_spool, fc, result)
     result.finish(fc, report)
     report.totals.extend(
         tot.totals(

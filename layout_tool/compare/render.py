@@ -75,7 +75,8 @@ def render_text(report: CompareReport) -> str:
     ]
     if report.mapping:
         lines.append(
-            f"  ({report.mapping['side']} side converted with mapping {report.mapping['mapping']})"
+            f"  ({report.mapping['side']} side converted with mapping {report.mapping['mapping']}:"
+            f" {report.mapping['rows_in']} rows in, {report.mapping['rows_rejected']} rejected)"
         )
     lines += ["", "件数 Counts per file"]
     rows = [
@@ -131,12 +132,12 @@ def render_text(report: CompareReport) -> str:
         lines += ["", f"金額照合 Totals ({len(report.totals)} sums, {len(changed_totals)} differ)"]
         rows = [
             [t.file_id, t.item, key_text(t.by) if t.by else "-", *_sums(t.to_dict()),
-             "" if t.within else "NG"]
+             "OK" if t.within else "NG"]
             for t in (changed_totals or report.totals[:10])
         ]  # fmt: skip
         lines += [
             "  " + ln
-            for ln in table(["file", "item", "by", "旧 old", "新 new", "差 diff", ""], rows)
+            for ln in table(["file", "item", "by", "旧 old", "新 new", "差 diff", "判定"], rows)
         ]
     if report.notes:
         lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]

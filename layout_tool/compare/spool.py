@@ -1,20 +1,36 @@
-"""Rows of one side of one file, spread over hash buckets of their key (a grace hash join).
+"""Rows of one side of one file, kept so that both sides can be matched in bounded memory.
 
-Two rows with the same key always land in the same bucket, on both sides, so each bucket
-can be compared on its own and memory stays bounded by the size of one bucket pair, not of
-the files. With one bucket the rows stay in memory; with several they are written to Arrow
-IPC pieces in a temporary folder as they are read, and loaded back one bucket at a time.
+Each row gets a sequence number (``__seq``, unique on its side) and a fingerprint of all
+its items (``__print``). Two things are kept per side:
+
+- the *narrow* rows (key items, ``__seq``, ``__print``) spread over hash buckets of the
+  key (a grace hash join): two rows with the same key always land in the same bucket on
+  both sides, so each bucket pair is matched on its own;
+- the *full* rows, in read order, fetched back only for the matched pairs whose
+  fingerprints differ — the only rows compared item by item.
+
+With one bucket everything stays in memory; with several, both are written to Arrow IPC
+pieces in a temporary folder as they are read (narrow pieces buffered and written per
+bucket; full pieces once per batch) and read back one bucket, or one set of rows, at a
+time. Equal fingerprints are taken as equal rows: a 64-bit hash collision between two
+differing rows of the same key would hide that difference.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
 
 BUCKET = "__bucket"
+SEQ = "__seq"
+PRINT = "__print"
 HASH_SEED = 0x1A7
-FLUSH_BYTES = 32 << 20  # rows held before they are written out, over all buckets
+PRINT_SEED = 0x5EED
+FLUSH_BYTES = 16 << 20  # narrow rows held before they are written out, over all buckets
 
 
 def key_hash(keys: list[str]) -> pl.Expr:
@@ -26,85 +42,150 @@ def key_hash(keys: list[str]) -> pl.Expr:
 
 class Spool:
     def __init__(
-        self, keys: list[str], buckets: int, folder: Path | None, flush_bytes: int = FLUSH_BYTES
+        self,
+        keys: list[str],
+        items: list[str],
+        buckets: int,
+        folder: Path | None,
+        flush_bytes: int = FLUSH_BYTES,
     ) -> None:
         if buckets > 1 and folder is None:
             raise ValueError("several buckets need a folder")
         self.keys = keys
+        self.items = items  # every item of the file: the fingerprint covers them all
         self.buckets = max(1, buckets)
         self.folder = folder
-        self.memory: list[pl.DataFrame] = []
+        self.rows = 0
+        self.narrow_memory: list[pl.DataFrame] = []
+        self.full_memory: list[pl.DataFrame] = []
         self.pending: dict[int, list[pl.DataFrame]] = {}
         self.pending_bytes = 0
         self.flush_bytes = flush_bytes
         self.pieces = 0
+        self.full_pieces: list[Path] = []
+        self.ranges: list[tuple[int, int]] = []  # the __seq range [lo, hi) of each piece
+        self.writer: ThreadPoolExecutor | None = None
+        self.writing: list[Future[None]] = []
 
     def add(self, frame: pl.DataFrame) -> None:
+        """One batch (``__row`` and item columns; an item without a column counts as empty)."""
         if frame.height == 0:
             return
+        absent = [pl.lit(None, dtype=pl.String).alias(i) for i in self.items if i not in frame]
+        full = frame.with_columns(
+            *absent, pl.int_range(self.rows, self.rows + frame.height, dtype=pl.Int64).alias(SEQ)
+        )
+        self.rows += frame.height
+        narrow = full.select(*[pl.col(k).fill_null("") for k in self.keys], SEQ).with_columns(
+            full.select(self.items).hash_rows(seed=PRINT_SEED).alias(PRINT)
+        )
         if self.buckets == 1:
-            self.memory.append(frame)
+            self.narrow_memory.append(narrow)
+            self.full_memory.append(full)
             return
+        assert self.folder is not None
+        self.folder.mkdir(parents=True, exist_ok=True)
+        piece = self.folder / f"full-{len(self.full_pieces)}.arrow"
+        self._write(full, piece)
+        self.full_pieces.append(piece)
+        self.ranges.append((self.rows - frame.height, self.rows))
         # One sort by bucket, then zero-copy slices (cheaper than partition_by's gathers).
-        tagged = frame.with_columns((key_hash(self.keys) % self.buckets).alias(BUCKET)).sort(BUCKET)
+        tagged = narrow.with_columns((key_hash(self.keys) % self.buckets).alias(BUCKET))
+        tagged = tagged.sort(BUCKET)
         counts = tagged.group_by(BUCKET).len("n").sort(BUCKET)
-        start = 0
-        body = tagged.drop(BUCKET)
+        body, start = tagged.drop(BUCKET), 0
         for bucket, n in counts.iter_rows():
             self.pending.setdefault(int(bucket), []).append(body.slice(start, n))
             start += n
-        self.pending_bytes += int(frame.estimated_size())
+        self.pending_bytes += int(narrow.estimated_size())
         if self.pending_bytes > self.flush_bytes:
             self.flush()
 
+    def _write(self, frame: pl.DataFrame, piece: Path) -> None:
+        """Write a full piece in a thread (polars releases the GIL), at most two in flight."""
+        if self.writer is None:
+            self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="compare-spool")
+        while len(self.writing) >= 2:
+            self.writing.pop(0).result()
+        self.writing.append(self.writer.submit(frame.write_ipc, piece, compression="uncompressed"))
+
+    def written(self) -> None:
+        """Wait for every piece to be on disk (raises what a write raised)."""
+        while self.writing:
+            self.writing.pop(0).result()
+        if self.writer is not None:
+            self.writer.shutdown()
+            self.writer = None
+
+    def close(self) -> None:
+        """Stop the writer; a write that failed no longer matters (nothing will read it)."""
+        with contextlib.suppress(Exception):
+            self.written()
+
     def flush(self) -> None:
-        """Write what is pending as one Arrow IPC piece per bucket (few, large files)."""
-        assert self.folder is not None or not self.pending
+        """Write the pending narrow rows as one Arrow IPC piece per bucket."""
         for bucket, parts in self.pending.items():
             assert self.folder is not None
             target = self.folder / f"b{bucket}"
             target.mkdir(parents=True, exist_ok=True)
-            frame = _concat(parts, rechunk=False)
+            frame = pl.concat(parts, rechunk=False) if len(parts) > 1 else parts[0]
             frame.write_ipc(target / f"{self.pieces}.arrow", compression="uncompressed")
         self.pieces += 1
         self.pending, self.pending_bytes = {}, 0
 
-    def load(self, bucket: int, schema: list[str]) -> pl.DataFrame:
-        """The bucket's rows with exactly the columns ``schema`` (missing ones null)."""
+    def narrow(self, bucket: int) -> pl.DataFrame:
+        """The bucket's narrow rows: key items (empty for null), ``__seq``, ``__print``."""
         if self.buckets == 1:
-            parts = self.memory
+            parts = self.narrow_memory
         else:
             assert self.folder is not None
             if self.pending:
                 self.flush()
             where = self.folder / f"b{bucket}"
             files = sorted(where.glob("*.arrow")) if where.is_dir() else []
-            parts = _read(files)
+            parts = [pl.read_ipc(f.read_bytes()) for f in files]
         if not parts:
-            return pl.DataFrame({c: pl.Series(c, [], dtype=_dtype(c)) for c in schema})
-        frame = _concat(parts, rechunk=True)
-        missing = [pl.lit(None, dtype=pl.String).alias(c) for c in schema if c not in frame]
-        return frame.with_columns(missing).select(schema)
+            schema = {k: pl.String for k in self.keys} | {SEQ: pl.Int64, PRINT: pl.UInt64}
+            return pl.DataFrame(schema=schema)
+        return pl.concat(parts) if len(parts) > 1 else parts[0]
+
+    def fetch(self, seqs: pl.Series, columns: list[str]) -> pl.DataFrame:
+        """The full rows with these sequence numbers (``__seq`` and ``columns``)."""
+        self.written()
+        wanted = pl.col(SEQ).is_in(seqs.implode())
+        if self.buckets == 1:
+            parts = [f.filter(wanted).select(SEQ, *columns) for f in self.full_memory]
+        else:
+            # Only the pieces whose rows are wanted, two at a time; each is read into memory
+            # and dropped after the filter (a memory-mapped scan would leave every page it
+            # touched counted in the process's RSS).
+            wanted_seqs = seqs.sort()
+            needed = [
+                path
+                for path, (lo, hi) in zip(self.full_pieces, self.ranges, strict=True)
+                if _any_between(wanted_seqs, lo, hi)
+            ]
+
+            def piece(path: Path) -> pl.DataFrame:
+                frame = pl.read_ipc(path.read_bytes()).lazy().filter(wanted)
+                return compact(frame.select(SEQ, *columns).collect())
+
+            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="compare-fetch") as pool:
+                parts = list(pool.map(piece, needed))
+        if not parts:
+            return pl.DataFrame(schema={SEQ: pl.Int64} | {c: pl.String for c in columns})
+        return pl.concat(parts)
 
 
-def _concat(parts: list[pl.DataFrame], rechunk: bool) -> pl.DataFrame:
-    """Parts of one side; those of files with other columns are aligned by name."""
-    if len(parts) == 1:
-        return parts[0]
-    if all(p.columns == parts[0].columns for p in parts):
-        return pl.concat(parts, rechunk=rechunk)
-    return pl.concat(parts, how="diagonal_relaxed", rechunk=rechunk)
+def _any_between(ordered: pl.Series, lo: int, hi: int) -> bool:
+    """Whether the sorted series holds a value in [lo, hi)."""
+    i = int(ordered.search_sorted(lo, side="left"))
+    return i < len(ordered) and int(ordered[i]) < hi
 
 
-def _read(files: list[Path]) -> list[pl.DataFrame]:
-    """The pieces of a bucket: in one parallel scan when they share a schema."""
-    if not files:
-        return []
-    try:
-        return [pl.scan_ipc(files).collect()]
-    except pl.exceptions.PolarsError:  # pieces of files with different columns
-        return [pl.read_ipc(f) for f in files]
-
-
-def _dtype(column: str) -> type[pl.DataType]:
-    return pl.Int64 if column.startswith("__") else pl.String
+def compact(frame: pl.DataFrame) -> pl.DataFrame:
+    """A copy that owns only its own values: a filtered frame's strings are views into the
+    buffers of the frame it came from, and keep all of them alive."""
+    out = io.BytesIO()
+    frame.write_ipc(out, compression="uncompressed")
+    return pl.read_ipc(out.getvalue())

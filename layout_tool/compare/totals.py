@@ -42,10 +42,10 @@ def add(sums: Sums, frame: pl.DataFrame, items: list[str], by: str | None) -> No
     for name in present:
         value = pl.col(name).str.strip_chars(" ")
         ok = value.str.contains(NUMBER)
-        exprs.append(
-            pl.when(ok).then(value).cast(pl.Decimal(38, SUM_SCALE), strict=False).alias(name)
-        )
-        exprs.append((value.is_not_null() & ~ok.fill_null(False)).alias("__bad" + name))
+        number = pl.when(ok).then(value).cast(pl.Decimal(38, SUM_SCALE), strict=False)
+        exprs.append(number.alias(name))
+        # not a plain decimal, or too many digits for the 128-bit sum: counted, not summed
+        exprs.append((value.is_not_null() & number.is_null()).alias("__bad" + name))
     group = (
         [pl.col(by).fill_null("").alias(GROUP)] if by is not None and by in frame.columns else []
     )

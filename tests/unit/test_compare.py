@@ -128,6 +128,8 @@ def test_invalid_amounts_are_counted_not_summed(tmp_path: Path) -> None:
     r = _run(tmp_path, BASE, new)
     t = r.totals[0]
     assert (t.invalid_old, t.invalid_new, str(t.new)) == (0, 1, "149.500000")
+    huge = _run(tmp_path / "h", BASE, [BASE[0].replace("100.10", "9" * 40), BASE[1], BASE[2]])
+    assert (huge.totals[0].invalid_new, str(huge.totals[0].new)) == (1, "149.500000")
 
 
 def test_csv_cells_never_become_formulas(tmp_path: Path) -> None:
@@ -191,3 +193,42 @@ def test_xml_side_against_csv_side(tmp_path: Path) -> None:
     assert exc.value.code == 0
     r = compare_paths(spec, [tmp_path / "xml"], [b], Options())
     assert r.same and r.files[0].matched == 3, r.notes
+
+
+def test_workbook_sheets_and_html_escaping(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    new = [BASE[0].replace("山田　太郎", "<script>x</script>"), BASE[1], BASE[2]]
+    r = _run(tmp_path, BASE, new, by="区分")
+    data = render(r, "xlsx")
+    assert isinstance(data, bytes)
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    assert book.sheetnames == ["概要", "件数", "項目別", "差異", "金額"]
+    html = str(render(r, "html"))
+    assert "<script>x</script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
+    assert "999912345678" not in html
+
+
+def test_cp932_side_against_utf8_side(tmp_path: Path) -> None:
+    spec, a, b = _setup(tmp_path, BASE, BASE)
+    path = a / "PEOPLE.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp932"))
+    r = compare_paths(spec, [a], [b], Options())
+    assert r.same and r.files[0].matched == 3
+
+
+def test_spool_fetches_rows_from_the_right_pieces(tmp_path: Path) -> None:
+    import polars as pl
+
+    from layout_tool.compare.spool import SEQ, Spool
+
+    spool = Spool(["番号"], ["番号", "氏名"], 3, tmp_path / "spool")
+    for batch in range(5):
+        numbers = [f"{batch * 10 + i:05d}" for i in range(10)]
+        spool.add(pl.DataFrame({"__row": range(10), "番号": numbers, "氏名": numbers}))
+    got = spool.fetch(pl.Series([49, 0, 15]), ["氏名"]).sort(SEQ)
+    assert got.rows() == [(0, "00000"), (15, "00015"), (49, "00049")]
+    assert spool.fetch(pl.Series([], dtype=pl.Int64), ["氏名"]).height == 0
+    narrow = pl.concat([spool.narrow(b) for b in range(3)])
+    assert sorted(narrow[SEQ].to_list()) == list(range(50))
+    spool.close()
