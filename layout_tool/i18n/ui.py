@@ -148,6 +148,7 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
         "マニフェスト: {path}（{files}、{rows}）",
         "manifest: {path} ({files}, {rows})",
     ),
+    "hint.did-you-mean": ("（もしかして: {names}）", " — did you mean {names}?"),
     # notes
     "note.reference-unchecked": (
         "参照 {source}（{items}）→ {target} は検査していません: {target} が入力にありません",
