@@ -12,6 +12,7 @@ from layout_tool.errors import EXIT_FINDINGS, EXIT_OK
 from layout_tool.gaiji.maptable import load_map
 from layout_tool.gaiji.render import render_csv, render_json, render_text
 from layout_tool.gaiji.scan import scan_paths
+from layout_tool.i18n import t
 from layout_tool.io.atomic import write_text_atomic
 from layout_tool.spec.catalogue import load_area
 
@@ -63,5 +64,5 @@ def gaiji(
         click.echo(text, nl=False)
     else:
         write_text_atomic(output, text, encoding="utf-8")
-        click.echo(f"外字 list: {output} ({unmapped:,} unmapped)", err=True)
+        click.echo(t("gaiji.written", path=output, n=unmapped), err=True)
     return EXIT_FINDINGS if unmapped else EXIT_OK

@@ -141,6 +141,23 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "col.rows-rejected": ("除外行", "rows_rejected"),
     "col.input": ("入力", "input"),
     "col.output": ("出力", "output"),
+    # the 外字 inventory (layout-tool gaiji)
+    "gaiji.title": (
+        "layout-tool 外字一覧 — {files}、{rows}: 外字 {distinct}種類、計{total}",
+        "layout-tool gaiji — {files}, {rows}: {distinct} distinct 外字, {total}",
+    ),
+    "gaiji.table": (
+        "外字対応表 {path}（{entries}）: 対応済み {mapped}種類、未対応 {unmapped}種類",
+        "Mapping table {path} ({entries}): {mapped} mapped, {unmapped} still unmapped",
+    ),
+    "gaiji.none-found": ("外字はありません。", "No 外字 found."),
+    "gaiji.unmapped": ("未対応（{n}種類）", "Still unmapped ({n})"),
+    "gaiji.mapped": ("対応済み（{n}種類）", "Mapped ({n})"),
+    "gaiji.written": ("外字一覧: {path}（未対応 {n}種類）", "外字 list: {path} ({n} unmapped)"),
+    "col.char": ("文字", "char"),
+    "col.files": ("ファイル数", "files"),
+    "col.source": ("外字", "source"),
+    "col.target": ("置換先", "target"),
     # the CLI's last line
     "cli.report-written": ("レポート: {path}（{verdict}）", "report: {path} ({verdict})"),
     "cli.report-folder": ("レポート: {path}", "report: {path}"),
