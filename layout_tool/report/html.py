@@ -128,20 +128,21 @@ def _head(report: Report) -> str:
 
 
 def _figure(key: str, label: str, n: int, cls: str = "") -> str:
+    label = t(label)
     klass = f' class="{cls}"' if cls else ""
     return f'<div{klass}><dt>{label}</dt><dd id="n-{key}" data-value="{n}">{_num(n)}</dd></div>'
 
 
 def _summary(report: Report) -> str:
     figures = [
-        _figure("files", "ファイル数 files", len(report.files)),
-        _figure("rows", "行数 rows", report.rows),
-        _figure("errors", "エラー errors", report.errors, "bad" if report.errors else ""),
-        _figure("warnings", "警告 warnings", report.warnings, "warn" if report.warnings else ""),
-        _figure("gaiji", "外字（種類）", len(report.gaiji.entries())),
+        _figure("files", "fig.files", len(report.files)),
+        _figure("rows", "fig.rows", report.rows),
+        _figure("errors", "fig.errors", report.errors, "bad" if report.errors else ""),
+        _figure("warnings", "fig.warnings", report.warnings, "warn" if report.warnings else ""),
+        _figure("gaiji", "fig.gaiji", len(report.gaiji.entries())),
     ]
     return (
-        '<section id="summary"><h2>概要<small>summary</small></h2>'
+        f'<section id="summary"><h2>{t("h.summary")}</h2>'
         f'<dl class="figures">{"".join(figures)}</dl></section>'
     )
 
@@ -167,15 +168,15 @@ def _files(report: Report) -> str:
         for f in report.files
     ]
     headers = [
-        ("ファイル file", ""),
-        ("ファイルID", ""),
-        ("行数 rows", "num"),
-        ("文字コード encoding", ""),
-        ("バイト数", "num"),
+        (t("col.file"), ""),
+        (t("col.file-id"), ""),
+        (t("col.rows"), "num"),
+        (t("col.encoding"), ""),
+        (t("col.bytes"), "num"),
         ("SHA-256", ""),
     ]
     return (
-        '<section id="files"><h2>ファイル別の行数<small>rows per file</small></h2>'
+        f'<section id="files"><h2>{t("h.files")}</h2>'
         f"{_table('files-table', headers, rows)}</section>"
     )
 
@@ -183,8 +184,7 @@ def _files(report: Report) -> str:
 def _by_code(report: Report) -> str:
     if not report.by_code:
         return (
-            '<section id="by-code"><h2>指摘の種類別件数<small>findings by code</small></h2>'
-            "<p>指摘はありません。No findings.</p></section>"
+            f'<section id="by-code"><h2>{t("h.by-code")}</h2><p>{t("h.no-findings")}</p></section>'
         )
     rows = [
         f'<tr data-code="{_attr(code)}">'
@@ -202,7 +202,7 @@ def _by_code(report: Report) -> str:
         (t("col.action"), ""),
     ]
     return (
-        '<section id="by-code"><h2>指摘の種類別件数<small>findings by code</small></h2>'
+        f'<section id="by-code"><h2>{t("h.by-code")}</h2>'
         f"{_table('by-code-table', headers, rows)}</section>"
     )
 
@@ -224,9 +224,14 @@ def _by_item(report: Report) -> str:
             f'<tr><td>{text(item)}</td><td>{text(code)}</td><td class="num">{_num(n)}</td>'
             f"<td><ul>{shown}</ul></td></tr>"
         )
-    headers = [("項目 item", ""), ("コード code", ""), ("件数 count", "num"), ("例 examples", "")]
+    headers = [
+        (t("col.item"), ""),
+        (t("col.code"), ""),
+        (t("col.count"), "num"),
+        (t("col.examples"), ""),
+    ]
     return (
-        '<section id="by-item"><h2>項目別件数と例<small>findings by item</small></h2>'
+        f'<section id="by-item"><h2>{t("h.by-item")}</h2>'
         f"{_table('by-item-table', headers, rows)}</section>"
     )
 
@@ -246,18 +251,18 @@ def _gaiji_row(entry: GaijiEntry, several: bool) -> str:
 
 def _gaiji(report: Report) -> str:
     entries = report.gaiji.entries()
-    head = '<section id="gaiji"><h2>外字一覧<small>gaiji inventory</small></h2>'
+    head = f'<section id="gaiji"><h2>{t("h.gaiji")}</h2>'
     if not entries:
         return head + "<p>外字（私用領域の文字）はありません。</p></section>"
     several = len(report.files) > 1
     rows = [_gaiji_row(e, several) for e in entries]
     headers = [
-        ("コードポイント", ""),
-        ("文字", ""),
-        ("出現数 count", "num"),
-        ("項目 items", ""),
-        ("ファイル files", ""),
-        ("最初の行 first rows", ""),
+        (t("col.code-point"), ""),
+        (t("col.char"), ""),
+        (t("col.occurrences"), "num"),
+        (t("col.items"), ""),
+        (t("col.file"), ""),
+        (t("col.first-rows"), ""),
     ]
     return (
         head + f"<p>{_num(len(entries))} 種類、計 {_num(report.gaiji.total)} 文字。"
@@ -268,7 +273,7 @@ def _gaiji(report: Report) -> str:
 
 
 def _masked(report: Report) -> str:
-    head = '<section id="masked"><h2>値の表示<small>masked values</small></h2>'
+    head = f'<section id="masked"><h2>{t("h.masked")}</h2>'
     if report.filter.show_values:
         return (
             head + '<p class="note">--show-values で作成されたため、個人番号などの値を'
@@ -286,7 +291,7 @@ def _masked(report: Report) -> str:
     return (
         head + "<p>機微な項目（個人番号など）の値は、先頭4文字以外を * で隠して表示しています"
         "（例: 1234********）。</p>"
-        f"{_table('masked-table', [('項目 item', ''), ('マスクした値 masked', 'num')], rows)}"
+        f"{_table('masked-table', [(t('col.item'), ''), ('マスクした値 masked', 'num')], rows)}"
         "</section>"
     )
 
@@ -313,9 +318,9 @@ def _finding_row(f: Finding, where: Positions) -> str:
 def _findings(report: Report) -> str:
     findings = report.sorted_findings()
     total = sum(report.by_code.values())
-    head = '<section id="list"><h2>指摘一覧<small>findings — 見出しを押すと並べ替え</small></h2>'
+    head = f'<section id="list"><h2>{t("h.list")}<small>{t("h.list-hint")}</small></h2>'
     if not findings:
-        return head + "<p>指摘はありません。No findings.</p></section>"
+        return head + f"<p>{t('h.no-findings')}</p></section>"
     codes = sorted({f.code for f in findings})
     options = "".join(f'<option value="{_attr(c)}">{text(c)}</option>' for c in codes)
     controls = (
@@ -338,16 +343,16 @@ def _findings(report: Report) -> str:
             "上の件数はすべて正確です。--max-findings で増やせます。</p>"
         )
     headers = [
-        ("重要度", "sortable"),
-        ("コード", "sortable"),
-        ("ファイル", "sortable"),
+        (t("col.severity"), "sortable"),
+        (t("col.code"), "sortable"),
+        (t("col.file"), "sortable"),
         (t("col.row"), "sortable num"),
         (t("col.line"), "sortable num"),
         (t("col.excel-row"), "sortable num"),
-        ("項目", "sortable"),
-        ("列", "sortable num"),
-        ("値", ""),
-        ("メッセージ", ""),
+        (t("col.item"), "sortable"),
+        (t("col.column"), "sortable num"),
+        (t("col.value"), ""),
+        (t("col.message"), ""),
     ]
     head_cells = "".join(
         f'<th class="{cls}"{NUM_TYPE if "num" in cls else ""}>{label}</th>'
@@ -370,4 +375,4 @@ def _notes(report: Report) -> str:
     if not report.notes:
         return ""
     items = "".join(f"<li>{text(as_text(n))}</li>" for n in report.notes)
-    return f'<section id="notes"><h2>備考<small>notes</small></h2><ul>{items}</ul></section>'
+    return f'<section id="notes"><h2>{t("h.notes")}</h2><ul>{items}</ul></section>'
