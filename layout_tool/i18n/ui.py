@@ -169,6 +169,11 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "col.rows-in": ("入力行", "rows_in"),
     "col.rows-out": ("出力行", "rows_out"),
     "col.rows-rejected": ("除外行", "rows_rejected"),
+    "forms.title": (
+        "layout-tool 変換レポート — 業務 {area}、標準のファイルを {to} に",
+        "layout-tool convert — area {area}, standard files to {to}",
+    ),
+    "forms.findings": ("除外した行または指摘あり", "ROWS REJECTED OR FINDINGS"),
     "col.input": ("入力", "input"),
     "col.output": ("出力", "output"),
     # the 外字 inventory (layout-tool gaiji)
