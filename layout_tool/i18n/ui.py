@@ -125,6 +125,7 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
         "Excel row: the row number when the CSV is opened in Excel (the header is row 1)",
     ),
     "where.row": ("{row}行目", "row {row}"),
+    "where.offset": ("バイト位置 {offset}", "byte offset {offset}"),
     "where.extra": ("{where}（{extra}）", "{where} ({extra})"),
     "where.sep": ("、", ", "),
     "where.line": ("物理行 {line}", "line {line}"),
