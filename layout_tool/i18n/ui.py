@@ -110,6 +110,11 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "col.first-values": ("例（値）", "values"),
     "col.offset": ("バイト位置", "offset"),
     "col.file-name": ("ファイル名", "file name"),
+    # how a file's encoding was found
+    "detect.declared": ("指定", "declared"),
+    "detect.bom": ("BOMで判定", "bom"),
+    "detect.sample": ("内容から推定", "sample"),
+    "detect.xml declaration": ("XML宣言", "xml declaration"),
     # positions
     "legend.row": (
         "データ行: 見出し行を数えない、1から始まるデータの行番号",

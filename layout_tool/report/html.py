@@ -17,7 +17,7 @@ from layout_tool.gaiji.inventory import GaijiEntry, first_rows_text
 from layout_tool.i18n import code_action, code_title, counted, get_lang, t
 from layout_tool.i18n import text as as_text
 from layout_tool.report.finding import Finding
-from layout_tool.report.head import Positions, head_lines, legend
+from layout_tool.report.head import Positions, encoding, head_lines, legend
 from layout_tool.report.html_assets import CSS, JS
 from layout_tool.report.report import Report
 
@@ -160,8 +160,7 @@ def _files(report: Report) -> str:
         "<tr>"
         f'<td class="path">{text(f.path)}</td><td>{text(f.file_id or "-")}</td>'
         f'<td class="num" data-sort="{f.rows}">{_num(f.rows)}</td>'
-        f"<td>{text(f.encoding or '-')}"
-        f'<span class="muted">（{text(f.detected_by or "-")}）</span></td>'
+        f"<td>{text(encoding(f))}</td>"
         f'<td class="num">{_num(f.bytes)}</td>'
         f'<td class="muted" title="{_attr(f.sha256)}">{text((f.sha256 or "-")[:16])}</td>'
         "</tr>"

@@ -23,7 +23,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from layout_tool import __version__
 from layout_tool.i18n import code_action, code_title, t, text
-from layout_tool.report.head import Positions, head_lines, legend
+from layout_tool.report.head import Positions, encoding, head_lines, legend
 from layout_tool.report.report import Report
 
 MAX_CELL = 32_767  # Excel's limit on the characters of one cell
@@ -159,7 +159,7 @@ def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
     ws.append([cell(ws, t("h.files"), font=TITLE_FONT)])
     _header(ws, [t("col.file"), t("col.file-id"), t("col.rows"), t("col.encoding"), "SHA-256"])
     for f in report.files:
-        _append(ws, [f.path, f.file_id, f.rows, f"{f.encoding} ({f.detected_by})", f.sha256])
+        _append(ws, [f.path, f.file_id, f.rows, encoding(f), f.sha256])
     ws.append([])
     ws.append([cell(ws, t("h.by-code"), font=TITLE_FONT)])
     _header(ws, [t("col.code"), t("col.meaning"), t("col.count"), t("col.action")])
