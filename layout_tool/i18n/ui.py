@@ -199,6 +199,38 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "col.files": ("ファイル数", "files"),
     "col.source": ("外字", "source"),
     "col.target": ("置換先", "target"),
+    # coverage
+    "cov.title": (
+        "網羅状況: {name}（{area}）、中間標準レイアウト仕様 v{version} [{provenance}]",
+        "Coverage of {name} ({area}), 中間標準レイアウト仕様 v{version} [{provenance}]",
+    ),
+    "cov.by": ("{by} {title}{vendor} による", "by {by} {title}{vendor}"),
+    "cov.by-mapping": ("マッピング", "mapping"),
+    "cov.by-layout": ("申告レイアウト", "declared layout"),
+    "cov.vendor": ("（ベンダー {vendor}）", " — vendor {vendor}"),
+    "cov.pass": (
+        "合格: 必須項目 {n}件すべてが、合う型で埋まります",
+        "PASS: all {n} required items are covered with a compatible type",
+    ),
+    "cov.fail": ("不合格: {what}", "FAIL: {what}"),
+    "cov.missing": ("必須項目 {n}件が欠落", "{n|required item|required items} missing"),
+    "cov.narrower": ("必須項目 {n}件が狭い", "{n|required item|required items} narrower"),
+    "cov.file": (
+        "{items}項目中 {covered}項目（{pct}）、"
+        "必須 {required}項目中 {req_covered}項目（{req_pct}）",
+        "{covered} of {items} items covered ({pct}), required {req_covered} of {required}"
+        " ({req_pct})",
+    ),
+    "cov.no-vendor-file": ("移行元ファイルなし", "no vendor file"),
+    "cov.missing-list": ("欠落（{n}件、必須を先に）:", "missing ({n}), required first:"),
+    "cov.narrower-list": ("狭い（{n}件）:", "narrower ({n}):"),
+    "cov.constant-list": ("定数（{n}件）:", "constant ({n}):"),
+    "cov.fields": ("フィールド", "fields"),
+    "cov.items": ("項目", "items"),
+    "cov.unplaced": (
+        "標準に対応先のない移行元の{what}（団体独自項目?）: {n}",
+        "vendor {what} with no standard home (団体独自項目?): {n}",
+    ),
     # the CLI's last line
     "cli.report-written": ("レポート: {path}（{verdict}）", "report: {path} ({verdict})"),
     "cli.report-folder": ("レポート: {path}", "report: {path}"),
