@@ -112,5 +112,5 @@ def coverage_cmd(
     else:
         write_text_atomic(output, text, encoding="utf-8")
         verdict = t("verdict.pass" if found.passed else "verdict.fail")
-        click.echo(t("cli.report-written", path=output, verdict=verdict), err=True)
+        click.echo(t("cli.coverage-written", path=output, verdict=verdict), err=True)
     click.get_current_context().exit(EXIT_OK if found.passed else EXIT_FINDINGS)

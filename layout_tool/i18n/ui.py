@@ -233,6 +233,7 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     # the CLI's last line
     "cli.report-written": ("レポート: {path}（{verdict}）", "report: {path} ({verdict})"),
+    "cli.coverage-written": ("網羅状況: {path}（{verdict}）", "coverage: {path} ({verdict})"),
     "cli.report-folder": ("レポート: {path}", "report: {path}"),
     "cli.manifest-written": (
         "マニフェスト: {path}（{files}、{rows}）",
