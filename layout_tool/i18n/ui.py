@@ -115,6 +115,59 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "detect.bom": ("BOMで判定", "bom"),
     "detect.sample": ("内容から推定", "sample"),
     "detect.xml declaration": ("XML宣言", "xml declaration"),
+    # HTML page texts
+    "html.offline": (
+        "このファイルは外部に接続せずに表示できます。",
+        "This page shows without any network connection.",
+    ),
+    "html.banner": (
+        "業務 {area} ／ 中間標準レイアウト仕様 v{version}",
+        "area {area} / 中間標準レイアウト仕様 v{version}",
+    ),
+    "html.counts": (
+        "エラー {errors}、警告 {warnings}（{files}、{rows}）",
+        "{errors}, {warnings} in {files}, {rows}",
+    ),
+    "html.no-gaiji": ("外字（私用領域の文字）はありません。", "No 外字 (private-use characters)."),
+    "html.gaiji-intro": (
+        "{distinct} 種類、計 {total} 文字。出現数は文字の数です（指摘の件数はセルの数）。"
+        "コードポイントを押すと、その外字を含む指摘に絞り込みます。",
+        "{distinct} distinct, {total} characters in all. The count is of characters (findings"
+        " count cells). Click a code point to show the findings that hold it.",
+    ),
+    "html.shown-values": (
+        "--show-values で作成されたため、個人番号などの値をマスクせずに表示しています。"
+        "個人情報として取り扱ってください。",
+        "Made with --show-values: values such as 個人番号 are shown unmasked. Handle this report"
+        " as personal data.",
+    ),
+    "html.no-masked": (
+        "機微な項目（個人番号など）の値は、先頭4文字以外を * で隠して表示します。"
+        "この報告にはマスクした値はありません。",
+        "Values of sensitive items (個人番号…) are shown with all but their first 4 characters"
+        " hidden by *. This report has no masked value.",
+    ),
+    "html.masked": (
+        "機微な項目（個人番号など）の値は、先頭4文字以外を * で隠して表示しています"
+        "（例: 1234********）。",
+        "Values of sensitive items (個人番号…) are shown with all but their first 4 characters"
+        " hidden by * (e.g. 1234********).",
+    ),
+    "col.masked": ("マスクした値", "masked"),
+    "html.filter": ("絞り込み", "Filter"),
+    "html.filter-hint": (
+        "ファイル・項目・値・メッセージ・U+E000",
+        "file, item, value, message, U+E000",
+    ),
+    "html.all": ("すべて", "all"),
+    "html.shown": ("件を表示 ／ 一覧", "shown of"),
+    "html.listed": ("件", "listed"),
+    "html.capped": (
+        "一覧は最初の {listed} 件です（全 {total} 件）。上の件数はすべて正確です。"
+        "--max-findings で増やせます。",
+        "The list holds the first {listed} findings (of {total}). The counts above are exact."
+        " --max-findings lists more.",
+    ),
     # positions
     "legend.row": (
         "データ行: 見出し行を数えない、1から始まるデータの行番号",

@@ -65,7 +65,7 @@ def render_html(report: Report) -> str:
         "</main>",
         f"<footer>layout-tool {escape(__version__)} — 中間標準レイアウト仕様"
         f" v{escape(report.spec_version)}（{escape(report.standard)}）。"
-        "このファイルは外部に接続せずに表示できます。</footer>",
+        f"{t('html.offline')}</footer>",
         f"<script>{JS}</script>",
         "</body>",
         "</html>",
@@ -103,7 +103,7 @@ def _banner(report: Report, verdict: str) -> str:
     return (
         f'<header class="banner {state}" id="verdict" data-valid="{str(report.valid).lower()}">'
         f"<h1>{verdict}</h1>"
-        f"<p>業務 {text(report.area)} ／ 中間標準レイアウト仕様 v{text(report.spec_version)}</p>"
+        f"<p>{text(t('html.banner', area=report.area, version=report.spec_version))}</p>"
         f"<p>{text(_counts(report))}</p>"
         "</header>"
     )
@@ -113,9 +113,7 @@ def _counts(report: Report) -> str:
     errors = counted(report.errors, "error")
     warnings = counted(report.warnings, "warning")
     files, rows = counted(len(report.files), "file"), counted(report.rows, "row")
-    if get_lang() == "ja":
-        return f"エラー {errors}、警告 {warnings}（{files}、{rows}）"
-    return f"{errors}, {warnings} in {files}, {rows}"
+    return t("html.counts", errors=errors, warnings=warnings, files=files, rows=rows)
 
 
 def _head(report: Report) -> str:
@@ -207,7 +205,7 @@ def _by_code(report: Report) -> str:
 
 
 def _example(f: Finding) -> str:
-    where = f"{f.row}行" if f.row is not None else "-"
+    where = t("where.row", row=f.row) if f.row is not None else "-"
     value = f"：{text(f.value)}" if f.value is not None else ""
     return f"<li>{text(where)}{value}</li>"
 
@@ -252,7 +250,7 @@ def _gaiji(report: Report) -> str:
     entries = report.gaiji.entries()
     head = f'<section id="gaiji"><h2>{t("h.gaiji")}</h2>'
     if not entries:
-        return head + "<p>外字（私用領域の文字）はありません。</p></section>"
+        return head + f"<p>{t('html.no-gaiji')}</p></section>"
     several = len(report.files) > 1
     rows = [_gaiji_row(e, several) for e in entries]
     headers = [
@@ -264,9 +262,7 @@ def _gaiji(report: Report) -> str:
         (t("col.first-rows"), ""),
     ]
     return (
-        head + f"<p>{_num(len(entries))} 種類、計 {_num(report.gaiji.total)} 文字。"
-        "出現数は文字の数です（指摘の件数はセルの数）。"
-        "コードポイントを押すと、その外字を含む指摘に絞り込みます。</p>"
+        head + f"<p>{t('html.gaiji-intro', distinct=len(entries), total=report.gaiji.total)}</p>"
         f"{_table('gaiji-table', headers, rows)}</section>"
     )
 
@@ -274,23 +270,16 @@ def _gaiji(report: Report) -> str:
 def _masked(report: Report) -> str:
     head = f'<section id="masked"><h2>{t("h.masked")}</h2>'
     if report.filter.show_values:
-        return (
-            head + '<p class="note">--show-values で作成されたため、個人番号などの値を'
-            "マスクせずに表示しています。個人情報として取り扱ってください。</p></section>"
-        )
+        return head + f'<p class="note">{t("html.shown-values")}</p></section>'
     if not report.masked:
-        return (
-            head + "<p>機微な項目（個人番号など）の値は、先頭4文字以外を * で隠して表示します。"
-            "この報告にはマスクした値はありません。</p></section>"
-        )
+        return head + f"<p>{t('html.no-masked')}</p></section>"
     rows = [
         f'<tr><td>{text(item)}</td><td class="num">{_num(n)}</td></tr>'
         for item, n in sorted(report.masked.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     return (
-        head + "<p>機微な項目（個人番号など）の値は、先頭4文字以外を * で隠して表示しています"
-        "（例: 1234********）。</p>"
-        f"{_table('masked-table', [(t('col.item'), ''), ('マスクした値 masked', 'num')], rows)}"
+        head + f"<p>{t('html.masked')}</p>"
+        f"{_table('masked-table', [(t('col.item'), ''), (t('col.masked'), 'num')], rows)}"
         "</section>"
     )
 
@@ -324,23 +313,21 @@ def _findings(report: Report) -> str:
     options = "".join(f'<option value="{_attr(c)}">{text(c)}</option>' for c in codes)
     controls = (
         '<div class="controls">'
-        '<label>絞り込み <input id="filter-text" type="search"'
-        ' placeholder="ファイル・項目・値・メッセージ・U+E000"></label>'
-        f'<label>コード <select id="filter-code"><option value="">すべて</option>{options}'
-        "</select></label>"
-        '<label>重要度 <select id="filter-severity"><option value="">すべて</option>'
-        '<option value="error">エラー</option><option value="warning">警告</option>'
-        "</select></label>"
+        f'<label>{t("html.filter")} <input id="filter-text" type="search"'
+        f' placeholder="{_attr(t("html.filter-hint"))}"></label>'
+        f'<label>{t("col.code")} <select id="filter-code"><option value="">{t("html.all")}'
+        f"</option>{options}</select></label>"
+        f'<label>{t("col.severity")} <select id="filter-severity"><option value="">'
+        f'{t("html.all")}</option><option value="error">{t("severity.error")}</option>'
+        f'<option value="warning">{t("severity.warning")}</option></select></label>'
         f'<span><span id="shown-count" data-value="{len(findings)}">{_num(len(findings))}</span>'
-        f' 件を表示 ／ 一覧 <span id="listed-count">{_num(len(findings))}</span> 件</span>'
+        f' {t("html.shown")} <span id="listed-count">{_num(len(findings))}</span>'
+        f" {t('html.listed')}</span>"
         "</div>"
     )
     capped = ""
     if report.truncated:
-        capped = (
-            f'<p class="note">一覧は最初の {_num(len(findings))} 件です（全 {_num(total)} 件）。'
-            "上の件数はすべて正確です。--max-findings で増やせます。</p>"
-        )
+        capped = f'<p class="note">{t("html.capped", listed=len(findings), total=total)}</p>'
     headers = [
         (t("col.severity"), "sortable"),
         (t("col.code"), "sortable"),
