@@ -44,7 +44,7 @@ run $LT gaiji "$OUT/converted/jumin" --map sample_data/vendors/kakuu-densan/gaij
 step "5b. Validate what the conversion produced" "$LT validate --spec jumin $OUT/converted/jumin"
 run $LT validate --spec jumin "$OUT/converted/jumin" --max-findings 10
 
-step "5c. Convert another vendor's UTF-8 CSV export (架空システムズ, 介護) and back again" \
+step "5c. Convert another vendor's UTF-8 CSV export (仮想システムズ, 介護) and back again" \
   "$LT convert --mapping kaso-systems/kaigo ... ; $LT convert --mapping kaso-systems/kaigo --reverse ..."
 run $LT convert --mapping kaso-systems/kaigo sample_data/vendors/kaso-systems/kaigo -o "$OUT/converted/kaigo"
 run $LT validate --spec kaigo "$OUT/converted/kaigo" --format json -o "$OUT/converted-kaigo.json"

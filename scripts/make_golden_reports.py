@@ -32,7 +32,8 @@ SAMPLE: dict[str, object] = {
     "rule": "世帯主は1人",
     "value": "02", "expected": 5, "path": "JUMIN_KOJIN_2.csv", "old": "0123456789ab",
     "new": "ba9876543210", "old_bytes": 1024, "new_bytes": 1100, "names": "A.csv, B.csv",
-    "where": "", "rows": "",
+    "where": "", "rows": "", "fixed": "'2.7'", "later": "setai", "order": "kojin, setai",
+    "root": "移行データ", "record": "レコード",
 }  # fmt: skip
 FILES = ["data/a/JUMIN_KOJIN_1.csv", "data/a/JUMIN_KOJIN_2.csv", "data/b/JUMIN_KOJIN_2.csv"]
 

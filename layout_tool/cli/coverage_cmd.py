@@ -17,6 +17,7 @@ from layout_tool.coverage import (
 from layout_tool.coverage.html import render_html
 from layout_tool.coverage.render import render_json, render_text
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.i18n import t
 from layout_tool.io.atomic import write_text_atomic
 
 RENDERERS = {"text": render_text, "json": render_json, "html": render_html}
@@ -110,5 +111,6 @@ def coverage_cmd(
         click.echo(text, nl=False)
     else:
         write_text_atomic(output, text, encoding="utf-8")
-        click.echo(f"coverage: {output} ({'PASS' if found.passed else 'FAIL'})", err=True)
+        verdict = t("verdict.pass" if found.passed else "verdict.fail")
+        click.echo(t("cli.coverage-written", path=output, verdict=verdict), err=True)
     click.get_current_context().exit(EXIT_OK if found.passed else EXIT_FINDINGS)

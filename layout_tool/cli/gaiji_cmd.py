@@ -20,6 +20,7 @@ from layout_tool.gaiji.maptable import load_map
 from layout_tool.gaiji.render import render_csv, render_json, render_text
 from layout_tool.gaiji.scan import scan_paths
 from layout_tool.gaiji.suggest import load_shrink_map, suggest
+from layout_tool.i18n import t
 from layout_tool.io.atomic import write_text_atomic
 from layout_tool.io.outputs import report_path
 from layout_tool.safety.paths import check_no_overlap
@@ -94,5 +95,5 @@ def gaiji(
         click.echo(text, nl=False)
     else:
         write_text_atomic(output, text, encoding="utf-8")
-        click.echo(f"外字 list: {output} ({unmapped:,} unmapped)", err=True)
+        click.echo(t("gaiji.written", path=output, n=unmapped), err=True)
     return EXIT_FINDINGS if unmapped else EXIT_OK

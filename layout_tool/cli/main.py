@@ -46,7 +46,9 @@ class ToolGroup(click.Group):
         module, name = COMMANDS[cmd_name]
         command = getattr(importlib.import_module(module), name)
         assert isinstance(command, click.Command)
-        return command
+        from layout_tool.cli.helptext import apply
+
+        return apply(command, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from layout_tool.i18n import counted
+
 ProgressFn = Callable[[str, int], None]
 QUIET = {"on": False}
 SAMPLE_BYTES = 1 << 20  # the head of a file read to estimate its bytes per row
@@ -66,7 +68,11 @@ class Bar:
             file=sys.stderr,
             leave=False,
             dynamic_ncols=True,
-            bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}<{remaining}",
+            bar_format=(
+                "{desc} {percentage:3.0f}%|{bar}| {elapsed}<{remaining}"
+                if total
+                else "{desc} {elapsed}"
+            ),
         )
 
     def update(self, label: str, rows: int) -> None:
@@ -77,8 +83,12 @@ class Bar:
             self.size = self.sizes.get(label, 0) or _size(label)
             self.per_row = bytes_per_row(Path(label)) if self.size else 0.0
         name = os.path.basename(label)
-        files = f"{min(self.seen, self.n_files or self.seen)}/{self.n_files or '?'}"
-        self.bar.set_description_str(f"[{files}] {name} {rows:,} {self.what}", refresh=False)
+        files = f"[{self.seen}/{self.n_files}] " if self.n_files else ""
+        done = counted(rows, "row") if self.what == "rows" else f"{rows:,} {self.what}"
+        self.bar.set_description_str(f"{files}{name} {done}", refresh=False)
+        if not self.bar.total:
+            self.bar.refresh()
+            return
         position = self.done + min(self.size, int(rows * self.per_row))
         self.bar.update(max(0, position - self.bar.n))
 

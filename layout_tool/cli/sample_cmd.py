@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from layout_tool.cli.options import lang_option, quiet_option
+from layout_tool.cli.progress import row_progress
 from layout_tool.sample import sample_to_dir
 from layout_tool.spec.catalogue import load_area
 
@@ -39,5 +40,7 @@ def sample(area: str, file_id: str | None, rows: int, seed: int, faults: int, ou
     other files follow in proportion.
     """
     spec = load_area(area)
-    for path in sample_to_dir(spec, rows, seed, outdir, file_id=file_id, faults=faults):
+    with row_progress() as progress:
+        paths = sample_to_dir(spec, rows, seed, outdir, file_id, faults, progress)
+    for path in paths:
         click.echo(str(path))

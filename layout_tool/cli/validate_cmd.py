@@ -39,7 +39,10 @@ def _codes(value: str | None) -> frozenset[str]:
     codes = frozenset(c.strip() for c in value.split(",") if c.strip())
     unknown = sorted(codes - set(CODES))
     if unknown:
-        raise LayoutToolError(f"unknown finding code(s): {', '.join(unknown)}")
+        from layout_tool.suggest import did_you_mean
+
+        hint = did_you_mean(unknown[0], CODES)
+        raise LayoutToolError(f"unknown finding code(s): {', '.join(unknown)}{hint}")
     return codes
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from layout_tool.coverage.model import Coverage, Figures, FileCoverage, ItemCoverage
+from layout_tool.i18n import t
 from layout_tool.safety.text import inert_lines
 from layout_tool.spec.render import table
 
@@ -28,29 +29,25 @@ def verdict(coverage: Coverage) -> str:
     """PASS, or FAIL with how many required items are missing or narrower."""
     s = coverage.summary()
     if coverage.passed:
-        return f"PASS: all {s.required} required items are covered with a compatible type"
+        return t("cov.pass", n=s.required)
     parts = []
     if s.required_missing:
-        parts.append(f"{_items(s.required_missing)} missing")
+        parts.append(t("cov.missing", n=s.required_missing))
     if s.required_narrower:
-        parts.append(f"{_items(s.required_narrower)} narrower")
-    return "FAIL: " + ", ".join(parts)
-
-
-def _items(n: int) -> str:
-    return f"{n} required item{'' if n == 1 else 's'}"
+        parts.append(t("cov.narrower", n=s.required_narrower))
+    return t("cov.fail", what=t("where.sep").join(parts))
 
 
 def heading(coverage: Coverage) -> list[str]:
     area = coverage.area
-    by = "mapping" if coverage.kind == "mapping" else "declared layout"
-    vendor = f" — vendor {coverage.vendor}" if coverage.vendor else ""
+    by = t("cov.by-mapping" if coverage.kind == "mapping" else "cov.by-layout")
+    vendor = t("cov.vendor", vendor=coverage.vendor) if coverage.vendor else ""
     return [
-        f"Coverage of {area.name} ({area.id}), 中間標準レイアウト仕様 v{area.version}"
-        f" [{area.provenance}]",
-        f"by {by} {coverage.title}{vendor}",
+        t("cov.title", name=area.name, area=area.id, version=area.version,
+          provenance=area.provenance),
+        t("cov.by", by=by, title=coverage.title, vendor=vendor),
         f"  {coverage.subject}",
-    ]
+    ]  # fmt: skip
 
 
 def summary_rows(coverage: Coverage) -> tuple[list[str], list[list[str]]]:
@@ -83,21 +80,28 @@ def _mark(i: ItemCoverage) -> str:
 
 def _file_lines(f: FileCoverage) -> list[str]:
     s = f.summary()
-    source = f" ← {f.vendor}" if f.vendor else " ← no vendor file"
+    source = f" ← {f.vendor}" if f.vendor else " ← " + t("cov.no-vendor-file")
     out = [
-        f"[{f.file.id}] {f.file.name}{source}: {s.covered} of {s.items} items covered"
-        f" ({pct(s.covered_pct)}), required {s.required_covered} of {s.required}"
-        f" ({pct(s.required_pct)})"
+        f"[{f.file.id}] {f.file.name}{source}: "
+        + t(
+            "cov.file",
+            covered=s.covered,
+            items=s.items,
+            pct=pct(s.covered_pct),
+            req_covered=s.required_covered,
+            required=s.required,
+            req_pct=pct(s.required_pct),
+        )
     ]
     missing = f.missing_required_first()
     if missing:
-        out.append(f"  missing ({len(missing)}), required first:")
+        out.append("  " + t("cov.missing-list", n=len(missing)))
         rows = [[_mark(i), str(i.item.no), i.item.name, i.item.type, str(i.item.length)]
                 for i in missing]  # fmt: skip
         out += ["    " + line for line in table(["", "no", "item", "type", "桁数"], rows)]
     narrower = f.with_status("narrower")
     if narrower:
-        out.append(f"  narrower ({len(narrower)}):")
+        out.append("  " + t("cov.narrower-list", n=len(narrower)))
         rows = [
             [
                 _mark(i),
@@ -111,20 +115,19 @@ def _file_lines(f: FileCoverage) -> list[str]:
         out += ["    " + line for line in table(["", "item", "standard", "from", "why"], rows)]
     constant = f.with_status("constant")
     if constant:
-        out.append(f"  constant ({len(constant)}):")
+        out.append("  " + t("cov.constant-list", n=len(constant)))
         rows = [[_mark(i), i.item.name, i.via or ""] for i in constant]
         out += ["    " + line for line in table(["", "item", "value"], rows)]
     return out
 
 
 def _vendor_lines(coverage: Coverage) -> list[str]:
-    what = "fields" if coverage.kind == "mapping" else "items"
-    out = [f"vendor {what} with no standard home (団体独自項目?): {coverage.unplaced_count}"]
+    what = t("cov.fields" if coverage.kind == "mapping" else "cov.items")
+    out = [t("cov.unplaced", what=what, n=coverage.unplaced_count)]
     for v in coverage.vendor_files:
-        names = (
-            ", ".join(f"{u.name} ({u.detail})" if u.detail else u.name for u in v.unplaced)
-            or "none"
-        )
+        names = ", ".join(
+            f"{u.name} ({u.detail})" if u.detail else u.name for u in v.unplaced
+        ) or t("head.none")
         out.append(f"  {v.id} ({v.name}): {len(v.unplaced)} of {v.fields} — {names}")
     return out
 
@@ -136,6 +139,6 @@ def render_text(coverage: Coverage) -> str:
         out += [*_file_lines(f), ""]
     out += [*_vendor_lines(coverage), ""]
     if coverage.notes:
-        out += ["notes:", *(f"  {n}" for n in coverage.notes), ""]
+        out += [t("sec.notes") + ":", *(f"  {n}" for n in coverage.notes), ""]
     out.append(verdict(coverage))
     return inert_lines("\n".join(out)) + "\n"  # no escape sequence reaches a terminal

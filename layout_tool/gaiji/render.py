@@ -8,6 +8,7 @@ import json
 
 from layout_tool.gaiji.inventory import GaijiEntry, codepoints, first_rows_text
 from layout_tool.gaiji.scan import GaijiScan
+from layout_tool.i18n import counted, t
 from layout_tool.safety.cells import safe_row
 from layout_tool.safety.text import inert, inert_lines
 from layout_tool.spec.render import table
@@ -63,32 +64,43 @@ def render_text(scan: GaijiScan) -> str:
     entries = scan.entries()
     several = len(scan.files) > 1
     lines = [
-        f"layout-tool gaiji — {len(scan.files)} files, {scan.rows:,} rows:"
-        f" {len(entries):,} distinct 外字, {scan.inventory.total:,} occurrences",
+        t(
+            "gaiji.title",
+            files=counted(len(scan.files), "file"),
+            rows=counted(scan.rows, "row"),
+            distinct=len(entries),
+            total=counted(scan.inventory.total, "occurrence"),
+        ),
     ]
     if scan.table is not None:
         unmapped = scan.unmapped()
         lines.append(
-            f"Mapping table {scan.table.path} ({len(scan.table.entries):,} entries):"
-            f" {len(entries) - len(unmapped):,} mapped, {len(unmapped):,} still unmapped"
+            t(
+                "gaiji.table",
+                path=scan.table.path,
+                entries=counted(len(scan.table.entries), "entry"),
+                mapped=len(entries) - len(unmapped),
+                unmapped=len(unmapped),
+            )
         )
+    none = "  " + t("head.none")
     if not entries:
-        lines += ["", "No 外字 found."]
+        lines += ["", t("gaiji.none-found")]
     elif scan.table is None:
         lines += ["", "外字", *_indent(_plain_table(entries, several))]
     else:
-        lines += ["", f"Still unmapped ({len(scan.unmapped()):,})"]
-        lines += _indent(_plain_table(scan.unmapped(), several)) if scan.unmapped() else ["  none"]
-        lines += ["", f"Mapped ({len(scan.mapped()):,})"]
-        lines += _indent(_mapped_table(scan, several)) if scan.mapped() else ["  none"]
+        lines += ["", t("gaiji.unmapped", n=len(scan.unmapped()))]
+        lines += _indent(_plain_table(scan.unmapped(), several)) if scan.unmapped() else [none]
+        lines += ["", t("gaiji.mapped", n=len(scan.mapped()))]
+        lines += _indent(_mapped_table(scan, several)) if scan.mapped() else [none]
     if scan.suggestions is not None:
         lines += [
             "",
             f"Suggested candidates ({len(scan.suggestions):,}; never applied: check each)",
         ]
-        lines += _indent(_suggested_table(scan.suggestions)) if scan.suggestions else ["  none"]
+        lines += _indent(_suggested_table(scan.suggestions)) if scan.suggestions else [none]
     if scan.notes:
-        lines += ["", "Notes"] + [f"  - {inert(n)}" for n in scan.notes]
+        lines += ["", t("sec.notes")] + [f"  - {inert(n)}" for n in scan.notes]
     return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 
@@ -113,7 +125,8 @@ def _plain_table(entries: list[GaijiEntry], several: bool) -> list[str]:
         ]
         for e in entries
     ]
-    return table(["code point", "char", "count", "files", "items", "first rows"], rows)
+    heads = ["col.code-point", "col.char", "col.count", "col.files", "col.items", "col.first-rows"]
+    return table([t(h) for h in heads], rows)
 
 
 def _mapped_table(scan: GaijiScan, several: bool) -> list[str]:
@@ -131,7 +144,8 @@ def _mapped_table(scan: GaijiScan, several: bool) -> list[str]:
                 first_rows_text(e, several),
             ]
         )
-    return table(["source", "count", "target", "MJ", "items", "first rows"], rows)
+    heads = ["col.source", "col.count", "col.target", "MJ", "col.items", "col.first-rows"]
+    return table([t(h) if h.startswith("col.") else h for h in heads], rows)
 
 
 def _suggested_table(suggestions: list[dict[str, object]]) -> list[str]:

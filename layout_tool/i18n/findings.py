@@ -178,5 +178,43 @@ FINDING_TEMPLATES: dict[str, tuple[str, str]] = {
         "XML文書ではありません: 要素がありません（空か、XMLでないファイル）",
         "not an XML document: no element found (empty, or not XML at all)",
     ),
+    "xsd.no-root": (
+        "{root} 要素がありません: XML形式の文書ではありません",
+        "no {root} element found: not a document of the XML form",
+    ),
+    "xsd.dtd": (
+        "DOCTYPE があります: DTD付きの文書は読みません"
+        "（実体展開・外部読込は危険で、XML形式にDTDは不要です）",
+        "the document has a DOCTYPE: documents with a DTD are not read (entity expansion and"
+        " external loading are unsafe, and the XML form needs no DTD)",
+    ),
+    "xsd.attribute-missing": (
+        "属性 {name}（= {fixed}）がありません",
+        "attribute {name} (= {fixed}) is missing",
+    ),
+    "xsd.attribute-value": (
+        "属性 {name} が {value} です。{fixed} でなければなりません",
+        "attribute {name} is {value}, must be {fixed}",
+    ),
+    "xsd.attribute-unknown": ("属性 {name} は使えません", "attribute {name} is not allowed"),
+    "xsd.file-again": (
+        "ファイル要素 {file} が再び現れました。そのレコードは読みません",
+        "file element {file} appears again; its records are not read",
+    ),
+    "xsd.file-order": (
+        "ファイル要素 {file} が {later} の後にあります。スキーマの順序は {order} です",
+        "file element {file} comes after {later}: the schema's order is {order}",
+    ),
+    "xsd.text-in": ("{file} に余分な文字があります", "unexpected text in {file}"),
+    "xsd.text": ("余分な文字があります", "unexpected text"),
+    "xsd.element-in": (
+        "{file} に想定外の要素 {name} があります",
+        "unexpected element {name} in {file}",
+    ),
+    "xsd.element": ("想定外の要素 {name} があります", "unexpected element {name}"),
+    "xsd.stray-record": (
+        "{record} がファイル要素ではなく {where} の中にあります。読みません",
+        "{record} inside {where}, not inside a file element; not read",
+    ),
     "xsd.stopped": ("読み取りが途中で終わりました", "reading stopped early"),
 }

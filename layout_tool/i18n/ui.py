@@ -84,6 +84,94 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "col.items": ("項目", "items"),
     "severity.error": ("エラー", "error"),
     "severity.warning": ("警告", "warning"),
+    # HTML and Excel headings
+    "h.summary": ("概要", "Summary"),
+    "h.files": ("ファイル別の行数", "Rows per file"),
+    "h.by-code": ("指摘の種類別件数", "Findings by code"),
+    "h.by-item": ("項目別件数と例", "Findings by item"),
+    "h.gaiji": ("外字一覧", "外字 inventory"),
+    "h.masked": ("値の表示", "Masked values"),
+    "h.list": ("指摘一覧", "Findings"),
+    "h.list-hint": ("見出しを押すと並べ替え", "click a heading to sort"),
+    "h.notes": ("備考", "Notes"),
+    "h.no-findings": ("指摘はありません。", "No findings."),
+    "xlsx.title": ("layout-tool 検証レポート", "layout-tool validation report"),
+    "xlsx.result": ("結果", "Result"),
+    "fig.area": ("業務", "area"),
+    "fig.files": ("ファイル数", "files"),
+    "fig.rows": ("行数", "rows"),
+    "fig.errors": ("エラー", "errors"),
+    "fig.warnings": ("警告", "warnings"),
+    "fig.gaiji": ("外字（種類）", "distinct 外字"),
+    "fig.gaiji-total": ("外字（出現数）", "外字 occurrences"),
+    "fig.listed": ("指摘シートの件数", "listed findings"),
+    "fig.all": ("指摘の総数", "all findings"),
+    "fig.values": ("値の表示", "values"),
+    "col.bytes": ("バイト数", "bytes"),
+    "col.examples": ("例", "examples"),
+    "col.occurrences": ("出現数", "count"),
+    "col.column": ("列", "column"),
+    "col.first-values": ("例（値）", "values"),
+    "col.offset": ("バイト位置", "offset"),
+    "col.file-name": ("ファイル名", "file name"),
+    # how a file's encoding was found
+    "detect.declared": ("指定", "declared"),
+    "detect.bom": ("BOMで判定", "bom"),
+    "detect.sample": ("内容から推定", "sample"),
+    "detect.xml declaration": ("XML宣言", "xml declaration"),
+    # HTML page texts
+    "html.offline": (
+        "このファイルは外部に接続せずに表示できます。",
+        "This page shows without any network connection.",
+    ),
+    "html.banner": (
+        "業務 {area} ／ {standard} v{version}",
+        "area {area} / {standard} v{version}",
+    ),
+    "html.counts": (
+        "エラー {errors}、警告 {warnings}（{files}、{rows}）",
+        "{errors}, {warnings} in {files}, {rows}",
+    ),
+    "html.no-gaiji": ("外字（私用領域の文字）はありません。", "No 外字 (private-use characters)."),
+    "html.gaiji-intro": (
+        "{distinct} 種類、計 {total} 文字。出現数は文字の数です（指摘の件数はセルの数）。"
+        "コードポイントを押すと、その外字を含む指摘に絞り込みます。",
+        "{distinct} distinct, {total} characters in all. The count is of characters (findings"
+        " count cells). Click a code point to show the findings that hold it.",
+    ),
+    "html.shown-values": (
+        "--show-values で作成されたため、個人番号などの値をマスクせずに表示しています。"
+        "個人情報として取り扱ってください。",
+        "Made with --show-values: values such as 個人番号 are shown unmasked. Handle this report"
+        " as personal data.",
+    ),
+    "html.no-masked": (
+        "機微な項目（個人番号など）の値は、先頭4文字以外を * で隠して表示します。"
+        "この報告にはマスクした値はありません。",
+        "Values of sensitive items (個人番号…) are shown with all but their first 4 characters"
+        " hidden by *. This report has no masked value.",
+    ),
+    "html.masked": (
+        "機微な項目（個人番号など）の値は、先頭4文字以外を * で隠して表示しています"
+        "（例: 1234********）。",
+        "Values of sensitive items (個人番号…) are shown with all but their first 4 characters"
+        " hidden by * (e.g. 1234********).",
+    ),
+    "col.masked": ("マスクした値", "masked"),
+    "html.filter": ("絞り込み", "Filter"),
+    "html.filter-hint": (
+        "ファイル・項目・値・メッセージ・U+E000",
+        "file, item, value, message, U+E000",
+    ),
+    "html.all": ("すべて", "all"),
+    "html.shown": ("件を表示 ／ 一覧", "shown of"),
+    "html.listed": ("件", "listed"),
+    "html.capped": (
+        "一覧は最初の {listed} 件です（全 {total} 件）。上の件数はすべて正確です。"
+        "--max-findings で増やせます。",
+        "The list holds the first {listed} findings (of {total}). The counts above are exact."
+        " --max-findings lists more.",
+    ),
     # positions
     "legend.row": (
         "データ行: 見出し行を数えない、1から始まるデータの行番号",
@@ -99,6 +187,7 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
         "Excel row: the row number when the CSV is opened in Excel (the header is row 1)",
     ),
     "where.row": ("{row}行目", "row {row}"),
+    "where.offset": ("バイト位置 {offset}", "byte offset {offset}"),
     "where.extra": ("{where}（{extra}）", "{where} ({extra})"),
     "where.sep": ("、", ", "),
     "where.line": ("物理行 {line}", "line {line}"),
@@ -145,15 +234,71 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "col.rows-rejected": ("除外行", "rows_rejected"),
     "col.rows-filtered": ("条件外行", "rows_filtered"),
     "col.rows-merged": ("集約行", "rows_merged"),
+    "forms.title": (
+        "layout-tool 変換レポート — 業務 {area}、標準のファイルを {to} に",
+        "layout-tool convert — area {area}, standard files to {to}",
+    ),
+    "forms.findings": ("除外した行または指摘あり", "ROWS REJECTED OR FINDINGS"),
     "col.input": ("入力", "input"),
     "col.output": ("出力", "output"),
+    # the 外字 inventory (layout-tool gaiji)
+    "gaiji.title": (
+        "layout-tool 外字一覧 — {files}、{rows}: 外字 {distinct}種類、計{total}",
+        "layout-tool gaiji — {files}, {rows}: {distinct} distinct 外字, {total}",
+    ),
+    "gaiji.table": (
+        "外字対応表 {path}（{entries}）: 対応済み {mapped}種類、未対応 {unmapped}種類",
+        "Mapping table {path} ({entries}): {mapped} mapped, {unmapped} still unmapped",
+    ),
+    "gaiji.none-found": ("外字はありません。", "No 外字 found."),
+    "gaiji.unmapped": ("未対応（{n}種類）", "Still unmapped ({n})"),
+    "gaiji.mapped": ("対応済み（{n}種類）", "Mapped ({n})"),
+    "gaiji.written": ("外字一覧: {path}（未対応 {n}種類）", "外字 list: {path} ({n} unmapped)"),
+    "col.char": ("文字", "char"),
+    "col.files": ("ファイル数", "files"),
+    "col.source": ("外字", "source"),
+    "col.target": ("置換先", "target"),
+    # coverage
+    "cov.title": (
+        "網羅状況: {name}（{area}）、中間標準レイアウト仕様 v{version} [{provenance}]",
+        "Coverage of {name} ({area}), 中間標準レイアウト仕様 v{version} [{provenance}]",
+    ),
+    "cov.by": ("{by} {title}{vendor} による", "by {by} {title}{vendor}"),
+    "cov.by-mapping": ("マッピング", "mapping"),
+    "cov.by-layout": ("申告レイアウト", "declared layout"),
+    "cov.vendor": ("（ベンダー {vendor}）", " — vendor {vendor}"),
+    "cov.pass": (
+        "合格: 必須項目 {n}件すべてが、合う型で埋まります",
+        "PASS: all {n} required items are covered with a compatible type",
+    ),
+    "cov.fail": ("不合格: {what}", "FAIL: {what}"),
+    "cov.missing": ("必須項目 {n}件が欠落", "{n|required item|required items} missing"),
+    "cov.narrower": ("必須項目 {n}件が狭い", "{n|required item|required items} narrower"),
+    "cov.file": (
+        "{items}項目中 {covered}項目（{pct}）、"
+        "必須 {required}項目中 {req_covered}項目（{req_pct}）",
+        "{covered} of {items} items covered ({pct}), required {req_covered} of {required}"
+        " ({req_pct})",
+    ),
+    "cov.no-vendor-file": ("移行元ファイルなし", "no vendor file"),
+    "cov.missing-list": ("欠落（{n}件、必須を先に）:", "missing ({n}), required first:"),
+    "cov.narrower-list": ("狭い（{n}件）:", "narrower ({n}):"),
+    "cov.constant-list": ("定数（{n}件）:", "constant ({n}):"),
+    "cov.fields": ("フィールド", "fields"),
+    "cov.items": ("項目", "items"),
+    "cov.unplaced": (
+        "標準に対応先のない移行元の{what}（団体独自項目?）: {n}",
+        "vendor {what} with no standard home (団体独自項目?): {n}",
+    ),
     # the CLI's last line
     "cli.report-written": ("レポート: {path}（{verdict}）", "report: {path} ({verdict})"),
+    "cli.coverage-written": ("網羅状況: {path}（{verdict}）", "coverage: {path} ({verdict})"),
     "cli.report-folder": ("レポート: {path}", "report: {path}"),
     "cli.manifest-written": (
         "マニフェスト: {path}（{files}、{rows}）",
         "manifest: {path} ({files}, {rows})",
     ),
+    "hint.did-you-mean": ("（もしかして: {names}）", " — did you mean {names}?"),
     # notes
     "note.reference-unchecked": (
         "参照 {source}（{items}）→ {target} は検査していません: {target} が入力にありません",

@@ -136,15 +136,8 @@ def measure_folder(
 
 
 def _counting(progress: Progress | None, n: int, total: int) -> Progress | None:
-    """Progress labelled with the file's place in the folder ("X.csv (2/5 files)")."""
-    if progress is None:
-        return None
-    report = progress
-
-    def update(label: str, rows: int) -> None:
-        report(f"{label} ({n}/{total} files)", rows)
-
-    return update
+    """Progress per file; the bar itself shows the file's place in the folder (n/N)."""
+    return progress
 
 
 def _sha256(path: Path) -> str:

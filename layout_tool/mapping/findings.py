@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from layout_tool.i18n import t
 from layout_tool.io.csvsource import ROW
 from layout_tool.report.finding import Finding
 
@@ -106,6 +107,9 @@ def quoted(value: pl.Expr) -> pl.Expr:
 def _located(f: Finding) -> str:
     """The message, with the byte offset of an ``encoding`` finding or the line and XPath
     of an XML one (the conversion report has no columns for them)."""
-    offset = f"byte offset {f.offset}" if f.offset is not None else None
-    where = [w for w in (offset, f"line {f.line}" if f.line else None, f.xpath) if w]
-    return f"{f.text()} ({', '.join(where)})" if where else f.text()
+    offset = t("where.offset", offset=f.offset) if f.offset is not None else None
+    line = t("where.line", line=f.line) if f.line else None
+    where = [w for w in (offset, line, f.xpath) if w]
+    if not where:
+        return f.text()
+    return t("where.extra", where=f.text(), extra=t("where.sep").join(where))

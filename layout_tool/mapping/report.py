@@ -240,7 +240,7 @@ def render_text(report: ConversionReport) -> str:
         lines += ["", t("sec.first", shown=len(shown), total=sum(report.by_code.values()))]
         rows = [
             [
-                f"{_name(f.file)}:{f.row if f.row is not None else '-'}",
+                _name(f.file) + (" " + t("where.row", row=f.row) if f.row is not None else ""),
                 f.item or "-",
                 f.code,
                 t("severity." + f.severity),

@@ -12,8 +12,9 @@ from pathlib import PurePath
 
 from layout_tool import __version__
 from layout_tool.i18n import counted, t
+from layout_tool.i18n.catalogue import TEMPLATES
 from layout_tool.report.finding import Finding
-from layout_tool.report.report import Report
+from layout_tool.report.report import FileResult, Report
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 
@@ -42,6 +43,13 @@ def head_lines(report: Report) -> list[tuple[str, str]]:
         (t("head.profile"), profile),
         (t("head.tool"), f"layout-tool {__version__}"),
     ]
+
+
+def encoding(f: FileResult) -> str:
+    """``utf-8（内容から推定）`` / ``utf-8 (sample)``: the encoding and how it was found."""
+    how = f.detected_by or "-"
+    shown = t(f"detect.{how}") if f"detect.{how}" in TEMPLATES else how
+    return t("where.extra", where=f.encoding or "-", extra=shown)
 
 
 def provenance(value: str | None) -> str:

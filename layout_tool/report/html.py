@@ -17,7 +17,7 @@ from layout_tool.gaiji.inventory import GaijiEntry, first_rows_text
 from layout_tool.i18n import code_action, code_title, counted, get_lang, t
 from layout_tool.i18n import text as as_text
 from layout_tool.report.finding import Finding
-from layout_tool.report.head import Positions, head_lines, legend
+from layout_tool.report.head import Positions, encoding, head_lines, legend
 from layout_tool.report.html_assets import CSS, JS
 from layout_tool.report.report import Report
 from layout_tool.spec.model import STANDARD_NAMES
@@ -66,7 +66,7 @@ def render_html(report: Report) -> str:
         "</main>",
         f"<footer>layout-tool {escape(__version__)} — 中間標準レイアウト仕様"
         f" v{escape(report.spec_version)}（{escape(report.standard)}）。"
-        "このファイルは外部に接続せずに表示できます。</footer>",
+        f"{t('html.offline')}</footer>",
         f"<script>{JS}</script>",
         "</body>",
         "</html>",
@@ -103,8 +103,7 @@ def _banner(report: Report, verdict: str) -> str:
     state = "pass" if report.valid else "fail"
     return (
         f'<header class="banner {state}" id="verdict" data-valid="{str(report.valid).lower()}">'
-        f"<h1>{verdict}</h1>"
-        f"<p>業務 {text(report.area)} ／ {text(_standard(report))} v{text(report.spec_version)}</p>"
+        f"<h1>{verdict}</h1>" + f"<p>{text(_where(report))}</p>"
         f"<p>{text(_counts(report))}</p>"
         + (f'<p id="coverage">{text(report.coverage() or "")}</p>' if report.area_files else "")
         + (
@@ -117,17 +116,16 @@ def _banner(report: Report, verdict: str) -> str:
     )
 
 
-def _standard(report: Report) -> str:
-    return STANDARD_NAMES.get(report.standard, report.standard)
+def _where(report: Report) -> str:
+    standard = STANDARD_NAMES.get(report.standard, report.standard)
+    return t("html.banner", area=report.area, standard=standard, version=report.spec_version)
 
 
 def _counts(report: Report) -> str:
     errors = counted(report.errors, "error")
     warnings = counted(report.warnings, "warning")
     files, rows = counted(len(report.files), "file"), counted(report.rows, "row")
-    if get_lang() == "ja":
-        return f"エラー {errors}、警告 {warnings}（{files}、{rows}）"
-    return f"{errors}, {warnings} in {files}, {rows}"
+    return t("html.counts", errors=errors, warnings=warnings, files=files, rows=rows)
 
 
 def _head(report: Report) -> str:
@@ -140,20 +138,21 @@ def _head(report: Report) -> str:
 
 
 def _figure(key: str, label: str, n: int, cls: str = "") -> str:
+    label = t(label)
     klass = f' class="{cls}"' if cls else ""
     return f'<div{klass}><dt>{label}</dt><dd id="n-{key}" data-value="{n}">{_num(n)}</dd></div>'
 
 
 def _summary(report: Report) -> str:
     figures = [
-        _figure("files", "ファイル数 files", len(report.files)),
-        _figure("rows", "行数 rows", report.rows),
-        _figure("errors", "エラー errors", report.errors, "bad" if report.errors else ""),
-        _figure("warnings", "警告 warnings", report.warnings, "warn" if report.warnings else ""),
-        _figure("gaiji", "外字（種類）", len(report.gaiji.entries())),
+        _figure("files", "fig.files", len(report.files)),
+        _figure("rows", "fig.rows", report.rows),
+        _figure("errors", "fig.errors", report.errors, "bad" if report.errors else ""),
+        _figure("warnings", "fig.warnings", report.warnings, "warn" if report.warnings else ""),
+        _figure("gaiji", "fig.gaiji", len(report.gaiji.entries())),
     ]
     return (
-        '<section id="summary"><h2>概要<small>summary</small></h2>'
+        f'<section id="summary"><h2>{t("h.summary")}</h2>'
         f'<dl class="figures">{"".join(figures)}</dl></section>'
     )
 
@@ -171,23 +170,22 @@ def _files(report: Report) -> str:
         "<tr>"
         f'<td class="path">{text(f.path)}</td><td>{text(f.file_id or "-")}</td>'
         f'<td class="num" data-sort="{f.rows}">{_num(f.rows)}</td>'
-        f"<td>{text(f.encoding or '-')}"
-        f'<span class="muted">（{text(f.detected_by or "-")}）</span></td>'
+        f"<td>{text(encoding(f))}</td>"
         f'<td class="num">{_num(f.bytes)}</td>'
         f'<td class="muted" title="{_attr(f.sha256)}">{text((f.sha256 or "-")[:16])}</td>'
         "</tr>"
         for f in report.files
     ]
     headers = [
-        ("ファイル file", ""),
-        ("ファイルID", ""),
-        ("行数 rows", "num"),
-        ("文字コード encoding", ""),
-        ("バイト数", "num"),
+        (t("col.file"), ""),
+        (t("col.file-id"), ""),
+        (t("col.rows"), "num"),
+        (t("col.encoding"), ""),
+        (t("col.bytes"), "num"),
         ("SHA-256", ""),
     ]
     return (
-        '<section id="files"><h2>ファイル別の行数<small>rows per file</small></h2>'
+        f'<section id="files"><h2>{t("h.files")}</h2>'
         f"{_table('files-table', headers, rows)}</section>"
     )
 
@@ -195,8 +193,7 @@ def _files(report: Report) -> str:
 def _by_code(report: Report) -> str:
     if not report.by_code:
         return (
-            '<section id="by-code"><h2>指摘の種類別件数<small>findings by code</small></h2>'
-            "<p>指摘はありません。No findings.</p></section>"
+            f'<section id="by-code"><h2>{t("h.by-code")}</h2><p>{t("h.no-findings")}</p></section>'
         )
     rows = [
         f'<tr data-code="{_attr(code)}">'
@@ -214,13 +211,13 @@ def _by_code(report: Report) -> str:
         (t("col.action"), ""),
     ]
     return (
-        '<section id="by-code"><h2>指摘の種類別件数<small>findings by code</small></h2>'
+        f'<section id="by-code"><h2>{t("h.by-code")}</h2>'
         f"{_table('by-code-table', headers, rows)}</section>"
     )
 
 
 def _example(f: Finding) -> str:
-    where = f"{f.row}行" if f.row is not None else "-"
+    where = t("where.row", row=f.row) if f.row is not None else "-"
     value = f"：{text(f.value)}" if f.value is not None else ""
     return f"<li>{text(where)}{value}</li>"
 
@@ -236,9 +233,14 @@ def _by_item(report: Report) -> str:
             f'<tr><td>{text(item)}</td><td>{text(code)}</td><td class="num">{_num(n)}</td>'
             f"<td><ul>{shown}</ul></td></tr>"
         )
-    headers = [("項目 item", ""), ("コード code", ""), ("件数 count", "num"), ("例 examples", "")]
+    headers = [
+        (t("col.item"), ""),
+        (t("col.code"), ""),
+        (t("col.count"), "num"),
+        (t("col.examples"), ""),
+    ]
     return (
-        '<section id="by-item"><h2>項目別件数と例<small>findings by item</small></h2>'
+        f'<section id="by-item"><h2>{t("h.by-item")}</h2>'
         f"{_table('by-item-table', headers, rows)}</section>"
     )
 
@@ -258,47 +260,38 @@ def _gaiji_row(entry: GaijiEntry, several: bool) -> str:
 
 def _gaiji(report: Report) -> str:
     entries = report.gaiji.entries()
-    head = '<section id="gaiji"><h2>外字一覧<small>gaiji inventory</small></h2>'
+    head = f'<section id="gaiji"><h2>{t("h.gaiji")}</h2>'
     if not entries:
-        return head + "<p>外字（私用領域の文字）はありません。</p></section>"
+        return head + f"<p>{t('html.no-gaiji')}</p></section>"
     several = len(report.files) > 1
     rows = [_gaiji_row(e, several) for e in entries]
     headers = [
-        ("コードポイント", ""),
-        ("文字", ""),
-        ("出現数 count", "num"),
-        ("項目 items", ""),
-        ("ファイル files", ""),
-        ("最初の行 first rows", ""),
+        (t("col.code-point"), ""),
+        (t("col.char"), ""),
+        (t("col.occurrences"), "num"),
+        (t("col.items"), ""),
+        (t("col.file"), ""),
+        (t("col.first-rows"), ""),
     ]
     return (
-        head + f"<p>{_num(len(entries))} 種類、計 {_num(report.gaiji.total)} 文字。"
-        "出現数は文字の数です（指摘の件数はセルの数）。"
-        "コードポイントを押すと、その外字を含む指摘に絞り込みます。</p>"
+        head + f"<p>{t('html.gaiji-intro', distinct=len(entries), total=report.gaiji.total)}</p>"
         f"{_table('gaiji-table', headers, rows)}</section>"
     )
 
 
 def _masked(report: Report) -> str:
-    head = '<section id="masked"><h2>値の表示<small>masked values</small></h2>'
+    head = f'<section id="masked"><h2>{t("h.masked")}</h2>'
     if report.filter.show_values:
-        return (
-            head + '<p class="note">--show-values で作成されたため、個人番号などの値を'
-            "マスクせずに表示しています。個人情報として取り扱ってください。</p></section>"
-        )
+        return head + f'<p class="note">{t("html.shown-values")}</p></section>'
     if not report.masked:
-        return (
-            head + "<p>機微な項目（個人番号など）の値は、先頭4文字以外を * で隠して表示します。"
-            "この報告にはマスクした値はありません。</p></section>"
-        )
+        return head + f"<p>{t('html.no-masked')}</p></section>"
     rows = [
         f'<tr><td>{text(item)}</td><td class="num">{_num(n)}</td></tr>'
         for item, n in sorted(report.masked.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     return (
-        head + "<p>機微な項目（個人番号など）の値は、先頭4文字以外を * で隠して表示しています"
-        "（例: 1234********）。</p>"
-        f"{_table('masked-table', [('項目 item', ''), ('マスクした値 masked', 'num')], rows)}"
+        head + f"<p>{t('html.masked')}</p>"
+        f"{_table('masked-table', [(t('col.item'), ''), (t('col.masked'), 'num')], rows)}"
         "</section>"
     )
 
@@ -325,41 +318,39 @@ def _finding_row(f: Finding, where: Positions) -> str:
 def _findings(report: Report) -> str:
     findings = report.sorted_findings()
     total = sum(report.by_code.values())
-    head = '<section id="list"><h2>指摘一覧<small>findings — 見出しを押すと並べ替え</small></h2>'
+    head = f'<section id="list"><h2>{t("h.list")}<small>{t("h.list-hint")}</small></h2>'
     if not findings:
-        return head + "<p>指摘はありません。No findings.</p></section>"
+        return head + f"<p>{t('h.no-findings')}</p></section>"
     codes = sorted({f.code for f in findings})
     options = "".join(f'<option value="{_attr(c)}">{text(c)}</option>' for c in codes)
     controls = (
         '<div class="controls">'
-        '<label>絞り込み <input id="filter-text" type="search"'
-        ' placeholder="ファイル・項目・値・メッセージ・U+E000"></label>'
-        f'<label>コード <select id="filter-code"><option value="">すべて</option>{options}'
-        "</select></label>"
-        '<label>重要度 <select id="filter-severity"><option value="">すべて</option>'
-        '<option value="error">エラー</option><option value="warning">警告</option>'
-        "</select></label>"
+        f'<label>{t("html.filter")} <input id="filter-text" type="search"'
+        f' placeholder="{_attr(t("html.filter-hint"))}"></label>'
+        f'<label>{t("col.code")} <select id="filter-code"><option value="">{t("html.all")}'
+        f"</option>{options}</select></label>"
+        f'<label>{t("col.severity")} <select id="filter-severity"><option value="">'
+        f'{t("html.all")}</option><option value="error">{t("severity.error")}</option>'
+        f'<option value="warning">{t("severity.warning")}</option></select></label>'
         f'<span><span id="shown-count" data-value="{len(findings)}">{_num(len(findings))}</span>'
-        f' 件を表示 ／ 一覧 <span id="listed-count">{_num(len(findings))}</span> 件</span>'
+        f' {t("html.shown")} <span id="listed-count">{_num(len(findings))}</span>'
+        f" {t('html.listed')}</span>"
         "</div>"
     )
     capped = ""
     if report.truncated:
-        capped = (
-            f'<p class="note">一覧は最初の {_num(len(findings))} 件です（全 {_num(total)} 件）。'
-            "上の件数はすべて正確です。--max-findings で増やせます。</p>"
-        )
+        capped = f'<p class="note">{t("html.capped", listed=len(findings), total=total)}</p>'
     headers = [
-        ("重要度", "sortable"),
-        ("コード", "sortable"),
-        ("ファイル", "sortable"),
+        (t("col.severity"), "sortable"),
+        (t("col.code"), "sortable"),
+        (t("col.file"), "sortable"),
         (t("col.row"), "sortable num"),
         (t("col.line"), "sortable num"),
         (t("col.excel-row"), "sortable num"),
-        ("項目", "sortable"),
-        ("列", "sortable num"),
-        ("値", ""),
-        ("メッセージ", ""),
+        (t("col.item"), "sortable"),
+        (t("col.column"), "sortable num"),
+        (t("col.value"), ""),
+        (t("col.message"), ""),
     ]
     head_cells = "".join(
         f'<th class="{cls}"{NUM_TYPE if "num" in cls else ""}>{label}</th>'
@@ -382,4 +373,4 @@ def _notes(report: Report) -> str:
     if not report.notes:
         return ""
     items = "".join(f"<li>{text(as_text(n))}</li>" for n in report.notes)
-    return f'<section id="notes"><h2>備考<small>notes</small></h2><ul>{items}</ul></section>'
+    return f'<section id="notes"><h2>{t("h.notes")}</h2><ul>{items}</ul></section>'

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from layout_tool.gaiji.inventory import first_rows_text
 from layout_tool.i18n import code_title, counted, get_lang, t, text
-from layout_tool.report.head import Positions, head_lines, legend
+from layout_tool.report.head import Positions, encoding, head_lines, legend
 from layout_tool.report.report import Report
 from layout_tool.safety.cells import safe_cell
 from layout_tool.safety.text import inert_lines
@@ -82,10 +82,7 @@ def render_text(report: Report) -> str:
     lines = [title_line(report), result_line(report)]
     lines += [f"  {label}: {value}" for label, value in head_lines(report)]
     lines += ["", t("sec.files")]
-    rows = [
-        [f.path, f.file_id or "-", f"{f.rows:,}", f"{f.encoding} ({f.detected_by})"]
-        for f in report.files
-    ]
+    rows = [[f.path, f.file_id or "-", f"{f.rows:,}", encoding(f)] for f in report.files]
     heads = [t("col.file"), t("col.file-id"), t("col.rows"), t("col.encoding")]
     lines += ["  " + ln for ln in table(heads, rows)]
     if report.by_code:

@@ -23,7 +23,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from layout_tool import __version__
 from layout_tool.i18n import code_action, code_title, t, text
-from layout_tool.report.head import Positions, head_lines, legend
+from layout_tool.report.head import Positions, encoding, head_lines, legend
 from layout_tool.report.report import Report
 
 MAX_CELL = 32_767  # Excel's limit on the characters of one cell
@@ -128,33 +128,31 @@ def render_xlsx(report: Report) -> bytes:
 def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
     _widths(ws, [34, 22, 14, 22, 40])
     verdict = t("verdict.pass" if report.valid else "verdict.fail")
-    ws.append([cell(ws, "layout-tool 検証レポート", font=TITLE_FONT)])
+    ws.append([cell(ws, t("xlsx.title"), font=TITLE_FONT)])
     ws.append(
         [
-            cell(ws, "結果 result", font=HEADER_FONT),
+            cell(ws, t("xlsx.result"), font=HEADER_FONT),
             cell(ws, verdict, font=HEADER_FONT, fill=PASS_FILL if report.valid else FAIL_FILL),
             *([cell(ws, report.coverage())] if report.coverage() else []),
         ]
     )
     figures: list[tuple[str, Value]] = [
         *head_lines(report),
-        ("業務 area", report.area),
-        ("仕様 spec", f"{report.standard} v{report.spec_version}"),
-        ("エラー errors", report.errors),
-        ("警告 warnings", report.warnings),
-        ("ファイル数 files", len(report.files)),
-        ("行数 rows", report.rows),
-        ("外字（種類） distinct 外字", len(report.gaiji.entries())),
-        ("外字（出現数） 外字 occurrences", report.gaiji.total),
-        ("指摘シートの件数 listed findings", len(report.findings)),
-        ("指摘の総数 all findings", sum(report.by_code.values())),
+        (t("fig.area"), report.area),
+        (t("fig.errors"), report.errors),
+        (t("fig.warnings"), report.warnings),
+        (t("fig.files"), len(report.files)),
+        (t("fig.rows"), report.rows),
+        (t("fig.gaiji"), len(report.gaiji.entries())),
+        (t("fig.gaiji-total"), report.gaiji.total),
+        (t("fig.listed"), len(report.findings)),
+        (t("fig.all"), sum(report.by_code.values())),
         (
-            "値の表示 values",
+            t("fig.values"),
             "マスクなし（--show-values）"
             if report.filter.show_values
             else "機微な項目は先頭4文字以外を * で表示",
         ),
-        ("作成 tool", f"layout-tool {__version__}"),
     ]
     if report.profile:
         figures.append(("プロファイル profile", report.profile["path"]))
@@ -162,21 +160,20 @@ def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
     for label, value in figures:
         ws.append([cell(ws, label, font=HEADER_FONT), cell(ws, value)])
     ws.append([])
-    ws.append([cell(ws, "ファイル別の行数 rows per file", font=TITLE_FONT)])
-    _header(
-        ws, ["ファイル file", "ファイルID file_id", "行数 rows", "文字コード encoding", "SHA-256"]
-    )
+    ws.append([cell(ws, t("h.files"), font=TITLE_FONT)])
+    _header(ws, [t("col.file"), t("col.file-id"), t("col.rows"), t("col.encoding"), "SHA-256"])
     for f in report.files:
-        _append(ws, [f.path, f.file_id, f.rows, f"{f.encoding} ({f.detected_by})", f.sha256])
+        _append(ws, [f.path, f.file_id, f.rows, encoding(f), f.sha256])
     ws.append([])
-    ws.append([cell(ws, "指摘の種類別件数 findings by code", font=TITLE_FONT)])
+    ws.append([cell(ws, t("h.by-code"), font=TITLE_FONT)])
     _header(ws, [t("col.code"), t("col.meaning"), t("col.count"), t("col.action")])
     for code, n in sorted(report.by_code.items(), key=lambda kv: (-kv[1], kv[0])):
         _append(ws, [code, code_title(code), n, code_action(code)])
     ws.append([])
-    ws.append([cell(ws, "項目別件数 findings by item", font=TITLE_FONT)])
+    ws.append([cell(ws, t("h.by-item"), font=TITLE_FONT)])
     _header(
-        ws, ["項目 item", "コード code", "件数 count", "例（行） first rows", "例（値） values"]
+        ws,
+        [t("col.item"), t("col.code"), t("col.count"), t("col.first-rows"), t("col.first-values")],
     )
     for (item, code), n in report.items_by_count():
         examples = report.examples.get((item, code), [])
@@ -185,7 +182,7 @@ def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
         _append(ws, [item, code, n, rows, values])
     if report.notes:
         ws.append([])
-        ws.append([cell(ws, "備考 notes", font=TITLE_FONT)])
+        ws.append([cell(ws, t("h.notes"), font=TITLE_FONT)])
         for note in report.notes:
             _append(ws, [text(note)])
     ws.append([])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -81,13 +82,15 @@ def sample_to_dir(
     outdir: Path,
     file_id: str | None = None,
     faults: int = 0,
+    progress: Callable[[str, int], None] | None = None,
 ) -> list[Path]:
-    """Generate and write; with ``faults`` the data is held in memory to seed them."""
+    """Generate and write; with ``faults`` the data is held in memory to seed them.
+    ``progress(path, rows written)`` is called after each batch."""
     if faults < 0:
         raise LayoutToolError(f"faults must be 0 or more, not {faults}")
     if faults == 0:
         area, file_ids = plan_for(spec, rows, seed, file_id)
-        return write_plan(area, file_ids, Path(outdir))
+        return write_plan(area, file_ids, Path(outdir), progress=progress)
     frames = generate(spec, rows, seed, file_id)
     frames, seeded = seed_faults(frames, spec, faults, seed)
     paths = write(frames, spec, Path(outdir))

@@ -51,7 +51,11 @@ def write(frames: Mapping[str, pl.DataFrame], spec: AreaSpec, outdir: Path) -> l
 
 
 def write_plan(
-    area: AreaPlan, file_ids: Sequence[str], outdir: Path, batch_rows: int = BATCH_ROWS
+    area: AreaPlan,
+    file_ids: Sequence[str],
+    outdir: Path,
+    batch_rows: int = BATCH_ROWS,
+    progress: Callable[[str, int], None] | None = None,
 ) -> list[Path]:
     """Render and write planned files batch by batch (bounded memory for any row count)."""
     paths: list[Path] = []
@@ -59,12 +63,14 @@ def write_plan(
         plan = area.files[file_id]
         path = Path(outdir) / file_name(plan.spec)
 
-        def body(handle: BinaryIO, file_id: str = file_id) -> None:
+        def body(handle: BinaryIO, file_id: str = file_id, path: Path = path) -> None:
             frame = area.files[file_id].frame
             offsets = range(0, frame.height, batch_rows) if frame.height else [0]
             for offset in offsets:
                 part = render(area, file_id, frame.slice(offset, batch_rows))
                 _csv(part, handle, header=offset == 0)
+                if progress is not None:
+                    progress(str(path), offset + part.height)
 
         atomic_write(path, body)
         paths.append(path)

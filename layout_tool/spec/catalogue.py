@@ -123,5 +123,9 @@ def load_area(name: str, version: str = DEFAULT_VERSION) -> AreaSpec:
                     " import one with `layout-tool spec import`"
                 )
             return entry.spec
-    known = ", ".join(e.id for e in catalogue(version) if e.spec is not None)
-    raise LayoutToolError(f"unknown area {name!r} (detailed areas: {known})")
+    from layout_tool.suggest import did_you_mean
+
+    entries = catalogue(version)
+    known = ", ".join(e.id for e in entries if e.spec is not None)
+    hint = did_you_mean(name, [n for e in entries for n in (e.id, e.name)])
+    raise LayoutToolError(f"unknown area {name!r}{hint} (detailed areas: {known})")

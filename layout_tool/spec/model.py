@@ -244,13 +244,23 @@ class AreaSpec:
     date: str | None = None  # the edition's date
 
     def file(self, file_id: str) -> FileSpec:
+        """A file by id (``hihokensha``), name (``被保険者``) or file name (``KAIGO_HIHOKENSHA``,
+        with or without its suffix)."""
         for spec in self.files:
             if file_id in (spec.id, spec.group):
                 return spec
+        wanted = file_id.strip().casefold().rsplit(".", 1)[0] if "." in file_id else file_id
+        wanted = wanted.strip().casefold()
+        for spec in self.files:
+            if wanted in {spec.name.casefold(), (spec.filename or "").casefold()}:
+                return spec
         known = ", ".join(f.id for f in self.files) or "none"
         from layout_tool.errors import LayoutToolError
+        from layout_tool.suggest import did_you_mean
 
-        raise LayoutToolError(f"area {self.id} has no file {file_id!r} (files: {known})")
+        names = [n for f in self.files for n in (f.id, f.name, f.filename or "")]
+        hint = did_you_mean(file_id, names)
+        raise LayoutToolError(f"area {self.id} has no file {file_id!r}{hint} (files: {known})")
 
     @property
     def item_count(self) -> int:

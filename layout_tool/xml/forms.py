@@ -26,6 +26,7 @@ import polars as pl
 from layout_tool import __version__
 from layout_tool.checks.header import map_columns
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import counted, t
 from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvsource import CsvSource
@@ -121,24 +122,34 @@ def render_json(report: FormsReport) -> str:
 def render_text(report: FormsReport) -> str:
     s = report.to_dict()["summary"]
     assert isinstance(s, dict)
+    verdict = t("convert.ok" if report.ok else "forms.findings")
     lines = [
-        f"layout-tool convert — area {report.spec.id}, standard files to {report.to.upper()}",
-        f"Result: {'OK' if report.ok else 'ROWS REJECTED OR FINDINGS'} — {s['rows_in']:,} rows"
-        f" in, {s['rows_out']:,} out, {s['rows_rejected']:,} rejected",
+        t("forms.title", area=report.spec.id, to=report.to.upper()),
+        t(
+            "convert.result",
+            verdict=verdict,
+            rows_in=counted(s["rows_in"], "row"),
+            rows_out=s["rows_out"],
+            rejected=s["rows_rejected"],
+            warnings=counted(sum(report.by_code.values()) - report.errors, "warning"),
+        ),
         "",
-        "Files",
+        t("sec.files"),
     ]
     rows = [[f.input, f.output, f"{f.rows_in:,}", f"{f.rows_out:,}", f"{f.rows_rejected:,}"]
             for f in report.files]  # fmt: skip
-    lines += ["  " + ln for ln in table(["input", "output", "in", "out", "rejected"], rows)]
+    heads = ["input", "output", "rows-in", "rows-out", "rows-rejected"]
+    lines += ["  " + ln for ln in table([t(f"col.{h}") for h in heads], rows)]
     if report.findings:
-        lines += ["", "Findings (first 20)"]
+        total = sum(report.by_code.values())
+        lines += ["", t("sec.first", shown=min(20, len(report.findings)), total=total)]
         shown = [[f.code, str(f.row or "-"), str(f.line or "-"), f.text()[:100]]
                  for f in report.findings[:20]]  # fmt: skip
-        lines += ["  " + ln for ln in table(["code", "row", "line", "message"], shown)]
+        heads = ["code", "row", "line", "message"]
+        lines += ["  " + ln for ln in table([t(f"col.{h}") for h in heads], shown)]
         lines += ["", "  " + ", ".join(f"{c} {n:,}" for c, n in sorted(report.by_code.items()))]
     if report.notes:
-        lines += ["", "Notes"] + [f"  - {inert(n)}" for n in report.notes]
+        lines += ["", t("sec.notes")] + [f"  - {inert(n)}" for n in report.notes]
     return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 

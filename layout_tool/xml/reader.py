@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from layout_tool.i18n import Msg
 from layout_tool.io.batch import ROW, Batch
 from layout_tool.report.finding import Finding
 from layout_tool.spec.model import AreaSpec, FileSpec
@@ -37,7 +38,7 @@ from layout_tool.xml.parts import (
     Part,
     RecordsPart,
 )
-from layout_tool.xml.prolog import Head, read_head
+from layout_tool.xml.prolog import DTD_MESSAGE, Head, read_head
 from layout_tool.xml.shape import Shape
 from layout_tool.xml.xsd import RECORD, ROOT
 
@@ -158,7 +159,8 @@ class XmlSource:
             xpath = f"/{ROOT}" if self.head.line is not None else None
             self.findings.append(
                 Finding(
-                    "xsd", "error", self.head.problem,
+                    "xsd", "error",
+                    Msg("xsd.dtd") if self.head.problem == DTD_MESSAGE else self.head.problem,
                     file=self.label, line=self.head.line, xpath=xpath,
                 )
             )  # fmt: skip

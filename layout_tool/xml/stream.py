@@ -31,7 +31,6 @@ from layout_tool.xml.parts import (
     Part,
     RecordsPart,
 )
-from layout_tool.xml.prolog import DTD_MESSAGE
 from layout_tool.xml.shape import (
     UNKNOWN_LINE,
     FileShape,
@@ -114,7 +113,7 @@ class _Pass:
             yield EndPart(stopped=True)
             return
         if self.root is None:
-            self._doc_finding(f"no {ROOT} element found: not a document of the XML form", None)
+            self._doc_finding(Msg("xsd.no-root", root=ROOT), None)
         yield from self._flush(final=True)
         yield EndPart()
 
@@ -128,7 +127,7 @@ class _Pass:
             if not self.ctx.at_start:
                 return True
             if doctype_of(root):
-                self._doc_finding(DTD_MESSAGE, line_of(root), f"/{ROOT}")
+                self._doc_finding(Msg("xsd.dtd"), line_of(root), f"/{ROOT}")
                 return False
             self._root_attributes(root)
             return True
@@ -142,15 +141,18 @@ class _Pass:
         for name, fixed in (("area", spec.id), ("version", spec.version)):
             value = root.get(name)
             if value is None:
-                self._doc_finding(f"attribute {name} (= {fixed}) is missing", line_of(root))
+                self._doc_finding(
+                    Msg("xsd.attribute-missing", name=name, fixed=fixed), line_of(root)
+                )
             elif value != fixed:
                 self._doc_finding(
-                    f"attribute {name} is {value!r}, must be {fixed!r}", line_of(root)
+                    Msg("xsd.attribute-value", name=name, value=repr(value), fixed=repr(fixed)),
+                    line_of(root),
                 )
         for key in root.attrib:
             attribute = str(key)
             if attribute not in {"area", "version"} and not attribute.startswith(f"{{{_XSI}}}"):
-                self._doc_finding(f"attribute {attribute} is not allowed", line_of(root))
+                self._doc_finding(Msg("xsd.attribute-unknown", name=attribute), line_of(root))
 
     def _open_synthetic(self, file_id: str) -> None:
         self.file = self.shape.by_id[file_id]
@@ -177,7 +179,7 @@ class _Pass:
         order = [f.id for f in self.shape.spec.files]
         if file_id in self.seen:
             self._doc_finding(
-                f"file element {file_id} appears again; its records are not read",
+                Msg("xsd.file-again", file=file_id),
                 line_of(element),
                 xpath,
                 file_id,
@@ -186,8 +188,7 @@ class _Pass:
             later = [f for f in self.seen if order.index(f) > order.index(file_id)]
             if later:
                 self._doc_finding(
-                    f"file element {file_id} comes after {later[0]}: the schema's order is"
-                    f" {', '.join(order)}",
+                    Msg("xsd.file-order", file=file_id, later=later[0], order=", ".join(order)),
                     line_of(element),
                     xpath,
                     file_id,
@@ -201,7 +202,9 @@ class _Pass:
                     f" (--file {self.ctx.select})"
                 )
         for key in element.attrib:
-            self._doc_finding(f"attribute {key!s} is not allowed", line_of(element), xpath, file_id)
+            self._doc_finding(
+                Msg("xsd.attribute-unknown", name=str(key)), line_of(element), xpath, file_id
+            )
         yield FilePart(file_id if self.reading else None, line)
         yield from self._notes()
         return False
@@ -228,7 +231,7 @@ class _Pass:
             if parent.text.strip():
                 xpath = f"/{ROOT}/{file.spec.id}"
                 self._doc_finding(
-                    f"unexpected text in {file.spec.id}", line_of(parent), xpath, file.spec.id
+                    Msg("xsd.text-in", file=file.spec.id), line_of(parent), xpath, file.spec.id
                 )
             parent.text = None
         previous = record.getprevious()
@@ -298,13 +301,13 @@ class _Pass:
         """Something before a record in its file element: an earlier record, or not."""
         if element.tag != self.shape.record_tag:
             self._doc_finding(
-                f"unexpected element {self.shape.local(element.tag)} in {file_id}",
+                Msg("xsd.element-in", name=self.shape.local(element.tag), file=file_id),
                 line_of(element),
                 xpath,
                 file_id,
             )
         if element.tail is not None and element.tail.strip():
-            self._doc_finding(f"unexpected text in {file_id}", line_of(element), xpath, file_id)
+            self._doc_finding(Msg("xsd.text-in", file=file_id), line_of(element), xpath, file_id)
 
     def _stray(self, record: etree._Element, parent: etree._Element | None) -> None:
         """A レコード outside a file element: reported once per parent, not read."""
@@ -321,7 +324,7 @@ class _Pass:
             self.stray.add(id(parent))
             where = self.shape.local(parent.tag)
             self._doc_finding(
-                f"{RECORD} inside {where}, not inside a file element; not read",
+                Msg("xsd.stray-record", record=RECORD, where=where),
                 line_of(record),
                 f"/{ROOT}" if parent is self.root else f"/{ROOT}/{where}",
             )
@@ -330,14 +333,14 @@ class _Pass:
     def _leftovers(self, element: etree._Element, xpath: str, allowed: set[str]) -> None:
         """At an element's end: children other than the allowed ones, and text."""
         if element.text is not None and element.text.strip():
-            self._doc_finding("unexpected text", line_of(element), xpath)
+            self._doc_finding(Msg("xsd.text"), line_of(element), xpath)
         for child in element:
             if child.tag not in allowed:
                 self._doc_finding(
-                    f"unexpected element {self.shape.local(child.tag)}", line_of(child), xpath
+                    Msg("xsd.element", name=self.shape.local(child.tag)), line_of(child), xpath
                 )
             if child.tail is not None and child.tail.strip():
-                self._doc_finding("unexpected text", line_of(child), xpath)
+                self._doc_finding(Msg("xsd.text"), line_of(child), xpath)
 
     # -- output -------------------------------------------------------------------------------
     def _flush(self, final: bool = False) -> Iterator[Part]:

@@ -6,12 +6,15 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner, Result
 
 from layout_tool.cli.main import cli
 from layout_tool.coverage import coverage_of_mapping
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from layout_tool.mapping import load_mapping
+
+pytestmark = pytest.mark.usefixtures("english")  # they assert English text
 
 SPEC = """\
 standard: chukan

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from layout_tool.coverage import coverage_of_layout, coverage_of_mapping
 from layout_tool.coverage.html import render_html
 from layout_tool.coverage.render import render_json, render_text
 from layout_tool.mapping import load_mapping
 from layout_tool.spec.model import AreaSpec, FileSpec, Item
+
+pytestmark = pytest.mark.usefixtures("english")  # they assert English text
 
 EVIL = '<script>alert("x")</script>'
 

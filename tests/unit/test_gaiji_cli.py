@@ -13,6 +13,8 @@ from conftest import PEOPLE_HEAD
 from layout_tool.cli.main import main
 from layout_tool.gaiji.scan import scan_paths
 
+pytestmark = pytest.mark.usefixtures("english")  # they assert English text
+
 E0, E1, SUPP = "\ue000", "\ue001", "\U000f0001"
 SPEC = (
     PEOPLE_HEAD

@@ -36,11 +36,11 @@ def test_three_sheets_with_exact_counts(tmp_path: Path) -> None:
     wb = load_workbook(io.BytesIO(render_xlsx(report)))
     assert wb.sheetnames == ["概要", "指摘", "外字"]
     summary = {r[0]: r[1] for r in sheet_rows(wb["概要"]) if r and r[0]}
-    assert summary["結果 result"] == "不合格"  # Japanese by default
-    assert summary["エラー errors"] == report.errors
-    assert summary["警告 warnings"] == report.warnings
-    assert summary["行数 rows"] == 4
-    assert summary["外字（出現数） 外字 occurrences"] == 2
+    assert summary["結果"] == "不合格"  # Japanese by default
+    assert summary["エラー"] == report.errors
+    assert summary["警告"] == report.warnings
+    assert summary["行数"] == 4
+    assert summary["外字（出現数）"] == 2
     findings = sheet_rows(wb["指摘"])
     assert len(findings) == len(report.findings) + 1
     assert findings[0][:2] == ("重要度 severity", "コード code")

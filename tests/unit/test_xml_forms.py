@@ -14,6 +14,8 @@ from layout_tool.errors import LayoutToolError
 from layout_tool.spec.catalogue import catalogue, load_area
 from layout_tool.xml.forms import SIDE, convert_standard
 
+pytestmark = pytest.mark.usefixtures("english")  # they assert English text
+
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_data" / "handover"
 AREAS = [e.spec.id for e in catalogue() if e.spec is not None and (SAMPLES / e.spec.id).is_dir()]
 
