@@ -238,6 +238,8 @@ def _run(
         result.sha256 = digest.hexdigest()
     if gaiji is not None and result.gaiji_clashes:
         report.notes.append(gaiji.clash_note(job.path, result.gaiji_clashes))
+    if result.rows_rejected == 0:
+        result.rejects = None  # the reports (written before the rename) say there is none
     accounted = result.rows_out + result.rows_rejected + counts.filtered + counts.merged
     if result.rows_in != accounted:  # pragma: no cover - a bug
         raise RuntimeError(f"{job.path}: rows do not add up ({result.to_dict()})")
@@ -263,7 +265,6 @@ def masked_outcome(outcome: BatchResult, sensitive: set[str]) -> BatchResult:
 def _drop_empty_rejects(path: Path, result: FileConversion) -> None:
     if result.rows_rejected == 0:
         path.unlink(missing_ok=True)
-        result.rejects = None
 
 
 def _sensitive(target: Target, source: Source) -> set[str]:

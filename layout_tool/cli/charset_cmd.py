@@ -22,7 +22,9 @@ def charset() -> None:
 @click.option("--ivd", type=click.Path(path_type=Path), help="IVD_Sequences.txt.")
 @click.option("--collection", multiple=True, help="Only these IVD collections (e.g. Moji_Joho).")
 @click.option("--id", "charset_id", default="mjplus", show_default=True, help="Id specs name.")
-@click.option("--name", default="行政事務標準文字 (MJ+)", show_default=True)
+@click.option(
+    "--name", default="行政事務標準文字 (MJ+)", show_default=True, help="Name of the set."
+)
 @click.option("--version", "version", required=True, help="Version of the set, e.g. 1.0.")
 @click.option("--source", required=True, help="Which tables and editions, e.g. Ver.006.02.")
 @click.option(
@@ -30,6 +32,7 @@ def charset() -> None:
     type=click.Choice(["mjplus", "mj", "jisx0213", "jisx0208", "other"]),
     default="mjplus",
     show_default=True,
+    help="Which standard set the tables make up (jisx0208/jisx0213: the JIS sets built in).",
 )
 @click.option(
     "--vendor",

@@ -47,6 +47,21 @@ EXAMPLES: dict[str, list[str]] = {
     "spec xsd": ["layout-tool spec xsd jumin -o jumin.xsd"],
     "spec import": ["layout-tool spec import 項目一覧.xlsx --area jumin -o jumin.yaml"],
     "spec diff": ["layout-tool spec diff jumin jumin_official.yaml"],
+    "compare": [
+        "layout-tool compare --spec jumin sample_data/handover/jumin sample_data/faulty/jumin",
+        "layout-tool compare --spec jumin old/ new/ --format html -o compare.html",
+        "layout-tool compare --spec jumin rehearsal1/report.json rehearsal2/report.json",
+    ],
+    "mapping init": [
+        "layout-tool mapping init --area jumin"
+        " sample_data/vendors/shisaku-data/jumin/JUMIN_ICHIRAN.csv -o draft.yaml",
+    ],
+    "mapping check": ["layout-tool mapping check shisaku-data/jumin"],
+    "charset import": [
+        "layout-tool charset import --mj MJ文字情報一覧表.xlsx --gj gj.csv --ivd IVD_Sequences.txt"
+        " --version 1.0 --source 'MJ Ver.006.02' -o charsets/mjplus",
+    ],
+    "charset show": ["layout-tool charset show sample_data/charsets/mjplus-synthetic"],
 }
 
 

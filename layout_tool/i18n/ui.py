@@ -232,6 +232,10 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "col.rows-in": ("入力行", "rows_in"),
     "col.rows-out": ("出力行", "rows_out"),
     "col.rows-rejected": ("除外行", "rows_rejected"),
+    "convert.derived": (
+        "、条件外 {filtered}行、集約 {merged}行",
+        ", {filtered} filtered, {merged} merged",
+    ),
     "col.rows-filtered": ("条件外行", "rows_filtered"),
     "col.rows-merged": ("集約行", "rows_merged"),
     "forms.title": (

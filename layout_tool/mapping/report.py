@@ -261,7 +261,7 @@ def _derived(report: ConversionReport) -> str:
     """Rows left out by ``where`` and merged by ``distinct`` (only where there are any)."""
     if not (report.rows_filtered or report.rows_merged):
         return ""
-    return f", {report.rows_filtered:,} filtered, {report.rows_merged:,} merged"
+    return t("convert.derived", filtered=report.rows_filtered, merged=report.rows_merged)
 
 
 def _gaiji_line(report: ConversionReport) -> list[str]:

@@ -22,9 +22,9 @@ def test_default_report_is_japanese(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LAYOUT_TOOL_LANG", raising=False)
     code, out = run("validate", "--spec", "jumin", FAULTY)
     assert code == 1
-    assert "結果: 不合格 — エラー 12件、警告 0件（3ファイル、572行）" in out
-    assert "転入前住所は全角（zenkaku）で記録してください" in out
-    assert "JUMIN_KOJIN.csv 19行目（Excel 20行目）" in out
+    assert "結果: 不合格 — エラー 10件、警告 2件（3ファイル、572行）" in out
+    assert "在留期間は全角（zenkaku）で記録してください" in out
+    assert "JUMIN_KOJIN.csv 86行目（Excel 87行目）" in out
     for english in ("Result", "Findings", "must be", "errors"):
         assert english not in out
 
@@ -33,8 +33,8 @@ def test_lang_en_and_the_environment_give_english(monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv("LAYOUT_TOOL_LANG", raising=False)
     code, out = run("validate", "--spec", "jumin", FAULTY, "--lang", "en")
     assert code == 1
-    assert "Result: FAIL — 12 errors, 0 warnings in 3 files, 572 rows" in out
-    assert "転入前住所 must be 全角 (zenkaku)" in out
+    assert "Result: FAIL — 10 errors, 2 warnings in 3 files, 572 rows" in out
+    assert "在留期間 must be 全角 (zenkaku)" in out
     _, by_env = run("validate", "--spec", "jumin", FAULTY, env={"LAYOUT_TOOL_LANG": "en"})
     assert "Result: FAIL" in by_env
 
@@ -51,5 +51,5 @@ def test_json_keys_and_codes_stay_english_and_message_follows_lang() -> None:
 
 
 def test_singular_counters_in_english(tmp_path: Path) -> None:
-    _, out = run("validate", "--spec", "jumin", f"{FAULTY}/JUMIN_SETAI.csv", "--lang", "en")
-    assert "1 error, 0 warnings in 1 file, 67 rows" in out
+    _, out = run("validate", "--spec", "jumin", f"{FAULTY}/JUMIN_IDO_RIREKI.csv", "--lang", "en")
+    assert "1 error, 0 warnings in 1 file, 305 rows" in out

@@ -108,13 +108,15 @@ def test_output_under_a_file_fails_before_reading(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("fmt", "name"), [("text", "validation-report.txt"), ("html", "validation-report.html")]
 )
-def test_output_may_name_a_folder(tmp_path: Path, fmt: str, name: str) -> None:
+def test_output_may_name_a_folder(tmp_path: Path, fmt: str, name: str, english: None) -> None:
     result = invoke("validate", "--spec", "jumin", str(JUMIN), "--format", fmt, "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
     assert "3 of 3 files of the area checked" in (tmp_path / name).read_text(encoding="utf-8")
 
 
-def test_coverage_is_shown_next_to_the_verdict_in_every_report(tmp_path: Path) -> None:
+def test_coverage_is_shown_next_to_the_verdict_in_every_report(
+    tmp_path: Path, english: None
+) -> None:
     partial = ROOT / "tests" / "cases" / "trust" / "partial-handover" / "input"
     text = invoke("validate", "--spec", "jumin", str(partial)).stdout
     verdict = next(line for line in text.splitlines() if line.startswith("Result:"))

@@ -149,8 +149,10 @@ def test_wide_export_round_trip(
             assert f.rows_in == f.rows_out + f.rows_rejected + f.rows_filtered + f.rows_merged
         kojin = next(f for f in report.files if f.file_id == "kojin")
         assert kojin.rows_filtered == kojin.rows_merged == 0
-        rejects = (base / "std" / "conversion" / "JUMIN_KOJIN.rejects.csv").read_text("utf-8-sig")
+        path = base / "std" / "conversion" / "JUMIN_KOJIN.rejects.csv"
+        rejects = path.read_text("utf-8-sig") if kojin.rows_rejected else ""  # none: no file
         rejected = {int(r["row"]) for r in csv.DictReader(io.StringIO(rejects))}
+        assert len(rejected) == kojin.rows_rejected
         convert(mapping, [base / "std"], base / "back", ConvertOptions(reverse=True))
         lines = original.split(b"\r\n")
         kept = [lines[0]] + [ln for i, ln in enumerate(lines[1:-1], 1) if i not in rejected]

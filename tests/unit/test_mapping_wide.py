@@ -146,7 +146,7 @@ def _mapping(tmp_path: Path, spec: Path, text: str = LOSSLESS) -> Path:
     return path
 
 
-def test_several_targets_account_for_every_row(tmp_path: Path, no_m11: Path) -> None:
+def test_several_targets_account_for_every_row(tmp_path: Path, no_m11: Path, english: None) -> None:
     mapping = load_mapping(_mapping(tmp_path, no_m11))
     assert mapping.lossless
     src = tmp_path / "in" / "WIDE.csv"

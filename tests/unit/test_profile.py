@@ -119,4 +119,4 @@ def test_html_and_text_reports_name_the_profile(tmp_path: Path) -> None:
     html = CliRunner().invoke(cli, [*args, "--format", "html"]).stdout
     assert '<p id="profile">' in html and load_profile(path).sha256 in html
     text = CliRunner().invoke(cli, args).stdout
-    assert f"Profile: {path} (sha256 {load_profile(path).sha256})" in text
+    assert f"{path} (SHA-256 {load_profile(path).sha256})" in text
