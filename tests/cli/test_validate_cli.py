@@ -40,7 +40,10 @@ def test_clean_set_passes_with_exit_0() -> None:
     assert "Result: PASS" in result.output
 
 
-def test_findings_give_exit_1_and_json_equals_the_library_report() -> None:
+def test_findings_give_exit_1_and_json_equals_the_library_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # both runs made in the same second
     folder = CASES / "check-digit"
     result = CliRunner().invoke(
         cli, ["validate", "--spec", "kaigo", str(folder), "--format", "json"]
