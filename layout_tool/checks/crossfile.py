@@ -17,6 +17,8 @@ from layout_tool.report.finding import Finding
 from layout_tool.spec.model import AreaSpec, Rule
 
 HASH = "__h"
+GROUP = "__g"
+VALUE = "__v"
 SEP = "\x1f"
 
 
@@ -63,14 +65,36 @@ def collect(
     for i, rule in enumerate(spec.rules):
         if rule.file != file_id:
             continue
-        needed = [*rule.group, *([rule.item] if rule.item else [])]
-        if not all(n in names for n in [*needed, *rule.where]):
+        if rule.item is None or not all(n in names for n in [*rule.group, rule.item, *rule.where]):
             continue
         cond = pl.lit(True)
         for item, value in rule.where.items():
             cond = cond & (pl.col(names[item]) == value).fill_null(False)
-        part = frame.filter(cond).select(ROW, *[pl.col(names[n]).alias(n) for n in needed])
+        part = frame.filter(cond).select(
+            pl.col(ROW).cast(pl.UInt32),
+            group_hash([pl.col(names[n]) for n in rule.group]),
+            _rule_value(rule, pl.col(names[rule.item])),
+        )
         into.rules.setdefault(i, []).append(part)
+
+
+def group_hash(columns: list[pl.Expr]) -> pl.Expr:
+    """One hash of a rule's group columns; an empty cell is a value of its own, never null.
+
+    A rule keeps only this hash per row, not the strings, so two groups sharing a hash
+    (odds about n²/2⁶⁵, as for the keys) would be judged as one.
+    """
+    if not columns:
+        return pl.lit(0, dtype=pl.UInt64).alias(GROUP)
+    return pl.struct(columns).hash(seed=11).alias(GROUP)
+
+
+def _rule_value(rule: Rule, item: pl.Expr) -> pl.Expr:
+    """The one narrow column a rule needs of its item (the strings are not kept)."""
+    if rule.rule == "one-per-group":
+        return (item == rule.value).fill_null(False).alias(VALUE)
+    # Int32 loses nothing: a number past its range can never be a place 1..n of a group.
+    return item.cast(pl.Int32, strict=False).alias(VALUE)
 
 
 def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
@@ -189,20 +213,20 @@ def rules(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
 
 
 def _rule_breaks(rule: Rule, frame: pl.DataFrame) -> list[tuple[int, Msg]]:
-    group: list[str | pl.Expr] = [*rule.group] or [pl.lit(0).alias("__all")]
+    """``frame``: the rows in the rule's ``where``, as ROW, group hash and item value."""
     item = rule.item or ""
     what = rule.description or rule.rule
     if rule.rule == "one-per-group":
-        agg = frame.group_by(group).agg(
-            pl.col(ROW).min().alias("row"), (pl.col(item) == rule.value).sum().alias("n")
+        agg = frame.group_by(GROUP).agg(
+            pl.col(ROW).min().alias("row"), pl.col(VALUE).sum().alias("n")
         )
         bad = agg.filter(pl.col("n") != 1).sort("row")
         return [
             (row, Msg("rule.one-per-group", rule=what, n=n, item=item, value=rule.value))
             for row, n in bad.select("row", "n").iter_rows()
         ]
-    values = pl.col(item).cast(pl.Int64, strict=False)
-    agg = frame.group_by(group).agg(
+    values = pl.col(VALUE)
+    agg = frame.group_by(GROUP).agg(
         pl.col(ROW).min().alias("row"),
         pl.len().alias("n"),
         values.min().alias("lo"),

@@ -79,6 +79,13 @@ def _codes(value: str | None) -> frozenset[str]:
 )
 @charset_option
 @length_count_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Check the CSV files in this many processes (0: one per core); the same report.",
+)
 @lang_option
 @quiet_option
 def validate(
@@ -97,6 +104,7 @@ def validate(
     complete: bool,
     charset: str | None,
     length_count: str | None,
+    jobs: int,
 ) -> None:
     """Check handover files (or folders of them) against an area of the standard."""
     if fmt in BINARY_FORMATS and output is None:
@@ -118,6 +126,7 @@ def validate(
         has_header=not no_header,
         file_id=file_id,
         complete=complete,
+        jobs=jobs,
         filter=Filter(_codes(select), _codes(ignore), show_values, max_findings),
     )
     with row_progress(paths=inputs) as progress:

@@ -47,6 +47,7 @@ class Options:
     complete: bool = False  # a full handover set: a missing file of the area is an error
     profile: Profile | None = None  # local rules (None: the bundled spec, opt-in checks off)
     chars: CharPolicy = field(default_factory=CharPolicy)  # charset and length counting
+    jobs: int = 1  # CSV files checked in this many processes (0: one per core); same report
 
 
 def validate_paths(
@@ -86,17 +87,19 @@ def validate_paths(
         raise nothing_checked(spec, resolved)
     report.notes.extend(resolved.notes)
     report.area_files = len(spec.files)
-    for entry in resolved.inputs:
+    serial = options.jobs == 1 or sum(e.spec is not None for e in resolved.inputs) < 2
+    if not serial:
+        from layout_tool.validate.parallel import Job, check_files, jobs_for
+
+        todo = [
+            Job(e.spec, e.path) if e.spec is not None else _not_checked(spec, e.path, e.reason)
+            for e in resolved.inputs
+        ]
+        check_files(spec, todo, options, report, collected, progress, jobs_for(options.jobs))
+    for entry in resolved.inputs if serial else []:
         label = shown(entry.path)
         if entry.spec is None:
-            report.add(
-                Finding(
-                    "header",
-                    "warning",
-                    f"not checked: {entry.reason or f'not recognised as a file of {spec.id}'}",
-                    file=label,
-                )
-            )
+            report.add(_not_checked(spec, entry.path, entry.reason))
             continue
         got = crossfile.Collected(label)
         if entry.spec.id in collected:
@@ -121,6 +124,11 @@ def validate_paths(
     _check_counts(spec, paths, options, report)
     located.apply(report)  # XML: line and XPath for the findings that know only their row
     return report
+
+
+def _not_checked(spec: AreaSpec, path: Path, reason: str | None) -> Finding:
+    text = reason or f"not recognised as a file of {spec.id}"
+    return Finding("header", "warning", f"not checked: {text}", file=shown(path))
 
 
 def missing_files(spec: AreaSpec, checked: set[str | None], complete: bool) -> list[Finding]:
