@@ -89,7 +89,7 @@ def render_text(report: Report) -> str:
         lines += ["", t("sec.by-code")]
         rows = [
             [c, f"{n:,}", code_title(c)]
-            for c, n in sorted(report.by_code.items(), key=lambda kv: -kv[1])
+            for c, n in sorted(report.by_code.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
         lines += [
             "  " + ln for ln in table([t("col.code"), t("col.count"), t("col.meaning")], rows)
