@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from bench.common import DATA, emit, measure, table
+from bench.common import DATA, emit, measure, table, validate_once
 
 AREA, FILE_ID = "kaigo", "hihokensha"
 
@@ -52,20 +52,8 @@ def one(mode: str, path: str) -> None:
         frame = pl.read_csv(path, infer_schema=False)
         emit(seconds=time.perf_counter() - start, rows=frame.height)
     elif mode == "validate":
-        from layout_tool.report.report import Filter
-        from layout_tool.spec.catalogue import load_area
-        from layout_tool.validate import Options, validate_paths
-
-        report = validate_paths(
-            load_area(AREA),
-            [Path(path)],
-            Options(file_id=FILE_ID, filter=Filter(max_findings=1000)),
-        )
-        emit(
-            seconds=time.perf_counter() - start,
-            rows=report.rows,
-            findings=sum(report.by_code.values()),
-        )
+        rows, findings = validate_once(AREA, FILE_ID, path)
+        emit(seconds=time.perf_counter() - start, rows=rows, findings=findings)
     elif mode == "frictionless":
         from bench.frictionless_ref import validate_with_frictionless
 

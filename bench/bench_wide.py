@@ -19,7 +19,7 @@ from pathlib import Path
 
 import polars as pl
 
-from bench.common import DATA, emit, measure
+from bench.common import DATA, emit, measure, validate_once
 
 MODULE = "bench.bench_wide"
 
@@ -64,16 +64,8 @@ def one(mode: str, area_id: str, file_id: str, path: str) -> None:
         frame = pl.read_csv(path, infer_schema=False)
         emit(seconds=time.perf_counter() - start, rows=frame.height)
     elif mode == "validate":
-        from layout_tool.report.report import Filter
-        from layout_tool.spec.catalogue import load_area
-        from layout_tool.validate import Options, validate_paths
-
-        report = validate_paths(
-            load_area(area_id),
-            [Path(path)],
-            Options(file_id=file_id, filter=Filter(max_findings=1000)),
-        )
-        emit(seconds=time.perf_counter() - start, rows=report.rows)
+        rows, _ = validate_once(area_id, file_id, path)
+        emit(seconds=time.perf_counter() - start, rows=rows)
     elif mode == "frictionless":
         from bench.frictionless_ref import validate_with_frictionless
 

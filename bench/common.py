@@ -47,3 +47,15 @@ def table(rows: list[tuple[str, str]]) -> None:
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
         print(f"  {key.ljust(width)}  {value}")
+
+
+def validate_once(area_id: str, file_id: str, path: str) -> tuple[int, int]:
+    """Rows and findings of one ``validate`` run of ``path`` as a file of ``area_id``."""
+    from layout_tool.report.report import Filter
+    from layout_tool.spec.catalogue import load_area
+    from layout_tool.validate import Options, validate_paths
+
+    report = validate_paths(
+        load_area(area_id), [Path(path)], Options(file_id=file_id, filter=Filter(max_findings=1000))
+    )
+    return report.rows, sum(report.by_code.values())

@@ -98,21 +98,12 @@ def test_fuzzed_conversion_accounts_for_every_record(
         _sane(code, text, err)
         if code == 2:
             return
-        report = json.loads(text)
-        for f in report["files"]:
-            assert f["rows_in"] == f["rows_out"] + f["rows_rejected"], f
-            if f["rejects"] is None:  # no rejects file when no row was rejected
-                assert f["rows_rejected"] == 0, f
-                continue
-            with Path(f["rejects"]).open(encoding="utf-8-sig", newline="") as fh:
-                rejected = list(csv.DictReader(fh))
-            assert len(rejected) == f["rows_rejected"]
-            for row in rejected:
-                raw = json.loads(row["raw"])
-                if "row-shape" in row["codes"]:
-                    assert isinstance(raw, str), row  # the record's text, as read
-                else:
-                    assert isinstance(raw, list), row
+        for row in _rejected_records(text):
+            raw = json.loads(row["raw"])
+            if "row-shape" in row["codes"]:
+                assert isinstance(raw, str), row  # the record's text, as read
+            else:
+                assert isinstance(raw, list), row
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -157,19 +148,27 @@ def test_fuzzed_vendor_export_accounts_for_every_record(
         _sane(code, text, err)
         if code == 2:
             return
-        for f in json.loads(text)["files"]:
-            assert f["rows_in"] == f["rows_out"] + f["rows_rejected"], f
-            if f["rejects"] is None:  # no rejects file when no row was rejected
-                assert f["rows_rejected"] == 0, f
-                continue
-            with Path(f["rejects"]).open(encoding="utf-8-sig", newline="") as fh:
-                rejected = list(csv.DictReader(fh))
-            assert len(rejected) == f["rows_rejected"]
-            for row in rejected:
-                raw = json.loads(row["raw"])
-                if row["codes"] == "row-shape":
-                    assert isinstance(raw, str), row
-                else:
-                    assert isinstance(raw, list | str), row
+        for row in _rejected_records(text):
+            raw = json.loads(row["raw"])
+            if row["codes"] == "row-shape":
+                assert isinstance(raw, str), row
+            else:
+                assert isinstance(raw, list | str), row
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _rejected_records(text: str) -> list[dict[str, str]]:
+    """Every rejected record of a JSON conversion report, after checking its accounting:
+    rows_in = rows_out + rows_rejected per file, and one rejects line per rejected row."""
+    records: list[dict[str, str]] = []
+    for f in json.loads(text)["files"]:
+        assert f["rows_in"] == f["rows_out"] + f["rows_rejected"], f
+        if f["rejects"] is None:  # no rejects file when no row was rejected
+            assert f["rows_rejected"] == 0, f
+            continue
+        with Path(f["rejects"]).open(encoding="utf-8-sig", newline="") as fh:
+            rejected = list(csv.DictReader(fh))
+        assert len(rejected) == f["rows_rejected"]
+        records += rejected
+    return records
