@@ -12,10 +12,10 @@ import click
 
 from layout_tool.cli.options import encoding_option
 from layout_tool.cli.progress import row_progress
+from layout_tool.convert.forms import SIDE, Form, convert_standard, render_json, render_text
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.i18n import t
 from layout_tool.spec.catalogue import load_area
-from layout_tool.xml.forms import SIDE, Form, convert_standard, render_json, render_text
 
 
 def run_forms(

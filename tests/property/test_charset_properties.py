@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from layout_tool.charset.escapes import to_chars, to_tags
 from layout_tool.charset.setup import char_policy
+from layout_tool.convert.forms import convert_standard
 from layout_tool.spec.catalogue import load_area
 from layout_tool.validate import Options, validate_paths
-from layout_tool.xml.forms import convert_standard
 
 CS = charset()
 # Every character of the set (GJ, MJ with and without IVS, registered IVS) and plain text.

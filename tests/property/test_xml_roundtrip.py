@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from layout_tool.convert.forms import convert_standard
 from layout_tool.spec.catalogue import catalogue
 from layout_tool.spec.model import AreaSpec, FileSpec, Item
-from layout_tool.xml.forms import convert_standard
 
 AREAS = [entry.spec for entry in catalogue() if entry.spec is not None]
 

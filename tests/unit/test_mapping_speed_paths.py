@@ -17,10 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from layout_tool.convert import convert
+from layout_tool.convert.plan import run
+from layout_tool.convert.stages import Stages, Val
 from layout_tool.mapping import load_mapping
 from layout_tool.mapping.loader import _bundled_area
-from layout_tool.mapping.plan import run
-from layout_tool.mapping.stages import Stages, Val
 from layout_tool.mapping.transforms import Context, build
 from layout_tool.mapping.transforms.base import char_map_breaker
 from layout_tool.mapping.transforms.dates import convert as convert_dates

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from layout_tool.cli.forms_cmd import convert_forms, run_forms
+from layout_tool.convert.forms import SIDE, convert_standard
 from layout_tool.errors import LayoutToolError
 from layout_tool.spec.catalogue import catalogue, load_area
-from layout_tool.xml.forms import SIDE, convert_standard
 
 pytestmark = pytest.mark.usefixtures("english")  # they assert English text
 

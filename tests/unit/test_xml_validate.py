@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from layout_tool.cli.main import cli
+from layout_tool.convert.forms import convert_standard
 from layout_tool.errors import LayoutToolError
 from layout_tool.report.finding import Finding
 from layout_tool.spec.catalogue import load_area
 from layout_tool.validate import Options, validate_paths
-from layout_tool.xml.forms import convert_standard
 
 pytestmark = pytest.mark.usefixtures("english")  # they assert English text
 

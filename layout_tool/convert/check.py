@@ -14,9 +14,9 @@ from pathlib import Path
 
 import polars as pl
 
+from layout_tool.convert import files
 from layout_tool.errors import LayoutToolError
 from layout_tool.io.csvsource import col
-from layout_tool.mapping import files
 from layout_tool.mapping.model import Mapping, Rule, Source
 from layout_tool.mapping.transforms.base import Step
 
@@ -57,8 +57,8 @@ def warnings(mapping: Mapping, exports: list[Path]) -> list[str]:
 
 def unpicked(mapping: Mapping, source: Source, path: Path) -> list[str]:
     """``distinct`` groups of the sample without a row that ``pick:`` asks for."""
+    from layout_tool.convert.derive import Counts, derive
     from layout_tool.io.csvsource import Batch
-    from layout_tool.mapping.derive import Counts, derive
 
     out = []
     for target in mapping.targets:

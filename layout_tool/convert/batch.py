@@ -21,15 +21,15 @@ from typing import Final
 import polars as pl
 
 from layout_tool.checks.items import GAIJI, char_screen, finding_code, gaiji_present
+from layout_tool.convert import findings as fnd
+from layout_tool.convert.plan import Outcome, forward
+from layout_tool.convert.stages import Stages, Val
+from layout_tool.convert.verify import add_round_trip
+from layout_tool.convert.xmlio import XML_ONLY_BAD
 from layout_tool.i18n import t
 from layout_tool.io.csvsource import ROW, col
-from layout_tool.mapping import findings as fnd
 from layout_tool.mapping.model import Mapping, Rule, Source, Target
-from layout_tool.mapping.plan import Outcome, forward
-from layout_tool.mapping.stages import Stages, Val
 from layout_tool.mapping.transforms.base import empty_to_null
-from layout_tool.mapping.verify import add_round_trip
-from layout_tool.mapping.xmlio import XML_ONLY_BAD
 from layout_tool.report.finding import Finding
 from layout_tool.spec.model import CodeTable, Item
 from layout_tool.validate.messages import item_message

@@ -25,13 +25,13 @@ import polars as pl
 
 from layout_tool import __version__
 from layout_tool.checks.header import map_columns
+from layout_tool.convert.files import RejectsWriter, StandardWriter
 from layout_tool.errors import LayoutToolError
 from layout_tool.i18n import counted, t
 from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvsource import CsvSource
 from layout_tool.io.inputs import shown
-from layout_tool.mapping.files import RejectsWriter, StandardWriter
 from layout_tool.report.finding import Finding
 from layout_tool.safety.limits import limit
 from layout_tool.safety.paths import check_no_overlap, check_plain_name

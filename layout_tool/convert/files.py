@@ -20,6 +20,7 @@ from typing import BinaryIO, Literal, Protocol
 import polars as pl
 
 from layout_tool.checks.header import map_columns
+from layout_tool.convert.xmlio import recognise_xml
 from layout_tool.errors import LayoutToolError
 from layout_tool.io.csvsource import ROW, Batch, CsvSource, col
 from layout_tool.io.encoding import BOM
@@ -27,7 +28,6 @@ from layout_tool.io.fixedwidth import BATCH_BYTES as FIXED_BATCH_BYTES
 from layout_tool.io.fixedwidth import FixedField, FixedWidthSource, Layout, write_records
 from layout_tool.io.inputs import discover, refusal, shown
 from layout_tool.mapping.model import NEWLINES, Mapping, Source, Target
-from layout_tool.mapping.xmlio import recognise_xml
 from layout_tool.safety.cells import raw_record, safe_column
 from layout_tool.validate.inputs import DATA_SUFFIXES, recognise
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import polars as pl
 
+from layout_tool.convert.batch import ORIGINAL
+from layout_tool.convert.report import FileConversion
 from layout_tool.gaiji.maptable import MapTable, apply_map, count_hits
 from layout_tool.io.csvsource import ROW, Batch
-from layout_tool.mapping.batch import ORIGINAL
-from layout_tool.mapping.report import FileConversion
 
 
 class GaijiStep:

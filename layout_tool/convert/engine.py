@@ -16,62 +16,37 @@ import hashlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
-from layout_tool.charset.model import Charset
-from layout_tool.charset.policy import CharPolicy
-from layout_tool.errors import LayoutToolError
-from layout_tool.gaiji.maptable import MapTable
-from layout_tool.i18n import t
-from layout_tool.io.atomic import atomic_path, commit_reports
-from layout_tool.io.csvsource import ROW, Batch, col
-from layout_tool.io.inputs import shown
-from layout_tool.mapping import files
-from layout_tool.mapping import findings as fnd
-from layout_tool.mapping.batch import BatchResult, ForwardBatches
-from layout_tool.mapping.derive import Counts, derived_batches
-from layout_tool.mapping.gaiji import GaijiStep
-from layout_tool.mapping.model import Mapping, Source, Target
-from layout_tool.mapping.report import (
-    DEFAULT_MAX_FINDINGS,
+from layout_tool.convert import files
+from layout_tool.convert import findings as fnd
+from layout_tool.convert.batch import BatchResult, ForwardBatches
+from layout_tool.convert.derive import Counts, derived_batches
+from layout_tool.convert.gaiji import GaijiStep
+from layout_tool.convert.options import SIDE, ConvertOptions, pattern
+from layout_tool.convert.report import (
     ConversionReport,
     FileConversion,
     render_json,
     render_text,
 )
-from layout_tool.mapping.reverse import ReverseBatches
-from layout_tool.mapping.xmlio import XmlStandardReader, XmlStandardWriter
+from layout_tool.convert.reverse import ReverseBatches
+from layout_tool.convert.xmlio import XmlStandardReader, XmlStandardWriter
+from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import t
+from layout_tool.io.atomic import atomic_path, commit_reports
+from layout_tool.io.csvsource import ROW, Batch, col
+from layout_tool.io.inputs import shown
+from layout_tool.mapping.model import Mapping, Source, Target
 from layout_tool.safety.masking import mask_findings_frame
 from layout_tool.safety.paths import check_no_overlap, check_plain_name
 
 Progress = Callable[[str, int], None]
 Reader = files.VendorReader | files.StandardReader | XmlStandardReader
-SIDE = "conversion"  # OUTDIR/conversion/: reports and rejects, apart from the data files
 REPORT_JSON = "report.json"
 REPORT_TEXT = "report.txt"
-
-
-@dataclass(frozen=True)
-class ConvertOptions:
-    reverse: bool = False
-    encoding: str = "auto"  # overrides the mapping's declared encoding when not auto
-    max_findings: int | None = DEFAULT_MAX_FINDINGS
-    show_values: bool = False
-    batch_bytes: int | None = None  # None: the reader's own (CSV 16 MB, fixed-width 8 MB)
-    gaiji_map: MapTable | None = None  # 外字 table: applied to every input value first
-    to: str = "csv"  # the standard files' form (forward): csv or xml
-    # --select/--ignore and a profile's severities (layout_tool.profile.triage.Triage)
-    triage: Callable[[pl.DataFrame], pl.DataFrame] | None = None
-    profile: dict[str, str] | None = None  # how the report names a --profile
-    charset: Charset | None = None  # GJ characters of this set are standard, not 外字
-
-
-def pattern(options: ConvertOptions) -> str:
-    """The 外字 class of the run: every private-use character, or a charset's vendor class."""
-    return CharPolicy(charset=options.charset).gaiji_pattern
 
 
 def convert(

@@ -11,15 +11,15 @@ from __future__ import annotations
 import polars as pl
 
 from layout_tool.checks.items import GAIJI
+from layout_tool.convert import findings as fnd
+from layout_tool.convert.batch import ENGINE, ORIGINAL, Batches, BatchResult, as_read, out, std
+from layout_tool.convert.plan import Outcome, forward, restore
+from layout_tool.convert.stages import Val
+from layout_tool.convert.verify import BACK
 from layout_tool.io import cp932
 from layout_tool.io.fixedwidth import fit
-from layout_tool.mapping import findings as fnd
-from layout_tool.mapping.batch import ENGINE, ORIGINAL, Batches, BatchResult, as_read, out, std
 from layout_tool.mapping.model import Mapping, Target
-from layout_tool.mapping.plan import Outcome, forward, restore
-from layout_tool.mapping.stages import Val
 from layout_tool.mapping.transforms.base import empty_to_null
-from layout_tool.mapping.verify import BACK
 from layout_tool.report.finding import Finding
 
 
