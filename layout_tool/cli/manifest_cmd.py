@@ -11,7 +11,8 @@ from layout_tool.cli.options import encoding_option, lang_option, no_header_opti
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.i18n import counted, t
-from layout_tool.integrity.manifest import build_manifest, load_expected, write_manifest
+from layout_tool.integrity.counts import load_expected
+from layout_tool.integrity.manifest import build_manifest, write_manifest
 from layout_tool.integrity.measure import MANIFEST_NAME
 from layout_tool.integrity.verify import EXPECTATION_NAMES, verify_folder
 from layout_tool.io.atomic import write_text_atomic

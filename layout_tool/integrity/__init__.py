@@ -5,7 +5,8 @@ with the number of records the sender declared, either in our manifest or in the
 件数表.
 """
 
-from layout_tool.integrity.manifest import Manifest, build_manifest, load_expected
+from layout_tool.integrity.counts import load_expected
+from layout_tool.integrity.manifest import Manifest, build_manifest
 from layout_tool.integrity.verify import check_folder_counts, verify_folder
 
 __all__ = ["Manifest", "build_manifest", "check_folder_counts", "load_expected", "verify_folder"]

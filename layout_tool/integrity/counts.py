@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from layout_tool.errors import LayoutToolError
-from layout_tool.integrity.manifest import Expected, Manifest
+from layout_tool.integrity.manifest import Expected, Manifest, load_manifest
 from layout_tool.spec.import_read import best_guess_row, find_header, read_tables
 
 COUNT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -71,3 +71,10 @@ def _count(text: str, where: str, path: Path) -> int:
     if match is None:
         raise LayoutToolError(f"{where}: count {text!r} is not a whole number", path=str(path))
     return int(match.group(1))
+
+
+def load_expected(path: Path, encoding: str = "auto") -> Manifest:
+    """A manifest (.json) or a 件数表 (.csv / .xlsx) as the expected content of a folder."""
+    if path.suffix.lower() in {".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}:
+        return load_count_sheet(path, encoding)
+    return load_manifest(path)

@@ -113,15 +113,6 @@ def write_manifest(manifest: Manifest, out: Path) -> None:
     write_text_atomic(out, json.dumps(manifest.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
 
-def load_expected(path: Path, encoding: str = "auto") -> Manifest:
-    """A manifest (.json) or a 件数表 (.csv / .xlsx) as the expected content of a folder."""
-    if path.suffix.lower() in {".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}:
-        from layout_tool.integrity.counts import load_count_sheet
-
-        return load_count_sheet(path, encoding)
-    return load_manifest(path)
-
-
 def load_manifest(path: Path) -> Manifest:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))

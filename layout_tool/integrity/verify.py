@@ -13,7 +13,8 @@ from pathlib import Path, PurePosixPath
 
 from layout_tool.errors import LayoutToolError
 from layout_tool.i18n import Msg
-from layout_tool.integrity.manifest import Expected, Manifest, load_expected
+from layout_tool.integrity.counts import load_expected
+from layout_tool.integrity.manifest import Expected, Manifest
 from layout_tool.integrity.measure import (
     COUNT_SHEET_NAMES,
     MANIFEST_NAME,

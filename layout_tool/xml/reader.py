@@ -22,13 +22,13 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from layout_tool.i18n import Msg
 from layout_tool.io.batch import ROW, Batch
 from layout_tool.report.finding import Finding
 from layout_tool.spec.model import AreaSpec, FileSpec
-from layout_tool.xml import stream
+from layout_tool.xml import segments, stream
+from layout_tool.xml.feed import Feed
 from layout_tool.xml.parts import (
     BATCH_RECORDS,
     Context,
@@ -41,59 +41,6 @@ from layout_tool.xml.parts import (
 from layout_tool.xml.prolog import DTD_MESSAGE, Head, read_head
 from layout_tool.xml.shape import Shape
 from layout_tool.xml.xsd import RECORD, ROOT
-
-READ_BYTES = 1 << 20
-
-
-class _Hasher(Protocol):
-    def update(self, data: bytes | memoryview, /) -> None: ...
-
-
-class Feed:
-    """A byte range of a file as a stream, between a synthetic prefix and suffix."""
-
-    def __init__(
-        self,
-        path: Path,
-        start: int = 0,
-        end: int | None = None,
-        prefix: bytes = b"",
-        suffix: bytes = b"",
-        digest: _Hasher | None = None,
-    ) -> None:
-        self.fh = path.open("rb")
-        self.fh.seek(start)
-        self.left = None if end is None else end - start
-        self.head, self.tail = prefix, suffix
-        self.digest = digest
-        self.newlines = 0  # line breaks in the range (prefix and suffix have none)
-
-    def read(self, size: int = -1) -> bytes:
-        if self.head:
-            out, self.head = self.head, b""
-            return out
-        want = READ_BYTES if size is None or size < 0 else size
-        if self.left is not None:
-            want = min(want, self.left)
-        data = self.fh.read(want) if want > 0 else b""
-        if data:
-            if self.left is not None:
-                self.left -= len(data)
-            if self.digest is not None:
-                self.digest.update(data)
-            self.newlines += data.count(b"\n")
-            return data
-        out, self.tail = self.tail, b""
-        return out
-
-    def drain(self) -> None:
-        """Read the rest of the range, so that the digest covers it."""
-        while self.left is None or self.left > 0:
-            if not self.read(READ_BYTES):
-                break
-
-    def close(self) -> None:
-        self.fh.close()
 
 
 @dataclass
@@ -167,8 +114,6 @@ class XmlSource:
             self.stopped = True
             self.sha256 = hash_file(self.path)
             return
-        from layout_tool.xml import segments  # (segments imports this module)
-
         digest = hashlib.sha256()
         bounds = segments.plan(self, self.workers)
         if bounds is not None:

@@ -32,12 +32,13 @@ import polars as pl
 
 from layout_tool.spec.model import AreaSpec
 from layout_tool.xml import stream
+from layout_tool.xml.feed import Feed, Hasher
 from layout_tool.xml.parts import Context, EndPart, FilePart, NotePart, Part, RecordsPart
 from layout_tool.xml.shape import Shape
 from layout_tool.xml.xsd import RECORD
 
 if TYPE_CHECKING:
-    from layout_tool.xml.reader import XmlSource, _Hasher
+    from layout_tool.xml.reader import XmlSource
 
 MIN_BYTES = 64 << 20
 SEGMENT_BYTES = 16 << 20
@@ -140,8 +141,6 @@ class Task:
 def read_segment(task: Task) -> tuple[list[Part], int]:
     """In a worker: one segment's parts, rows numbered from 1 and lines from 1 within the
     segment, and the number of line breaks the segment holds."""
-    from layout_tool.xml.reader import Feed
-
     key = (task.spec.id, task.spec.version)
     shape = _shapes.get(key)
     if shape is None or shape.spec != task.spec:
@@ -177,7 +176,7 @@ def _merged(parts: Iterable[Part]) -> list[Part]:
     return out
 
 
-def run(source: XmlSource, bounds: list[int], digest: _Hasher) -> Iterator[Part]:
+def run(source: XmlSource, bounds: list[int], digest: Hasher) -> Iterator[Part]:
     """The parts of every segment in order; a sequential pass from the first failing one."""
     head = source.head
     assert head.root is not None and head.first is not None
@@ -259,8 +258,6 @@ def _notes(part: NotePart, lines: int) -> NotePart:
 
 def _sequential(source: XmlSource, task: Task, file_id: str, base: int) -> Iterator[Part]:
     """From a segment's start to the end of the document, in one pass in this process."""
-    from layout_tool.xml.reader import Feed
-
     ctx = replace(
         task.ctx,
         segment=False,
@@ -277,7 +274,7 @@ def _sequential(source: XmlSource, task: Task, file_id: str, base: int) -> Itera
 class _Digest:
     """The file's digest, fed in order as segments are taken (into one reused buffer)."""
 
-    def __init__(self, path: Path, digest: _Hasher) -> None:
+    def __init__(self, path: Path, digest: Hasher) -> None:
         self.fh = path.open("rb", buffering=0)
         self.digest = digest
         self.pos = 0
