@@ -6,39 +6,18 @@ Every object is frozen; specs are loaded once and shared by every check.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Literal
 
-ItemType = Literal[
-    "zenkaku", "kana", "hankaku", "text", "digits", "number",
-    "date", "wareki", "yearmonth", "time", "code",
-]  # fmt: skip
+from layout_tool.spec.itemtypes import DATE_TYPES, ITEM_TYPES, ItemType, as_item_type
+
+__all__ = ["DATE_TYPES", "ITEM_TYPES", "ItemType", "as_item_type"]  # re-exported: used widely
+
 CheckKind = Literal["mynumber", "corporate", "lgcode", "m11"]
 Provenance = Literal["modelled", "imported", "official"]
 
-ITEM_TYPES: tuple[ItemType, ...] = (
-    "zenkaku", "kana", "hankaku", "text", "digits", "number",
-    "date", "wareki", "yearmonth", "time", "code",
-)  # fmt: skip
-DATE_TYPES: frozenset[str] = frozenset({"date", "wareki", "yearmonth", "time"})
 # What each ``standard`` (spec family) is called in reports.
 STANDARD_NAMES: dict[str, str] = {"chukan": "中間標準レイアウト仕様", "kihon": "基本データリスト"}
-
-# Item keys in the order they are written back to YAML and shown in JSON.
-ITEM_FLAG_DEFAULTS: dict[str, object] = {
-    "required": False,
-    "fixed": False,
-    "gaiji": False,
-    "code": None,
-    "check": None,
-    "sensitive": False,
-    "format": None,
-    "pattern": None,
-    "scale": None,
-    "allow_unknown_date": False,
-    "repeat": False,
-    "description": None,
-}
 
 
 @dataclass(frozen=True)
@@ -87,6 +66,15 @@ class Item:
             for k, v in full.items()
             if k not in ITEM_FLAG_DEFAULTS or v != ITEM_FLAG_DEFAULTS[k]
         }
+
+
+# The item's optional keys in the order they are written back to YAML and shown in JSON, with
+# their defaults: read from ``Item`` itself, so a default is written once (the loader and the
+# JSON Schema of spec files read them from here).
+_NOT_FLAGS = frozenset({"no", "name", "type", "length", "length_count", "check_policy"})
+ITEM_FLAG_DEFAULTS: dict[str, object] = {
+    f.name: f.default for f in fields(Item) if f.name not in _NOT_FLAGS and f.default is not MISSING
+}
 
 
 @dataclass(frozen=True)
@@ -345,9 +333,3 @@ class CatalogueEntry:
             "ref": self.ref,
             **({"edition": self.edition} if self.edition else {}),
         }
-
-
-def as_item_type(value: str) -> ItemType:
-    if value not in ITEM_TYPES:
-        raise ValueError(value)
-    return value
