@@ -20,29 +20,48 @@ Provenance = Literal["modelled", "imported", "official"]
 STANDARD_NAMES: dict[str, str] = {"chukan": "中間標準レイアウト仕様", "kihon": "基本データリスト"}
 
 
+def _schema(**keywords: object) -> dict[str, object]:
+    """Field metadata: JSON Schema keywords for the key in spec files."""
+    return {"schema": keywords}
+
+
 @dataclass(frozen=True)
 class Item:
     """One データ項目 of a 移行ファイル."""
 
-    no: int
-    name: str
+    # The keys of a spec file's item: the defaults here are the only ones (the loader and
+    # ITEM_FLAG_DEFAULTS read them), and ``schema`` is what spec.schema.json adds to the
+    # type each annotation gives (scripts/make_schemas.py writes it; a test compares).
+    no: int = field(metadata=_schema(minimum=1, maximum=1_000_000))
+    name: str = field(metadata=_schema(minLength=1))
     type: ItemType
-    length: int
+    length: int = field(
+        metadata=_schema(
+            minimum=1,
+            maximum=1_000_000,
+            description="桁数 (docs/security.md: at most 1,000,000)",
+        )
+    )
     required: bool = False
-    fixed: bool = False
+    fixed: bool = field(
+        default=False,
+        metadata=_schema(description="the value must have exactly `length` characters"),
+    )
     gaiji: bool = False
     code: str | None = None
     check: CheckKind | None = None
     sensitive: bool = False
     format: str | None = None
     pattern: str | None = None
-    scale: int | None = None
+    scale: int | None = field(default=None, metadata=_schema(minimum=0, maximum=1000))
     allow_unknown_date: bool = False
     repeat: bool = False
     description: str | None = None
     length_count: str | None = None  # how 桁数 counts (layout_tool.charset.length)
     # M11 remainder 1 ("zero": check digit 0; "invalid": no valid number), set by a profile
-    check_policy: Literal["zero", "invalid"] = field(default="zero", compare=False)
+    check_policy: Literal["zero", "invalid"] = field(
+        default="zero", compare=False, metadata={"file": False}
+    )
 
     def to_dict(self) -> dict[str, object]:
         """Every attribute, defaults included (the contract's item shape)."""
