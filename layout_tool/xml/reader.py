@@ -22,10 +22,10 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from layout_tool.i18n import Msg
 from layout_tool.io.batch import ROW, Batch
+from layout_tool.io.digest import Hasher
 from layout_tool.report.finding import Finding
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.xml import stream
@@ -45,10 +45,6 @@ from layout_tool.xml.xsd import RECORD, ROOT
 READ_BYTES = 1 << 20
 
 
-class _Hasher(Protocol):
-    def update(self, data: bytes | memoryview, /) -> None: ...
-
-
 class Feed:
     """A byte range of a file as a stream, between a synthetic prefix and suffix."""
 
@@ -59,7 +55,7 @@ class Feed:
         end: int | None = None,
         prefix: bytes = b"",
         suffix: bytes = b"",
-        digest: _Hasher | None = None,
+        digest: Hasher | None = None,
     ) -> None:
         self.fh = path.open("rb")
         self.fh.seek(start)

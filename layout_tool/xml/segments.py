@@ -37,7 +37,8 @@ from layout_tool.xml.shape import Shape
 from layout_tool.xml.xsd import RECORD
 
 if TYPE_CHECKING:
-    from layout_tool.xml.reader import XmlSource, _Hasher
+    from layout_tool.io.digest import Hasher
+    from layout_tool.xml.reader import XmlSource
 
 MIN_BYTES = 64 << 20
 SEGMENT_BYTES = 16 << 20
@@ -177,7 +178,7 @@ def _merged(parts: Iterable[Part]) -> list[Part]:
     return out
 
 
-def run(source: XmlSource, bounds: list[int], digest: _Hasher) -> Iterator[Part]:
+def run(source: XmlSource, bounds: list[int], digest: Hasher) -> Iterator[Part]:
     """The parts of every segment in order; a sequential pass from the first failing one."""
     head = source.head
     assert head.root is not None and head.first is not None
@@ -277,7 +278,7 @@ def _sequential(source: XmlSource, task: Task, file_id: str, base: int) -> Itera
 class _Digest:
     """The file's digest, fed in order as segments are taken (into one reused buffer)."""
 
-    def __init__(self, path: Path, digest: _Hasher) -> None:
+    def __init__(self, path: Path, digest: Hasher) -> None:
         self.fh = path.open("rb", buffering=0)
         self.digest = digest
         self.pos = 0
