@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import typing
+from pathlib import Path
 
 import polars as pl
 
 from layout_tool.checks.items import BAD_CHAR, SCREEN, gaiji_fails_checks
+from layout_tool.spec.catalogue import load_area
 from layout_tool.spec.itemtypes import GAIJI, ITEM_TYPE_DEFS, ITEM_TYPES, ItemType, as_item_type
 from layout_tool.spec.model import CodeTable, Item
+from layout_tool.validate import validate_paths
 
 
 def test_every_declared_type_is_a_registered_one() -> None:
@@ -56,3 +59,31 @@ def test_xsd_classes_accept_what_the_checks_accept() -> None:
             ok_check = not re.search(d.bad_char, text) and not re.search(GAIJI, text)
             assert bool(xsd.fullmatch(text)) is ok_check, (name, text)
     assert pl.Series(["x"]).str.contains(BAD_CHAR["hankaku"]).to_list() == [False]
+
+
+SPEC = """\
+standard: chukan
+version: "2.7"
+provenance: modelled
+area: {id: demo, name: デモ, number: 901}
+codes:
+  mark: {name: 記号, status: modelled, values: {"A": 通常, "\\ue000": 外字の記号}}
+files:
+  - id: marks
+    name: 記号
+    filename: MARKS
+    items:
+      - {no: 1, name: 番号, type: digits, length: 5, required: true}
+      - {no: 2, name: 記号, type: code, length: 1, code: mark}
+"""
+
+
+def test_validate_finds_gaiji_a_code_table_lets_pass(tmp_path: Path) -> None:
+    """The one 外字 policy: a code table holding a 外字 lets it pass the code check, so
+    validate looks for it on every row (as convert does), not only on rows with findings."""
+    (tmp_path / "spec.yaml").write_text(SPEC, encoding="utf-8")
+    data = tmp_path / "MARKS.csv"
+    data.write_text("番号,記号\n99991,A\n99992,\ue000\n", encoding="utf-8")
+    report = validate_paths(load_area(str(tmp_path / "spec.yaml")), [data])
+    found = [(f.code, f.row, f.item) for f in report.sorted_findings()]
+    assert found == [("gaiji", 2, "記号")]
