@@ -19,7 +19,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	LAYOUT_TOOL_BROWSER_TESTS=$${CI:+required} $(BIN)/pytest
+	LAYOUT_TOOL_BROWSER_TESTS=$${CI:+required} HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-$${CI:+ci}} $(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

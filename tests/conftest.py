@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from layout_tool.report.report import Filter, Report
 from layout_tool.spec.catalogue import load_area
 from layout_tool.validate import Options, validate_paths
+
+# Hypothesis profiles: "ci" replays the same examples on every run (no flaky CI, no example
+# database); "dev" (the default) explores. HYPOTHESIS_PROFILE selects one (make test sets
+# "ci" under CI; .ci/run sets it too).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev")
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 PEOPLE_HEAD = """\
 standard: chukan

@@ -12,7 +12,6 @@ import polars as pl
 from layout_tool.charset.model import IVS_CLASS
 from layout_tool.io.cp932 import byte_length
 
-COUNTS = ("codepoints", "characters", "bytes:cp932", "bytes:utf-8")
 DEFAULT = "codepoints"
 # Variation selectors: the IVS block and the standardised variation selectors (U+FE00–FE0F).
 SELECTOR = f"(?:{IVS_CLASS}|[\ufe00-\ufe0f])"
@@ -22,6 +21,7 @@ UNITS = {
     "bytes:cp932": "CP932 bytes",
     "bytes:utf-8": "UTF-8 bytes",
 }
+COUNTS = tuple(UNITS)
 
 
 def size(value: pl.Expr, count: str) -> pl.Expr:
@@ -46,9 +46,3 @@ def size_of(text: str, count: str) -> int:
     if count == "bytes:utf-8":
         return len(text.encode("utf-8"))
     return len(text)
-
-
-def check_count(value: object) -> str:
-    if value not in COUNTS:
-        raise ValueError(value)
-    return str(value)

@@ -29,7 +29,6 @@ NOT_JUDGED = (
     (0x80, 0x9F), (0xD800, 0xDFFF), (0xFE00, 0xFE0F), (0xE0100, 0xE01EF), *PUA_RANGES,
 )  # fmt: skip
 JIS_CODECS = {"jisx0208": "shift_jis", "jisx0213": "shift_jisx0213"}
-BASES = ("mjplus", "mj", "jisx0213", "jisx0208", "other")
 
 
 @dataclass(frozen=True)

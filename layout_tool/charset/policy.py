@@ -17,10 +17,9 @@ from layout_tool.charset.escapes import ESCAPE, escape_present
 from layout_tool.charset.length import DEFAULT, UNITS
 from layout_tool.charset.model import IVS_CLASS, Charset
 from layout_tool.checks.items import GAIJI
+from layout_tool.spec.itemtypes import TEXT_TYPES
 from layout_tool.spec.model import Item
 
-# Item types a character check can concern (others hold ASCII and fail the type check).
-TEXT_TYPES = frozenset({"zenkaku", "kana", "text", "hankaku"})
 BASE_NAMES = {
     "mjplus": "the MJ table (closed set)",
     "mj": "the MJ table (closed set)",

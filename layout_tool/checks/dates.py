@@ -104,7 +104,7 @@ def _digits(value: pl.Expr, length: int) -> pl.Expr:
     A cast rather than a regex (a fifth of the time): polars reads a string as an unsigned
     integer only if it is ASCII digits after an optional ``+`` (never ``-``, spaces or other
     digits), so a value of ``length`` bytes that does not start with ``+`` and casts is
-    exactly ``length`` ASCII digits. tests/property/test_check_speedups.py holds it to the
+    exactly ``length`` ASCII digits. tests/property/test_fast_checks_agree.py holds it to the
     regex ``^[0-9]{length}$``.
     """
     shaped = (value.str.len_bytes() == length) & ~value.str.starts_with("+")

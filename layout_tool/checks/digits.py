@@ -45,7 +45,7 @@ def non_digit(value: pl.Expr) -> pl.Expr:
     ASCII digits after an optional ``+`` (never ``-``, spaces or other digits), so a value
     that casts and does not start with ``+`` is all digits; only the values that do not cast
     (other characters, or more digits than 64 bits hold) are searched. The cast is the one
-    the check digit reads, so a query computes it once. tests/property/test_check_speedups.py
+    the check digit reads, so a query computes it once. tests/property/test_fast_checks_agree.py
     holds this to the regex.
     """
     unread = pl.when(_as_int(value).is_null()).then(value)

@@ -12,39 +12,25 @@ next to nothing.
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from layout_tool.charset.length import DEFAULT as DEFAULT_COUNT
 from layout_tool.charset.length import size as counted_size
 from layout_tool.checks.dates import date_ok
 from layout_tool.checks.digits import check_digit_ok, non_digit
-from layout_tool.spec.model import DATE_TYPES, CodeTable, Item
+from layout_tool.spec.itemtypes import DIGITS_ONLY, ITEM_TYPE_DEFS, NUMBER, item_type
+from layout_tool.spec.itemtypes import GAIJI as GAIJI  # re-exported: the checks' 外字 class
+from layout_tool.spec.model import CodeTable, Item
 
-PUA = "\ue000-\uf8ff\U000f0000-\U0010fffd"
-# Controls, and the bidi embeddings/overrides/isolates (U+202A–U+202E, U+2066–U+2069) that
-# reorder what a screen shows: never valid 全角 or printable text (docs/security.md).
-CONTROL = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
-# A character that makes the value not of the type (regex classes; PUA judged by `gaiji`).
-BAD_CHAR: dict[str, str] = {
-    "zenkaku": f"[{CONTROL}\x20-\x7e\uff61-\uff9f]",
-    # 中黒 ・ and ＝ separate the parts of foreign residents' readings (ヤマダ＝タロウ).
-    "kana": f"[^\u30a1-\u30f6\u30fb\u30fc\u30fd\u30fe\u3000\uff1d{PUA}]",
-    "hankaku": "[^\x20-\x7e]",
-    "text": f"[{CONTROL}]",
-    "digits": "[^0-9]",
-}
-NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
-ASCII_TYPES = frozenset({"digits", "hankaku"})
-GAIJI = f"[{PUA}]"
-# Characters the character checks of layout_tool.charset look for: escape marks (◆ { &),
-# U+FFFD and IVS selectors, so that those checks can read the screened column too.
-CHARSET_MARKS = "◆{&\ufffd\U000e0100-\U000e01ef"
+# The classes are declared per type in ``layout_tool.spec.itemtypes``; these views keep the
+# names the checks (and their tests) use.
+BAD_CHAR: dict[str, str] = {n: d.bad_char for n, d in ITEM_TYPE_DEFS.items() if d.bad_char}
+ASCII_TYPES = frozenset(n for n, d in ITEM_TYPE_DEFS.items() if d.length == "bytes")
 # A character that may fail the type check or be 外字: the union of BAD_CHAR and GAIJI.
-SCREEN: dict[str, str] = {
-    "zenkaku": f"[{CONTROL}\x20-\x7e\uff61-\uff9f{PUA}{CHARSET_MARKS}]",
-    "kana": "[^\u30a1-\u30f6\u30fb\u30fc\u30fd\u30fe\u3000\uff1d]",
-    "text": f"[{CONTROL}{PUA}{CHARSET_MARKS}]",
-}
+SCREEN: dict[str, str] = {n: d.screen for n, d in ITEM_TYPE_DEFS.items() if d.screen}
+_PUA_RE = re.compile(GAIJI)
 
 
 def char_screen(item: Item, value: pl.Expr) -> pl.Expr | None:
@@ -65,11 +51,12 @@ def type_bad(item: Item, value: pl.Expr, chars: pl.Expr | None = None) -> pl.Exp
     ``chars``: the value where it may hold such a character, null elsewhere (``char_screen``).
     """
     bad: pl.Expr | None = None
-    if item.type == "digits":
+    kind = item_type(item.type)
+    if kind.bad_char == DIGITS_ONLY:
         bad = non_digit(value)
-    elif item.type in BAD_CHAR:
-        bad = (value if chars is None else chars).str.contains(BAD_CHAR[item.type])
-    elif item.type == "number":
+    elif kind.bad_char is not None:
+        bad = (value if chars is None else chars).str.contains(kind.bad_char)
+    elif kind.length == "number":
         bad = ~value.str.contains(NUMBER)
     if item.pattern is not None:
         off = ~value.str.contains(f"^(?:{item.pattern})$")
@@ -83,9 +70,10 @@ def length_bad(item: Item, value: pl.Expr, count: str = DEFAULT_COUNT) -> pl.Exp
     It decides only where the type check passed (docs/checks.md order), as in ``finding_code``.
     ``count``: how 桁数 is counted (``layout_tool.charset.length``; default code points).
     """
-    if item.type == "code" or item.type in DATE_TYPES:
+    rule = item_type(item.type).length
+    if rule == "none":
         return None
-    if item.type == "number":
+    if rule == "number":
         digits = value.str.replace_all(r"[-.]", "").str.len_chars()
         decimals = value.str.extract(r"\.([0-9]*)$", 1).str.len_chars().fill_null(0)
         return (digits > item.length) | (decimals > (item.scale or 0))
@@ -102,9 +90,10 @@ def own_check(
     item: Item, value: pl.Expr, codes: dict[str, CodeTable]
 ) -> tuple[str, pl.Expr] | None:
     """The item's last check: (finding code, bad expression)."""
-    if item.type == "code" and item.code is not None:
+    own = item_type(item.type).own_check
+    if own == "code" and item.code is not None:
         return "code", ~value.is_in(list(codes[item.code].values))
-    if item.type in DATE_TYPES:
+    if own == "date":
         return "date", ~date_ok(value, item.type, item.format, item.allow_unknown_date)
     if item.check is not None:
         ok = check_digit_ok(value, item.check, item.check_policy, max_length=item.length)
@@ -151,3 +140,22 @@ def gaiji_present(value: pl.Expr, pattern: str = GAIJI) -> pl.Expr:
     ``pattern``: the 外字 class of a charset (``CharPolicy.gaiji_pattern``), when one is loaded.
     """
     return value.str.contains(pattern).fill_null(False)
+
+
+def gaiji_fails_checks(item: Item, codes: dict[str, CodeTable]) -> bool:
+    """Whether a 外字 anywhere in a value always makes the item's own checks fail.
+
+    The one 外字 policy (``ItemTypeDef.gaiji``) that validate and convert share: where it
+    holds, a row with a 外字 already has a finding (a failed check, or a failed transform that
+    suppressed it), so the 外字 flag need only be looked for on such rows instead of
+    scanning every value. Text types (zenkaku, kana, text) accept 外字; a date whose format,
+    or a code whose table, holds one may too.
+    """
+    policy = item_type(item.type).gaiji
+    if policy == "date-format":
+        return not _PUA_RE.search(item.format or "")
+    if policy == "code-values":
+        if item.code not in codes:
+            return False
+        return not any(_PUA_RE.search(v) for v in codes[item.code].values)
+    return policy == "fails"

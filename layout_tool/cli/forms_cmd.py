@@ -1,7 +1,7 @@
 """``convert --spec AREA INPUT... -o OUTDIR --to csv|xml``: standard files between forms.
 
 Wired into ``convert``: when it is given ``--spec`` instead of ``--mapping``, it returns
-``run_forms(...)``'s exit code. ``convert_forms`` is the same as a command of its own.
+``run_forms(...)``'s exit code.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.convert.forms import SIDE, Form, convert_standard, render_json, render_text
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
@@ -41,25 +40,3 @@ def run_forms(
     click.echo(render_json(report) if fmt == "json" else render_text(report), nl=False)
     click.echo(t("cli.report-folder", path=outdir / SIDE), err=True)
     return EXIT_OK if report.ok else EXIT_FINDINGS
-
-
-@click.command(name="convert-forms")
-@click.option("--spec", "area", required=True, help="Area id, number, name, or a spec YAML path.")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path))
-@click.option("--to", "to", type=click.Choice(["csv", "xml"]), required=True)
-@click.option("--file", "file_id", help="Only this file of the area.")
-@encoding_option("CSV inputs (XML documents declare their own).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def convert_forms(
-    area: str,
-    inputs: tuple[Path, ...],
-    outdir: Path,
-    to: str,
-    file_id: str | None,
-    encoding: str,
-    fmt: str,
-) -> None:
-    """Standard files (CSV or XML) of AREA into OUTDIR in the other form (or the same)."""
-    code = run_forms(area, inputs, outdir, to, file_id, encoding, fmt)
-    click.get_current_context().exit(code)

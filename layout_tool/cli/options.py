@@ -38,11 +38,6 @@ profile_option = click.option(
 )
 
 
-def codes_option(name: str, help: str) -> Callable[[F], F]:
-    """``--select`` / ``--ignore``: finding codes, comma-separated."""
-    return click.option(name, help=help)
-
-
 def finding_codes(value: str | None) -> frozenset[str]:
     """The finding codes of a comma-separated list; an unknown one is a usage error."""
     from layout_tool.errors import LayoutToolError

@@ -13,14 +13,19 @@ field may well be called like a standard item.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Final
 
 import polars as pl
 
-from layout_tool.checks.items import GAIJI, char_screen, finding_code, gaiji_present
+from layout_tool.checks.items import (
+    GAIJI,
+    char_screen,
+    finding_code,
+    gaiji_fails_checks,
+    gaiji_present,
+)
 from layout_tool.convert import findings as fnd
 from layout_tool.convert.plan import Outcome, forward
 from layout_tool.convert.stages import Stages, Val
@@ -31,7 +36,7 @@ from layout_tool.io.csvsource import ROW, col
 from layout_tool.mapping.model import Mapping, Rule, Source, Target
 from layout_tool.mapping.transforms.base import empty_to_null
 from layout_tool.report.finding import Finding
-from layout_tool.spec.model import CodeTable, Item
+from layout_tool.spec.model import Item
 from layout_tool.validate.messages import item_message
 
 ITEM_CODES = ("required", "type", "length", "code", "date", "check-digit")
@@ -84,24 +89,6 @@ def checked_item(item: Item, rule: Rule | None) -> Item:
     return replace(item, type="text" if item.type == "code" else item.type, code=None)
 
 
-def gaiji_fails_checks(item: Item, codes: dict[str, CodeTable]) -> bool:
-    """Whether a 外字 anywhere in a value always makes the item's own checks fail.
-
-    Digits, numbers, dates and codes cannot hold a private-use character, so where one
-    occurs the row already has a finding (a failed check, or a failed transform that
-    suppressed it): the 外字 flag need only be looked for on such rows, as ``validate``
-    does, instead of scanning every value. Text types (zenkaku, kana, text) accept them.
-    """
-    if item.type in ("hankaku", "digits", "number", "wareki", "yearmonth", "time"):
-        return True
-    if item.type == "date":
-        return not _PUA.search(item.format or "")
-    if item.type == "code" and item.code in codes:
-        return not any(_PUA.search(v) for v in codes[item.code].values)
-    return False
-
-
-_PUA = re.compile(GAIJI)
 PLAIN_STEPS = frozenset({"code", "era-code", "date", "number"})
 
 

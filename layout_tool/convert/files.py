@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, Literal, Protocol
+from typing import BinaryIO, Literal
 
 import polars as pl
 
@@ -23,6 +23,7 @@ from layout_tool.checks.header import map_columns
 from layout_tool.convert.xmlio import recognise_xml
 from layout_tool.errors import LayoutToolError
 from layout_tool.io.csvsource import ROW, Batch, CsvSource, col
+from layout_tool.io.digest import Hasher
 from layout_tool.io.encoding import BOM
 from layout_tool.io.fixedwidth import BATCH_BYTES as FIXED_BATCH_BYTES
 from layout_tool.io.fixedwidth import FixedField, FixedWidthSource, Layout, write_records
@@ -38,10 +39,6 @@ CSV_BATCH_BYTES = 16 << 20
 """CSV read per batch by ``convert`` (``validate`` reads 8 MB): each batch costs the plan's
 tens of expressions once, so fewer, larger batches convert a little faster; peak memory
 stays near 400 MB (bench/bench_convert.py)."""
-
-
-class _Hasher(Protocol):
-    def update(self, data: bytes, /) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -224,7 +221,7 @@ class VendorReader:
                 f"{shown(path)}: {_header_difference(source.field_names, self.csv.header or [])}"
             )
 
-    def batches(self, digest: _Hasher | None = None) -> Iterator[Batch]:
+    def batches(self, digest: Hasher | None = None) -> Iterator[Batch]:
         if self.fixed is not None:
             yield from self.fixed.batches(digest)
             return
@@ -274,7 +271,7 @@ class StandardReader:
         self.positions = cmap.positions
         self.ncols = cmap.ncols
 
-    def batches(self, digest: _Hasher | None = None) -> Iterator[Batch]:
+    def batches(self, digest: Hasher | None = None) -> Iterator[Batch]:
         items = self.target.file.items
         with self.path.open("rb") as fh:
             if digest is not None:

@@ -17,7 +17,6 @@ from layout_tool.spec.model import AreaSpec, FileSpec, Item
 Status = Literal["covered", "narrower", "constant", "missing"]
 IssueKind = Literal["type", "length"]
 Kind = Literal["mapping", "layout"]
-STATUSES: tuple[Status, ...] = ("covered", "narrower", "constant", "missing")
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ def split_point(buf: bytes | bytearray, first: bool = False, end: int | None = N
 def read_regular(data: bytes, n: int, delimiter: str) -> pl.DataFrame | None:
     """The common case, without sentinels: no quotes, and exactly n-1 separators a line.
 
-    polars makes one row of every line (a blank one too: tests/unit/test_csvparse_fast.py
+    polars makes one row of every line (a blank one too: tests/unit/test_csvparse_regular_batches.py
     holds it to that) and refuses a line with too many fields, so when the separators add up
     to n-1 per row, no line can have too few either. Anything else (quotes, ragged rows)
     returns None and takes the sentinel path, which locates each bad record. Without quotes

@@ -13,7 +13,6 @@ import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol
 
 import polars as pl
 
@@ -31,6 +30,7 @@ from layout_tool.io.csvparse import (
     split_point,
     unmark,
 )
+from layout_tool.io.digest import Hasher
 from layout_tool.io.encoding import (
     BOM,
     CANDIDATES,
@@ -50,12 +50,7 @@ MAX_HEADER_BYTES = 64 << 20
 MASSIVE_FAILURES = 100
 _STRAYS = re.compile("[\x80\uf8f0-\uf8f3]")  # CP932 bytes Python decodes but never valid
 
-__all__ = ["BATCH_BYTES", "ROW", "Batch", "CsvSource", "_prefetch", "col"]
-_prefetch = prefetch  # the name older callers import
-
-
-class _Hasher(Protocol):
-    def update(self, data: bytes, /) -> None: ...
+__all__ = ["BATCH_BYTES", "ROW", "Batch", "CsvSource", "col"]
 
 
 class CsvSource:
@@ -186,7 +181,7 @@ class CsvSource:
         )
 
     def batches(
-        self, ncols: int, names: list[str] | None = None, digest: _Hasher | None = None
+        self, ncols: int, names: list[str] | None = None, digest: Hasher | None = None
     ) -> Iterator[Batch]:
         """Record batches with ``ncols`` string columns; ``names`` label encoding findings.
 
@@ -194,7 +189,7 @@ class CsvSource:
         """
         return prefetch(self._batches(ncols, names or [], digest))
 
-    def _batches(self, ncols: int, names: list[str], digest: _Hasher | None) -> Iterator[Batch]:
+    def _batches(self, ncols: int, names: list[str], digest: Hasher | None) -> Iterator[Batch]:
         row = 0
         with self.path.open("rb") as raw:
             raw.seek(self.data_start)
@@ -286,7 +281,7 @@ class CsvSource:
 class _CrAsLf(io.BufferedIOBase):
     """A byte stream that reads CR as LF (same length), feeding ``digest`` the true bytes."""
 
-    def __init__(self, raw: io.BufferedIOBase, digest: _Hasher | None) -> None:
+    def __init__(self, raw: io.BufferedIOBase, digest: Hasher | None) -> None:
         self.raw, self.digest = raw, digest
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]

@@ -29,13 +29,15 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO
 
 import polars as pl
 
 from layout_tool.i18n import Msg
 from layout_tool.io.cp932 import byte_length, decode, decode_field, one_character, unencodable
-from layout_tool.io.csvsource import ROW, Batch, _prefetch, col
+from layout_tool.io.csvsource import ROW, Batch, col
+from layout_tool.io.digest import Hasher
+from layout_tool.io.prefetch import prefetch
 from layout_tool.report.finding import Finding
 
 BATCH_BYTES = 16 << 20
@@ -47,10 +49,6 @@ PIECE_BYTES = 4 << 20
 NEWLINES = {"crlf": b"\r\n", "lf": b"\n", "none": b""}
 LINE = "__line"
 SYNC = bytes(16)  # the Avro container's sync marker (any 16 bytes)
-
-
-class _Hasher(Protocol):
-    def update(self, data: bytes, /) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -93,11 +91,11 @@ class FixedWidthSource:
         self.size = path.stat().st_size
         self._avro: dict[int, bytes] = {}  # Avro container headers by record stride
 
-    def batches(self, digest: _Hasher | None = None) -> Iterator[Batch]:
+    def batches(self, digest: Hasher | None = None) -> Iterator[Batch]:
         """Record batches, the next one read and decoded in a thread meanwhile."""
-        return _prefetch(self._batches(digest))
+        return prefetch(self._batches(digest))
 
-    def _batches(self, digest: _Hasher | None = None) -> Iterator[Batch]:
+    def _batches(self, digest: Hasher | None = None) -> Iterator[Batch]:
         """Pieces of ``PIECE_BYTES`` cut and decoded two at a time, joined into batches.
 
         One piece waits on polars' threads or on the GIL (decoding) much of its time; two
@@ -120,7 +118,7 @@ class FixedWidthSource:
                 if last:
                     yield _joined([f.result() for f in last])
 
-    def _located(self, digest: _Hasher | None) -> Iterator[tuple[bytes, int, int, int]]:
+    def _located(self, digest: Hasher | None) -> Iterator[tuple[bytes, int, int, int]]:
         """Each chunk, its byte offset in the file, its first row (0-based), its records."""
         row, offset = 0, 0
         size = self.layout.record_length

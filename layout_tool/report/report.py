@@ -236,10 +236,4 @@ class Report:
         }
 
 
-def severity_of(code: str, gaiji_allowed: bool = False) -> Severity:
-    if code == "gaiji" and gaiji_allowed:
-        return "warning"
-    return "error"
-
-
-__all__ = ["CODES", "DEFAULT_MAX_FINDINGS", "FileResult", "Filter", "Report", "severity_of"]
+__all__ = ["CODES", "DEFAULT_MAX_FINDINGS", "FileResult", "Filter", "Report"]

@@ -41,10 +41,6 @@ def shown(text: str | None, name: str = "MAX_REPORT_VALUE") -> str:
     return "" if text is None else inert(clip(text, name))
 
 
-def has_bidi(text: str) -> bool:
-    return any(ch in BIDI for ch in text)
-
-
 def inert_lines(text: str) -> str:
     """A whole text report made inert line by line (its own line breaks kept)."""
     return "\n".join(inert(line) for line in text.split("\n"))

@@ -12,7 +12,7 @@ share a row. Faults are drawn from a seeded ``random.Random``, so a seed reprodu
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 import polars as pl
@@ -24,6 +24,7 @@ from layout_tool.identifiers import is_valid
 from layout_tool.sample.oracle import Found, cross_row
 from layout_tool.sample.structure import analyse
 from layout_tool.sample.values import index_value
+from layout_tool.spec.itemtypes import ITEM_TYPE_DEFS
 from layout_tool.spec.model import AreaSpec, Item
 
 
@@ -55,6 +56,14 @@ class Unsuitable:
 
 
 UNSUITABLE = Unsuitable()
+# A value that fails the type check, by 桁数, for the types a bad character can break.
+_TYPE_FAULTS: dict[str, Callable[[int], str]] = {
+    "zenkaku": lambda size: "ｼｹﾝ"[: max(1, min(3, size))],
+    "kana": lambda size: "しけん"[: max(1, min(3, size))],
+    "hankaku": lambda size: "試",
+    "digits": lambda size: "1a"[-max(1, min(2, size)) :],
+    "number": lambda size: "1a",
+}
 Candidate = tuple[str, int, str]  # file id, 0-based row, item
 
 
@@ -148,15 +157,15 @@ class Seeder:
         return None
 
     def per_cell_items(self, code: str) -> list[tuple[str, Item]]:
-        text_types = {"zenkaku", "kana", "hankaku", "text", "digits", "number"}
+        kind = ITEM_TYPE_DEFS
         wanted = {
             "required": lambda i: i.required,
-            "type": lambda i: i.type in {"zenkaku", "kana", "hankaku", "digits", "number"},
-            "length": lambda i: i.type in text_types and i.pattern is None,
-            "code": lambda i: i.type == "code" and i.code is not None,
-            "date": lambda i: i.type in {"date", "wareki", "yearmonth", "time"},
+            "type": lambda i: i.type in _TYPE_FAULTS,
+            "length": lambda i: kind[i.type].length != "none" and i.pattern is None,
+            "code": lambda i: kind[i.type].own_check == "code" and i.code is not None,
+            "date": lambda i: kind[i.type].own_check == "date",
             "check-digit": lambda i: on_by_default(i.check),
-            "gaiji": lambda i: i.type in {"zenkaku", "kana", "text"} and not i.gaiji,
+            "gaiji": lambda i: kind[i.type].gaiji == "may-pass" and not i.gaiji,
         }[code]
         found = self.items(wanted)
         if code == "type":  # half-width kana in a zenkaku item is the classic case
@@ -170,13 +179,8 @@ class Seeder:
         if code == "required":
             return None
         if code == "type":
-            return {
-                "zenkaku": "ｼｹﾝ"[: max(1, min(3, size))],
-                "kana": "しけん"[: max(1, min(3, size))],
-                "hankaku": "試",
-                "digits": "1a"[-max(1, min(2, size)) :],
-                "number": "1a",
-            }.get(item.type, UNSUITABLE)
+            make = _TYPE_FAULTS.get(item.type)
+            return UNSUITABLE if make is None else make(size)
         if code == "length":
             filler = {"kana": "ア", "hankaku": "X", "digits": "1", "number": "1"}.get(
                 item.type, "試"

@@ -15,21 +15,19 @@ from collections.abc import Callable, Mapping
 
 import polars as pl
 
+from layout_tool import dates
 from layout_tool.checks.digits import check_digit_expr
 from layout_tool.sample.pattern import length_of, parse, pattern_value
 from layout_tool.sample.rand import below, between, chance, choose, full_width_digits, pick
+from layout_tool.spec.itemtypes import item_type
 from layout_tool.spec.model import CodeTable, Item
 
 BASE_YEAR = 2024
 """The 課税年度 / 年度 of generated data (a constant keeps multi-file year keys consistent)."""
 
-# Era starts (docs/checks.md): code, first day, the Gregorian year of 元年.
-ERAS: tuple[tuple[str, dt.date, int], ...] = (
-    ("01", dt.date(1868, 1, 25), 1868),
-    ("02", dt.date(1912, 7, 30), 1912),
-    ("03", dt.date(1926, 12, 25), 1926),
-    ("04", dt.date(1989, 1, 8), 1989),
-    ("05", dt.date(2019, 5, 1), 2019),
+# Era starts (``layout_tool.dates.ERAS``): code, first day, the Gregorian year of 元年.
+ERAS: tuple[tuple[str, dt.date, int], ...] = tuple(
+    (era.code, era.start, era.start.year) for era in dates.ERAS
 )
 _KANA_DIGITS = tuple("アイウエオカキクケコ")
 _EPOCH = dt.date(2000, 1, 1)
@@ -323,39 +321,37 @@ def typed_value(
     stage: Stage = inline,
 ) -> pl.Expr:
     """A random valid value of the item's type (before fitting to its length)."""
-    if item.pattern is not None and item.type in {"hankaku", "text", "zenkaku", "digits", "kana"}:
+    sample = item_type(item.type).sample  # the generator the type declares
+    if item.pattern is not None and sample in {"text", "digits"}:
         atoms = parse(item.pattern)
         if atoms is not None:
             size = length_of(atoms)
             if size == item.length or (not item.fixed and size <= item.length):
                 return pattern_value(atoms, key, salt_)
-    kind = item.type
-    if kind == "code" and item.code is not None:
+    if sample == "code" and item.code is not None:
         return code_value(codes[item.code], key, salt_)
-    if kind in {"date", "wareki", "yearmonth"}:
+    if sample == "date":
         return date_value(item, key, salt_, stage)
-    if kind == "time":
+    if sample == "time":
         sec = below(key, salt_, 86400)
         return pl.concat_str(
             [_zfill(sec // 3600, 2), _zfill(sec // 60 % 60, 2), _zfill(sec % 60, 2)]
         )
-    if kind == "digits":
+    if sample == "digits":
         return digits_value(item, key, salt_, stage)
-    if kind == "number":
+    if sample == "number":
         return number_value(item, key, salt_)
     return text_value(item, key, salt_)
 
 
-_PAD = {"zenkaku": "　", "kana": "ー", "text": "　", "hankaku": " ", "digits": "0"}
-
-
 def fit(item: Item, value: pl.Expr) -> pl.Expr:
     """Cut to 桁数, and pad to exactly 桁数 where the item is fixed."""
-    if item.type not in _PAD:
+    pad = item_type(item.type).pad
+    if pad is None:
         return value
     value = value.str.slice(0, item.length)
     if item.fixed:
-        if item.type == "digits":
+        if pad == "0":
             return value.str.zfill(item.length)
-        return value.str.pad_end(item.length, _PAD[item.type])
+        return value.str.pad_end(item.length, pad)
     return value

@@ -18,10 +18,14 @@ from layout_tool.spec.import_words import (
     parse_length,
     type_of,
 )
+from layout_tool.spec.itemtypes import ITEM_TYPE_DEFS
 from layout_tool.spec.model import DATE_TYPES, CodeTable, Item, ItemType
 
-# 桁数 a date-like item has when the table leaves it empty (the spec needs one).
-DEFAULT_LENGTHS: dict[str, int] = {"date": 8, "wareki": 8, "yearmonth": 6, "time": 6}
+# 桁数 a date-like item has when the table leaves it empty (the spec needs one): the
+# standard's 桁数 of the types that have one.
+DEFAULT_LENGTHS: dict[str, int] = {
+    n: d.fixed_length for n, d in ITEM_TYPE_DEFS.items() if d.fixed_length is not None
+}
 _CODE_SUFFIXES = ("コード", "ｺｰﾄﾞ", "cd", "CD")
 _NAME_HEADINGS = frozenset(normalise(w) for w in ITEM_FIELDS["name"])
 

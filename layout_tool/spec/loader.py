@@ -8,8 +8,8 @@ from typing import Any, cast
 
 from layout_tool.spec.model import (
     DATE_TYPES,
+    ITEM_FLAG_DEFAULTS,
     AreaSpec,
-    CheckKind,
     CodeTable,
     Endpoint,
     FileSpec,
@@ -157,24 +157,17 @@ def _file(
 
 
 def _item(raw: dict[str, Any]) -> Item:
+    """An item; every key the file leaves out takes ``Item``'s default (``ITEM_FLAG_DEFAULTS``)."""
+    flags: dict[str, Any] = {key: raw[key] for key in ITEM_FLAG_DEFAULTS if key in raw}
+    if flags.get("scale") is not None:
+        flags["scale"] = int(flags["scale"])  # the schema allows 2.0 as an integer
     return Item(
         no=int(raw["no"]),  # the schema allows 15.0 as an integer: the model holds ints
         name=raw["name"],
         type=as_item_type(raw["type"]),
         length=int(raw["length"]),
-        required=raw.get("required", False),
-        fixed=raw.get("fixed", False),
-        gaiji=raw.get("gaiji", False),
-        code=raw.get("code"),
-        check=cast(CheckKind | None, raw.get("check")),
-        sensitive=raw.get("sensitive", False),
-        format=raw.get("format"),
-        pattern=raw.get("pattern"),
-        scale=None if raw.get("scale") is None else int(raw["scale"]),
-        allow_unknown_date=raw.get("allow_unknown_date", False),
-        repeat=raw.get("repeat", False),
-        description=raw.get("description"),
         length_count=raw.get("length_count"),
+        **flags,
     )
 
 

@@ -6,64 +6,62 @@ Every object is frozen; specs are loaded once and shared by every check.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Literal
 
-ItemType = Literal[
-    "zenkaku", "kana", "hankaku", "text", "digits", "number",
-    "date", "wareki", "yearmonth", "time", "code",
-]  # fmt: skip
+from layout_tool.spec.itemtypes import DATE_TYPES, ITEM_TYPES, ItemType, as_item_type
+
+__all__ = ["DATE_TYPES", "ITEM_TYPES", "ItemType", "as_item_type"]  # re-exported: used widely
+
 CheckKind = Literal["mynumber", "corporate", "lgcode", "m11"]
 Provenance = Literal["modelled", "imported", "official"]
 
-ITEM_TYPES: tuple[ItemType, ...] = (
-    "zenkaku", "kana", "hankaku", "text", "digits", "number",
-    "date", "wareki", "yearmonth", "time", "code",
-)  # fmt: skip
-DATE_TYPES: frozenset[str] = frozenset({"date", "wareki", "yearmonth", "time"})
 # What each ``standard`` (spec family) is called in reports.
 STANDARD_NAMES: dict[str, str] = {"chukan": "中間標準レイアウト仕様", "kihon": "基本データリスト"}
 
-# Item keys in the order they are written back to YAML and shown in JSON.
-ITEM_FLAG_DEFAULTS: dict[str, object] = {
-    "required": False,
-    "fixed": False,
-    "gaiji": False,
-    "code": None,
-    "check": None,
-    "sensitive": False,
-    "format": None,
-    "pattern": None,
-    "scale": None,
-    "allow_unknown_date": False,
-    "repeat": False,
-    "description": None,
-}
+
+def _schema(**keywords: object) -> dict[str, object]:
+    """Field metadata: JSON Schema keywords for the key in spec files."""
+    return {"schema": keywords}
 
 
 @dataclass(frozen=True)
 class Item:
     """One データ項目 of a 移行ファイル."""
 
-    no: int
-    name: str
+    # The keys of a spec file's item: the defaults here are the only ones (the loader and
+    # ITEM_FLAG_DEFAULTS read them), and ``schema`` is what spec.schema.json adds to the
+    # type each annotation gives (scripts/make_schemas.py writes it; a test compares).
+    no: int = field(metadata=_schema(minimum=1, maximum=1_000_000))
+    name: str = field(metadata=_schema(minLength=1))
     type: ItemType
-    length: int
+    length: int = field(
+        metadata=_schema(
+            minimum=1,
+            maximum=1_000_000,
+            description="桁数 (docs/security.md: at most 1,000,000)",
+        )
+    )
     required: bool = False
-    fixed: bool = False
+    fixed: bool = field(
+        default=False,
+        metadata=_schema(description="the value must have exactly `length` characters"),
+    )
     gaiji: bool = False
     code: str | None = None
     check: CheckKind | None = None
     sensitive: bool = False
     format: str | None = None
     pattern: str | None = None
-    scale: int | None = None
+    scale: int | None = field(default=None, metadata=_schema(minimum=0, maximum=1000))
     allow_unknown_date: bool = False
     repeat: bool = False
     description: str | None = None
     length_count: str | None = None  # how 桁数 counts (layout_tool.charset.length)
     # M11 remainder 1 ("zero": check digit 0; "invalid": no valid number), set by a profile
-    check_policy: Literal["zero", "invalid"] = field(default="zero", compare=False)
+    check_policy: Literal["zero", "invalid"] = field(
+        default="zero", compare=False, metadata={"file": False}
+    )
 
     def to_dict(self) -> dict[str, object]:
         """Every attribute, defaults included (the contract's item shape)."""
@@ -87,6 +85,15 @@ class Item:
             for k, v in full.items()
             if k not in ITEM_FLAG_DEFAULTS or v != ITEM_FLAG_DEFAULTS[k]
         }
+
+
+# The item's optional keys in the order they are written back to YAML and shown in JSON, with
+# their defaults: read from ``Item`` itself, so a default is written once (the loader and the
+# JSON Schema of spec files read them from here).
+_NOT_FLAGS = frozenset({"no", "name", "type", "length", "length_count", "check_policy"})
+ITEM_FLAG_DEFAULTS: dict[str, object] = {
+    f.name: f.default for f in fields(Item) if f.name not in _NOT_FLAGS and f.default is not MISSING
+}
 
 
 @dataclass(frozen=True)
@@ -345,9 +352,3 @@ class CatalogueEntry:
             "ref": self.ref,
             **({"edition": self.edition} if self.edition else {}),
         }
-
-
-def as_item_type(value: str) -> ItemType:
-    if value not in ITEM_TYPES:
-        raise ValueError(value)
-    return value

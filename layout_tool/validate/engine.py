@@ -16,7 +16,7 @@ import polars as pl
 from layout_tool.charset.policy import CharPolicy, length_message
 from layout_tool.checks import crossfile
 from layout_tool.checks.header import map_columns
-from layout_tool.checks.items import char_screen, finding_code, gaiji_present
+from layout_tool.checks.items import char_screen, finding_code, gaiji_fails_checks, gaiji_present
 from layout_tool.checks.strength import soft_code_items
 from layout_tool.gaiji.inventory import tally
 from layout_tool.i18n import Text
@@ -30,7 +30,6 @@ from layout_tool.validate.inputs import Resolved, nothing_checked, resolve
 from layout_tool.validate.messages import item_message
 
 Progress = Callable[[str, int], None]
-PUA_TYPES = frozenset({"zenkaku", "kana", "text"})
 GAIJI_PREFIX = "\x00gaiji:"
 CHARS_PREFIX = "\x00chars:"
 SCAN_PREFIX = "\x00scan:"  # + code + ":" + item: the character checks of CharPolicy.scans
@@ -265,9 +264,11 @@ def check_batches(
 class _Plan:
     """The per-item expressions of one file, built once and run on every batch.
 
-    外字 can only pass the type check of zenkaku, kana and text items, so only those columns
-    are scanned for private-use characters on every row; in any other item a 外字 already
-    fails the type check, so those columns are scanned only on rows that have a finding.
+    外字 can only pass the checks of zenkaku, kana and text items (and of a date or code whose
+    format or table holds one), so only those columns are scanned for private-use characters
+    on every row; in any other item a 外字 already fails a check, so those columns are
+    scanned only on rows that have a finding (``checks.items.gaiji_fails_checks``, the
+    policy convert shares).
     In those three types one regex (``char_screen``) finds the values that may fail either
     check, and the type and 外字 checks read only those.
     """
@@ -300,7 +301,7 @@ class _Plan:
                 chars = pl.col(CHARS_PREFIX + item.name)
             count = self.counts[item.name]
             self.checks.append(finding_code(item, value, codes, chars, count).alias(item.name))
-            if item.type in PUA_TYPES:
+            if not gaiji_fails_checks(item, codes):
                 scanned = value if chars is None else chars
                 self.scan.append(gaiji_present(scanned, gaiji).alias(GAIJI_PREFIX + item.name))
             for code, flag in self.chars.scans(item, value, chars):
@@ -308,7 +309,7 @@ class _Plan:
         self.scan_bad = [
             gaiji_present(pl.col(col(p)), gaiji).alias(i.name)
             for i, p in present
-            if i.type not in PUA_TYPES
+            if gaiji_fails_checks(i, codes)
         ]
         self.allowed = [name for name, item in self.items.items() if item.gaiji]
         self.soft_codes = soft_code_items(self.items.values(), codes)

@@ -7,22 +7,14 @@ and its parameters for an item, once per item and code.
 from __future__ import annotations
 
 from layout_tool.i18n import Msg
+from layout_tool.spec.itemtypes import item_type
 from layout_tool.spec.model import Item
-
-TYPE_NAMES = {
-    "zenkaku": "全角",
-    "kana": "全角カナ",
-    "hankaku": "半角",
-    "text": "文字",
-    "digits": "数字",
-    "number": "数値",
-}
 
 
 def item_message(code: str, item: Item) -> Msg:
     name = item.name
     if code == "type":
-        kind = TYPE_NAMES.get(item.type, item.type)
+        kind = item_type(item.type).ja
         if item.pattern:
             return Msg("type.pattern", item=name, kind=kind, type=item.type, pattern=item.pattern)
         return Msg("type", item=name, kind=kind, type=item.type)

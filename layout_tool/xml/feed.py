@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+
+from layout_tool.io.digest import Hasher
 
 READ_BYTES = 1 << 20
-
-
-class Hasher(Protocol):
-    def update(self, data: bytes | memoryview, /) -> None: ...
 
 
 class Feed:

@@ -32,12 +32,13 @@ import polars as pl
 
 from layout_tool.spec.model import AreaSpec
 from layout_tool.xml import stream
-from layout_tool.xml.feed import Feed, Hasher
+from layout_tool.xml.feed import Feed
 from layout_tool.xml.parts import Context, EndPart, FilePart, NotePart, Part, RecordsPart
 from layout_tool.xml.shape import Shape
 from layout_tool.xml.xsd import RECORD
 
 if TYPE_CHECKING:
+    from layout_tool.io.digest import Hasher
     from layout_tool.xml.reader import XmlSource
 
 MIN_BYTES = 64 << 20

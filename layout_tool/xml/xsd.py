@@ -55,6 +55,7 @@ from lxml import etree
 
 from layout_tool.errors import LayoutToolError
 from layout_tool.safety.xmltext import check_xml_text
+from layout_tool.spec.itemtypes import ITEM_TYPE_DEFS, item_type
 from layout_tool.spec.model import AreaSpec, FileSpec, Item
 
 XS = "http://www.w3.org/2001/XMLSchema"
@@ -67,24 +68,14 @@ _START = "A-Za-z_\u3041-\u3094\u30a1-\u30fa\u3105-\u312c\u3007\u3021-\u3029\u4e0
 _FOLLOW = "0-9.\\-\u3005\u3031-\u3035\u309d\u309e\u30fc-\u30fe\u3099\u309a\u302a-\u302f"
 _BAD_RUN = re.compile(f"[^{_START}{_FOLLOW}]+")
 
-# The type classes of docs/checks.md as XSD regexes (implicitly anchored, so `*` = whole value).
-_ASCII = " -~"
-_HALF_KANA = "\uff61-\uff9f"
-_KANA = "\u30a1-\u30f6\u30fb-\u30fe\u3000\uff1d"  # ・ and ＝: foreign residents' readings
-_PRIVATE = "\ue000-\uf8ff\U000f0000-\U0010fffd"  # libxml2's \p{Co} misses plane 15
-_CLASSES: dict[str, tuple[str, str]] = {
-    "zenkaku": (
-        f"[^\\p{{Cc}}{_ASCII}{_HALF_KANA}{_PRIVATE}]*",
-        "全角: no ASCII, half-width kana, 外字",
-    ),
-    "zenkaku.gaiji": (f"[^\\p{{Cc}}{_ASCII}{_HALF_KANA}]*", "全角: no ASCII or half-width kana"),
-    "kana": (f"[{_KANA}]*", "カナ: katakana, ・, ＝, ー, ヽ, ヾ, full-width space"),
-    "kana.gaiji": (f"[{_KANA}{_PRIVATE}]*", "カナ, and 外字 (private use)"),
-    "hankaku": (f"[{_ASCII}]*", "半角: printable ASCII"),
-    "text": (f"[^\\p{{Cc}}{_PRIVATE}]*", "text: no control characters or 外字"),
-    "text.gaiji": ("[^\\p{Cc}]*", "text: no control characters"),
-    "digits": ("[0-9]*", "digits: ASCII 0-9"),
-}
+# The type classes of docs/checks.md as XSD regexes, declared per type in
+# ``layout_tool.spec.itemtypes`` (``<type>`` and, where 外字 may be allowed, ``<type>.gaiji``).
+_CLASSES: dict[str, tuple[str, str]] = {}
+for _def in ITEM_TYPE_DEFS.values():
+    if _def.xsd is not None:
+        _CLASSES[_def.name] = (_def.xsd.pattern, _def.xsd.doc)
+        if _def.xsd.gaiji_pattern is not None:
+            _CLASSES[f"{_def.name}.gaiji"] = (_def.xsd.gaiji_pattern, _def.xsd.gaiji_doc)
 _MONTH = ("(0[1-9]|1[0-2])", "(0[0-9]|1[0-2])")  # (strict, allow_unknown_date)
 _DAY = ("(0[1-9]|[12][0-9]|3[01])", "([012][0-9]|3[01])")
 _HOUR = "([01][0-9]|2[0-3])"
@@ -248,8 +239,9 @@ class _Types:
 
     def _value_type(self, item: Item, where: str) -> str:
         length = str(item.length)
-        if item.type in {"zenkaku", "kana", "text", "hankaku", "digits"}:
-            gaiji = ".gaiji" if item.gaiji and item.type in {"zenkaku", "kana", "text"} else ""
+        kind = item_type(item.type)
+        if kind.xsd is not None:
+            gaiji = ".gaiji" if item.gaiji and kind.xsd.gaiji_pattern is not None else ""
             base = self.char_class(item.type + gaiji)
             if item.fixed:
                 return self.add(
@@ -257,7 +249,7 @@ class _Types:
                 )
             facets = (("minLength", "1"), ("maxLength", length))
             return self.add(f"{base}-{length}", _TypeDef(f"t:{base}", facets))
-        if item.type == "number":
+        if kind.length == "number":
             shape, count = number_patterns(item.length, item.scale or 0)
             scale = "" if item.scale is None else f"-{item.scale}"
             doc = "signed decimal" + ("" if scale == "" else f", at most {item.scale} decimals")
@@ -265,7 +257,7 @@ class _Types:
             base = self.add(f"number.scale{item.scale}" if scale else "number", shape_type)
             definition = _TypeDef(f"t:{base}", (("pattern", count),))
             return self.add(f"number-{length}{scale}", definition)
-        if item.type == "code":
+        if kind.own_check == "code":
             return self._code_type(item, where)
         return self._date_type(item)
 

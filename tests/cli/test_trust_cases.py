@@ -127,7 +127,7 @@ def test_coverage_is_shown_next_to_the_verdict_in_every_report(
     invoke("validate", "--spec", "jumin", str(partial), "--format", "xlsx", "-o", str(out))
     from openpyxl import load_workbook
 
-    sheet = load_workbook(out, read_only=True).worksheets[0]
+    sheet = load_workbook(out).worksheets[0]
     cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
     assert "1 of 3 files of the area checked" in cells
 

@@ -103,6 +103,13 @@ def test_wheel_imports_from_its_own_site_packages(installed: Installed) -> None:
     assert str(ROOT) not in path, "the checkout leaked onto sys.path"
 
 
+def test_wheel_is_typed_and_carries_its_data(installed: Installed) -> None:
+    """PEP 561 ``py.typed`` and the schemas the loaders read are package data of the wheel."""
+    package = installed.site / "layout_tool"
+    for name in ("py.typed", "spec/spec.schema.json", "mapping/mapping.schema.json"):
+        assert (package / name).is_file(), name
+
+
 def test_installed_spec_list_shows_the_six_areas(installed: Installed) -> None:
     out = ok(run([str(installed.script), "spec", "list", "--format", "json"], installed.cwd))
     rows = {row["id"]: row for row in json.loads(out)}

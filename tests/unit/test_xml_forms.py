@@ -9,7 +9,8 @@ import polars as pl
 import pytest
 from click.testing import CliRunner
 
-from layout_tool.cli.forms_cmd import convert_forms, run_forms
+from layout_tool.cli.forms_cmd import run_forms
+from layout_tool.cli.main import cli
 from layout_tool.convert.forms import SIDE, convert_standard
 from layout_tool.errors import LayoutToolError
 from layout_tool.spec.catalogue import catalogue, load_area
@@ -97,13 +98,14 @@ def test_usage_errors(tmp_path: Path) -> None:
 def test_command_exit_codes(tmp_path: Path) -> None:
     runner = CliRunner()
     ok = runner.invoke(
-        convert_forms, ["--spec", "kaigo", str(SAMPLES / "kaigo"), "-o", str(tmp_path / "a"),
-                        "--to", "xml", "--format", "json"],
+        cli, ["convert", "--spec", "kaigo", str(SAMPLES / "kaigo"), "-o", str(tmp_path / "a"),
+              "--to", "xml", "--format", "json"],
     )  # fmt: skip
     assert ok.exit_code == 0, ok.output
     assert json.loads(ok.stdout)["ok"] is True
     bad_input = write_csv(tmp_path / "KAIGO_HIHOKENSHA.csv", ["1,2"])
     bad = runner.invoke(
-        convert_forms, ["--spec", "kaigo", str(bad_input), "-o", str(tmp_path / "b"), "--to", "xml"]
+        cli,
+        ["convert", "--spec", "kaigo", str(bad_input), "-o", str(tmp_path / "b"), "--to", "xml"],
     )
     assert bad.exit_code == 1 and "rejected" in bad.output

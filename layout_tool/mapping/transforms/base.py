@@ -90,27 +90,51 @@ class Step:
 Factory = Callable[[Any, Context], Step]
 
 
+Schema = dict[str, Any]
+"""A JSON Schema fragment (draft 2020-12)."""
+
+
 @dataclass(frozen=True)
 class TransformInfo:
     name: str
     factory: Factory
     summary: str
+    params: Schema  # JSON Schema of the parameter value (mapping.schema.json is made of it)
+    bare: bool  # may be written as its bare name (``- trim``), i.e. with no parameters
 
 
 TRANSFORMS: dict[str, TransformInfo] = {}
 """Every transform by the name mapping files use."""
+SCHEMA_DEFS: dict[str, Schema] = {}
+"""Named parameter schemas that several transforms share (``$defs`` of mapping.schema.json)."""
+NO_PARAMS: Schema = {"type": "null"}
 
 
-def transform(name: str, summary: str) -> Callable[[Factory], Factory]:
-    """Register a factory under ``name`` (explicitly: no discovery by naming convention)."""
+def transform(
+    name: str, summary: str, params: Schema | None = None, *, bare: bool = False
+) -> Callable[[Factory], Factory]:
+    """Register a factory under ``name`` (explicitly: no discovery by naming convention).
+
+    ``params``: the JSON Schema of its parameters, as mapping files write them (None: it
+    takes none); ``bare``: it may be written without parameters. ``scripts/make_schemas.py``
+    writes them into mapping.schema.json, so a new transform is this declaration only.
+    """
 
     def register(factory: Factory) -> Factory:
         if name in TRANSFORMS:
             raise RuntimeError(f"transform {name!r} registered twice")
-        TRANSFORMS[name] = TransformInfo(name, factory, summary)
+        schema = NO_PARAMS if params is None else params
+        TRANSFORMS[name] = TransformInfo(name, factory, summary, schema, bare or params is None)
         return factory
 
     return register
+
+
+def schema_def(name: str, schema: Schema) -> Schema:
+    """Declare a parameter schema several transforms share; returns a reference to it."""
+    if SCHEMA_DEFS.setdefault(name, schema) is not schema:
+        raise RuntimeError(f"schema {name!r} declared twice")
+    return {"$ref": f"#/$defs/{name}"}
 
 
 def build(name: str, params: Any, ctx: Context) -> Step:

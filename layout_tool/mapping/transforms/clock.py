@@ -21,9 +21,11 @@ from layout_tool.dates import ERAS, Era, find_era
 from layout_tool.mapping.transforms.base import (
     Context,
     ParamError,
+    Schema,
     Step,
     choice,
     options,
+    schema_def,
     transform,
 )
 from layout_tool.mapping.transforms.memo import Memo
@@ -149,7 +151,44 @@ def _shapes(raw: Any, name: str, shapes: tuple[str, ...], ctx: Context) -> tuple
     return src, dst
 
 
-@transform("yearmonth", "year-months: 2016-01, 2016/01, H28.01, 平成28年1月 ⇄ 201601")
+def _shape_params(shape: Schema) -> Schema:
+    """A shape, or ``{from: shape, to: shape}``."""
+    pair = {"from": shape, "to": shape}
+    return {
+        "oneOf": [
+            shape,
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["from"],
+                "properties": pair,
+            },
+        ]
+    }
+
+
+_YM_SHAPE = schema_def(
+    "ymShape",
+    {
+        "enum": list(YM_SHAPES),
+        "description": "compact 201601 (the standard), iso 2016-01, slash 2016/01,"
+        " era-letter H28.01, kanji 平成28年1月",
+    },
+)
+_TIME_SHAPE = schema_def(
+    "timeShape",
+    {
+        "enum": list(TIME_SHAPES),
+        "description": "compact 090000 (the standard), colon 09:00:00, colon-hm 09:00, hhmm 0900",
+    },
+)
+
+
+@transform(
+    "yearmonth",
+    "year-months: 2016-01, 2016/01, H28.01, 平成28年1月 ⇄ 201601",
+    _shape_params(_YM_SHAPE),
+)
 def yearmonth(raw: Any, ctx: Context) -> Step:
     src, dst = _shapes(raw, "yearmonth", YM_SHAPES, ctx)
     allow = ctx.item.allow_unknown_date
@@ -167,7 +206,7 @@ def yearmonth(raw: Any, ctx: Context) -> Step:
     )
 
 
-@transform("time", "times: 09:00:00, 09:00, 0900 ⇄ 090000")
+@transform("time", "times: 09:00:00, 09:00, 0900 ⇄ 090000", _shape_params(_TIME_SHAPE))
 def time(raw: Any, ctx: Context) -> Step:
     src, dst = _shapes(raw, "time", TIME_SHAPES, ctx)
     return Step(

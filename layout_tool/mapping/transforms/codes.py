@@ -22,6 +22,7 @@ from layout_tool.mapping.transforms.base import (
     Step,
     choice,
     options,
+    schema_def,
     transform,
 )
 
@@ -118,7 +119,16 @@ def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
     )
 
 
-@transform("code", "vendor code → standard code by a map (named in `codes:` or inline)")
+@transform(
+    "code",
+    "vendor code → standard code by a map (named in `codes:` or inline)",
+    {
+        "oneOf": [
+            {"type": "string", "description": "a code map of `codes:`"},
+            {"$ref": "#/$defs/codeMap"},
+        ]
+    },
+)
 def code(raw: Any, ctx: Context) -> Step:
     if isinstance(raw, str):
         known = ctx.codes or {}
@@ -141,7 +151,19 @@ def _era_form(era: Era, form: str) -> str:
     return str(ERA_FORMS[form](era))
 
 
-@transform("era-code", "1-digit ⇄ 2-digit 年号 codes, letters or names (4 → 04, H → 04)")
+_ERA_FORM = schema_def("eraForm", {"enum": list(ERA_FORMS)})
+
+
+@transform(
+    "era-code",
+    "1-digit ⇄ 2-digit 年号 codes, letters or names (4 → 04, H → 04)",
+    {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"from": _ERA_FORM, "to": _ERA_FORM},
+    },
+    bare=True,
+)
 def era_code(raw: Any, ctx: Context) -> Step:
     opts = options(raw, "era-code", {"from": str, "to": str})
     forms = tuple(ERA_FORMS)

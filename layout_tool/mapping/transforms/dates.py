@@ -19,11 +19,14 @@ from layout_tool.dates import ERAS, SHAPES, Era
 from layout_tool.mapping.transforms.base import (
     Context,
     ParamError,
+    Schema,
     Step,
     choice,
     options,
+    schema_def,
     transform,
 )
+from layout_tool.mapping.transforms.flagged import UNKNOWN_KINDS
 from layout_tool.mapping.transforms.memo import Memo
 
 
@@ -281,7 +284,56 @@ def default_shape(ctx: Context) -> str:
     raise ParamError(f"date: say `to:` (item {item.name} is {item.type}, format {item.format})")
 
 
-@transform("date", "date shapes: era-digit 4310101, H31.01.01, 平成31年1月1日, … ⇄ standard")
+_STANDARD_SHAPE = "wareki"
+_DATE_SHAPE = schema_def(
+    "dateShape",
+    {
+        "enum": list(SYNTAX),
+        "description": ", ".join(
+            f"{name} {SHAPES[name].example}"
+            + (" (the standard)" if name == _STANDARD_SHAPE else "")
+            for name in SYNTAX
+        ),
+    },
+)
+_UNKNOWN_KIND: Schema = {"enum": list(UNKNOWN_KINDS)}
+
+
+@transform(
+    "date",
+    "date shapes: era-digit 4310101, H31.01.01, 平成31年1月1日, … ⇄ standard",
+    {
+        "oneOf": [
+            _DATE_SHAPE,
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["from"],
+                "properties": {
+                    "from": _DATE_SHAPE,
+                    "to": _DATE_SHAPE,
+                    "allow_unknown": {"type": "boolean"},
+                    "unknown_flag": {
+                        "type": "string",
+                        "description": "a field that says which parts of the date are unknown"
+                        " (不詳フラグ)",
+                    },
+                    "unknown": {
+                        "oneOf": [
+                            _UNKNOWN_KIND,
+                            {"type": "object", "additionalProperties": _UNKNOWN_KIND},
+                        ],
+                        "description": "flag value → unknown parts; a bare kind means flag 1",
+                    },
+                    "known": {
+                        "type": "string",
+                        "description": "the flag value of a complete date (default 0)",
+                    },
+                },
+            },
+        ]
+    },
+)
 def date(raw: Any, ctx: Context) -> Step:
     if isinstance(raw, dict) and "unknown_flag" in raw:  # rules.py joins the flag field in
         from layout_tool.mapping.transforms.flagged import flagged_date

@@ -23,6 +23,7 @@ from layout_tool.mapping.transforms.base import (
 )
 
 STANDARD = r"^(-?)([0-9]+)(?:\.([0-9]+))?$"
+SIGNS = ("leading", "trailing")
 
 
 def _no_leading_zeros(digits: pl.Expr) -> pl.Expr:
@@ -30,7 +31,26 @@ def _no_leading_zeros(digits: pl.Expr) -> pl.Expr:
     return pl.when(stripped.str.len_bytes() == 0).then(pl.lit("0")).otherwise(stripped)
 
 
-@transform("number", "integer with implied decimals ⇄ standard decimal (scale, sign, zfill)")
+@transform(
+    "number",
+    "integer with implied decimals ⇄ standard decimal (scale, sign, zfill)",
+    {
+        "oneOf": [
+            {"type": "integer", "minimum": 0},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "scale": {"type": "integer", "minimum": 0, "maximum": 18},
+                    "sign": {"enum": list(SIGNS)},
+                    "zfill": {"type": "boolean"},
+                    "width": {"type": "integer", "minimum": 1},
+                },
+            },
+        ]
+    },
+    bare=True,
+)
 def number(raw: Any, ctx: Context) -> Step:
     opts = options(
         raw, "number", {"scale": int, "sign": str, "zfill": bool, "width": int}, scalar="scale"
@@ -38,7 +58,7 @@ def number(raw: Any, ctx: Context) -> Step:
     scale = opts.get("scale", 0)
     if scale < 0 or scale > 18:
         raise ParamError("number: scale must be between 0 and 18")
-    sign_side = choice(opts.get("sign", "leading"), "number", "sign", ("leading", "trailing"))
+    sign_side = choice(opts.get("sign", "leading"), "number", "sign", SIGNS)
     width = opts.get("width", ctx.width)
     zero_fill = opts.get("zfill", ctx.width is not None)
     if zero_fill and width is None:

@@ -18,12 +18,14 @@ from layout_tool.mapping.transforms.base import (
     Direction,
     Padding,
     ParamError,
+    Schema,
     Step,
     char_map_breaker,
     choice,
     empty_to_null,
     failing,
     options,
+    schema_def,
     transform,
 )
 
@@ -107,7 +109,43 @@ def _side(side: str) -> str:
     return "left" if side == "left" else "right"
 
 
-@transform("trim", "strip padding (inverse: pad back to the field's width)")
+_TRIM_PARAMS: Schema = {
+    "oneOf": [
+        {"enum": list(SIDES)},
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "side": {"enum": list(SIDES)},
+                "chars": {"type": "string", "minLength": 1},
+                "pad": {"type": "string", "minLength": 1, "maxLength": 1},
+                "width": {"type": "integer", "minimum": 1},
+            },
+        },
+    ]
+}
+_PAD_PARAMS = schema_def(
+    "padParams",
+    {
+        "oneOf": [
+            {"type": "integer", "minimum": 1},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "width": {"type": "integer", "minimum": 1},
+                    "char": {"type": "string", "minLength": 1, "maxLength": 1},
+                    "side": {"enum": ["left", "right"]},
+                },
+            },
+        ]
+    },
+)
+
+
+@transform(
+    "trim", "strip padding (inverse: pad back to the field's width)", _TRIM_PARAMS, bare=True
+)
 def trim(raw: Any, ctx: Context) -> Step:
     opts = options(
         raw, "trim", {"side": str, "chars": str, "pad": str, "width": int}, scalar="side"
@@ -187,17 +225,26 @@ def _padder(name: str, raw: Any, ctx: Context, default_char: str, default_side: 
     )
 
 
-@transform("pad", "pad to a width (inverse: strip the padding)")
+@transform("pad", "pad to a width (inverse: strip the padding)", _PAD_PARAMS, bare=True)
 def pad(raw: Any, ctx: Context) -> Step:
     return _padder("pad", raw, ctx, " ", "right")
 
 
-@transform("zfill", "zero-fill to a width, default the item's length (inverse: strip zeros)")
+@transform(
+    "zfill",
+    "zero-fill to a width, default the item's length (inverse: strip zeros)",
+    _PAD_PARAMS,
+    bare=True,
+)
 def zfill(raw: Any, ctx: Context) -> Step:
     return _padder("zfill", raw, ctx, "0", "left")
 
 
-@transform("replace", "replace characters or strings, e.g. ～ → 〜 (inverse: the reverse map)")
+@transform(
+    "replace",
+    "replace characters or strings, e.g. ～ → 〜 (inverse: the reverse map)",
+    {"type": "object", "minProperties": 1, "additionalProperties": {"type": "string"}},
+)
 def replace(raw: Any, ctx: Context) -> Step:
     if not isinstance(raw, dict) or not raw:
         raise ParamError("replace: expects a mapping of text to replacement, e.g. {'～': '〜'}")
@@ -221,7 +268,20 @@ def replace(raw: Any, ctx: Context) -> Step:
     return Step("replace", forward, inverse, breaker=char_map_breaker(there, back))
 
 
-@transform("default", "fill a missing value (lossy: empty and the default look alike)")
+@transform(
+    "default",
+    "fill a missing value (lossy: empty and the default look alike)",
+    {
+        "oneOf": [
+            {"type": "string"},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"value": {"type": "string"}},
+            },
+        ]
+    },
+)
 def default(raw: Any, ctx: Context) -> Step:
     if isinstance(raw, dict):
         raw = options(raw, "default", {"value": (str, int)}).get("value")

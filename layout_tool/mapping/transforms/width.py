@@ -21,6 +21,7 @@ from layout_tool.mapping.transforms.base import (
     Step,
     char_map_breaker,
     options,
+    schema_def,
     transform,
 )
 
@@ -90,13 +91,36 @@ def _width_step(name: str, there: dict[str, str], back: dict[str, str]) -> Step:
     )
 
 
-@transform("zenkaku", "half-width → full-width (ASCII, space, katakana incl. ｶﾞ → ガ)")
+_CLASS = schema_def("widthClass", {"enum": list(CLASSES)})
+_WIDTH_PARAMS = schema_def(
+    "widthParams",
+    {
+        "oneOf": [
+            {"type": "null"},
+            _CLASS,
+            {"type": "array", "items": _CLASS},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"only": {"oneOf": [_CLASS, {"type": "array", "items": _CLASS}]}},
+            },
+        ]
+    },
+)
+
+
+@transform(
+    "zenkaku",
+    "half-width → full-width (ASCII, space, katakana incl. ｶﾞ → ガ)",
+    _WIDTH_PARAMS,
+    bare=True,
+)
 def zenkaku(raw: Any, ctx: Context) -> Step:
     classes = _classes(raw, "zenkaku")
     return _width_step("zenkaku", half_to_full(classes), full_to_half(classes))
 
 
-@transform("hankaku", "full-width → half-width (the inverse of zenkaku)")
+@transform("hankaku", "full-width → half-width (the inverse of zenkaku)", _WIDTH_PARAMS, bare=True)
 def hankaku(raw: Any, ctx: Context) -> Step:
     classes = _classes(raw, "hankaku")
     return _width_step("hankaku", full_to_half(classes), half_to_full(classes))
