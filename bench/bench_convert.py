@@ -42,7 +42,7 @@ TARGET_CSV, TARGET_FIXED = 3.0, 2.0
 
 def make_data(rows: int, seed: int = 7) -> dict[str, Path]:
     """Standard file → the two vendors' exports (cached under bench/data/convert-<rows>/)."""
-    from layout_tool.convert import ConvertOptions, convert
+    from layout_tool.conversion import ConvertOptions, convert
     from layout_tool.mapping import load_mapping
     from layout_tool.sample import sample_to_dir
     from layout_tool.spec.catalogue import load_area
@@ -81,7 +81,7 @@ def one(mode: str, path: str) -> None:
         frame.write_csv(out.with_suffix(".csv"))
         emit(seconds=time.perf_counter() - start, cpu=time.process_time() - cpu, rows=frame.height)
         return
-    from layout_tool.convert import convert
+    from layout_tool.conversion import convert
     from layout_tool.mapping import load_mapping
 
     mapping = load_mapping({"csv": CSV_MAPPING, "fixed": FIXED_MAPPING}[mode])

@@ -18,14 +18,12 @@ The library's small public API, each a thin re-export imported on first use (so 
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from layout_tool.convert import convert
+    from layout_tool.conversion import convert
     from layout_tool.mapping.loader import load_mapping
     from layout_tool.report.finding import Finding
     from layout_tool.report.report import Report
@@ -37,7 +35,7 @@ _API = {
     "load_area": "layout_tool.spec.catalogue",
     "load_mapping": "layout_tool.mapping.loader",
     "validate_paths": "layout_tool.validate.engine",
-    "convert": "layout_tool.convert",
+    "convert": "layout_tool.conversion",
     "Report": "layout_tool.report.report",
     "Finding": "layout_tool.report.finding",
 }
@@ -52,16 +50,3 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(_API[name]), name)
     globals()[name] = value
     return value
-
-
-class _Package(types.ModuleType):
-    """Keeps ``layout_tool.convert`` the function: importing the submodule of the same name
-    would bind the module to it (``from layout_tool.convert import …`` is unaffected)."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _API and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from layout_tool.convert import ConvertOptions, convert
+from layout_tool.conversion import ConvertOptions, convert
 from layout_tool.gaiji.maptable import load_map
 from layout_tool.mapping import load_mapping
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import polars as pl
 
-from layout_tool.convert import ConvertOptions, convert
+from layout_tool.conversion import ConvertOptions, convert
 from layout_tool.mapping import Mapping, load_mapping
 from layout_tool.sample.generator import generate
 from layout_tool.sample.wide import wide_rows, write_wide

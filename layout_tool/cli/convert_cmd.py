@@ -23,7 +23,7 @@ from layout_tool.io.outputs import writable_folder
 # The conversion machinery (mappings, transforms, JSON Schema) is imported when convert runs,
 # so that the other commands start without it.
 FORMATS = ["text", "json"]
-DEFAULT_MAX_FINDINGS = 10_000  # as layout_tool.convert.report (a test keeps them equal)
+DEFAULT_MAX_FINDINGS = 10_000  # as layout_tool.conversion.report (a test keeps them equal)
 
 if TYPE_CHECKING:
     from layout_tool.charset.model import Charset
@@ -143,8 +143,8 @@ def convert_cmd(
         click.get_current_context().exit(code)
     if mapping_path is None:
         raise LayoutToolError("convert needs --mapping (vendor files) or --spec (standard files)")
-    from layout_tool.convert import SIDE, ConvertOptions, convert
-    from layout_tool.convert.report import render_json, render_text
+    from layout_tool.conversion import SIDE, ConvertOptions, convert
+    from layout_tool.conversion.report import render_json, render_text
     from layout_tool.mapping import load_mapping
     from layout_tool.profile import load_profile
     from layout_tool.profile.triage import Triage
@@ -163,7 +163,7 @@ def convert_cmd(
         charset=loaded,
         to=to,
     )
-    from layout_tool.convert.check import warnings  # what `mapping check` would say
+    from layout_tool.conversion.check import warnings  # what `mapping check` would say
 
     for warning in warnings(mapping, [] if reverse else list(inputs)):
         click.echo(f"warning: {warning}", err=True)

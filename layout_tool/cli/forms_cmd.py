@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from layout_tool.cli.progress import row_progress
-from layout_tool.convert.forms import SIDE, Form, convert_standard, render_json, render_text
+from layout_tool.conversion.forms import SIDE, Form, convert_standard, render_json, render_text
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
 from layout_tool.i18n import t
 from layout_tool.spec.catalogue import load_area

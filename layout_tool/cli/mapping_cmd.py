@@ -24,7 +24,7 @@ def mapping() -> None:
 def check_cmd(mapping_path: str, exports: tuple[Path, ...], fmt: str) -> None:
     """Load MAPPING; warn about required items without a rule and code values in the EXPORT
     sample that its code maps miss; sum up coverage. Exit 0: no warnings, 1: warnings."""
-    from layout_tool.convert.check import check_mapping, render_check
+    from layout_tool.conversion.check import check_mapping, render_check
     from layout_tool.mapping import load_mapping
 
     result = check_mapping(load_mapping(mapping_path), list(exports))

@@ -1,6 +1,6 @@
 """``where:`` conditions of targets, ``pick`` and ``count``: parsed and checked.
 
-(They are evaluated over a batch by :mod:`layout_tool.convert.conditions`.)
+(They are evaluated over a batch by :mod:`layout_tool.conversion.conditions`.)
 
 A condition is a mapping of names to tests, all of which must hold::
 

@@ -64,7 +64,7 @@ def test_a_signal_mid_run_leaves_no_partial_output(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from layout_tool.convert import files
+    from layout_tool.conversion import files
 
     real = files.StandardWriter.write
 
@@ -161,7 +161,7 @@ def test_a_late_failure_leaves_the_previous_run_whole(
     def broken(report: object) -> str:
         raise RuntimeError("the report could not be rendered")
 
-    monkeypatch.setattr("layout_tool.convert.forms.render_text", broken)
+    monkeypatch.setattr("layout_tool.conversion.forms.render_text", broken)
     code, said = _run(args, capsys)
     assert code == 3, said
     assert _tree(out) == before  # data and reports of the first run, untouched

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from layout_tool.cli.main import cli
-from layout_tool.convert import convert
+from layout_tool.conversion import convert
 from layout_tool.mapping import load_mapping
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -282,6 +282,6 @@ def test_broken_gaiji_map_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_cli_default_max_findings_is_the_library_default() -> None:
     from layout_tool.cli import convert_cmd
-    from layout_tool.convert import report
+    from layout_tool.conversion import report
 
     assert convert_cmd.DEFAULT_MAX_FINDINGS == report.DEFAULT_MAX_FINDINGS

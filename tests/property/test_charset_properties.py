@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from layout_tool.charset.escapes import to_chars, to_tags
 from layout_tool.charset.setup import char_policy
-from layout_tool.convert.forms import convert_standard
+from layout_tool.conversion.forms import convert_standard
 from layout_tool.spec.catalogue import load_area
 from layout_tool.validate import Options, validate_paths
 

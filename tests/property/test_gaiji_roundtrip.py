@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_mapping_roundtrip import SAMPLES, _mutate, _records, _rejected_rows
 
-from layout_tool.convert import ConvertOptions, convert
+from layout_tool.conversion import ConvertOptions, convert
 from layout_tool.gaiji.maptable import parse_map
 from layout_tool.mapping import load_mapping
 

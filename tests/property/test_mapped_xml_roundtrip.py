@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_mapping_roundtrip import SAMPLES, VALUES, _mutate
 
-from layout_tool.convert import ConvertOptions, convert
+from layout_tool.conversion import ConvertOptions, convert
 from layout_tool.mapping import load_mapping
 
 XML_AWKWARD = st.sampled_from(["&", "<", ">", "&amp;", "]]>", "\r", "\t", "'", '"'])

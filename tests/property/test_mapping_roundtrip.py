@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from layout_tool.convert import ConvertOptions, convert
+from layout_tool.conversion import ConvertOptions, convert
 from layout_tool.dates import SHAPES, convert_date_text, format_date
 from layout_tool.mapping import Mapping, load_mapping
 from layout_tool.mapping.transforms import Context, build

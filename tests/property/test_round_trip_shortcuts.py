@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from layout_tool.convert import convert
+from layout_tool.conversion import convert
 from layout_tool.mapping import Mapping, load_mapping
 
 ROOT = Path(__file__).resolve().parents[2]

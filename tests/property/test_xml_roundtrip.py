@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from layout_tool.convert.forms import convert_standard
+from layout_tool.conversion.forms import convert_standard
 from layout_tool.spec.catalogue import catalogue
 from layout_tool.spec.model import AreaSpec, FileSpec, Item
 

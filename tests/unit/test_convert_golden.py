@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from layout_tool.convert import ConvertOptions, convert
+from layout_tool.conversion import ConvertOptions, convert
 from layout_tool.gaiji.maptable import load_map
 from layout_tool.mapping import load_mapping
 

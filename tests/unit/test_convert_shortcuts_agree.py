@@ -16,9 +16,9 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from layout_tool.convert import convert
-from layout_tool.convert.plan import run
-from layout_tool.convert.stages import Stages, Val
+from layout_tool.conversion import convert
+from layout_tool.conversion.plan import run
+from layout_tool.conversion.stages import Stages, Val
 from layout_tool.mapping import load_mapping
 from layout_tool.mapping.loader import _bundled_area
 from layout_tool.mapping.transforms import Context, build

@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from layout_tool.convert import ConvertOptions, convert
+from layout_tool.conversion import ConvertOptions, convert
 from layout_tool.errors import LayoutToolError
 from layout_tool.mapping import load_mapping
 from layout_tool.mapping.transforms import Context, build

@@ -14,7 +14,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "sample_data" / "handover"
 
 
 def test_api_names_are_the_library_functions() -> None:
-    from layout_tool.convert import convert
+    from layout_tool.conversion import convert
     from layout_tool.mapping.loader import load_mapping
     from layout_tool.report.finding import Finding
     from layout_tool.report.report import Report

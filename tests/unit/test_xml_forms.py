@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from layout_tool.cli.forms_cmd import run_forms
 from layout_tool.cli.main import cli
-from layout_tool.convert.forms import SIDE, convert_standard
+from layout_tool.conversion.forms import SIDE, convert_standard
 from layout_tool.errors import LayoutToolError
 from layout_tool.spec.catalogue import catalogue, load_area
 

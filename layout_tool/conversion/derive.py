@@ -17,16 +17,16 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from layout_tool.convert.conditions import evaluate
+from layout_tool.conversion.conditions import evaluate
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.mapping.model import Condition, Source, Target
 from layout_tool.report.finding import Finding
 
 if TYPE_CHECKING:
-    from layout_tool.convert.files import Job
-    from layout_tool.convert.gaiji import GaijiStep
-    from layout_tool.convert.options import ConvertOptions
-    from layout_tool.convert.report import FileConversion
+    from layout_tool.conversion.files import Job
+    from layout_tool.conversion.gaiji import GaijiStep
+    from layout_tool.conversion.options import ConvertOptions
+    from layout_tool.conversion.report import FileConversion
 
 POS, RANK, SIZE = "__pos", "__rank", "__size"
 

@@ -20,7 +20,7 @@ from typing import BinaryIO, Literal
 import polars as pl
 
 from layout_tool.checks.header import map_columns
-from layout_tool.convert.xmlio import recognise_xml
+from layout_tool.conversion.xmlio import recognise_xml
 from layout_tool.errors import LayoutToolError
 from layout_tool.io.csvsource import ROW, Batch, CsvSource, col
 from layout_tool.io.digest import Hasher

@@ -20,20 +20,20 @@ from pathlib import Path
 
 import polars as pl
 
-from layout_tool.convert import files
-from layout_tool.convert import findings as fnd
-from layout_tool.convert.batch import BatchResult, ForwardBatches
-from layout_tool.convert.derive import Counts, derived_batches
-from layout_tool.convert.gaiji import GaijiStep
-from layout_tool.convert.options import SIDE, ConvertOptions, pattern
-from layout_tool.convert.report import (
+from layout_tool.conversion import files
+from layout_tool.conversion import findings as fnd
+from layout_tool.conversion.batch import BatchResult, ForwardBatches
+from layout_tool.conversion.derive import Counts, derived_batches
+from layout_tool.conversion.gaiji import GaijiStep
+from layout_tool.conversion.options import SIDE, ConvertOptions, pattern
+from layout_tool.conversion.report import (
     ConversionReport,
     FileConversion,
     render_json,
     render_text,
 )
-from layout_tool.convert.reverse import ReverseBatches
-from layout_tool.convert.xmlio import XmlStandardReader, XmlStandardWriter
+from layout_tool.conversion.reverse import ReverseBatches
+from layout_tool.conversion.xmlio import XmlStandardReader, XmlStandardWriter
 from layout_tool.errors import LayoutToolError
 from layout_tool.i18n import t
 from layout_tool.io.atomic import atomic_path, commit_reports

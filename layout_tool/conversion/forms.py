@@ -25,7 +25,7 @@ import polars as pl
 
 from layout_tool import __version__
 from layout_tool.checks.header import map_columns
-from layout_tool.convert.files import RejectsWriter, StandardWriter
+from layout_tool.conversion.files import RejectsWriter, StandardWriter
 from layout_tool.errors import LayoutToolError
 from layout_tool.i18n import counted, t
 from layout_tool.io.atomic import atomic_path, commit_reports

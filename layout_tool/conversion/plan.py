@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from layout_tool.convert.stages import Stages, Val
+from layout_tool.conversion.stages import Stages, Val
 from layout_tool.mapping.model import Restorer, Rule, Target
 from layout_tool.mapping.transforms.base import Step, empty_to_null
 

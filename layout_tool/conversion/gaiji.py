@@ -17,8 +17,8 @@ from pathlib import Path
 
 import polars as pl
 
-from layout_tool.convert.batch import ORIGINAL
-from layout_tool.convert.report import FileConversion
+from layout_tool.conversion.batch import ORIGINAL
+from layout_tool.conversion.report import FileConversion
 from layout_tool.gaiji.maptable import MapTable, apply_map, count_hits
 from layout_tool.io.csvsource import ROW, Batch
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import polars as pl
 
 from layout_tool.checks.items import GAIJI
-from layout_tool.convert import findings as fnd
-from layout_tool.convert.batch import ENGINE, ORIGINAL, Batches, BatchResult, as_read, out, std
-from layout_tool.convert.plan import Outcome, forward, restore
-from layout_tool.convert.stages import Val
-from layout_tool.convert.verify import BACK
+from layout_tool.conversion import findings as fnd
+from layout_tool.conversion.batch import ENGINE, ORIGINAL, Batches, BatchResult, as_read, out, std
+from layout_tool.conversion.plan import Outcome, forward, restore
+from layout_tool.conversion.stages import Val
+from layout_tool.conversion.verify import BACK
 from layout_tool.io import cp932
 from layout_tool.io.fixedwidth import fit
 from layout_tool.mapping.model import Mapping, Target

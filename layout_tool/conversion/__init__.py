@@ -7,7 +7,7 @@ conversion report (``report``, ``findings``), ``mapping check`` (``check``) and 
 standard-to-standard forms conversion CSV ⇄ XML (``forms``).
 """
 
-from layout_tool.convert.engine import convert
-from layout_tool.convert.options import SIDE, ConvertOptions
+from layout_tool.conversion.engine import convert
+from layout_tool.conversion.options import SIDE, ConvertOptions
 
 __all__ = ["SIDE", "ConvertOptions", "convert"]

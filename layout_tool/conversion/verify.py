@@ -32,16 +32,16 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from layout_tool.convert import findings as fnd
-from layout_tool.convert.plan import Outcome, restore
-from layout_tool.convert.stages import Val
+from layout_tool.conversion import findings as fnd
+from layout_tool.conversion.plan import Outcome, restore
+from layout_tool.conversion.stages import Val
 from layout_tool.io.batch import col
 from layout_tool.io.fixedwidth import fit
 from layout_tool.mapping.model import Restorer, Target
 from layout_tool.mapping.transforms.base import Padding, Step
 
 if TYPE_CHECKING:
-    from layout_tool.convert.batch import ForwardBatches
+    from layout_tool.conversion.batch import ForwardBatches
 
 BACK = " (lossless mapping: the row must convert back exactly)"
 STRAY = "\x80"  # the one character a decoded field may hold that is not its own byte count

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from layout_tool.convert import files
+from layout_tool.conversion import files
 from layout_tool.errors import LayoutToolError
 from layout_tool.io.csvsource import col
 from layout_tool.mapping.model import Mapping, Rule, Source
@@ -57,7 +57,7 @@ def warnings(mapping: Mapping, exports: list[Path]) -> list[str]:
 
 def unpicked(mapping: Mapping, source: Source, path: Path) -> list[str]:
     """``distinct`` groups of the sample without a row that ``pick:`` asks for."""
-    from layout_tool.convert.derive import Counts, derive
+    from layout_tool.conversion.derive import Counts, derive
     from layout_tool.io.csvsource import Batch
 
     out = []

@@ -26,11 +26,11 @@ from layout_tool.checks.items import (
     gaiji_fails_checks,
     gaiji_present,
 )
-from layout_tool.convert import findings as fnd
-from layout_tool.convert.plan import Outcome, forward
-from layout_tool.convert.stages import Stages, Val
-from layout_tool.convert.verify import add_round_trip
-from layout_tool.convert.xmlio import XML_ONLY_BAD
+from layout_tool.conversion import findings as fnd
+from layout_tool.conversion.plan import Outcome, forward
+from layout_tool.conversion.stages import Stages, Val
+from layout_tool.conversion.verify import add_round_trip
+from layout_tool.conversion.xmlio import XML_ONLY_BAD
 from layout_tool.i18n import t
 from layout_tool.io.csvsource import ROW, col
 from layout_tool.mapping.model import Mapping, Rule, Source, Target

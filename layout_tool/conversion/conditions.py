@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from layout_tool.convert.plan import forward
-from layout_tool.convert.stages import Stages, Val
+from layout_tool.conversion.plan import forward
+from layout_tool.conversion.stages import Stages, Val
 from layout_tool.io.csvsource import col
 from layout_tool.mapping.model import Clause, Condition, Source, Target
 from layout_tool.mapping.transforms.base import empty_to_null
