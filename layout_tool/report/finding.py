@@ -1,65 +1,8 @@
-"""Findings: bad data as data, with a stable code and a full location."""
+"""Findings: bad data as data. Declared in the findings core (``layout_tool.findings``);
+this name stays for the callers that import it from here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from layout_tool.findings import CODES, Finding, Severity
 
-from layout_tool.i18n import Msg, Text, text
-from layout_tool.i18n.codes import CODE_INFO
-
-Severity = Literal["error", "warning"]
-
-# The contract's finding codes (stable identities), declared once in the message catalogue
-# (layout_tool/i18n/codes.py) with a title and a 対応方法 in Japanese and English.
-CODES: dict[str, str] = {code: info.title_en for code, info in CODE_INFO.items()}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem in the data. ``row`` is the 1-based data row (header not counted)."""
-
-    code: str
-    severity: Severity
-    message: Text  # a Msg (id + parameters, rendered per language) or a plain string
-    file: str | None = None
-    file_id: str | None = None
-    row: int | None = None
-    item: str | None = None
-    column: int | None = None
-    value: str | None = None
-    offset: int | None = None
-    line: int | None = None
-    xpath: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.code not in CODES:
-            raise ValueError(f"unknown finding code {self.code!r}")
-
-    def text(self, lang: str | None = None) -> str:
-        """The message in the language asked for (default: the current one)."""
-        return text(self.message, lang)
-
-    @property
-    def msg_id(self) -> str | None:
-        return self.message.id if isinstance(self.message, Msg) else None
-
-    def to_dict(self, lang: str | None = None) -> dict[str, object]:
-        out: dict[str, object] = {
-            "code": self.code,
-            "severity": self.severity,
-            "file": self.file,
-            "file_id": self.file_id,
-            "row": self.row,
-            "item": self.item,
-            "column": self.column,
-            "value": self.value,
-            "message": self.text(lang),
-        }
-        for extra in ("offset", "line", "xpath"):
-            if getattr(self, extra) is not None:
-                out[extra] = getattr(self, extra)
-        return out
-
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.file or "", self.row or 0, self.column or 0, self.code)
+__all__ = ["CODES", "Finding", "Severity"]

@@ -20,6 +20,9 @@ from layout_tool.report.finding import Finding
 from layout_tool.report.head import Positions, encoding, head_lines, legend
 from layout_tool.report.html_assets import CSS, JS
 from layout_tool.report.report import Report
+from layout_tool.report.tables import attr as _attr
+from layout_tool.report.tables import html_table as _table
+from layout_tool.report.tables import num as _num
 from layout_tool.spec.model import STANDARD_NAMES
 
 # Private-use characters (外字) and control characters: shown as code points, never raw.
@@ -91,14 +94,6 @@ def text(value: object) -> str:
     return "".join(out)
 
 
-def _attr(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
-
-
-def _num(n: int) -> str:
-    return f"{n:,}"
-
-
 def _banner(report: Report, verdict: str) -> str:
     state = "pass" if report.valid else "fail"
     return (
@@ -154,14 +149,6 @@ def _summary(report: Report) -> str:
     return (
         f'<section id="summary"><h2>{t("h.summary")}</h2>'
         f'<dl class="figures">{"".join(figures)}</dl></section>'
-    )
-
-
-def _table(table_id: str, headers: list[tuple[str, str]], rows: list[str]) -> str:
-    head = "".join(f'<th class="{cls}">{label}</th>' for label, cls in headers)
-    return (
-        f'<table id="{table_id}"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
