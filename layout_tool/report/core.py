@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 import polars as pl
 
@@ -22,6 +23,12 @@ from layout_tool.i18n import code_title
 from layout_tool.safety.reporting import clipped, mask_finding
 
 UNCAPPED = 1 << 62
+K = TypeVar("K", str, tuple[str, str])
+
+
+def by_count(counts: Counter[K]) -> list[tuple[K, int]]:
+    """Most frequent first, ties by key: the same order every run."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def severity(value: str) -> Severity:
@@ -126,11 +133,11 @@ class Tally:
 
     def codes_by_count(self) -> list[tuple[str, int]]:
         """``by_code`` most frequent first, ties by code (the same order every run)."""
-        return sorted(self.by_code.items(), key=lambda kv: (-kv[1], kv[0]))
+        return by_count(self.by_code)
 
     def items_by_count(self) -> list[tuple[tuple[str, str], int]]:
         """``by_item`` most frequent first, ties by item and code (the same order every run)."""
-        return sorted(self.by_item.items(), key=lambda kv: (-kv[1], kv[0]))
+        return by_count(self.by_item)
 
     def sorted_findings(self) -> list[Finding]:
         """The listed findings by file, row, column and code."""

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from layout_tool.checks import crossfile
+from layout_tool.findings import Finding
 from layout_tool.gaiji.inventory import FIRST_ROWS, Place
-from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Report
 from layout_tool.spec.model import AreaSpec, FileSpec
 
