@@ -17,11 +17,11 @@ import polars as pl
 from layout_tool import __version__
 from layout_tool.findings import DEFAULT_MAX_FINDINGS, FIRST_FINDINGS, Finding
 from layout_tool.gaiji.maptable import MapTable
-from layout_tool.i18n import code_title, counted, t, text
+from layout_tool.i18n import code_title, counted, t
 from layout_tool.mapping.model import Mapping
 from layout_tool.report.core import Tally
-from layout_tool.report.tables import file_name, one_line
-from layout_tool.safety.text import inert, inert_lines
+from layout_tool.report.tables import file_name, notes_lines, one_line
+from layout_tool.safety.text import inert_lines
 from layout_tool.spec.render import table
 
 __all__ = [
@@ -250,8 +250,7 @@ def render_text(report: ConversionReport) -> str:
         lines += ["  " + ln for ln in table([t(h) for h in heads], rows)]
     if report.rows_rejected:
         lines += ["", t("convert.rejects-where")]
-    if report.notes:
-        lines += ["", t("sec.notes")] + [f"  - {inert(text(n))}" for n in report.notes]
+    lines += notes_lines(report.notes)
     return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 

@@ -58,6 +58,12 @@ class Tally:
         self.by_severity[severity] += n
         self.by_item[(item or "-", code)] += n
 
+    def merge_counts(self, other: Tally) -> None:
+        """Add another tally's counts (a worker's, checking files in parallel)."""
+        self.by_code.update(other.by_code)
+        self.by_item.update(other.by_item)
+        self.by_severity.update(other.by_severity)
+
     def count_frame(self, counts: pl.DataFrame) -> None:
         """Exact counts from a frame with the columns ``findings.frame.COUNTS``."""
         for code, item, sev, n in counts.select(COUNTS).iter_rows():

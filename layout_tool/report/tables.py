@@ -6,7 +6,11 @@ rather than another module's private helpers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
+
+from layout_tool.i18n import Text, t, text
+from layout_tool.safety.text import inert
 
 
 def attr(value: object) -> str:
@@ -37,3 +41,10 @@ def one_line(text: str, width: int) -> str:
     """A message on one line of at most ``width`` characters (line breaks shown as ⏎)."""
     clean = text.replace("\n", "⏎").replace("\r", "")
     return clean if len(clean) <= width else clean[: width - 1] + "…"
+
+
+def notes_lines(notes: Sequence[Text]) -> list[str]:
+    """A text report's notes section (nothing when there are no notes)."""
+    if not notes:
+        return []
+    return ["", t("sec.notes")] + [f"  - {inert(text(n))}" for n in notes]

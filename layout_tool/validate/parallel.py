@@ -93,9 +93,7 @@ def _check_one(
 
 
 def _merge_report(report: Report, rec: _Recorder) -> None:
-    report.by_code.update(rec.by_code)
-    report.by_item.update(rec.by_item)
-    report.by_severity.update(rec.by_severity)
+    report.tally.merge_counts(rec.tally)
     report.notes.extend(rec.notes)
     for kind, listed in rec.events:
         if kind == "list":

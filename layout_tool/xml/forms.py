@@ -36,9 +36,10 @@ from layout_tool.io.inputs import shown
 from layout_tool.io.rejects import RejectsWriter, rejects_path
 from layout_tool.mapping.files import StandardWriter
 from layout_tool.report.core import Tally
+from layout_tool.report.tables import notes_lines
 from layout_tool.safety.limits import limit
 from layout_tool.safety.paths import check_no_overlap, check_plain_name
-from layout_tool.safety.text import inert, inert_lines
+from layout_tool.safety.text import inert_lines
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.spec.render import table
 from layout_tool.validate.inputs import Resolved, nothing_checked, resolve
@@ -162,8 +163,7 @@ def render_text(report: FormsReport) -> str:
         ]
     if any(f.rows_rejected for f in report.files):
         lines += ["", t("convert.rejects-where")]
-    if report.notes:
-        lines += ["", t("sec.notes")] + [f"  - {inert(n)}" for n in report.notes]
+    lines += notes_lines(report.notes)
     return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 
