@@ -24,8 +24,8 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from layout_tool.conversion import convert
+    from layout_tool.findings import Finding
     from layout_tool.mapping.loader import load_mapping
-    from layout_tool.report.finding import Finding
     from layout_tool.report.report import Report
     from layout_tool.spec.catalogue import load_area
     from layout_tool.validate.engine import validate_paths
@@ -37,7 +37,7 @@ _API = {
     "validate_paths": "layout_tool.validate.engine",
     "convert": "layout_tool.conversion",
     "Report": "layout_tool.report.report",
-    "Finding": "layout_tool.report.finding",
+    "Finding": "layout_tool.findings",
 }
 
 __all__ = ["Finding", "Report", "__version__", "convert", "load_area", "load_mapping",

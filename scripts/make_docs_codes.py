@@ -1,7 +1,9 @@
 """Write the table of finding codes (意味 and 対応方法, ja and en) into docs/checks.md.
 
 The table sits between the markers ``<!-- codes:start -->`` and ``<!-- codes:end -->`` and is
-made from the message catalogue (layout_tool/i18n/codes.py), so it cannot drift:
+made from the finding codes' declarations (layout_tool/findings/codes.py: the order, the
+default severity and each row's anchor ``code-<code>``) and their texts in the message
+catalogue (layout_tool/i18n/codes.py), so it cannot drift:
 tests/unit/test_docs_codes.py fails when the file differs from what this script writes.
 
     .venv/bin/python scripts/make_docs_codes.py
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from layout_tool.findings import CODES
 from layout_tool.i18n import CODE_INFO
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "checks.md"
@@ -20,11 +23,14 @@ START, END = "<!-- codes:start -->", "<!-- codes:end -->"
 def table() -> str:
     lines = [
         START,
-        "| code | 意味 | 対応方法 | meaning | what to do |",
-        "|---|---|---|---|---|",
+        "| code | 意味 | 対応方法 | meaning | what to do | default |",
+        "|---|---|---|---|---|---|",
     ]
-    for code, info in CODE_INFO.items():
-        cells = [f"`{code}`", info.title_ja, info.action_ja, info.title_en, info.action_en]
+    for code, declared in CODES.items():
+        info = CODE_INFO[code]
+        anchor = f'<a id="{declared.anchor.split("#", 1)[1]}"></a>`{code}`'
+        cells = [anchor, info.title_ja, info.action_ja, info.title_en, info.action_en]
+        cells.append(declared.severity)
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     lines.append(END)
     return "\n".join(lines)

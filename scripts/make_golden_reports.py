@@ -14,10 +14,10 @@ import io
 import os
 from pathlib import Path
 
+from layout_tool.findings import Finding, Severity
 from layout_tool.i18n import Msg, fields, use_lang
 from layout_tool.i18n.catalogue import TEMPLATES
 from layout_tool.i18n.findings import FINDING_TEMPLATES
-from layout_tool.report.finding import Finding, Severity
 from layout_tool.report.report import FileResult, Report
 
 ROOT = Path(__file__).resolve().parent.parent / "tests" / "cases" / "reports"

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from layout_tool.findings import Finding
 from layout_tool.i18n import Msg, Text
 from layout_tool.io.csvsource import ROW
-from layout_tool.report.finding import Finding
 from layout_tool.spec.model import AreaSpec, Rule
 
 HASH = "__h"

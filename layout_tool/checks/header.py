@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from layout_tool.findings import Finding, Severity
 from layout_tool.i18n import Msg
-from layout_tool.report.finding import Finding, Severity
 from layout_tool.spec.model import FileSpec
 
 

@@ -17,13 +17,13 @@ from layout_tool.cli.options import (
 )
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.findings import DEFAULT_MAX_FINDINGS
 from layout_tool.i18n import t
 from layout_tool.io.outputs import writable_folder
 
 # The conversion machinery (mappings, transforms, JSON Schema) is imported when convert runs,
 # so that the other commands start without it.
 FORMATS = ["text", "json"]
-DEFAULT_MAX_FINDINGS = 10_000  # as layout_tool.conversion.report (a test keeps them equal)
 
 if TYPE_CHECKING:
     from layout_tool.charset.model import Charset

@@ -41,7 +41,7 @@ profile_option = click.option(
 def finding_codes(value: str | None) -> frozenset[str]:
     """The finding codes of a comma-separated list; an unknown one is a usage error."""
     from layout_tool.errors import LayoutToolError
-    from layout_tool.report.finding import CODES
+    from layout_tool.findings import CODES
 
     if not value:
         return frozenset()

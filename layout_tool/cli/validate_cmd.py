@@ -18,10 +18,10 @@ from layout_tool.cli.options import (
 )
 from layout_tool.cli.progress import row_progress
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK, LayoutToolError
+from layout_tool.findings import CODES
 from layout_tool.i18n import t
 from layout_tool.io.atomic import atomic_open, write_text_atomic
 from layout_tool.io.outputs import report_path
-from layout_tool.report.finding import CODES
 from layout_tool.report.html import render_html
 from layout_tool.report.render import render_csv, render_json, render_text, verdict
 from layout_tool.report.report import DEFAULT_MAX_FINDINGS, Filter

@@ -15,9 +15,9 @@ from pathlib import Path
 import polars as pl
 
 from layout_tool.checks.header import map_columns
+from layout_tool.findings import Finding
 from layout_tool.io.batch import ROW, col
 from layout_tool.io.csvsource import CsvSource
-from layout_tool.report.finding import Finding
 from layout_tool.spec.model import AreaSpec
 from layout_tool.validate.inputs import resolve
 from layout_tool.xml.reader import XmlSource

@@ -22,8 +22,8 @@ from layout_tool.report.xlsx import (
     HEADER_FONT,
     PASS_FILL,
     TITLE_FONT,
-    _sheet,
     cell,
+    untyped_sheet,
 )
 
 WIDTH = 18.0
@@ -58,7 +58,7 @@ def _summary(ws: WriteOnlyWorksheet, s: Shown) -> None:
 
 
 def _table(ws: WriteOnlyWorksheet, t: Table) -> None:
-    dims = _sheet(ws).column_dimensions
+    dims = untyped_sheet(ws).column_dimensions
     for i in range(len(t.headers)):
         dims[chr(ord("A") + i) if i < 26 else "Z"].width = WIDTH
     ws.append([cell(ws, h, font=HEADER_FONT, fill=HEADER_FILL) for h in t.headers])

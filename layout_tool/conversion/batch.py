@@ -31,11 +31,11 @@ from layout_tool.conversion.plan import Outcome, forward
 from layout_tool.conversion.stages import Stages, Val
 from layout_tool.conversion.verify import add_round_trip
 from layout_tool.conversion.xmlio import XML_ONLY_BAD
+from layout_tool.findings import Finding
 from layout_tool.i18n import t
 from layout_tool.io.csvsource import ROW, col
 from layout_tool.mapping.model import Mapping, Rule, Source, Target
 from layout_tool.mapping.transforms.base import empty_to_null
-from layout_tool.report.finding import Finding
 from layout_tool.spec.model import Item
 from layout_tool.validate.messages import item_message
 

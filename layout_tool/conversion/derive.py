@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from layout_tool.conversion.conditions import evaluate
+from layout_tool.findings import Finding
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.mapping.model import Condition, Source, Target
-from layout_tool.report.finding import Finding
 
 if TYPE_CHECKING:
     from layout_tool.conversion.files import Job

@@ -39,6 +39,7 @@ from layout_tool.i18n import t
 from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.io.inputs import shown
+from layout_tool.io.rejects import RejectsWriter, rejects_path
 from layout_tool.mapping.model import Mapping, Source, Target
 from layout_tool.safety.masking import mask_findings_frame
 from layout_tool.safety.paths import check_no_overlap, check_plain_name
@@ -133,22 +134,19 @@ def _run(
     """
     name = output_name(job, options.reverse, options.to)
     target_path = outdir / name
-    rejects_path = outdir / SIDE / f"{Path(name).stem}.rejects.csv"
     result = FileConversion(
         input=shown(job.path),
         source=job.source.id,
         file_id=job.target.file.id,
         output=str(target_path),
-        rejects=str(rejects_path),
+        rejects=None,
         encoding=reader.encoding,
         detected_by=reader.detected_by,
     )
     report.files.append(result)
     out_tmp = stack.enter_context(atomic_path(target_path))
     out_fh = stack.enter_context(out_tmp.open("wb"))
-    # no rejects file when no row was rejected (the callback runs after the rename)
-    stack.callback(_drop_empty_rejects, rejects_path, result)
-    rej_fh = stack.enter_context(stack.enter_context(atomic_path(rejects_path)).open("wb"))
+    side = outdir / SIDE
     sensitive = _sensitive(job.target, job.source)
     digest = hashlib.sha256()
     items = [it.name for it in job.target.file.items]
@@ -161,7 +159,7 @@ def _run(
             ReverseBatches, mapping, job.target, gaiji is not None, pattern(options)
         )
         writer = files.VendorWriter(out_fh, job.source)
-        rejects = files.RejectsWriter(rej_fh, items)
+        rejects = RejectsWriter(rejects_path(side, Path(name).stem), items, stack)
 
         def run(b: Batch) -> BatchResult:
             plan = reverse.result()
@@ -175,7 +173,7 @@ def _run(
             writer = XmlStandardWriter(out_fh, mapping.area, job.target.file, out_tmp)
         else:
             writer = files.StandardWriter(out_fh, items)
-        rejects = files.RejectsWriter(rej_fh, job.source.field_names)
+        rejects = RejectsWriter(rejects_path(side, Path(name).stem), job.source.field_names, stack)
 
         def run(b: Batch) -> BatchResult:
             plan = forward.result()
@@ -213,8 +211,8 @@ def _run(
         result.sha256 = digest.hexdigest()
     if gaiji is not None and result.gaiji_clashes:
         report.notes.append(gaiji.clash_note(job.path, result.gaiji_clashes))
-    if result.rows_rejected == 0:
-        result.rejects = None  # the reports (written before the rename) say there is none
+    rejects.close()
+    result.rejects = rejects.written  # None, and no file, when no row was rejected
     accounted = result.rows_out + result.rows_rejected + counts.filtered + counts.merged
     if result.rows_in != accounted:  # pragma: no cover - a bug
         raise RuntimeError(f"{job.path}: rows do not add up ({result.to_dict()})")
@@ -235,11 +233,6 @@ def masked_outcome(outcome: BatchResult, sensitive: set[str]) -> BatchResult:
             .select(rejected.columns)
         )
     return BatchResult(outcome.accepted, rejected, long, outcome.rows_in)
-
-
-def _drop_empty_rejects(path: Path, result: FileConversion) -> None:
-    if result.rows_rejected == 0:
-        path.unlink(missing_ok=True)
 
 
 def _sensitive(target: Target, source: Source) -> set[str]:

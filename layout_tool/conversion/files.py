@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fnmatch
 import io
-import json
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,7 +28,6 @@ from layout_tool.io.fixedwidth import BATCH_BYTES as FIXED_BATCH_BYTES
 from layout_tool.io.fixedwidth import FixedField, FixedWidthSource, Layout, write_records
 from layout_tool.io.inputs import discover, refusal, shown
 from layout_tool.mapping.model import NEWLINES, Mapping, Source, Target
-from layout_tool.safety.cells import raw_record, safe_column
 from layout_tool.validate.inputs import DATA_SUFFIXES, recognise
 
 QuoteStyle = Literal["necessary", "always", "never"]
@@ -335,49 +333,6 @@ class VendorWriter:
         if self.encoding == "cp932":
             data = data.decode("utf-8").encode("cp932")
         self.fh.write(data)
-
-
-class RejectsWriter:
-    """Rejected rows with their findings: CSV, UTF-8 with BOM (Excel opens it right).
-
-    Cells are spreadsheet-safe (``safety.cells``: a value starting a formula gets a leading
-    apostrophe); the last column, ``raw``, keeps the exact record as a JSON array of its
-    fields, or as a JSON string of its text when it could not be split into fields.
-    """
-
-    def __init__(self, fh: BinaryIO, names: list[str]) -> None:
-        self.fh = fh
-        self.names = ["row", "codes", "findings", *[_unclash(n) for n in names], RAW]
-        fh.write(BOM)
-        pl.DataFrame(schema={n: pl.String for n in self.names}).write_csv(
-            fh, line_terminator="\r\n"
-        )
-
-    def write(self, rejected: pl.DataFrame, raw: dict[int, str] | None = None) -> None:
-        if rejected.height == 0:
-            return
-        frame = rejected.select(pl.all().cast(pl.String))
-        records = raw_column(frame, raw or {})
-        frame = frame.select(safe_column(pl.col(c)) for c in frame.columns)
-        frame = frame.with_columns(pl.Series(RAW, records, dtype=pl.String))
-        frame.columns = self.names
-        frame.write_csv(self.fh, include_header=False, line_terminator="\r\n", null_value="")
-
-
-RAW = "raw"
-
-
-def raw_column(frame: pl.DataFrame, raw: dict[int, str]) -> list[str]:
-    """Per rejected row (``row``, ``codes``, ``findings``, fields…): the exact record."""
-    out = []
-    for rec in frame.iter_rows():
-        row = int(rec[0]) if rec[0] is not None else 0
-        out.append(json.dumps(raw[row], ensure_ascii=False) if row in raw else raw_record(rec[3:]))
-    return out
-
-
-def _unclash(name: str) -> str:
-    return f"{name} (input)" if name in ("row", "codes", "findings", RAW) else name
 
 
 class Background:

@@ -3,7 +3,7 @@
 The data is carried as it is, right or wrong: this is a change of form, not a check (run
 ``validate`` for that). A row fails to arrive only when the target form cannot hold it or the
 source form did not hold it whole, and then it goes to ``conversion/<output>.rejects.csv``
-with its
+(the one rejects format, ``layout_tool.io.rejects``; no file when none is rejected) with its
 findings: a CSV row of the wrong shape, an XML record whose structure is broken (its unknown
 elements would be lost), a value with a character XML 1.0 cannot carry. Per output,
 ``rows_in = rows_out + rows_rejected``. Outputs are written under temporary names, read
@@ -25,18 +25,21 @@ import polars as pl
 
 from layout_tool import __version__
 from layout_tool.checks.header import map_columns
-from layout_tool.conversion.files import RejectsWriter, StandardWriter
+from layout_tool.conversion.files import StandardWriter
 from layout_tool.errors import LayoutToolError
+from layout_tool.findings import FIRST_FINDINGS, Finding
+from layout_tool.findings.frame import from_findings
 from layout_tool.i18n import counted, t
 from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvsource import CsvSource
 from layout_tool.io.inputs import shown
-from layout_tool.report.finding import Finding
+from layout_tool.io.rejects import RejectsWriter, rejects_path
+from layout_tool.report.core import Tally
+from layout_tool.report.tables import notes_lines
 from layout_tool.safety.limits import limit
 from layout_tool.safety.paths import check_no_overlap, check_plain_name
-from layout_tool.safety.reporting import clipped, mask_finding
-from layout_tool.safety.text import inert, inert_lines
+from layout_tool.safety.text import inert_lines
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.spec.render import table
 from layout_tool.validate.inputs import Resolved, nothing_checked, resolve
@@ -49,7 +52,6 @@ Progress = Callable[[str, int], None]
 SIDE = "conversion"  # OUTDIR/conversion/: reports and rejects, as for mapped conversions
 REPORT_JSON = "report.json"
 REPORT_TEXT = "report.txt"
-MAX_FINDINGS = 10_000
 _BROKEN = {"row-shape", "xsd", "encoding"}  # a row the source form did not hold whole
 
 
@@ -58,7 +60,7 @@ class FormFile:
     input: str
     file_id: str
     output: str
-    rejects: str
+    rejects: str | None  # None: no row was rejected, and no rejects file written
     encoding: str | None = None
     rows_in: int = 0
     rows_out: int = 0
@@ -73,23 +75,31 @@ class FormsReport:
     spec: AreaSpec
     to: Form
     files: list[FormFile] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    by_code: Counter[str] = field(default_factory=Counter)
-    errors: int = 0
     notes: list[str] = field(default_factory=list)
+    # counts, the capped list and masking (layout_tool.report.core)
+    tally: Tally = field(default_factory=Tally, repr=False)
+
+    def __post_init__(self) -> None:
+        self.sensitive = {i.name for f in self.spec.files for i in f.items if i.sensitive}
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.tally.findings
+
+    @property
+    def by_code(self) -> Counter[str]:
+        return self.tally.by_code
+
+    @property
+    def errors(self) -> int:
+        return self.tally.errors
 
     @property
     def ok(self) -> bool:
         return self.errors == 0 and all(f.rows_rejected == 0 for f in self.files)
 
     def add(self, finding: Finding) -> None:
-        self.by_code[finding.code] += 1
-        self.errors += finding.severity == "error"
-        if len(self.findings) < MAX_FINDINGS:
-            sensitive = {i.name for f in self.spec.files for i in f.items if i.sensitive}
-            if finding.item in sensitive:  # the one masking rule (safety/masking.py)
-                finding = mask_finding(finding)
-            self.findings.append(clipped(finding))
+        self.tally.add(finding, finding.item in self.sensitive)  # the one masking rule
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -106,8 +116,8 @@ class FormsReport:
                 "rows_out": sum(f.rows_out for f in self.files),
                 "rows_rejected": sum(f.rows_rejected for f in self.files),
                 "errors": self.errors,
-                "by_code": dict(sorted(self.by_code.items())),
-                "truncated": len(self.findings) < sum(self.by_code.values()),
+                "by_code": self.tally.by_code_dict(),
+                "truncated": self.tally.truncated,
             },
             "files": [f.to_dict() for f in self.files],
             "notes": list(self.notes),
@@ -131,7 +141,7 @@ def render_text(report: FormsReport) -> str:
             rows_in=counted(s["rows_in"], "row"),
             rows_out=s["rows_out"],
             rejected=s["rows_rejected"],
-            warnings=counted(sum(report.by_code.values()) - report.errors, "warning"),
+            warnings=counted(report.tally.warnings, "warning"),
         ),
         "",
         t("sec.files"),
@@ -141,15 +151,19 @@ def render_text(report: FormsReport) -> str:
     heads = ["input", "output", "rows-in", "rows-out", "rows-rejected"]
     lines += ["  " + ln for ln in table([t(f"col.{h}") for h in heads], rows)]
     if report.findings:
-        total = sum(report.by_code.values())
-        lines += ["", t("sec.first", shown=min(20, len(report.findings)), total=total)]
+        first = report.findings[:FIRST_FINDINGS]
+        lines += ["", t("sec.first", shown=len(first), total=report.tally.total)]
         shown = [[f.code, str(f.row or "-"), str(f.line or "-"), f.text()[:100]]
-                 for f in report.findings[:20]]  # fmt: skip
+                 for f in first]  # fmt: skip
         heads = ["code", "row", "line", "message"]
         lines += ["  " + ln for ln in table([t(f"col.{h}") for h in heads], shown)]
-        lines += ["", "  " + ", ".join(f"{c} {n:,}" for c, n in sorted(report.by_code.items()))]
-    if report.notes:
-        lines += ["", t("sec.notes")] + [f"  - {inert(n)}" for n in report.notes]
+        lines += [
+            "",
+            "  " + ", ".join(f"{c} {n:,}" for c, n in report.tally.by_code_dict().items()),
+        ]
+    if any(f.rows_rejected for f in report.files):
+        lines += ["", t("convert.rejects-where")]
+    lines += notes_lines(report.notes)
     return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 
@@ -266,15 +280,14 @@ def _convert(
     while f"{stem}.{to}" in used:
         stem, n = f"{fspec.filename or fspec.id}-{n}", n + 1
     used.add(f"{stem}.{to}")
-    target, rejects_path = outdir / f"{stem}.{to}", outdir / SIDE / f"{stem}.rejects.csv"
-    result = FormFile(shown(job.input), fspec.id, str(target), str(rejects_path), job.encoding)
+    target = outdir / f"{stem}.{to}"
+    result = FormFile(shown(job.input), fspec.id, str(target), None, job.encoding)
     report.files.append(result)
     names = [item.name for item in fspec.items]
     renames = {col(k): name for k, name in enumerate(names)}
     tmp = stack.enter_context(atomic_path(target))
-    rejects_tmp = stack.enter_context(atomic_path(rejects_path))
-    with tmp.open("wb") as out, rejects_tmp.open("wb") as rejects_fh:
-        rejects = RejectsWriter(rejects_fh, names)
+    rejects = RejectsWriter(rejects_path(outdir / SIDE, stem), names, stack)
+    with tmp.open("wb") as out:
         xml = XmlWriter(out, spec, fspec) if to == "xml" else None
         csv = StandardWriter(out, names) if to == "csv" else None
         checksum = Checksum()
@@ -302,6 +315,8 @@ def _convert(
         if xml is not None:
             xml.close()
             checksum = xml.checksum
+    rejects.close()
+    result.rejects = rejects.written
     if result.rows_in != result.rows_out + result.rows_rejected:  # pragma: no cover - a bug
         raise RuntimeError(f"{job.input}: rows do not add up ({result.to_dict()})")
     if to == "xml":
@@ -351,16 +366,8 @@ def _reject(
     """Rows into the rejects file (row, codes, findings, the values as read, the record)."""
     if frame.height == 0:
         return
-    reasons = [why.get(int(r), []) for r in frame[ROW].to_list()]
-    writer.write(
-        frame.select(
-            pl.col(ROW).cast(pl.String).alias("row"),
-            pl.Series("codes", [",".join(sorted({f.code for f in fs})) for fs in reasons]),
-            pl.Series("findings", ["; ".join(f.text() for f in fs) for fs in reasons]),
-            pl.exclude(ROW),
-        ),
-        raw,
-    )
+    found = [f for r in frame[ROW].to_list() for f in why.get(int(r), [])]
+    writer.write_found(frame, from_findings(found), raw)
     result.rows_rejected += frame.height
 
 

@@ -9,7 +9,7 @@ import polars as pl
 
 from layout_tool.charset.model import Charset
 from layout_tool.charset.policy import CharPolicy
-from layout_tool.conversion.report import DEFAULT_MAX_FINDINGS
+from layout_tool.findings import DEFAULT_MAX_FINDINGS
 from layout_tool.gaiji.maptable import MapTable
 
 SIDE = "conversion"  # OUTDIR/conversion/: reports and rejects, apart from the data files

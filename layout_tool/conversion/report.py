@@ -15,17 +15,23 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from layout_tool import __version__
+from layout_tool.findings import DEFAULT_MAX_FINDINGS, FIRST_FINDINGS, Finding
 from layout_tool.gaiji.maptable import MapTable
-from layout_tool.i18n import code_title, counted, t, text
-from layout_tool.io.csvsource import ROW
+from layout_tool.i18n import code_title, counted, t
 from layout_tool.mapping.model import Mapping
-from layout_tool.report.finding import CODES, Finding
-from layout_tool.safety.reporting import clipped, mask_finding
-from layout_tool.safety.text import inert, inert_lines
+from layout_tool.report.core import Tally
+from layout_tool.report.tables import file_name, notes_lines, one_line
+from layout_tool.safety.text import inert_lines
 from layout_tool.spec.render import table
 
-DEFAULT_MAX_FINDINGS = 10_000
-FIRST_FINDINGS = 20
+__all__ = [
+    "DEFAULT_MAX_FINDINGS",
+    "FIRST_FINDINGS",
+    "ConversionReport",
+    "FileConversion",
+    "render_json",
+    "render_text",
+]
 
 
 @dataclass
@@ -78,13 +84,26 @@ class ConversionReport:
     max_findings: int | None = DEFAULT_MAX_FINDINGS
     show_values: bool = False
     files: list[FileConversion] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    by_code: Counter[str] = field(default_factory=Counter)
-    by_severity: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
-    listed_total: int = 0
     gaiji_map: MapTable | None = None
     profile: dict[str, str] | None = None  # {"name", "path", "sha256"} of a --profile
+    # counts, the capped list and masking (layout_tool.report.core)
+    tally: Tally = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.tally = Tally(self.max_findings, self.show_values)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.tally.findings
+
+    @property
+    def by_code(self) -> Counter[str]:
+        return self.tally.by_code
+
+    @property
+    def by_severity(self) -> Counter[str]:
+        return self.tally.by_severity
 
     @property
     def rows_in(self) -> int:
@@ -114,31 +133,10 @@ class ConversionReport:
 
     def add(self, result: FileConversion, long: pl.DataFrame, sensitive: set[str]) -> None:
         """Count a batch's findings exactly; keep the first ones as Finding objects."""
-        if long.height == 0:
-            return
-        for code, severity, n in long.group_by("code", "severity").len().iter_rows():
-            self.by_code[code] += n
-            self.by_severity[severity] += n
-        room = (1 << 62) if self.max_findings is None else self.max_findings - len(self.findings)
-        for rec in long.head(max(room, 0)).iter_rows(named=True):
-            finding = Finding(
-                rec["code"],
-                "warning" if rec["severity"] == "warning" else "error",
-                rec["message"] or CODES.get(rec["code"], rec["code"]),
-                file=result.input,
-                file_id=result.file_id,
-                row=rec[ROW] or None,
-                item=rec["item"],
-                value=rec["value"],
-            )
-            if rec["item"] in sensitive and not self.show_values:
-                finding = mask_finding(finding)
-            self.findings.append(clipped(finding))
+        self.tally.add_frame(long, file=result.input, file_id=result.file_id, sensitive=sensitive)
 
     def to_dict(self) -> dict[str, object]:
         area = self.mapping.area
-        listed = len(self.findings)
-        total = sum(self.by_code.values())
         return {
             "tool": "layout-tool",
             "version": __version__,
@@ -158,11 +156,11 @@ class ConversionReport:
                 "rows_rejected": self.rows_rejected,
                 "rows_filtered": self.rows_filtered,
                 "rows_merged": self.rows_merged,
-                "errors": self.by_severity["error"],
-                "warnings": self.by_severity["warning"],
-                "by_code": dict(sorted(self.by_code.items())),
-                "truncated": listed < total,
-                "listed": listed,
+                "errors": self.tally.errors,
+                "warnings": self.tally.warnings,
+                "by_code": self.tally.by_code_dict(),
+                "truncated": self.tally.truncated,
+                "listed": self.tally.listed,
             },
             "files": [f.to_dict() for f in self.files],
             "notes": list(self.notes),
@@ -228,7 +226,7 @@ def render_text(report: ConversionReport) -> str:
     lines += ["  " + ln for ln in table(header, rows)]
     if report.by_code:
         lines += ["", t("sec.by-code")]
-        by_code = sorted(report.by_code.items(), key=lambda kv: (-kv[1], kv[0]))
+        by_code = report.tally.codes_by_count()
         lines += [
             "  " + ln
             for ln in table(
@@ -237,14 +235,14 @@ def render_text(report: ConversionReport) -> str:
             )
         ]
         shown = report.findings[:FIRST_FINDINGS]
-        lines += ["", t("sec.first", shown=len(shown), total=sum(report.by_code.values()))]
+        lines += ["", t("sec.first", shown=len(shown), total=report.tally.total)]
         rows = [
             [
-                _name(f.file) + (" " + t("where.row", row=f.row) if f.row is not None else ""),
+                file_name(f.file) + (" " + t("where.row", row=f.row) if f.row is not None else ""),
                 f.item or "-",
                 f.code,
                 t("severity." + f.severity),
-                _short(f.text(), 90),
+                one_line(f.text(), 90),
             ]
             for f in shown
         ]
@@ -252,8 +250,7 @@ def render_text(report: ConversionReport) -> str:
         lines += ["  " + ln for ln in table([t(h) for h in heads], rows)]
     if report.rows_rejected:
         lines += ["", t("convert.rejects-where")]
-    if report.notes:
-        lines += ["", t("sec.notes")] + [f"  - {inert(text(n))}" for n in report.notes]
+    lines += notes_lines(report.notes)
     return inert_lines("\n".join(lines)) + "\n"  # no escape sequence reaches a terminal
 
 
@@ -272,12 +269,3 @@ def _gaiji_line(report: ConversionReport) -> list[str]:
     way = t("convert.gaiji-back" if report.reverse else "convert.gaiji-replaced", n=done)
     return [t("convert.gaiji", path=table.path, entries=counted(len(table.entries), "entry"),
               way=way)]  # fmt: skip
-
-
-def _name(path: str | None) -> str:
-    return "-" if path is None else path.replace("\\", "/").rsplit("/", 1)[-1]
-
-
-def _short(text: str, width: int) -> str:
-    clean = text.replace("\n", "⏎").replace("\r", "")
-    return clean if len(clean) <= width else clean[: width - 1] + "…"

@@ -16,11 +16,11 @@ from layout_tool.conversion.batch import ENGINE, ORIGINAL, Batches, BatchResult,
 from layout_tool.conversion.plan import Outcome, forward, restore
 from layout_tool.conversion.stages import Val
 from layout_tool.conversion.verify import BACK
+from layout_tool.findings import Finding
 from layout_tool.io import cp932
 from layout_tool.io.fixedwidth import fit
 from layout_tool.mapping.model import Mapping, Target
 from layout_tool.mapping.transforms.base import empty_to_null
-from layout_tool.report.finding import Finding
 
 
 class ReverseBatches(Batches):

@@ -15,10 +15,10 @@ from typing import BinaryIO
 import polars as pl
 from lxml import etree
 
+from layout_tool.findings import Finding
 from layout_tool.i18n import Msg
 from layout_tool.io.csvsource import Batch, col
 from layout_tool.mapping.model import Target
-from layout_tool.report.finding import Finding
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.xml.prolog import read_head
 from layout_tool.xml.reader import XmlSource

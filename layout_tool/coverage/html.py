@@ -12,8 +12,9 @@ from html import escape
 from layout_tool import __version__
 from layout_tool.coverage.model import Coverage, Figures, FileCoverage, ItemCoverage
 from layout_tool.coverage.render import heading, pct, verdict
-from layout_tool.report.html import _attr, _num, _table, page_head, text
+from layout_tool.report.html import page_head, text
 from layout_tool.report.html_assets import CSS
+from layout_tool.report.tables import attr, html_table, num
 
 STATUS_JA = {
     "covered": "対応",
@@ -73,10 +74,10 @@ def _summary(coverage: Coverage) -> str:
     figures = [
         _figure("covered", "対応率 covered", pct(s.covered_pct)),
         _figure("required", "必須項目の対応率 required", pct(s.required_pct), not coverage.passed),
-        _figure("missing", "欠落 missing", _num(s.missing), s.required_missing > 0),
-        _figure("narrower", "型・桁数不足 narrower", _num(s.narrower), s.narrower > 0),
-        _figure("constant", "固定値 constant", _num(s.constant)),
-        _figure("unplaced", "標準外の項目 unplaced", _num(coverage.unplaced_count)),
+        _figure("missing", "欠落 missing", num(s.missing), s.required_missing > 0),
+        _figure("narrower", "型・桁数不足 narrower", num(s.narrower), s.narrower > 0),
+        _figure("constant", "固定値 constant", num(s.constant)),
+        _figure("unplaced", "標準外の項目 unplaced", num(coverage.unplaced_count)),
     ]
     headers = [
         ("ファイル file", ""), ("名称", ""), ("ベンダー vendor", ""), ("項目 items", "num"),
@@ -89,18 +90,18 @@ def _summary(coverage: Coverage) -> str:
     return (
         '<section id="summary"><h2>概要<small>summary</small></h2>'
         f'<dl class="figures">{"".join(figures)}</dl>'
-        f"{_table('summary-table', headers, rows)}</section>"
+        f"{html_table('summary-table', headers, rows)}</section>"
     )
 
 
 def _summary_row(file_id: str, name: str, vendor: str | None, s: Figures) -> str:
     counts = (s.items, s.covered, s.narrower, s.constant, s.missing)
-    cells = "".join(f'<td class="num">{_num(n)}</td>' for n in counts)
+    cells = "".join(f'<td class="num">{num(n)}</td>' for n in counts)
     return (
         f"<tr><td>{text(file_id)}</td><td>{text(name)}</td><td>{text(vendor or '-')}</td>"
         f'{cells}<td class="num">{pct(s.covered_pct)}</td>'
-        f'<td class="num">{_num(s.required)}</td>'
-        f'<td class="num">{_num(s.required_covered)}</td>'
+        f'<td class="num">{num(s.required)}</td>'
+        f'<td class="num">{num(s.required_covered)}</td>'
         f'<td class="num">{pct(s.required_pct)}</td></tr>'
     )
 
@@ -108,7 +109,7 @@ def _summary_row(file_id: str, name: str, vendor: str | None, s: Figures) -> str
 def _item_row(i: ItemCoverage) -> str:
     issues = "".join(f"<li>{text(x.kind)}: {text(x.message)}</li>" for x in i.issues)
     return (
-        f'<tr class="{_attr(i.status)}" data-status="{_attr(i.status)}">'
+        f'<tr class="{attr(i.status)}" data-status="{attr(i.status)}">'
         f'<td class="num">{i.item.no}</td><td>{text(i.item.name)}</td>'
         f"<td>{'必須' if i.item.required else ''}</td>"
         f'<td>{text(i.item.type)}</td><td class="num">{i.item.length}</td>'
@@ -126,15 +127,15 @@ def _file(f: FileCoverage) -> str:
         ("状態 status", ""), ("ベンダー項目 vendor", ""), ("取得方法 via", ""), ("理由 why", ""),
     ]  # fmt: skip
     source = text(f.vendor) if f.vendor else "対応するベンダーのファイルなし"
-    table_id = _attr(f"items-{f.file.id}")
+    table_id = attr(f"items-{f.file.id}")
     rows = [_item_row(i) for i in order]
     return (
-        f'<section id="file-{_attr(f.file.id)}"><h2>{text(f.file.name)}'
+        f'<section id="file-{attr(f.file.id)}"><h2>{text(f.file.name)}'
         f"<small>{text(f.file.id)} ← {source}</small></h2>"
-        f"<p>{_num(s.covered)} / {_num(s.items)} 項目に対応（{pct(s.covered_pct)}）、"
-        f"必須 {_num(s.required_covered)} / {_num(s.required)}（{pct(s.required_pct)}）。"
+        f"<p>{num(s.covered)} / {num(s.items)} 項目に対応（{pct(s.covered_pct)}）、"
+        f"必須 {num(s.required_covered)} / {num(s.required)}（{pct(s.required_pct)}）。"
         "欠落・型桁数不足・固定値・対応の順に、それぞれ必須項目を先頭に並べています。</p>"
-        f'<div class="scroll">{_table(table_id, headers, rows)}</div></section>'
+        f'<div class="scroll">{html_table(table_id, headers, rows)}</div></section>'
     )
 
 
@@ -155,14 +156,14 @@ def _vendor(coverage: Coverage) -> str:
         rows.append(
             f"<tr><td>{text(v.id)}</td><td>{text(v.name)}</td>"
             f"<td>{text(v.standard_file or '-')}</td>"
-            f'<td class="num">{_num(v.fields)}</td><td class="num">{_num(len(v.unplaced))}</td>'
+            f'<td class="num">{num(v.fields)}</td><td class="num">{num(len(v.unplaced))}</td>'
             f"<td>{f'<ul>{names}</ul>' if names else 'なし'}</td></tr>"
         )
     headers = [
         ("ベンダーのファイル", ""), ("名称", ""), ("標準のファイル", ""), (what, "num"),
         ("対応なし", "num"), ("一覧", ""),
     ]  # fmt: skip
-    return head + _table("unplaced-table", headers, rows) + "</section>"
+    return head + html_table("unplaced-table", headers, rows) + "</section>"
 
 
 def _notes(coverage: Coverage) -> str:

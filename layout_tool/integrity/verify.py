@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.findings import Finding
 from layout_tool.i18n import Msg
 from layout_tool.integrity.counts import load_expected
 from layout_tool.integrity.manifest import Expected, Manifest
@@ -25,7 +26,6 @@ from layout_tool.integrity.measure import (
     measure_folder,
     relative,
 )
-from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Filter, Report
 from layout_tool.spec.catalogue import DEFAULT_VERSION
 from layout_tool.spec.model import AreaSpec

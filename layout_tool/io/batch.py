@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from layout_tool.report.finding import Finding
+from layout_tool.findings import Finding
+from layout_tool.findings.frame import ROW  # the data-row column (findings frames too)
 
-ROW = "__row"
+__all__ = ["ROW", "Batch", "col"]
 
 
 def col(i: int) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
+from layout_tool.findings import Finding
 from layout_tool.i18n import Msg, Text
 from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvparse import (
@@ -42,7 +43,6 @@ from layout_tool.io.encoding import (
     failures,
 )
 from layout_tool.io.prefetch import prefetch
-from layout_tool.report.finding import Finding
 
 BATCH_BYTES = 8 << 20
 MAX_HEADER_BYTES = 64 << 20

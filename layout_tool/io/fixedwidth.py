@@ -33,12 +33,12 @@ from typing import BinaryIO
 
 import polars as pl
 
+from layout_tool.findings import Finding
 from layout_tool.i18n import Msg
 from layout_tool.io.cp932 import byte_length, decode, decode_field, one_character, unencodable
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.io.digest import Hasher
 from layout_tool.io.prefetch import prefetch
-from layout_tool.report.finding import Finding
 
 BATCH_BYTES = 16 << 20
 """Read per batch: each batch costs the conversion plan's tens of expressions once, so

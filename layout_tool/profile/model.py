@@ -54,7 +54,7 @@ def load_profile(path: Path) -> Profile:
     if doc.root is None:
         raise LayoutToolError("empty profile: it needs at least `profile: NAME`", path=str(path))
     check_schema(doc, SCHEMA)
-    from layout_tool.report.finding import CODES
+    from layout_tool.findings import CODES
 
     data: dict[str, Any] = plain(doc.root)
     severity = data.get("severity", {})

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from layout_tool.findings.frame import CODE, ITEM, SEVERITY
 from layout_tool.profile.model import Profile
 
 ALWAYS = frozenset({"encoding", "row-shape", "round-trip"})
@@ -38,18 +39,18 @@ class Triage:
         )
 
     def __call__(self, long: pl.DataFrame) -> pl.DataFrame:
-        """``long``: a frame with ``code``, ``item`` and ``severity`` columns."""
-        code = pl.col("code")
+        """``long``: a findings frame (``layout_tool.findings.frame``)."""
+        code = pl.col(CODE)
         keep = pl.lit(True)
         if self.select:
             keep = code.is_in(sorted(self.select | ALWAYS))
         if self.ignore - ALWAYS:
             keep = keep & ~code.is_in(sorted(self.ignore - ALWAYS))
-        severity = pl.col("severity")
+        severity = pl.col(SEVERITY)
         for name, level in self.code_severity.items():
             if name not in ALWAYS:
                 severity = pl.when(code == name).then(pl.lit(level)).otherwise(severity)
         for item, level in self.item_severity.items():
-            hit = (pl.col("item") == item).fill_null(False) & ~code.is_in(sorted(ALWAYS))
+            hit = (pl.col(ITEM) == item).fill_null(False) & ~code.is_in(sorted(ALWAYS))
             severity = pl.when(hit).then(pl.lit(level)).otherwise(severity)
-        return long.filter(keep).with_columns(severity.alias("severity"))
+        return long.filter(keep).with_columns(severity.alias(SEVERITY))

@@ -11,9 +11,9 @@ from collections import Counter
 from pathlib import PurePath
 
 from layout_tool import __version__
+from layout_tool.findings import Finding
 from layout_tool.i18n import counted, t
 from layout_tool.i18n.catalogue import TEMPLATES
-from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Report
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")

@@ -13,13 +13,17 @@ import re
 from html import escape
 
 from layout_tool import __version__
+from layout_tool.findings import Finding
 from layout_tool.gaiji.inventory import GaijiEntry, first_rows_text
 from layout_tool.i18n import code_action, code_title, counted, get_lang, t
 from layout_tool.i18n import text as as_text
-from layout_tool.report.finding import Finding
+from layout_tool.report.core import by_count
 from layout_tool.report.head import Positions, encoding, head_lines, legend
 from layout_tool.report.html_assets import CSS, JS
 from layout_tool.report.report import Report
+from layout_tool.report.tables import attr as _attr
+from layout_tool.report.tables import html_table as _table
+from layout_tool.report.tables import num as _num
 from layout_tool.spec.model import STANDARD_NAMES
 
 # Private-use characters (外字) and control characters: shown as code points, never raw.
@@ -91,14 +95,6 @@ def text(value: object) -> str:
     return "".join(out)
 
 
-def _attr(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
-
-
-def _num(n: int) -> str:
-    return f"{n:,}"
-
-
 def _banner(report: Report, verdict: str) -> str:
     state = "pass" if report.valid else "fail"
     return (
@@ -157,14 +153,6 @@ def _summary(report: Report) -> str:
     )
 
 
-def _table(table_id: str, headers: list[tuple[str, str]], rows: list[str]) -> str:
-    head = "".join(f'<th class="{cls}">{label}</th>' for label, cls in headers)
-    return (
-        f'<table id="{table_id}"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
-
-
 def _files(report: Report) -> str:
     rows = [
         "<tr>"
@@ -202,7 +190,7 @@ def _by_code(report: Report) -> str:
         f"<td>{text(code_title(code))}</td>"
         f'<td class="num">{_num(n)}</td>'
         f'<td class="action">{text(code_action(code))}</td></tr>'
-        for code, n in sorted(report.by_code.items(), key=lambda kv: (-kv[1], kv[0]))
+        for code, n in report.codes_by_count()
     ]
     headers = [
         (t("col.code"), ""),
@@ -287,7 +275,7 @@ def _masked(report: Report) -> str:
         return head + f"<p>{t('html.no-masked')}</p></section>"
     rows = [
         f'<tr><td>{text(item)}</td><td class="num">{_num(n)}</td></tr>'
-        for item, n in sorted(report.masked.items(), key=lambda kv: (-kv[1], kv[0]))
+        for item, n in by_count(report.masked)
     ]
     return (
         head + f"<p>{t('html.masked')}</p>"

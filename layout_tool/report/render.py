@@ -11,6 +11,7 @@ import io
 import json
 from collections import defaultdict
 
+from layout_tool.findings import FIRST_FINDINGS
 from layout_tool.gaiji.inventory import first_rows_text
 from layout_tool.i18n import code_title, counted, get_lang, t, text
 from layout_tool.report.head import Positions, encoding, head_lines, legend
@@ -21,7 +22,6 @@ from layout_tool.safety.text import shown as inert_value
 from layout_tool.spec.model import STANDARD_NAMES
 from layout_tool.spec.render import table
 
-FIRST_FINDINGS = 20
 CSV_COLUMNS = ["code", "severity", "file", "file_id", "row", "item", "column", "value", "message"]
 
 
@@ -87,10 +87,7 @@ def render_text(report: Report) -> str:
     lines += ["  " + ln for ln in table(heads, rows)]
     if report.by_code:
         lines += ["", t("sec.by-code")]
-        rows = [
-            [c, f"{n:,}", code_title(c)]
-            for c, n in sorted(report.by_code.items(), key=lambda kv: (-kv[1], kv[0]))
-        ]
+        rows = [[c, f"{n:,}", code_title(c)] for c, n in report.codes_by_count()]
         lines += [
             "  " + ln for ln in table([t("col.code"), t("col.count"), t("col.meaning")], rows)
         ]

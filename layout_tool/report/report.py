@@ -10,12 +10,11 @@ from datetime import UTC, datetime
 import polars as pl
 
 from layout_tool import __version__
+from layout_tool.findings import CODES, DEFAULT_MAX_FINDINGS, Finding, Severity
+from layout_tool.findings.frame import COUNTS
 from layout_tool.gaiji.inventory import GaijiInventory
 from layout_tool.i18n import Text, t, text
-from layout_tool.report.finding import CODES, Finding, Severity
-from layout_tool.safety.reporting import clipped, mask_finding
-
-DEFAULT_MAX_FINDINGS = 10_000
+from layout_tool.report.core import Tally, with_severity
 
 
 def now() -> str:
@@ -81,15 +80,10 @@ class Report:
     standard: str = "chukan"
     filter: Filter = field(default_factory=Filter)
     files: list[FileResult] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    by_code: Counter[str] = field(default_factory=Counter)
-    by_item: Counter[tuple[str, str]] = field(default_factory=Counter)
-    by_severity: Counter[str] = field(default_factory=Counter)
     examples: dict[tuple[str, str], list[Finding]] = field(default_factory=dict)
     notes: list[Text] = field(default_factory=list)
     kind: str = "validation"  # or "verification" (verify against a manifest)
     gaiji: GaijiInventory = field(default_factory=GaijiInventory)  # exact, per character
-    masked: Counter[str] = field(default_factory=Counter)  # item → values shown masked
     # a profile's severities: finding code → severity, item → severity (the item's wins)
     code_severity: dict[str, str] = field(default_factory=dict)
     item_severity: dict[str, str] = field(default_factory=dict)
@@ -101,11 +95,35 @@ class Report:
     provenance: str | None = None  # the spec's: modelled, imported, official
     profile: dict[str, str] | None = None  # {"path": ..., "sha256": ...} with --profile
     has_header: bool = True  # CSV files have a header row (for the Excel row of a finding)
+    # counts, the capped list and masking (layout_tool.report.core)
+    tally: Tally = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.tally = Tally(self.filter.max_findings, self.filter.show_values)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.tally.findings
+
+    @property
+    def by_code(self) -> Counter[str]:
+        return self.tally.by_code
+
+    @property
+    def by_item(self) -> Counter[tuple[str, str]]:
+        return self.tally.by_item
+
+    @property
+    def by_severity(self) -> Counter[str]:
+        return self.tally.by_severity
+
+    @property
+    def masked(self) -> Counter[str]:
+        return self.tally.masked
 
     # -- collecting ---------------------------------------------------------------------
     def room(self) -> int:
-        cap = self.filter.max_findings
-        return 1 << 62 if cap is None else max(0, cap - len(self.findings))
+        return self.tally.room()
 
     def severity(self, code: str, item: str | None, severity: str) -> Severity:
         """The severity a finding has in this run (a profile may change it)."""
@@ -120,39 +138,27 @@ class Report:
 
     def count_frame(self, counts: pl.DataFrame) -> None:
         """Add exact counts from a frame with columns code, item, severity, n."""
-        for code, item, severity, n in counts.select("code", "item", "severity", "n").iter_rows():
+        for code, item, severity, n in counts.select(COUNTS).iter_rows():
             if self.filter.keeps(code):
                 self._count(code, item, severity, n)
 
     def _count(self, code: str, item: str | None, severity: str, n: int) -> None:
-        severity = self.severity(code, item, severity)
-        self.by_code[code] += n
-        self.by_severity[severity] += n
-        self.by_item[(item or "-", code)] += n
+        self.tally.count(code, item, self.severity(code, item, severity), n)
 
     def items_by_count(self) -> list[tuple[tuple[str, str], int]]:
         """``by_item`` most frequent first, ties by item and code (the same order every run)."""
-        return sorted(self.by_item.items(), key=lambda kv: (-kv[1], kv[0]))
+        return self.tally.items_by_count()
 
     def list_finding(self, finding: Finding, sensitive: bool) -> None:
         """Keep a finding whose count was already added (by ``count_frame`` or ``add``)."""
         if not self.filter.keeps(finding.code):
             return
         changed = self.severity(finding.code, finding.item, finding.severity)
-        if changed != finding.severity:
-            from dataclasses import replace
-
-            finding = replace(finding, severity=changed)
-        if sensitive and not self.filter.show_values:
-            finding = mask_finding(finding)
-            if finding.value is not None:
-                self.masked[finding.item or "-"] += 1
-        finding = clipped(finding)
+        finding = self.tally.shown(with_severity(finding, changed), sensitive)
         examples = self.examples.setdefault((finding.item or "-", finding.code), [])
         if len(examples) < 3:
             examples.append(finding)
-        if self.room() > 0:
-            self.findings.append(finding)
+        self.tally.keep(finding)
 
     def add_gaiji(self, file: str, counts: pl.DataFrame) -> None:
         """Merge a batch's 外字 tally (``layout_tool.gaiji.inventory.tally``) into the inventory."""
@@ -162,11 +168,11 @@ class Report:
     # -- reading ------------------------------------------------------------------------
     @property
     def errors(self) -> int:
-        return self.by_severity["error"]
+        return self.tally.errors
 
     @property
     def warnings(self) -> int:
-        return self.by_severity["warning"]
+        return self.tally.warnings
 
     @property
     def valid(self) -> bool:
@@ -189,10 +195,14 @@ class Report:
 
     @property
     def truncated(self) -> bool:
-        return len(self.findings) < sum(self.by_code.values())
+        return self.tally.truncated
+
+    def codes_by_count(self) -> list[tuple[str, int]]:
+        """``by_code`` most frequent first, ties by code (the same order every run)."""
+        return self.tally.codes_by_count()
 
     def sorted_findings(self) -> list[Finding]:
-        return sorted(self.findings, key=Finding.sort_key)
+        return self.tally.sorted_findings()
 
     def to_dict(self, lang: str | None = None) -> dict[str, object]:
         """The contract's validation report shape (``message`` and notes in ``lang``)."""
@@ -214,13 +224,13 @@ class Report:
                 "rows": self.rows,
                 "errors": self.errors,
                 "warnings": self.warnings,
-                "by_code": dict(sorted(self.by_code.items())),
+                "by_code": self.tally.by_code_dict(),
                 "by_item": [
                     {"item": item, "code": code, "count": n}
                     for (item, code), n in self.items_by_count()
                 ],
                 "truncated": self.truncated,
-                "listed": len(self.findings),
+                "listed": self.tally.listed,
                 **(
                     {"area_files": {"checked": self.checked_files, "of": self.area_files}}
                     if self.area_files

@@ -101,15 +101,16 @@ def _header(ws: WriteOnlyWorksheet, labels: Sequence[str]) -> None:
     ws.append([cell(ws, label, font=HEADER_FONT, fill=HEADER_FILL) for label in labels])
 
 
-def _sheet(ws: WriteOnlyWorksheet) -> Any:
+def untyped_sheet(ws: WriteOnlyWorksheet) -> Any:
     """The sheet untyped: openpyxl's stubs lack the write-only sheet's column_dimensions
-    and auto_filter, which exist at run time and are written with the sheet."""
+    and auto_filter, which exist at run time and are written with the sheet (public: the
+    compare workbook uses it too)."""
     return ws
 
 
 def _widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
     for i, width in enumerate(widths, start=1):
-        _sheet(ws).column_dimensions[get_column_letter(i)].width = width
+        untyped_sheet(ws).column_dimensions[get_column_letter(i)].width = width
 
 
 def render_xlsx(report: Report) -> bytes:
@@ -167,7 +168,7 @@ def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
     ws.append([])
     ws.append([cell(ws, t("h.by-code"), font=TITLE_FONT)])
     _header(ws, [t("col.code"), t("col.meaning"), t("col.count"), t("col.action")])
-    for code, n in sorted(report.by_code.items(), key=lambda kv: (-kv[1], kv[0])):
+    for code, n in report.codes_by_count():
         _append(ws, [code, code_title(code), n, code_action(code)])
     ws.append([])
     ws.append([cell(ws, t("h.by-item"), font=TITLE_FONT)])
@@ -195,7 +196,8 @@ def _findings(ws: WriteOnlyWorksheet, report: Report) -> None:
     _widths(ws, [w for _, w in FINDING_COLUMNS])
     ws.freeze_panes = "A2"
     findings = report.sorted_findings()
-    _sheet(ws).auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{len(findings) + 1}"
+    last = get_column_letter(len(FINDING_COLUMNS))
+    untyped_sheet(ws).auto_filter.ref = f"A1:{last}{len(findings) + 1}"
     _header(ws, [label for label, _ in FINDING_COLUMNS])
     where = Positions(report)
     for f in findings:
@@ -224,7 +226,8 @@ def _gaiji(ws: WriteOnlyWorksheet, report: Report) -> None:
     _widths(ws, [w for _, w in GAIJI_COLUMNS])
     ws.freeze_panes = "A2"
     entries = report.gaiji.entries()
-    _sheet(ws).auto_filter.ref = f"A1:{get_column_letter(len(GAIJI_COLUMNS))}{len(entries) + 1}"
+    last = get_column_letter(len(GAIJI_COLUMNS))
+    untyped_sheet(ws).auto_filter.ref = f"A1:{last}{len(entries) + 1}"
     _header(ws, [label for label, _ in GAIJI_COLUMNS])
     for e in entries:
         _append(

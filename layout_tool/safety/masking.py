@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from layout_tool.findings.frame import ITEM, MESSAGE, VALUE
+
 _QUOTED = re.compile(r"'([^']*)'")
 _DIGITS = re.compile(r"[0-9０-９]{5,}")
 
@@ -40,22 +42,22 @@ def mask_digits(text: str) -> str:
 
 
 def mask_findings_frame(long: pl.DataFrame, sensitive: set[str]) -> pl.DataFrame:
-    """The long findings frame (``item``, ``message``, ``value``) with sensitive items masked."""
+    """A findings frame (``layout_tool.findings.frame``) with sensitive items masked."""
     if not sensitive or long.height == 0:
         return long
-    hit = pl.col("item").is_in(sorted(sensitive)).fill_null(False)
+    hit = pl.col(ITEM).is_in(sorted(sensitive)).fill_null(False)
     if not long.select(hit.any()).item():
         return long
     long = long.with_row_index("__mask_order")
     hot = long.filter(hit)
     messages = [
         None if m is None else mask_message(m, [v])
-        for m, v in zip(hot.get_column("message"), hot.get_column("value"), strict=True)
+        for m, v in zip(hot.get_column(MESSAGE), hot.get_column(VALUE), strict=True)
     ]
-    values = [None if v is None else mask(v) for v in hot.get_column("value")]
+    values = [None if v is None else mask(v) for v in hot.get_column(VALUE)]
     hot = hot.with_columns(
-        pl.Series("message", messages, dtype=pl.String),
-        pl.Series("value", values, dtype=pl.String),
+        pl.Series(MESSAGE, messages, dtype=pl.String),
+        pl.Series(VALUE, values, dtype=pl.String),
     )
     merged = pl.concat([long.filter(~hit), hot.select(long.columns)])
     return merged.sort("__mask_order").drop("__mask_order")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from layout_tool.findings import Finding
 from layout_tool.i18n import Msg, Text
-from layout_tool.report.finding import Finding
 from layout_tool.safety.masking import mask, mask_message
 from layout_tool.safety.text import clip
 

@@ -18,12 +18,13 @@ from layout_tool.checks import crossfile
 from layout_tool.checks.header import map_columns
 from layout_tool.checks.items import char_screen, finding_code, gaiji_fails_checks, gaiji_present
 from layout_tool.checks.strength import soft_code_items
+from layout_tool.findings import Finding
+from layout_tool.findings.frame import CODE, ITEM, SEVERITY, counts, findings, severity_expr
 from layout_tool.gaiji.inventory import tally
 from layout_tool.i18n import Text
 from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
 from layout_tool.io.inputs import shown
 from layout_tool.profile import Profile, effective
-from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Filter, Report
 from layout_tool.spec.model import AreaSpec, CodeTable, FileSpec, Item
 from layout_tool.validate.inputs import Resolved, nothing_checked, resolve
@@ -333,8 +334,8 @@ class _Plan:
             return
         parts = [
             bad.select(ROW, *code_cols)
-            .unpivot(index=ROW, variable_name="item", value_name="code")
-            .drop_nulls("code")
+            .unpivot(index=ROW, variable_name=ITEM, value_name=CODE)
+            .drop_nulls(CODE)
         ]
         gaiji_cols = [c for c in scan_cols if c.startswith(GAIJI_PREFIX)]
         if gaiji_cols:
@@ -348,25 +349,26 @@ class _Plan:
             parts.append(_gaiji_long(flags.collect()))
         long = pl.concat(parts)
         if undecoded:
-            lost = (pl.col("code") == "lost-char") & pl.col(ROW).is_in(undecoded)
+            lost = (pl.col(CODE) == "lost-char") & pl.col(ROW).is_in(undecoded)
             long = long.filter(~lost)
-        long = long.with_columns(
-            pl.when((pl.col("code") == "gaiji") & pl.col("item").is_in(self.allowed))
+        code, item = pl.col(CODE), pl.col(ITEM)
+        severity = (
+            pl.when((code == "gaiji") & item.is_in(self.allowed))
             .then(pl.lit("warning"))
-            .when((pl.col("code") == "code") & pl.col("item").is_in(self.soft_codes))
+            .when((code == "code") & item.is_in(self.soft_codes))
             .then(pl.lit("warning"))
-            .otherwise(pl.lit("error"))
-            .alias("severity")
+            .otherwise(severity_expr(code))
         )
-        report.count_frame(long.group_by("code", "item", "severity").len("n"))
-        with_gaiji = long.filter(pl.col("code").is_in(INVENTORIED))["item"].unique().sort()
+        long = long.select(findings(item=item, code=code, severity=severity))
+        report.count_frame(counts(long))
+        with_gaiji = long.filter(code.is_in(INVENTORIED))[ITEM].unique().sort()
         if with_gaiji.len():
             columns = {n: self.names[n] for n in with_gaiji.to_list()}
             report.add_gaiji(
                 self.label, tally(frame, columns, pattern=self.chars.inventory_pattern)
             )
         if report.room() > 0:
-            self._list(frame, long.sort(ROW, "item").head(report.room()), report)
+            self._list(frame, long.sort(ROW, ITEM).head(report.room()), report)
 
     def _message(self, code: str, item: Item) -> Text:
         count = self.counts[item.name]
@@ -377,7 +379,7 @@ class _Plan:
     def _list(self, frame: pl.DataFrame, listed: pl.DataFrame, report: Report) -> None:
         rows = listed[ROW].unique().implode()
         values = {r[ROW]: r for r in frame.filter(pl.col(ROW).is_in(rows)).iter_rows(named=True)}
-        for row, name, code, severity in listed.select(ROW, "item", "code", "severity").iter_rows():
+        for row, name, code, severity in listed.select(ROW, ITEM, CODE, SEVERITY).iter_rows():
             item = self.items[name]
             report.list_finding(
                 Finding(
@@ -403,8 +405,8 @@ def _scan_long(flags: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("hit"))
         .select(
             ROW,
-            pl.col("column").str.replace(head, "").alias("item"),
-            pl.col("column").str.extract(head, 1).alias("code"),
+            pl.col("column").str.replace(head, "").alias(ITEM),
+            pl.col("column").str.extract(head, 1).alias(CODE),
         )
     )
 
@@ -412,7 +414,7 @@ def _scan_long(flags: pl.DataFrame) -> pl.DataFrame:
 def _gaiji_long(flags: pl.DataFrame, strip: str = "") -> pl.DataFrame:
     """(row, item, "gaiji") for every true flag of a (row, item columns…) frame."""
     return (
-        flags.unpivot(index=ROW, variable_name="item", value_name="hit")
+        flags.unpivot(index=ROW, variable_name=ITEM, value_name="hit")
         .filter(pl.col("hit"))
-        .select(ROW, pl.col("item").str.strip_prefix(strip), pl.lit("gaiji").alias("code"))
+        .select(ROW, pl.col(ITEM).str.strip_prefix(strip), pl.lit("gaiji").alias(CODE))
     )

@@ -6,6 +6,7 @@ and its parameters for an item, once per item and code.
 
 from __future__ import annotations
 
+from layout_tool.findings import CODES
 from layout_tool.i18n import Msg
 from layout_tool.spec.itemtypes import item_type
 from layout_tool.spec.model import Item
@@ -30,4 +31,4 @@ def item_message(code: str, item: Item) -> Msg:
         return Msg("check-digit", item=name, check=item.check)
     if code == "gaiji":
         return Msg("gaiji.allowed" if item.gaiji else "gaiji.denied", item=name)
-    return Msg("required", item=name)
+    return Msg(CODES[code].template or code, item=name)  # required, and codes like it

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from layout_tool.checks import crossfile
+from layout_tool.findings import Finding
 from layout_tool.gaiji.inventory import FIRST_ROWS, Place
-from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Report
 from layout_tool.spec.model import AreaSpec, FileSpec
 
@@ -93,9 +93,7 @@ def _check_one(
 
 
 def _merge_report(report: Report, rec: _Recorder) -> None:
-    report.by_code.update(rec.by_code)
-    report.by_item.update(rec.by_item)
-    report.by_severity.update(rec.by_severity)
+    report.tally.merge_counts(rec.tally)
     report.notes.extend(rec.notes)
     for kind, listed in rec.events:
         if kind == "list":

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from layout_tool.report.finding import Finding
+from layout_tool.findings import Finding
 from layout_tool.xml.shape import Problem
 
 BATCH_RECORDS = 20_000

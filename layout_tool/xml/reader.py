@@ -23,9 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from layout_tool.findings import Finding
 from layout_tool.i18n import Msg
 from layout_tool.io.batch import ROW, Batch
-from layout_tool.report.finding import Finding
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.xml import segments, stream
 from layout_tool.xml.feed import Feed

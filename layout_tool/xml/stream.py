@@ -20,9 +20,9 @@ from collections.abc import Generator, Iterator
 import polars as pl
 from lxml import etree
 
+from layout_tool.findings import Finding, Severity
 from layout_tool.i18n import Msg, Text
 from layout_tool.io.batch import col
-from layout_tool.report.finding import Finding, Severity
 from layout_tool.xml.parts import (
     Context,
     EndPart,

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from layout_tool.checks import crossfile
+from layout_tool.findings import Finding
 from layout_tool.io.inputs import shown
-from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Report
 from layout_tool.spec.model import AreaSpec
 from layout_tool.validate.inputs import DATA_SUFFIXES

@@ -281,7 +281,9 @@ def test_broken_gaiji_map_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_cli_default_max_findings_is_the_library_default() -> None:
-    from layout_tool.cli import convert_cmd
-    from layout_tool.conversion import report
+    from layout_tool.cli.convert_cmd import convert_cmd
+    from layout_tool.conversion import ConvertOptions
+    from layout_tool.findings import DEFAULT_MAX_FINDINGS
 
-    assert convert_cmd.DEFAULT_MAX_FINDINGS == report.DEFAULT_MAX_FINDINGS
+    [option] = [p for p in convert_cmd.params if p.name == "max_findings"]
+    assert option.default == ConvertOptions().max_findings == DEFAULT_MAX_FINDINGS

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from layout_tool.checks import crossfile
+from layout_tool.findings import Finding
 from layout_tool.i18n import Msg
 from layout_tool.io.csvsource import ROW
-from layout_tool.report.finding import Finding
 from layout_tool.spec.catalogue import load_area
 from layout_tool.spec.model import AreaSpec, Rule
 

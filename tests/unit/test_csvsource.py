@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from layout_tool.findings import Finding
 from layout_tool.io.csvsource import CsvSource
-from layout_tool.report.finding import Finding
 
 
 def read_all(

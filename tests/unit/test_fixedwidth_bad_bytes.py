@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from layout_tool.cli.main import cli
+from layout_tool.findings import Finding
 from layout_tool.io.fixedwidth import FixedField, FixedWidthSource, Layout
-from layout_tool.report.finding import Finding
 
 ROOT = Path(__file__).resolve().parents[2]
 FIELDS = (FixedField("ID", 0, 3), FixedField("NAME", 3, 8), FixedField("KANA", 11, 4))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from layout_tool.findings import CODES
 from layout_tool.i18n import (
     CODE_INFO,
     Msg,
@@ -19,7 +20,6 @@ from layout_tool.i18n import (
     use_lang,
 )
 from layout_tool.i18n.catalogue import TEMPLATES
-from layout_tool.report.finding import CODES
 
 SOURCE = Path(__file__).resolve().parents[2] / "layout_tool"
 

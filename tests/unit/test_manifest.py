@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.findings import Finding
 from layout_tool.integrity.counts import load_count_sheet
 from layout_tool.integrity.manifest import build_manifest, load_manifest, write_manifest
 from layout_tool.integrity.verify import verify_folder
-from layout_tool.report.finding import Finding
 from layout_tool.spec.catalogue import load_area
 from layout_tool.validate import validate_paths
 

@@ -15,8 +15,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "sample_data" / "handover"
 
 def test_api_names_are_the_library_functions() -> None:
     from layout_tool.conversion import convert
+    from layout_tool.findings import Finding
     from layout_tool.mapping.loader import load_mapping
-    from layout_tool.report.finding import Finding
     from layout_tool.report.report import Report
     from layout_tool.spec.catalogue import load_area
     from layout_tool.validate.engine import validate_paths

@@ -19,7 +19,7 @@ KEYS = ("code", "file_id", "row", "item", "column", "offset")
 
 
 def test_every_finding_code_but_xsd_and_count_has_a_case() -> None:
-    from layout_tool.report.finding import CODES
+    from layout_tool.findings import CODES
 
     convert_only = {"round-trip"}  # a conversion finding; validate never reports it
     assert {p.name for p in FOLDERS} == (set(CODES) - {"xsd", "count"} - convert_only) | {"clean"}

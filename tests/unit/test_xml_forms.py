@@ -29,10 +29,13 @@ def test_sample_data_round_trips_byte_for_byte(area: str, tmp_path: Path) -> Non
     assert there.ok and back.ok
     for original in sorted((SAMPLES / area).glob("*.csv")):
         assert (tmp_path / "csv" / original.name).read_bytes() == original.read_bytes()
-    assert sorted(p.name for p in (tmp_path / "xml" / SIDE).iterdir()) == sorted(
-        [f"{p.stem}.rejects.csv" for p in (SAMPLES / area).glob("*.csv")]
-        + ["report.json", "report.txt"]
-    )
+    # nothing rejected: no rejects file, and the reports say none
+    assert sorted(p.name for p in (tmp_path / "xml" / SIDE).iterdir()) == [
+        "report.json",
+        "report.txt",
+    ]
+    assert all(f.rejects is None for f in there.files + back.files)
+    assert "rejects.csv" not in (tmp_path / "xml" / SIDE / "report.txt").read_text("utf-8")
 
 
 def write_csv(path: Path, rows: list[str]) -> Path:
@@ -53,6 +56,7 @@ def test_rows_the_forms_cannot_hold_go_to_the_rejects_file(tmp_path: Path) -> No
     [result] = report.files
     assert (result.rows_in, result.rows_out, result.rows_rejected) == (4, 2, 2)
     assert not report.ok
+    assert result.rejects is not None
     rejects = pl.read_csv(Path(result.rejects), infer_schema=False)
     assert rejects["row"].to_list() == ["3", "2"]
     assert rejects["codes"].to_list() == ["type", "row-shape"]
@@ -73,6 +77,7 @@ def test_broken_xml_records_are_rejected_with_their_findings(tmp_path: Path) -> 
     assert result.rows_rejected == 1 and result.rows_in == result.rows_out + 1
     [finding] = report.findings
     assert (finding.code, finding.row, finding.line) == ("xsd", 2, 5)
+    assert result.rejects is not None
     rejects = pl.read_csv(Path(result.rejects), infer_schema=False)
     assert rejects["row"].to_list() == ["2"] and "unknown" in rejects["findings"][0]
 

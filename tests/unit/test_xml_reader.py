@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from layout_tool.report.finding import Finding
+from layout_tool.findings import Finding
 from layout_tool.sample import generate
 from layout_tool.spec.catalogue import load_area
 from layout_tool.spec.model import AreaSpec

@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 from test_xml_reader import HIHO, KATAGAKI, document, records
 
-from layout_tool.report.finding import Finding
+from layout_tool.findings import Finding
 from layout_tool.spec.catalogue import load_area
 from layout_tool.xml import segments
 from layout_tool.xml.parts import Part

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from layout_tool.cli.main import cli
 from layout_tool.conversion.forms import convert_standard
 from layout_tool.errors import LayoutToolError
-from layout_tool.report.finding import Finding
+from layout_tool.findings import Finding
 from layout_tool.spec.catalogue import load_area
 from layout_tool.validate import Options, validate_paths
 

@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
+from layout_tool.findings.codes import CODES, Severity
 from layout_tool.i18n import Msg, Text, text
-from layout_tool.i18n.codes import CODE_INFO
-
-Severity = Literal["error", "warning"]
-
-# The contract's finding codes (stable identities), declared once in the message catalogue
-# (layout_tool/i18n/codes.py) with a title and a 対応方法 in Japanese and English.
-CODES: dict[str, str] = {code: info.title_en for code, info in CODE_INFO.items()}
 
 
 @dataclass(frozen=True)
@@ -62,4 +55,5 @@ class Finding:
         return out
 
     def sort_key(self) -> tuple[str, int, int, str]:
+        """The order reports list findings in: file, row, column, code (the same every run)."""
         return (self.file or "", self.row or 0, self.column or 0, self.code)
