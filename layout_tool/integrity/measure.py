@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout_tool.io.inputs import shown
+from layout_tool.io.inputs import refusal, shown
 from layout_tool.readers.inputs import COUNT_SHEET_NAMES, MANIFEST_NAME, find, identify
 from layout_tool.readers.protocol import ReadOptions
 from layout_tool.readers.registry import by_suffix, open_reader
@@ -79,7 +79,7 @@ def measure(
     rel = relative(folder, path)
     label = shown(path)
     form = by_suffix(path)
-    if form is None:
+    if form is None or (form.sniffed and refusal(path) is not None):  # not data, or no text
         return Measured(rel, label, path.stat().st_size, _sha256(path))
     area, fspec = identify(path, spec, encoding)
     if form.name == "xml" and area is None:  # a document of no known area: no records
