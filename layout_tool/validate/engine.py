@@ -165,7 +165,8 @@ def check_file(
     got: crossfile.Collected,
     progress: Progress | None = None,
 ) -> FileResult:
-    """Check one CSV file: header, then its batches (see ``check_batches``)."""
+    """Check one file of a one-section form (CSV): header, then its batches (see
+    ``check_batches``)."""
     label = shown(path)
     read = ReadOptions(
         encoding=options.encoding,
@@ -175,14 +176,13 @@ def check_file(
         label=label,
         batch_bytes=options.batch_bytes,
     )
-    reader = open_reader(path, read, "csv")
-    assert isinstance(reader, CsvReader)
-    src = reader.source
-    result = FileResult(label, fspec.id, encoding=src.encoding, detected_by=src.detected.how)
-    result.bytes = src.size
-    result.failures = dict(src.detected.failures)
-    if src.massive:
-        return _count_only(src, result, report, progress)
+    reader = open_reader(path, read)  # the form its suffix says (XML: ``xml.validate``)
+    result = FileResult(label, fspec.id, encoding=reader.encoding, detected_by=reader.detected_by)
+    result.bytes = reader.size
+    if isinstance(reader, CsvReader):
+        result.failures = dict(reader.source.detected.failures)
+        if reader.massive:
+            return _count_only(reader.source, result, report, progress)
     for f in reader.findings:
         report.add(f)
     for section in reader.sections():
@@ -191,7 +191,7 @@ def check_file(
             options.chars,
         )  # fmt: skip
     result.sha256 = reader.sha256
-    if result.rows == 0 and src.header:
+    if result.rows == 0 and isinstance(reader, CsvReader) and reader.header:
         report.add(
             Finding(
                 "row-shape",

@@ -31,7 +31,6 @@ from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvsource import CsvSource
 from layout_tool.io.inputs import shown
 from layout_tool.mapping.files import RejectsWriter, StandardWriter
-from layout_tool.readers.csv_reader import CsvReader
 from layout_tool.readers.inputs import nothing_checked, resolve
 from layout_tool.readers.protocol import ReadOptions
 from layout_tool.readers.registry import open_reader
@@ -228,21 +227,21 @@ def convert_standard(
 
 def _csv_job(path: Path, fspec: FileSpec, encoding: str, report: FormsReport) -> _Job:
     options = ReadOptions(encoding=encoding, file=fspec, label=shown(path), hashed=False)
-    source = open_reader(path, options, "csv")
-    assert isinstance(source, CsvReader)
+    source = open_reader(path, options)  # the form its suffix says (CSV)
     for finding in source.findings:
         report.add(finding)
-    positions = source.positions
+    section = next(iter(source.sections()))  # a form of one section per file (CSV)
+    positions = section.positions
     if not positions:  # an empty first line too: no record could be placed
         raise LayoutToolError(f"{path}: no column is named after an item of {fspec.id}")
-    dropped = [h for h in source.header or [] if not fspec.has_item(h)]
+    dropped = [h for h in section.labels if not fspec.has_item(h)]
     if dropped:
         report.notes.append(
             f"{path}: columns not in the standard are not carried: {', '.join(dropped)}"
         )
 
     def batches() -> Iterator[Batch]:
-        for batch in (b for section in source.sections() for b in section.batches):
+        for batch in section.batches:
             frame = batch.frame.select(
                 ROW,
                 *[
