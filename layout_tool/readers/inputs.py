@@ -59,7 +59,7 @@ class Entry:
 
 
 @dataclass
-class Found:
+class Listing:
     entries: list[Entry] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
@@ -72,13 +72,13 @@ def find(
     suffixes: frozenset[str] | Literal["data"] | None = "data",
     skip: frozenset[Path] = frozenset(),
     recursive: bool = False,
-) -> Found:
+) -> Listing:
     """Every input file of ``paths``: in folders, those of the readers' suffixes (or of
     ``suffixes``; None: every file), not ``skipped``, not in ``skip``; ``recursive``: in
     subfolders too (a manifest covers a whole handover tree)."""
     wanted = data_suffixes() if suffixes == "data" else suffixes
     found = discover(paths, wanted, skipped, recursive)
-    out = Found(notes=found.notes, folders=found.folders, others=found.others)
+    out = Listing(notes=found.notes, folders=found.folders, others=found.others)
     resolved_skip = {p.resolve() for p in skip}
     for item in found.files:
         if resolved_skip and item.path.resolve() in resolved_skip:

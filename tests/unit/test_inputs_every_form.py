@@ -9,6 +9,7 @@ out of the folder, a second name for a file, a workbook under a .csv name).
 
 from __future__ import annotations
 
+import json
 import os
 import zipfile
 from pathlib import Path
@@ -17,6 +18,7 @@ import polars as pl
 import pytest
 
 from layout_tool.compare.sides import Side, read_side
+from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.scan import GaijiScan, scan_paths
 from layout_tool.integrity.manifest import build_manifest
 from layout_tool.readers.inputs import find, skipped
@@ -137,3 +139,35 @@ def test_skip_rules_and_suffixes_come_from_one_place() -> None:
     for name in never:
         assert skipped(name)
     assert not skipped("JUMIN_KOJIN.csv")
+
+
+def test_the_cli_reads_an_xml_folder_in_gaiji_and_manifest(forms: tuple[Path, Path]) -> None:
+    from click.testing import CliRunner
+
+    from layout_tool.cli.main import cli
+
+    _, xml = forms
+    gaiji = CliRunner().invoke(cli, ["gaiji", str(xml), "--format", "json"])
+    assert gaiji.exit_code == 0, gaiji.output  # no table given: nothing to be unmapped against
+    assert json.loads(gaiji.stdout)["summary"]["occurrences"] > 0
+    made = CliRunner().invoke(cli, ["manifest", str(xml), "-o", "-"])
+    assert made.exit_code == 0, made.output
+    rows = [f["rows"] for f in json.loads(made.stdout)["files"] if f["path"].endswith(".xml")]
+    assert len(rows) == len(AREA.files) and all(isinstance(n, int) and n > 0 for n in rows)
+
+
+def test_a_document_of_no_known_area_is_a_note_in_a_folder_and_an_error_named(
+    tmp_path: Path, forms: tuple[Path, Path]
+) -> None:
+    csv, _ = forms
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "JUMIN_KOJIN.csv").write_bytes((csv / "JUMIN_KOJIN.csv").read_bytes())
+    stray = folder / "other.xml"
+    stray.write_text('<?xml version="1.0"?><root xmlns="urn:example"/>', encoding="utf-8")
+    scan = scan_paths([folder])
+    assert [Path(f.path).name for f in scan.files] == ["JUMIN_KOJIN.csv"]
+    assert any("other.xml" in n for n in scan.notes)
+    with pytest.raises(LayoutToolError, match="not an XML document of a bundled area"):
+        scan_paths([stray])
+    assert next(f for f in build_manifest(folder).files if f.path == "other.xml").rows is None
