@@ -125,6 +125,9 @@ def test_every_command_reads_the_same_files_of_a_folder(cluttered: Path) -> None
     assert any("pipe.csv" in n for n in made.notes)
     assert any("link-out.csv" in n for n in made.notes)
 
+    converted = convert_standard(AREA, [cluttered], cluttered.parent / "out", "csv")
+    assert {Path(f.input).name for f in converted.files} == expected
+
     side = Side("old")
     for _ in read_side(AREA, [cluttered], side, "auto", True):
         pass
