@@ -55,8 +55,9 @@ def manifest(
 ) -> None:
     """Write a manifest of DIR: per file its area, file id, rows, bytes, SHA-256, encoding.
 
-    Rows are CSV records (a quoted line break does not start a new one), counted as
-    `validate` counts them. Hidden files, manifest.json and 件数表.csv are left out.
+    Rows are records (a quoted line break does not start a new one; an XML document's
+    レコード), counted as `validate` counts them. Hidden files, manifest.json and 件数表.csv
+    are left out; links out of DIR, FIFOs and devices too, each with a note.
     """
     to_stdout = str(output) == "-"
     default = f"{folder.resolve().name}.{MANIFEST_NAME}"
@@ -68,6 +69,8 @@ def manifest(
     skip = frozenset() if to_stdout else frozenset({target.resolve()})
     with row_progress(paths=[folder]) as progress:
         made = build_manifest(folder, _spec(area), encoding, not no_header, progress, skip)
+    for note in made.notes:
+        click.echo(note, err=True)
     if to_stdout:
         click.echo(json.dumps(made.to_dict(), ensure_ascii=False, indent=2))
         return

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from layout_tool.errors import LayoutToolError
 from layout_tool.i18n import counted
 
 ProgressFn = Callable[[str, int], None]
@@ -27,13 +28,12 @@ def wanted() -> bool:
 
 def input_files(paths: Iterable[Path]) -> list[Path]:
     """The files a run will read: given files, and the files directly in given folders."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out += sorted(c for c in p.iterdir() if c.is_file())
-        elif p.is_file():
-            out.append(p)
-    return out
+    from layout_tool.readers.inputs import find  # the rules every command reads by
+
+    try:
+        return [e.path for e in find([p for p in paths if p.exists()]).entries]
+    except LayoutToolError:  # the command itself says what is wrong with its inputs
+        return []
 
 
 def bytes_per_row(path: Path) -> float:

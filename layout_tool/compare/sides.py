@@ -14,15 +14,12 @@ from pathlib import Path
 
 import polars as pl
 
-from layout_tool.checks.header import map_columns
 from layout_tool.findings import Finding
 from layout_tool.io.batch import ROW, col
-from layout_tool.io.csvsource import CsvSource
+from layout_tool.readers.inputs import resolve
+from layout_tool.readers.protocol import ReadOptions
+from layout_tool.readers.registry import open_reader
 from layout_tool.spec.model import AreaSpec
-from layout_tool.validate.inputs import resolve
-from layout_tool.xml.reader import XmlSource
-from layout_tool.xml.shape import Shape
-from layout_tool.xml.validate import split_inputs
 
 NOTED_FINDINGS = 5
 
@@ -58,53 +55,44 @@ class Side:
 def sizes(spec: AreaSpec, paths: list[Path], encoding: str) -> dict[str, int]:
     """Input bytes per file of the area (an XML document counts for each of its files)."""
     out: dict[str, int] = {}
-    xml, other = split_inputs(paths)
-    for entry in resolve(spec, other, None, encoding).inputs if other else []:
-        if entry.spec is not None:
-            out[entry.spec.id] = out.get(entry.spec.id, 0) + entry.path.stat().st_size
-    for path in xml:
-        for f in spec.files:
-            out[f.id] = out.get(f.id, 0) + path.stat().st_size
+    for entry in resolve(spec, paths, None, encoding).inputs:
+        size = entry.path.stat().st_size
+        if entry.form == "xml":
+            for f in spec.files:
+                out[f.id] = out.get(f.id, 0) + size
+        elif entry.spec is not None:
+            out[entry.spec.id] = out.get(entry.spec.id, 0) + size
     return out
 
 
 def read_side(
     spec: AreaSpec, paths: list[Path], side: Side, encoding: str, has_header: bool
 ) -> Iterator[Chunk]:
-    """Every record of the side, file by file, batch by batch."""
-    xml, other = split_inputs(paths)
-    for entry in resolve(spec, other, None, encoding).inputs if other else []:
+    """Every record of the side, file by file, batch by batch (CSV files, then documents)."""
+    inputs = resolve(spec, paths, None, encoding).inputs
+    for entry in sorted(inputs, key=lambda e: e.form == "xml"):
         label = str(entry.path)
-        if entry.spec is None:
+        if entry.spec is None and not entry.read_anyway:
             side.notes.append(f"{side.name}: {label}: not a file of {spec.id}; not compared")
             continue
-        fspec = entry.spec
-        src = CsvSource(entry.path, encoding=encoding, has_header=has_header, label=label)
-        cmap = map_columns(fspec, src.header, label)
-        side.note_findings([*src.header_findings, *[f for f in cmap.findings if not f.item]])
-        positions = cmap.positions
-        side.labels.setdefault(fspec.id, []).append(label)
-        side.items.setdefault(fspec.id, set()).update(positions)
-        names = [""] * cmap.ncols
-        for name, pos in positions.items():
-            names[pos] = name
-        columns = [pl.col(col(pos)).alias(name) for name, pos in positions.items()]
-        for batch in src.batches(cmap.ncols, names):
-            side.note_findings(batch.findings)
-            frame = batch.frame.select(pl.col(ROW).cast(pl.Int64), *columns)
-            yield Chunk(fspec.id, label, frame, len(batch.findings))
-    shape = Shape(spec) if xml else None
-    for path in xml:
-        label = str(path)
-        source = XmlSource(spec, path, label=label, shape=shape)
-        for section in source.sections():
+        pinned = entry.spec if entry.form != "xml" else None
+        options = ReadOptions(
+            encoding=encoding, has_header=has_header, area=spec, file=pinned, label=label,
+            hashed=False,
+        )  # fmt: skip
+        reader = open_reader(entry.path, options, entry.form)
+        side.note_findings([f for f in reader.findings if not f.item])
+        before = len(reader.findings)
+        for section in reader.sections():
             fspec = section.file
+            assert fspec is not None
+            positions = section.positions
             side.labels.setdefault(fspec.id, []).append(label)
-            side.items.setdefault(fspec.id, set()).update(fspec.item_names)
-            columns = [pl.col(col(i)).alias(item.name) for i, item in enumerate(fspec.items)]
+            side.items.setdefault(fspec.id, set()).update(positions)
+            columns = [pl.col(col(pos)).alias(name) for name, pos in positions.items()]
             for batch in section.batches:
                 side.note_findings(batch.findings)
                 frame = batch.frame.select(pl.col(ROW).cast(pl.Int64), *columns)
                 yield Chunk(fspec.id, label, frame, len(batch.findings))
-        side.note_findings(source.findings)
-        side.notes.extend(f"{side.name}: {n}" for n in source.notes)
+        side.note_findings(reader.findings[before:])
+        side.notes.extend(f"{side.name}: {n}" for n in reader.notes)

@@ -18,21 +18,22 @@ from typing import BinaryIO, Literal
 
 import polars as pl
 
-from layout_tool.checks.header import map_columns
-from layout_tool.conversion.xmlio import recognise_xml
 from layout_tool.errors import LayoutToolError
-from layout_tool.io.csvsource import ROW, Batch, CsvSource, col
+from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.io.digest import Hasher
 from layout_tool.io.encoding import BOM
-from layout_tool.io.fixedwidth import BATCH_BYTES as FIXED_BATCH_BYTES
-from layout_tool.io.fixedwidth import FixedField, FixedWidthSource, Layout, write_records
-from layout_tool.io.inputs import discover, refusal, shown
+from layout_tool.io.fixedwidth import FixedField, Layout, write_records
+from layout_tool.io.inputs import shown
 from layout_tool.mapping.model import NEWLINES, Mapping, Source, Target
-from layout_tool.validate.inputs import DATA_SUFFIXES, recognise
+from layout_tool.readers.csv_reader import CsvReader
+from layout_tool.readers.inputs import find, recognition
+from layout_tool.readers.protocol import ReadOptions
+from layout_tool.readers.registry import open_reader, suffixes_of
 
 QuoteStyle = Literal["necessary", "always", "never"]
 QUOTE_STYLES: dict[str, QuoteStyle] = {"minimal": "necessary", "all": "always", "none": "never"}
-VENDOR_SUFFIXES = DATA_SUFFIXES | {".dat", ".txt", ".csv", ".tsv", ".prn", ".fix", ""}
+VENDOR_SUFFIXES = suffixes_of("csv", "fixed") | {""}  # a mapping says each source's form
+STANDARD_SUFFIXES = frozenset({".csv", ".xml"})  # what --reverse reads (standard files)
 CSV_BATCH_BYTES = 16 << 20
 """CSV read per batch by ``convert`` (``validate`` reads 8 MB): each batch costs the plan's
 tens of expressions once, so fewer, larger batches convert a little faster; peak memory
@@ -49,31 +50,20 @@ class Job:
 
 
 def _files(
-    paths: list[Path], suffixes: set[str], notes: list[str] | None = None
+    paths: list[Path], suffixes: frozenset[str], notes: list[str] | None = None
 ) -> list[tuple[Path, bool]]:
-    """Every input file, and whether it was named explicitly (not found in a folder).
-
-    Files that are not text (a workbook, an archive, a PDF) are refused, one line each.
-    """
+    """Every input file (``readers.inputs.find``), and whether it was named explicitly (not
+    found in a folder). Files that are not text (a workbook, an archive, a PDF) are refused,
+    one line each."""
     out: list[tuple[Path, bool]] = []
-    found = discover(paths, suffixes, _ours)
+    found = find(paths, suffixes=suffixes)
     if notes is not None:
         notes += found.notes
-    for entry in found.files:
-        why = refusal(entry.path)
-        if why is not None:
-            raise LayoutToolError(f"{shown(entry.path)}: {why}")
+    for entry in found.entries:
+        if entry.refused is not None:
+            raise LayoutToolError(f"{shown(entry.path)}: {entry.refused}")
         out.append((entry.path, entry.explicit))
     return out
-
-
-def _ours(name: str) -> bool:
-    """Files a conversion writes beside its outputs (or hidden ones): never inputs."""
-    return (
-        name.startswith(".")
-        or name.endswith(".rejects.csv")
-        or name.startswith("conversion-report.")
-    )
 
 
 def matches(source: Source, path: Path) -> bool:
@@ -128,16 +118,14 @@ def assign_reverse(
     by_file = {t.file.id: t for t in mapping.targets}
     derived = {t.file.id for t in mapping.targets if not t.primary}
     jobs: dict[str, Job] = {}
-    for path, explicit in _files(paths, {".csv", ".xml"}, notes):
-        if path.suffix.lower() == ".xml":
-            spec, problem = recognise_xml(mapping.area, path)
-            if spec is None and problem is not None:
-                if explicit:
-                    raise LayoutToolError(f"{shown(path)}: {problem}")
-                notes.append(f"{shown(path)}: {problem}; skipped")
-                continue
-        else:
-            spec = recognise(mapping.area, path, encoding)
+    for path, explicit in _files(paths, STANDARD_SUFFIXES, notes):
+        got = recognition(mapping.area, path, encoding)
+        spec = got.file
+        if spec is None and got.reason is not None:  # an XML document says why not
+            if explicit:
+                raise LayoutToolError(f"{shown(path)}: {got.reason}")
+            notes.append(f"{shown(path)}: {got.reason}; skipped")
+            continue
         target = by_file.get(spec.id) if spec is not None else None
         if spec is not None and spec.id in derived:
             notes.append(
@@ -181,53 +169,41 @@ class VendorReader:
         self.path = path
         label = shown(path)
         if source.format == "fixed":
-            if encoding not in ("auto", "cp932"):
-                raise LayoutToolError(
-                    f"{shown(path)}: fixed-width sources are cp932, not {encoding}"
-                )
             fields, start = [], 0
             for f in source.fields:
                 fields.append(FixedField(f.name, start, f.length or 0))
                 start += f.length or 0
-            layout = Layout(tuple(fields), source.newline)
-            size = batch_bytes or FIXED_BATCH_BYTES
-            self.fixed: FixedWidthSource | None = FixedWidthSource(
-                path, layout, label=label, batch_bytes=size
-            )
-            self.csv: CsvSource | None = None
-            self.encoding, self.detected_by = "cp932", "declared"
+            options = ReadOptions(
+                encoding=encoding, label=label, batch_bytes=batch_bytes, hashed=False,
+                layout=Layout(tuple(fields), source.newline),
+            )  # fmt: skip
+            self.reader = open_reader(path, options, "fixed")
+            self.encoding, self.detected_by = self.reader.encoding, self.reader.detected_by
             return
-        self.fixed = None
         declared = source.encoding if encoding == "auto" else encoding
-        self.csv = CsvSource(
-            path,
-            encoding=declared,
-            has_header=source.header,
-            label=label,
-            delimiter=source.delimiter,
-            batch_bytes=batch_bytes or CSV_BATCH_BYTES,
-        )
-        self.encoding, self.detected_by = self.csv.encoding, self.csv.detected.how
-        if self.csv.massive:
+        options = ReadOptions(
+            encoding=declared, has_header=source.header, label=label, hashed=False,
+            batch_bytes=batch_bytes or CSV_BATCH_BYTES, delimiter=source.delimiter,
+            columns=tuple(source.field_names),
+        )  # fmt: skip
+        reader = open_reader(path, options, "csv")
+        assert isinstance(reader, CsvReader)
+        self.reader = reader
+        self.encoding, self.detected_by = reader.encoding, reader.detected_by
+        if reader.massive:
             raise LayoutToolError(
-                f"{shown(path)}: {self.csv.encoding_summary('nothing converted').message}"
+                f"{shown(path)}: {reader.source.encoding_summary('nothing converted').message}"
             )
-        if self.csv.header_findings:
-            raise LayoutToolError(f"{shown(path)}: {self.csv.header_findings[0].text()}")
-        if source.header and self.csv.header != source.field_names:
+        if reader.findings:
+            raise LayoutToolError(f"{shown(path)}: {reader.findings[0].text()}")
+        if source.header and reader.header != source.field_names:
             raise LayoutToolError(
-                f"{shown(path)}: {_header_difference(source.field_names, self.csv.header or [])}"
+                f"{shown(path)}: {_header_difference(source.field_names, reader.header or [])}"
             )
 
     def batches(self, digest: Hasher | None = None) -> Iterator[Batch]:
-        if self.fixed is not None:
-            yield from self.fixed.batches(digest)
-            return
-        assert self.csv is not None
-        with self.path.open("rb") as fh:
-            if digest is not None:
-                digest.update(fh.read(self.csv.data_start))
-        yield from self.csv.batches(len(self.source.fields), self.source.field_names, digest)
+        for section in self.reader.sections(digest):
+            yield from section.batches
 
 
 def _header_difference(expected: list[str], found: list[str]) -> str:
@@ -248,16 +224,13 @@ class StandardReader:
     def __init__(self, target: Target, path: Path, encoding: str, batch_bytes: int | None) -> None:
         self.target = target
         self.path = path
-        self.csv = CsvSource(
-            path,
-            encoding=encoding,
-            has_header=True,
-            label=shown(path),
+        options = ReadOptions(
+            encoding=encoding, file=target.file, label=shown(path), hashed=False,
             batch_bytes=batch_bytes or CSV_BATCH_BYTES,
-        )
-        self.encoding, self.detected_by = self.csv.encoding, self.csv.detected.how
-        cmap = map_columns(target.file, self.csv.header, shown(path))
-        errors = [f for f in [*self.csv.header_findings, *cmap.findings] if f.severity == "error"]
+        )  # fmt: skip
+        self.reader = open_reader(path, options, "csv")
+        self.encoding, self.detected_by = self.reader.encoding, self.reader.detected_by
+        errors = [f for f in self.reader.findings if f.severity == "error"]
         needed = {target.rules[j].item.name for r in target.restorers for j in r.rules}
         blocking = [
             f
@@ -266,25 +239,24 @@ class StandardReader:
         ]
         if blocking:
             raise LayoutToolError(f"{shown(path)}: {blocking[0].text()}")
-        self.positions = cmap.positions
-        self.ncols = cmap.ncols
 
     def batches(self, digest: Hasher | None = None) -> Iterator[Batch]:
         items = self.target.file.items
-        with self.path.open("rb") as fh:
-            if digest is not None:
-                digest.update(fh.read(self.csv.data_start))
-        for batch in self.csv.batches(self.ncols, None, digest):
-            frame = batch.frame.select(
-                ROW,
-                *[
-                    pl.col(col(self.positions[it.name])).alias(f"__s{k}")
-                    if it.name in self.positions
-                    else pl.lit(None, pl.String).alias(f"__s{k}")
-                    for k, it in enumerate(items)
-                ],
-            )
-            yield Batch(frame=frame, findings=batch.findings, records=batch.records, raw=batch.raw)
+        for section in self.reader.sections(digest):
+            positions = section.positions
+            for batch in section.batches:
+                frame = batch.frame.select(
+                    ROW,
+                    *[
+                        pl.col(col(positions[it.name])).alias(f"__s{k}")
+                        if it.name in positions
+                        else pl.lit(None, pl.String).alias(f"__s{k}")
+                        for k, it in enumerate(items)
+                    ],
+                )
+                yield Batch(
+                    frame=frame, findings=batch.findings, records=batch.records, raw=batch.raw
+                )
 
 
 class StandardWriter:

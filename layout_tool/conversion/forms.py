@@ -24,7 +24,6 @@ from typing import Literal
 import polars as pl
 
 from layout_tool import __version__
-from layout_tool.checks.header import map_columns
 from layout_tool.conversion.files import StandardWriter
 from layout_tool.errors import LayoutToolError
 from layout_tool.findings import FIRST_FINDINGS, Finding
@@ -35,6 +34,10 @@ from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvsource import CsvSource
 from layout_tool.io.inputs import shown
 from layout_tool.io.rejects import RejectsWriter, rejects_path
+from layout_tool.readers.inputs import nothing_checked, resolve
+from layout_tool.readers.protocol import ReadOptions
+from layout_tool.readers.registry import open_reader
+from layout_tool.readers.xml_reader import XmlReader
 from layout_tool.report.core import Tally
 from layout_tool.report.tables import notes_lines
 from layout_tool.safety.limits import limit
@@ -42,9 +45,6 @@ from layout_tool.safety.paths import check_no_overlap, check_plain_name
 from layout_tool.safety.text import inert_lines
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.spec.render import table
-from layout_tool.validate.inputs import Resolved, nothing_checked, resolve
-from layout_tool.xml.reader import XmlSource
-from layout_tool.xml.validate import split_inputs
 from layout_tool.xml.writer import Checksum, XmlWriter, recheck
 
 Form = Literal["csv", "xml"]
@@ -191,8 +191,9 @@ def convert_standard(
     """Convert standard files (CSV or XML, files or folders) of ``spec`` into ``outdir``."""
     if to not in ("csv", "xml"):
         raise LayoutToolError(f"--to must be csv or xml, not {to!r}")
-    xml_paths, other = split_inputs(inputs)
-    resolved = resolve(spec, other, file_id, encoding) if other or not xml_paths else Resolved()
+    resolved = resolve(spec, inputs, file_id, encoding)
+    xml_paths = [e.path for e in resolved.of_form("xml")]
+    resolved.inputs = [e for e in resolved.inputs if e.form != "xml"]
     if not xml_paths and not resolved.recognised:
         raise nothing_checked(spec, resolved)
     entries = resolved.inputs
@@ -220,9 +221,12 @@ def convert_standard(
             assert entry.spec is not None
             job = _csv_job(entry.path, entry.spec, encoding, report)
             _convert(spec, job, outdir, to, used, report, stack, progress)
+        pinned = spec.file(file_id) if file_id is not None else None
         for path in xml_paths:
-            source = XmlSource(spec, path, file_id=file_id)
+            source = open_reader(path, ReadOptions(area=spec, file=pinned, label=str(path)), "xml")
+            assert isinstance(source, XmlReader)
             for section in source.sections():
+                assert section.file is not None
                 job = _Job(path, section.file, section.batches, source.encoding, True)
                 _convert(spec, job, outdir, to, used, report, stack, progress)
             for finding in source.findings:
@@ -236,25 +240,27 @@ def convert_standard(
 
 
 def _csv_job(path: Path, fspec: FileSpec, encoding: str, report: FormsReport) -> _Job:
-    source = CsvSource(path, encoding=encoding, label=shown(path), file_id=fspec.id)
-    cmap = map_columns(fspec, source.header, shown(path))
-    for finding in [*source.header_findings, *cmap.findings]:
+    options = ReadOptions(encoding=encoding, file=fspec, label=shown(path), hashed=False)
+    source = open_reader(path, options)  # the form its suffix says (CSV)
+    for finding in source.findings:
         report.add(finding)
-    if not cmap.positions:  # an empty first line too: no record could be placed
+    section = next(iter(source.sections()))  # a form of one section per file (CSV)
+    positions = section.positions
+    if not positions:  # an empty first line too: no record could be placed
         raise LayoutToolError(f"{path}: no column is named after an item of {fspec.id}")
-    dropped = [h for h in source.header or [] if not fspec.has_item(h)]
+    dropped = [h for h in section.labels if not fspec.has_item(h)]
     if dropped:
         report.notes.append(
             f"{path}: columns not in the standard are not carried: {', '.join(dropped)}"
         )
 
     def batches() -> Iterator[Batch]:
-        for batch in source.batches(cmap.ncols):
+        for batch in section.batches:
             frame = batch.frame.select(
                 ROW,
                 *[
-                    pl.col(col(cmap.positions[item.name])).alias(col(k))
-                    if item.name in cmap.positions
+                    pl.col(col(positions[item.name])).alias(col(k))
+                    if item.name in positions
                     else pl.lit(None, pl.String).alias(col(k))
                     for k, item in enumerate(fspec.items)
                 ],

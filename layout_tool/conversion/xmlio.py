@@ -13,40 +13,20 @@ from pathlib import Path
 from typing import BinaryIO
 
 import polars as pl
-from lxml import etree
 
 from layout_tool.findings import Finding
 from layout_tool.i18n import Msg
 from layout_tool.io.csvsource import Batch, col
 from layout_tool.mapping.model import Target
+from layout_tool.readers.protocol import ReadOptions
+from layout_tool.readers.registry import open_reader
+from layout_tool.readers.xml_reader import XmlReader
 from layout_tool.spec.model import AreaSpec, FileSpec
-from layout_tool.xml.prolog import read_head
-from layout_tool.xml.reader import XmlSource
-from layout_tool.xml.shape import Shape
 from layout_tool.xml.writer import XmlWriter, recheck
 
 XML_ONLY_BAD = "[\ufffe\uffff]"
 """Characters that no item check refuses but XML 1.0 cannot carry (control characters are
 refused by every type already), so an XML output checks for them as ``type`` findings."""
-
-
-def recognise_xml(area: AreaSpec, path: Path) -> tuple[FileSpec | None, str | None]:
-    """The standard file an XML document holds (its first file element), if it is one; or
-    why the document is refused before reading (a DTD, a foreign root, not well-formed)."""
-    head = read_head(path, Shape(area))
-    if head.problem is not None:
-        return None, head.problem
-    files = ", ".join(f.id for f in area.files)
-    if head.first is None:
-        return None, (
-            f"no file element ({files}) at the start of the document: it is empty, cut short,"
-            " not XML, or not well-formed (`layout-tool validate` lists the problems)"
-        )
-    local = etree.QName(head.first.tag).localname
-    found = next((f for f in area.files if f.id == local), None)
-    if found is None:
-        return None, f"its first element <{local}> is not a file of area {area.id} ({files})"
-    return found, None
 
 
 class XmlStandardReader:
@@ -55,7 +35,9 @@ class XmlStandardReader:
     def __init__(self, area: AreaSpec, target: Target, path: Path) -> None:
         self.target = target
         self.path = path
-        self.source = XmlSource(area, path, file_id=target.file.id)
+        reader = open_reader(path, ReadOptions(area=area, file=target.file, label=str(path)), "xml")
+        assert isinstance(reader, XmlReader)
+        self.source = reader.source
         self.encoding, self.detected_by = self.source.encoding, self.source.detected_by
 
     @property

@@ -1,15 +1,14 @@
-"""``layout-tool gaiji``: inventory the 外字 of CSV files, with or without a spec or a table.
+"""``layout-tool gaiji``: inventory the 外字 of data files, with or without a spec or a table.
 
-Works on any CSV (any of the supported encodings): without a spec, columns are named by
-the header; with one, files are recognised and columns named by item. With a mapping
-table, each character is reported as mapped (to what) or still unmapped: the list that
-staff must still identify before the handover.
+Works on every form the readers take (CSV in any supported encoding, XML documents of the
+standard): without a spec, CSV columns are named by the header and a document is read as
+the bundled area it belongs to; with one, files are recognised and columns named by item.
+With a mapping table, each character is reported as mapped (to what) or still unmapped:
+the list that staff must still identify before the handover.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,11 +18,14 @@ from layout_tool.charset.policy import CharPolicy, token_kind
 from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.inventory import GaijiEntry, GaijiInventory, tally
 from layout_tool.gaiji.maptable import MapEntry, MapTable
-from layout_tool.io.csvsource import BATCH_BYTES, CsvSource, col
-from layout_tool.io.encoding import BOM, decode_reporting, detect
-from layout_tool.io.inputs import discover, refusal, shown
+from layout_tool.io.batch import col
+from layout_tool.io.csvsource import BATCH_BYTES
+from layout_tool.io.inputs import shown
+from layout_tool.readers.csv_reader import CsvReader
+from layout_tool.readers.inputs import Entry, find, recognise
+from layout_tool.readers.protocol import Reader, ReadOptions
+from layout_tool.readers.registry import open_reader
 from layout_tool.spec.model import AreaSpec, FileSpec
-from layout_tool.validate.inputs import DATA_SUFFIXES, IGNORED_NAMES, recognise
 
 Progress = Callable[[str, int], None]
 
@@ -129,80 +131,90 @@ def scan_paths(
     pattern = chars.inventory_pattern
     scan = GaijiScan(table=table)
     sources = table.sources if table is not None else []
-    skip = {Path(table.path).resolve()} if table is not None else set()
-    for path in _expand(paths, scan.notes):
-        if path.resolve() in skip:  # the mapping table kept beside the data
+    skip = frozenset({Path(table.path)}) if table is not None else frozenset()
+    for entry in _inputs(paths, scan.notes, skip):  # the mapping table kept beside the data
+        label = shown(entry.path)
+        pinned = _file_spec(spec, entry, file_id, encoding)
+        options = ReadOptions(
+            encoding=encoding, has_header=has_header, area=spec, file=pinned, label=label,
+            batch_bytes=batch_bytes, hashed=False,
+        )  # fmt: skip
+        try:
+            reader = open_reader(entry.path, options, entry.form.name)
+        except LayoutToolError as exc:
+            if entry.explicit:
+                raise
+            scan.notes.append(f"{exc}; skipped")
             continue
-        fspec = _file_spec(spec, path, file_id, encoding)
-        src = CsvSource(
-            path,
-            encoding=encoding,
-            has_header=has_header,
-            file_id=fspec.id if fspec else None,
-            batch_bytes=batch_bytes,
-        )
-        label = shown(path)
-        done = ScannedFile(label, src.file_id, encoding=src.encoding, detected_by=src.detected.how)
-        scan.files.append(done)
-        if src.massive:
-            scan.notes.append(f"{label}: {src.encoding_summary('nothing inventoried').message}")
+        if isinstance(reader, CsvReader) and reader.massive:
+            scan.files.append(_scanned(reader, pinned))
+            summary = reader.source.encoding_summary("nothing inventoried").message
+            scan.notes.append(f"{label}: {summary}")
             continue
-        names = _column_names(src, fspec, path)
-        if not names:
-            scan.notes.append(f"{label}: empty, or no header row; nothing inventoried")
-            continue
-        columns = {name: col(i) for i, name in enumerate(names)}
-        for batch in src.batches(len(names), names):
-            done.rows += batch.records
-            done.unread_rows += len({f.row for f in batch.findings if f.code == "row-shape"})
-            scan.inventory.add(label, tally(batch.frame, columns, sources, pattern))
-            if progress is not None:
-                progress(label, done.rows)
-        if done.unread_rows:
-            scan.notes.append(
-                f"{label}: {done.unread_rows:,} rows could not be read (wrong number of fields,"
-                " broken quoting or NUL) and were not inventoried (see `layout-tool validate`)"
-            )
+        for section in reader.sections():
+            done = _scanned(reader, section.file)
+            scan.files.append(done)
+            names = _column_names(section.labels)
+            if not names:
+                scan.notes.append(f"{label}: empty, or no header row; nothing inventoried")
+                continue
+            columns = {name: col(i) for i, name in enumerate(names)}
+            for batch in section.batches:
+                done.rows += batch.records
+                done.unread_rows += len({f.row for f in batch.findings if f.code == "row-shape"})
+                scan.inventory.add(label, tally(batch.frame, columns, sources, pattern))
+                if progress is not None:
+                    progress(label, done.rows)
+            if done.unread_rows:
+                scan.notes.append(
+                    f"{label}: {done.unread_rows:,} rows could not be read (wrong number of"
+                    " fields, broken quoting or NUL) and were not inventoried"
+                    " (see `layout-tool validate`)"
+                )
+        scan.notes.extend(reader.notes)
     scan.kinds = {e.token: token_kind(e.token, chars.charset) for e in scan.entries()}
     return scan
 
 
-def _expand(paths: list[Path], notes: list[str]) -> list[Path]:
-    """The data files of the inputs (io.inputs.discover); non-text files are refused."""
-    found = discover(paths, DATA_SUFFIXES, lambda name: name in IGNORED_NAMES)
+def _scanned(reader: Reader, fspec: FileSpec | None) -> ScannedFile:
+    return ScannedFile(
+        reader.label,
+        fspec.id if fspec else None,
+        encoding=reader.encoding,
+        detected_by=reader.detected_by,
+    )
+
+
+def _inputs(paths: list[Path], notes: list[str], skip: frozenset[Path]) -> list[Entry]:
+    """The data files of the inputs (``readers.inputs.find``); non-text files are refused."""
+    found = find(paths, skip=skip)
     notes += found.notes
-    out: list[Path] = []
-    for entry in found.files:
-        why = refusal(entry.path)
-        if why is None:
-            out.append(entry.path)
+    out: list[Entry] = []
+    for entry in found.entries:
+        if entry.refused is None:
+            out.append(entry)
         elif entry.explicit:
-            raise LayoutToolError(f"{shown(entry.path)}: {why}")
+            raise LayoutToolError(f"{shown(entry.path)}: {entry.refused}")
         else:
-            notes.append(f"{shown(entry.path)}: {why}; skipped")
+            notes.append(f"{shown(entry.path)}: {entry.refused}; skipped")
     if not out:
         raise LayoutToolError("no data files found in the inputs")
     return out
 
 
 def _file_spec(
-    spec: AreaSpec | None, path: Path, file_id: str | None, encoding: str
+    spec: AreaSpec | None, entry: Entry, file_id: str | None, encoding: str
 ) -> FileSpec | None:
-    if spec is None:
+    """The file a CSV input is (an XML document names its own, per file element)."""
+    if spec is None or entry.form.name == "xml":
         return None
     if file_id is not None:
         return spec.file(file_id)
-    return recognise(spec, path, encoding)
+    return recognise(spec, entry.path, encoding)
 
 
-def _column_names(src: CsvSource, fspec: FileSpec | None, path: Path) -> list[str]:
-    """Labels per column: the header (or the spec's items, or 列1… without a header)."""
-    if src.header is not None:
-        raw = src.header
-    elif fspec is not None:
-        raw = fspec.item_names
-    else:
-        raw = [f"列{i + 1}" for i in range(_first_record_width(path, src.encoding))]
+def _column_names(raw: list[str]) -> list[str]:
+    """Labels per column: the header (or the items), 列1… where a column has no name."""
     names: list[str] = []
     for i, name in enumerate(raw):
         label = name.strip() or f"列{i + 1}"
@@ -210,11 +222,3 @@ def _column_names(src: CsvSource, fspec: FileSpec | None, path: Path) -> list[st
             label = f"{label} (列{i + 1})"
         names.append(label)
     return names
-
-
-def _first_record_width(path: Path, encoding: str) -> int:
-    with path.open("rb") as fh:
-        head = fh.read(1 << 20)
-    text, _ = decode_reporting(head.removeprefix(BOM), detect(head, encoding).encoding)
-    first = next(csv.reader(io.StringIO(text, newline="")), [])
-    return len(first)

@@ -61,6 +61,7 @@ class Manifest:
     tool_version: str | None = None
     kind: Kind = "manifest"
     source: str | None = field(default=None, compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)  # files left out, and why
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -84,7 +85,8 @@ def build_manifest(
     """Measure every file of ``folder`` (see ``measure.listed_files`` for what is left out)."""
     if not folder.is_dir():
         raise LayoutToolError(f"{folder}: not a folder")
-    found = list(measure_folder(folder, spec, encoding, has_header, progress, skip))
+    notes: list[str] = []
+    found = list(measure_folder(folder, spec, encoding, has_header, progress, skip, notes))
     areas = {m.area for m in found if m.area}
     area = spec.id if spec else (areas.pop() if len(areas) == 1 else None)
     return Manifest(
@@ -94,6 +96,7 @@ def build_manifest(
         area=area,
         created=dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds"),
         tool_version=__version__,
+        notes=tuple(notes),
     )
 
 

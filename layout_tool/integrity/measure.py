@@ -1,8 +1,9 @@
 """What a handover folder holds: per file its bytes, SHA-256, record count and encoding.
 
-Records are counted with the same CSV reader ``validate`` uses (records, not lines: a
-quoted line break does not make a new record), streaming in batches, so a manifest and a
-validation report always agree on a file's row count.
+Records are counted with the readers ``validate`` uses (``readers.registry``: records, not
+lines, so a quoted line break does not make a new record; an XML document's レコード in all
+its file elements), streaming in batches, so a manifest and a validation report always
+agree on a file's row count.
 """
 
 from __future__ import annotations
@@ -12,24 +13,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout_tool.io.csvsource import CsvSource
-from layout_tool.io.inputs import shown
-from layout_tool.spec.catalogue import catalogue
+from layout_tool.io.inputs import refusal, shown
+from layout_tool.readers.inputs import COUNT_SHEET_NAMES, MANIFEST_NAME, find, identify
+from layout_tool.readers.protocol import ReadOptions
+from layout_tool.readers.registry import by_suffix, open_reader
 from layout_tool.spec.model import AreaSpec, FileSpec
-from layout_tool.validate.inputs import DATA_SUFFIXES, IGNORED_NAMES, recognise
 
-MANIFEST_NAME = "manifest.json"
-COUNT_SHEET_NAMES = ("件数表.csv", "counts.csv")
-# Files that describe the handover rather than belong to it.
-SKIPPED_NAMES = frozenset({MANIFEST_NAME, *COUNT_SHEET_NAMES, *IGNORED_NAMES})
-_HASH_BLOCK = 1 << 20
+__all__ = ["COUNT_SHEET_NAMES", "MANIFEST_NAME", "Measured", "identify", "listed_files", "measure"]
 
 Progress = Callable[[str, int], None]
+_HASH_BLOCK = 1 << 20
 
 
 @dataclass(frozen=True)
 class Measured:
-    """One file found in the folder. ``rows`` is None for files that are not CSV data."""
+    """One file found in the folder. ``rows`` is None for files that are not data."""
 
     path: str  # relative to the folder, with / separators
     label: str  # the path as shown in reports
@@ -46,20 +44,17 @@ class Measured:
         return self.file_spec.id if self.file_spec else None
 
 
-def listed_files(folder: Path, skip: frozenset[Path] = frozenset()) -> list[Path]:
-    """Every regular file below ``folder`` in a stable order, without hidden files,
-    half-written temporary files, the manifest and count sheets."""
-    out = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or path.name.endswith(".part"):
-            continue
-        if not path.is_file() or path.name in SKIPPED_NAMES or path.resolve() in skip:
-            continue  # also FIFOs, devices and dangling links: not files
-        if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
-            continue  # a link out of the folder is not part of the handover
-        out.append(path)
-    return out
+def listed_files(
+    folder: Path, skip: frozenset[Path] = frozenset(), notes: list[str] | None = None
+) -> list[Path]:
+    """Every regular file below ``folder`` in a stable order, by the rules every command
+    shares (``readers.inputs``): without hidden files and folders, half-written temporary
+    files, the manifest and count sheets; links out of the folder, FIFOs and devices are
+    left out with a note in ``notes``."""
+    found = find([folder], suffixes=None, skip=skip, recursive=True)
+    if notes is not None:
+        notes += found.notes
+    return [entry.path for entry in found.entries]
 
 
 def relative(folder: Path, path: Path) -> str:
@@ -68,21 +63,8 @@ def relative(folder: Path, path: Path) -> str:
 
 
 def is_data(path: Path) -> bool:
-    return path.suffix.lower() in DATA_SUFFIXES
-
-
-def identify(
-    path: Path, spec: AreaSpec | None, encoding: str
-) -> tuple[AreaSpec | None, FileSpec | None]:
-    """Which area and file a data file is: of ``spec``, or of any detailed area."""
-    candidates = [spec] if spec is not None else [e.spec for e in catalogue() if e.spec]
-    for area in candidates:
-        if area is None:
-            continue
-        found = recognise(area, path, encoding)
-        if found is not None:
-            return area, found
-    return None, None
+    """Whether a reader takes the file by its suffix (CSV-like or XML)."""
+    return by_suffix(path) is not None
 
 
 def measure(
@@ -96,27 +78,31 @@ def measure(
     """Hash every file; for CSV data files also count records and name the encoding."""
     rel = relative(folder, path)
     label = shown(path)
-    if not is_data(path):
+    form = by_suffix(path)
+    if form is None or (form.sniffed and refusal(path) is not None):  # not data, or no text
         return Measured(rel, label, path.stat().st_size, _sha256(path))
     area, fspec = identify(path, spec, encoding)
-    src = CsvSource(path, encoding=encoding, has_header=has_header, label=label)
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        digest.update(fh.read(src.data_start))
-    ncols = max(len(src.header or []), len(fspec.items) if fspec else 0, 1)
+    if form.name == "xml" and area is None:  # a document of no known area: no records
+        return Measured(rel, label, path.stat().st_size, _sha256(path))
+    pinned = fspec if form.name != "xml" else None
+    options = ReadOptions(
+        encoding=encoding, has_header=has_header, area=area or spec, file=pinned, label=label
+    )
+    reader = open_reader(path, options, form.name)
     rows = 0
-    for batch in src.batches(ncols, digest=digest):
-        rows += batch.records
-        if progress is not None:
-            progress(label, rows)
+    for section in reader.sections():
+        for batch in section.batches:
+            rows += batch.records
+            if progress is not None:
+                progress(label, rows)
     return Measured(
         rel,
         label,
-        src.size,
-        digest.hexdigest(),
+        reader.size,
+        reader.sha256 or _sha256(path),
         rows=rows,
-        encoding=src.encoding,
-        detected_by=src.detected.how,
+        encoding=reader.encoding,
+        detected_by=reader.detected_by,
         area=area.id if area else None,
         file_spec=fspec,
     )
@@ -129,8 +115,9 @@ def measure_folder(
     has_header: bool = True,
     progress: Progress | None = None,
     skip: frozenset[Path] = frozenset(),
+    notes: list[str] | None = None,
 ) -> Iterator[Measured]:
-    paths = listed_files(folder, skip)
+    paths = listed_files(folder, skip, notes)
     for n, path in enumerate(paths, start=1):
         yield measure(folder, path, spec, encoding, has_header, _counting(progress, n, len(paths)))
 

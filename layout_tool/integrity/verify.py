@@ -56,7 +56,9 @@ def verify_folder(
         has_header=has_header,
     )
     skip = frozenset({Path(expected.source).resolve()}) if expected.source else frozenset()
-    measured = list(measure_folder(folder, spec, encoding, has_header, progress, skip))
+    notes: list[str] = []
+    measured = list(measure_folder(folder, spec, encoding, has_header, progress, skip, notes))
+    report.notes += notes
     report.files += [file_result(m) for m in measured]
     for finding in compare(folder, expected, measured):
         report.add(finding)
@@ -77,6 +79,9 @@ def check_folder_counts(
         return
     expected = load_expected(source)  # its own encoding, detected
     known = {Path(f.path).resolve(): f for f in report.files if f.sha256 is not None}
+    rows: dict[Path, int] = {}  # an XML document's records, in all its file elements
+    for f in report.files:
+        rows[Path(f.path).resolve()] = rows.get(Path(f.path).resolve(), 0) + f.rows
     measured: list[Measured] = []
     for path in listed_files(folder):
         done = known.get(path.resolve())
@@ -89,7 +94,7 @@ def check_folder_counts(
                 label=done.path,
                 bytes=done.bytes,
                 sha256=done.sha256,
-                rows=done.rows,
+                rows=rows[path.resolve()],
                 encoding=done.encoding,
                 detected_by=done.detected_by,
                 area=spec.id,

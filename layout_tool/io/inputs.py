@@ -97,10 +97,13 @@ class Discovered:
 
 def discover(
     paths: list[Path],
-    suffixes: set[str] | frozenset[str],
+    suffixes: set[str] | frozenset[str] | None,
     skip: Callable[[str], bool] = lambda name: False,
+    recursive: bool = False,
 ) -> Discovered:
-    """Every input file: given ones, and the regular files with ``suffixes`` in given folders.
+    """Every input file: given ones, and the regular files with ``suffixes`` in given folders
+    (``None``: of any suffix); ``recursive``: in their subfolders too (not hidden ones, and
+    not through links, which stay inside the given folder).
 
     A path that does not exist, or names something that is not a regular file, is a usage
     error; inside a folder such entries are skipped with a note.
@@ -119,8 +122,10 @@ def discover(
     for path in paths:
         if path.is_dir():
             out.folders.append(path)
-            for child in _children(path, out.notes):
-                if child.suffix.lower() not in suffixes or skip(child.name):
+            for child in _children(path, out.notes, recursive, skip):
+                if (suffixes is not None and child.suffix.lower() not in suffixes) or skip(
+                    child.name
+                ):
                     if not child.name.startswith("."):
                         out.others.append(child)
                     continue
@@ -133,13 +138,20 @@ def discover(
     return out
 
 
-def _children(folder: Path, notes: list[str]) -> list[Path]:
-    """The regular files directly in ``folder``; anything else worth a word gets a note."""
+def _children(
+    folder: Path,
+    notes: list[str],
+    recursive: bool = False,
+    skip: Callable[[str], bool] = lambda name: False,
+    root: str | None = None,
+) -> list[Path]:
+    """The regular files in ``folder`` (and below it, ``recursive``); anything else worth a
+    word gets a note. Links must stay inside the folder first given (``root``)."""
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
         raise LayoutToolError(f"{shown(folder)}: cannot list ({exc.strerror or exc})") from None
-    root = os.path.realpath(folder)
+    root = root or os.path.realpath(folder)
     out = []
     for child in entries:
         if child.is_symlink():
@@ -152,6 +164,8 @@ def _children(folder: Path, notes: list[str]) -> list[Path]:
                 continue
         why = _not_regular(child)
         if why == "a folder":
+            if recursive and not child.is_symlink() and not skip(child.name):
+                out += _children(child, notes, recursive, skip, root)
             continue
         if why is not None:
             notes.append(f"{shown(child)}: {why}; skipped")

@@ -11,8 +11,6 @@ it is a start, to be read and corrected, not a finished mapping.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -20,9 +18,12 @@ from pathlib import Path
 
 from layout_tool.dates import SHAPES
 from layout_tool.errors import LayoutToolError
-from layout_tool.io.encoding import detect
+from layout_tool.io.batch import ROW
 from layout_tool.mapping.match import Match, match_file
 from layout_tool.mapping.transforms.clock import convert_time, convert_yearmonth
+from layout_tool.readers.csv_reader import CsvReader
+from layout_tool.readers.protocol import ReadOptions
+from layout_tool.readers.registry import open_reader
 from layout_tool.spec.model import AreaSpec, FileSpec, Item
 
 SAMPLE_BYTES = 4 << 20
@@ -64,14 +65,21 @@ def read_export(path: Path) -> Export:
         raise LayoutToolError(f"{path}: {exc.strerror or exc}") from None
     if b"\x00" in head:
         raise LayoutToolError(f"{path}: holds NUL bytes: not a CSV export (mapping init reads CSV)")
-    found = detect(head)
-    text = head.decode(found.encoding, errors="replace")
-    if len(head) == SAMPLE_BYTES:
-        text = text[: text.rfind("\n") + 1]
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    if not rows or not any(rows[0]):
+    options = ReadOptions(label=str(path), batch_bytes=SAMPLE_BYTES, hashed=False)
+    reader = open_reader(path, options, "csv")
+    assert isinstance(reader, CsvReader)
+    fields = reader.header or []
+    if not any(fields):
         raise LayoutToolError(f"{path}: no header line (mapping init reads CSV exports)")
-    return Export(path, found.encoding, found.how, rows[0], rows[1 : SAMPLE_ROWS + 1])
+    rows: list[list[str]] = []
+    for section in reader.sections():
+        for batch in section.batches:  # batches of SAMPLE_BYTES of whole records
+            values = batch.frame.sort(ROW).drop(ROW).head(SAMPLE_ROWS - len(rows))
+            rows += [[v or "" for v in r] for r in values.iter_rows()]
+            if len(rows) >= SAMPLE_ROWS:
+                break
+        break
+    return Export(path, reader.source.encoding, reader.source.detected.how, fields, rows)
 
 
 @dataclass

@@ -15,7 +15,6 @@ import polars as pl
 
 from layout_tool.charset.policy import CharPolicy, length_message
 from layout_tool.checks import crossfile
-from layout_tool.checks.header import map_columns
 from layout_tool.checks.items import char_screen, finding_code, gaiji_fails_checks, gaiji_present
 from layout_tool.checks.strength import soft_code_items
 from layout_tool.findings import Finding
@@ -25,9 +24,12 @@ from layout_tool.i18n import Text
 from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
 from layout_tool.io.inputs import shown
 from layout_tool.profile import Profile, effective
+from layout_tool.readers.csv_reader import CsvReader
+from layout_tool.readers.inputs import nothing_checked, resolve
+from layout_tool.readers.protocol import ReadOptions
+from layout_tool.readers.registry import open_reader
 from layout_tool.report.report import FileResult, Filter, Report
 from layout_tool.spec.model import AreaSpec, CodeTable, FileSpec, Item
-from layout_tool.validate.inputs import Resolved, nothing_checked, resolve
 from layout_tool.validate.messages import item_message
 
 Progress = Callable[[str, int], None]
@@ -75,14 +77,11 @@ def validate_paths(
     if options.chars.charset is not None:
         report.charset = options.chars.charset.describe()
     collected: dict[str, crossfile.Collected] = {}
-    from layout_tool.xml.validate import check_documents, split_inputs  # late: it uses this module
+    from layout_tool.xml.validate import check_documents  # late: it uses this module
 
-    xml_paths, other_paths = split_inputs(paths)
-    resolved = (
-        resolve(spec, other_paths, options.file_id, options.encoding)
-        if other_paths or not xml_paths
-        else Resolved()
-    )
+    resolved = resolve(spec, paths, options.file_id, options.encoding)
+    xml_paths = [e.path for e in resolved.of_form("xml")]
+    resolved.inputs = [e for e in resolved.inputs if e.form != "xml"]
     if not xml_paths and not resolved.recognised:
         raise nothing_checked(spec, resolved)
     report.notes.extend(resolved.notes)
@@ -166,36 +165,33 @@ def check_file(
     got: crossfile.Collected,
     progress: Progress | None = None,
 ) -> FileResult:
-    """Check one CSV file: header, then its batches (see ``check_batches``)."""
+    """Check one file of a one-section form (CSV): header, then its batches (see
+    ``check_batches``)."""
     label = shown(path)
-    src = CsvSource(
-        path,
+    read = ReadOptions(
         encoding=options.encoding,
         has_header=options.has_header,
+        area=spec,
+        file=fspec,
         label=label,
-        file_id=fspec.id,
         batch_bytes=options.batch_bytes,
     )
-    result = FileResult(label, fspec.id, encoding=src.encoding, detected_by=src.detected.how)
-    result.bytes = src.size
-    result.failures = dict(src.detected.failures)
-    if src.massive:
-        return _count_only(src, result, report, progress)
-    cmap = map_columns(fspec, src.header, label)
-    for f in [*src.header_findings, *cmap.findings]:
+    reader = open_reader(path, read)  # the form its suffix says (XML: ``xml.validate``)
+    result = FileResult(label, fspec.id, encoding=reader.encoding, detected_by=reader.detected_by)
+    result.bytes = reader.size
+    if isinstance(reader, CsvReader):
+        result.failures = dict(reader.source.detected.failures)
+        if reader.massive:
+            return _count_only(reader.source, result, report, progress)
+    for f in reader.findings:
         report.add(f)
-    column_names = [""] * cmap.ncols
-    for name, pos in cmap.positions.items():
-        column_names[pos] = name
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        digest.update(fh.read(src.data_start))
-    batches = src.batches(cmap.ncols, column_names, digest)
-    result.rows = check_batches(
-        spec, fspec, label, batches, cmap.positions, report, got, progress, options.chars
-    )
-    result.sha256 = digest.hexdigest()
-    if result.rows == 0 and src.header:
+    for section in reader.sections():
+        result.rows += check_batches(
+            spec, fspec, label, section.batches, section.positions, report, got, progress,
+            options.chars,
+        )  # fmt: skip
+    result.sha256 = reader.sha256
+    if result.rows == 0 and isinstance(reader, CsvReader) and reader.header:
         report.add(
             Finding(
                 "row-shape",

@@ -19,40 +19,17 @@ from typing import TYPE_CHECKING
 from layout_tool.checks import crossfile
 from layout_tool.findings import Finding
 from layout_tool.io.inputs import shown
+from layout_tool.readers.protocol import ReadOptions
+from layout_tool.readers.registry import open_reader
+from layout_tool.readers.xml_reader import XmlReader
 from layout_tool.report.report import FileResult, Report
 from layout_tool.spec.model import AreaSpec
-from layout_tool.validate.inputs import DATA_SUFFIXES
-from layout_tool.xml.reader import XmlSource
-from layout_tool.xml.shape import Shape
 from layout_tool.xml.xsd import RECORD, ROOT, item_element_names
 
 if TYPE_CHECKING:
     from layout_tool.validate.engine import Options
 
 Progress = Callable[[str, int], None]
-XML_SUFFIXES = {".xml"}
-
-
-def split_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """XML documents (given, or found in given folders) apart from everything else.
-
-    A folder stays among the others when it also holds CSV-like files (or nothing XML), so
-    the CSV side still sees it and still says when a folder holds no data at all.
-    """
-    xml: list[Path] = []
-    other: list[Path] = []
-    for path in paths:
-        if path.is_file() and path.suffix.lower() in XML_SUFFIXES:
-            xml.append(path)
-        elif path.is_dir():
-            children = sorted(c for c in path.iterdir() if c.is_file())
-            found = [c for c in children if c.suffix.lower() in XML_SUFFIXES]
-            xml += found
-            if not found or any(c.suffix.lower() in DATA_SUFFIXES for c in children):
-                other.append(path)
-        else:
-            other.append(path)
-    return xml, other
 
 
 @dataclass
@@ -93,15 +70,17 @@ def check_documents(
     from layout_tool.validate.engine import check_batches  # (the engine imports this module)
 
     locator = Locator(spec)
-    if options.file_id is not None:
-        spec.file(options.file_id)  # an unknown file id is a usage error
-    shape = Shape(spec)
+    # an unknown file id is a usage error
+    pinned = spec.file(options.file_id) if options.file_id is not None else None
     for path in paths:
         label = shown(path)
-        source = XmlSource(spec, path, label=label, file_id=options.file_id, shape=shape)
+        reader = open_reader(path, ReadOptions(area=spec, file=pinned, label=label), "xml")
+        assert isinstance(reader, XmlReader)
+        source = reader.source
         results: list[FileResult] = []
-        for section in source.sections():
+        for section in reader.sections():
             fspec = section.file
+            assert fspec is not None
             got = collected.setdefault(fspec.id, crossfile.Collected(label))
             result = FileResult(
                 label, fspec.id, encoding=source.encoding, detected_by=source.detected_by
@@ -109,10 +88,10 @@ def check_documents(
             result.bytes = source.size
             report.files.append(result)
             results.append(result)
-            positions = {item.name: i for i, item in enumerate(fspec.items)}
             result.rows = check_batches(
-                spec, fspec, label, section.batches, positions, report, got, progress, options.chars
-            )
+                spec, fspec, label, section.batches, section.positions, report, got, progress,
+                options.chars,
+            )  # fmt: skip
         if not results:
             result = FileResult(
                 label, None, encoding=source.encoding, detected_by=source.detected_by
