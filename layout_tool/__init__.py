@@ -28,13 +28,13 @@ if TYPE_CHECKING:
     from layout_tool.mapping.loader import load_mapping
     from layout_tool.report.report import Report
     from layout_tool.spec.catalogue import load_area
-    from layout_tool.validate.engine import validate_paths
+    from layout_tool.validate.run import validate_paths
 
 # name → the module that defines it
 _API = {
     "load_area": "layout_tool.spec.catalogue",
     "load_mapping": "layout_tool.mapping.loader",
-    "validate_paths": "layout_tool.validate.engine",
+    "validate_paths": "layout_tool.validate.run",
     "convert": "layout_tool.conversion",
     "Report": "layout_tool.report.report",
     "Finding": "layout_tool.findings",

@@ -16,8 +16,7 @@ import polars as pl
 from layout_tool.charset.escapes import ESCAPE, escape_present
 from layout_tool.charset.length import DEFAULT, UNITS
 from layout_tool.charset.model import IVS_CLASS, Charset
-from layout_tool.checks.items import GAIJI
-from layout_tool.spec.itemtypes import TEXT_TYPES
+from layout_tool.spec.itemtypes import GAIJI, TEXT_TYPES
 from layout_tool.spec.model import Item
 
 BASE_NAMES = {

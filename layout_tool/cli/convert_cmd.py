@@ -179,8 +179,8 @@ def _gaiji_table(
 ) -> tuple[Charset | None, MapTable | None]:
     """The 外字 table, with a charset's GJ characters allowed as targets and its tags added."""
     from layout_tool.charset.loader import resolve_charset
-    from layout_tool.charset.tags import tag_table
     from layout_tool.gaiji.maptable import load_map
+    from layout_tool.gaiji.tags import tag_table
 
     if tags and charset is None:
         raise LayoutToolError("--tags needs --charset (the tags are looked up in it)")

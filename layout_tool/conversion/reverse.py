@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import polars as pl
 
-from layout_tool.checks.items import GAIJI
 from layout_tool.conversion import findings as fnd
 from layout_tool.conversion.batch import ENGINE, ORIGINAL, Batches, BatchResult, as_read, out, std
 from layout_tool.conversion.plan import Outcome, forward, restore
@@ -21,6 +20,7 @@ from layout_tool.io import cp932
 from layout_tool.io.fixedwidth import fit
 from layout_tool.mapping.model import Mapping, Target
 from layout_tool.mapping.transforms.base import empty_to_null
+from layout_tool.spec.itemtypes import GAIJI
 
 
 class ReverseBatches(Batches):

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from layout_tool.checks.items import GAIJI
 from layout_tool.io.csvsource import ROW
+from layout_tool.spec.itemtypes import GAIJI
 
 FIRST_ROWS = 5
 TOKEN = "token"

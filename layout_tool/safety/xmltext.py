@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from layout_tool.errors import LayoutToolError
-from layout_tool.spec.model import AreaSpec
+
+if TYPE_CHECKING:
+    from layout_tool.spec.model import AreaSpec
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

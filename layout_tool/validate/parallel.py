@@ -13,22 +13,19 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from layout_tool.checks import crossfile
 from layout_tool.findings import Finding
 from layout_tool.gaiji.inventory import FIRST_ROWS, Place
+from layout_tool.io.inputs import shown
 from layout_tool.report.report import FileResult, Report
 from layout_tool.spec.model import AreaSpec, FileSpec
+from layout_tool.validate.engine import Options, Progress, check_file
 
-if TYPE_CHECKING:
-    from layout_tool.validate.engine import Options
-
-Progress = Callable[[str, int], None]
 # One recorded event: ("add", [(finding, sensitive)]) for a finding added (listed while
 # there is room), or ("list", [...]) for one batch's listed findings (the first ``room``).
 Event = tuple[str, list[tuple[Finding, bool]]]
@@ -73,8 +70,6 @@ class _Recorder(Report):
 def _check_one(
     spec: AreaSpec, fspec: FileSpec, path: Path, options: Options, head: Report
 ) -> tuple[FileResult, _Recorder, crossfile.Collected]:
-    from layout_tool.io.inputs import shown
-    from layout_tool.validate.engine import check_file
 
     rec = _Recorder(
         area=head.area,
@@ -141,7 +136,6 @@ def check_files(
     workers: int,
 ) -> None:
     """Check ``jobs`` in ``workers`` processes; a Finding in ``jobs`` is added in its turn."""
-    from layout_tool.validate.engine import check_file
 
     context = multiprocessing.get_context("spawn")  # polars' threads do not survive fork
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -159,8 +153,6 @@ def check_files(
             try:
                 result, rec, got = future.result()
             except Exception:
-                from layout_tool.io.inputs import shown
-
                 here = collected.setdefault(job.fspec.id, crossfile.Collected(shown(job.path)))
                 report.files.append(
                     check_file(spec, job.fspec, job.path, options, report, here, progress)

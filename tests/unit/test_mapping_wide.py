@@ -18,7 +18,7 @@ from layout_tool.mapping.transforms.base import Step
 from layout_tool.spec.catalogue import shared_codes
 from layout_tool.spec.loader import load_area_file
 from layout_tool.spec.model import Item
-from layout_tool.validate.engine import validate_paths
+from layout_tool.validate.run import validate_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 WIDE = ROOT / "sample_data" / "vendors" / "shisaku-data" / "jumin"

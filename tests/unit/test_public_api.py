@@ -19,7 +19,7 @@ def test_api_names_are_the_library_functions() -> None:
     from layout_tool.mapping.loader import load_mapping
     from layout_tool.report.report import Report
     from layout_tool.spec.catalogue import load_area
-    from layout_tool.validate.engine import validate_paths
+    from layout_tool.validate.run import validate_paths
 
     assert layout_tool.load_area is load_area
     assert layout_tool.load_mapping is load_mapping

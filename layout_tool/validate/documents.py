@@ -11,10 +11,8 @@ engine's, which know only the row: ``Locator.apply`` fills them in at the end.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from layout_tool.checks import crossfile
 from layout_tool.findings import Finding
@@ -24,12 +22,8 @@ from layout_tool.readers.registry import open_reader
 from layout_tool.readers.xml_reader import XmlReader
 from layout_tool.report.report import FileResult, Report
 from layout_tool.spec.model import AreaSpec
+from layout_tool.validate.engine import Options, Progress, check_batches
 from layout_tool.xml.xsd import RECORD, ROOT, item_element_names
-
-if TYPE_CHECKING:
-    from layout_tool.validate.engine import Options
-
-Progress = Callable[[str, int], None]
 
 
 @dataclass
@@ -67,7 +61,6 @@ def check_documents(
     progress: Progress | None = None,
 ) -> Locator:
     """Check XML documents into ``report``; cross-file material goes into ``collected``."""
-    from layout_tool.validate.engine import check_batches  # (the engine imports this module)
 
     locator = Locator(spec)
     # an unknown file id is a usage error
