@@ -14,7 +14,6 @@ when every one is complete. CSV is written UTF-8, LF, a header of the file's ite
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -38,7 +37,7 @@ from layout_tool.readers.inputs import nothing_checked, resolve
 from layout_tool.readers.protocol import ReadOptions
 from layout_tool.readers.registry import open_reader
 from layout_tool.readers.xml_reader import XmlReader
-from layout_tool.report.core import Tally
+from layout_tool.report.core import Tallied, Tally
 from layout_tool.report.tables import notes_lines
 from layout_tool.safety.limits import limit
 from layout_tool.safety.paths import check_no_overlap, check_plain_name
@@ -71,7 +70,7 @@ class FormFile:
 
 
 @dataclass
-class FormsReport:
+class FormsReport(Tallied):
     spec: AreaSpec
     to: Form
     files: list[FormFile] = field(default_factory=list)
@@ -81,18 +80,6 @@ class FormsReport:
 
     def __post_init__(self) -> None:
         self.sensitive = {i.name for f in self.spec.files for i in f.items if i.sensitive}
-
-    @property
-    def findings(self) -> list[Finding]:
-        return self.tally.findings
-
-    @property
-    def by_code(self) -> Counter[str]:
-        return self.tally.by_code
-
-    @property
-    def errors(self) -> int:
-        return self.tally.errors
 
     @property
     def ok(self) -> bool:

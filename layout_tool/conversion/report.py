@@ -9,17 +9,16 @@ input gives the same report, byte for byte.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 
 import polars as pl
 
 from layout_tool import __version__
-from layout_tool.findings import DEFAULT_MAX_FINDINGS, FIRST_FINDINGS, Finding
+from layout_tool.findings import DEFAULT_MAX_FINDINGS, FIRST_FINDINGS
 from layout_tool.gaiji.maptable import MapTable
 from layout_tool.i18n import code_title, counted, t
 from layout_tool.mapping.model import Mapping
-from layout_tool.report.core import Tally
+from layout_tool.report.core import Tallied, Tally
 from layout_tool.report.tables import file_name, notes_lines, one_line
 from layout_tool.safety.text import inert_lines
 from layout_tool.spec.render import table
@@ -78,7 +77,7 @@ class FileConversion:
 
 
 @dataclass
-class ConversionReport:
+class ConversionReport(Tallied):
     mapping: Mapping
     reverse: bool = False
     max_findings: int | None = DEFAULT_MAX_FINDINGS
@@ -92,18 +91,6 @@ class ConversionReport:
 
     def __post_init__(self) -> None:
         self.tally = Tally(self.max_findings, self.show_values)
-
-    @property
-    def findings(self) -> list[Finding]:
-        return self.tally.findings
-
-    @property
-    def by_code(self) -> Counter[str]:
-        return self.tally.by_code
-
-    @property
-    def by_severity(self) -> Counter[str]:
-        return self.tally.by_severity
 
     @property
     def rows_in(self) -> int:

@@ -2,8 +2,9 @@
 masked values, and the same order every run.
 
 The validation report (``report.report.Report``), the conversion report
-(``mapping.report.ConversionReport``) and the standard-forms report
-(``xml.forms.FormsReport``) each hold one ``Tally``. Counts are exact whatever the cap;
+(``conversion.report.ConversionReport``) and the standard-forms report
+(``conversion.forms.FormsReport``) each hold one ``Tally`` and read it through ``Tallied``.
+Counts are exact whatever the cap;
 the first ``max_findings`` findings are kept as objects, with the values of sensitive
 items masked (unless ``show_values``) and values and messages clipped to report limits.
 """
@@ -152,6 +153,56 @@ class Tally:
     def by_code_dict(self) -> dict[str, int]:
         """``by_code`` by code, for JSON."""
         return dict(sorted(self.by_code.items()))
+
+
+class Tallied:
+    """What a report built on a ``Tally`` reads from it (the report holds it as ``tally``)."""
+
+    tally: Tally
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.tally.findings
+
+    @property
+    def by_code(self) -> Counter[str]:
+        return self.tally.by_code
+
+    @property
+    def by_item(self) -> Counter[tuple[str, str]]:
+        return self.tally.by_item
+
+    @property
+    def by_severity(self) -> Counter[str]:
+        return self.tally.by_severity
+
+    @property
+    def masked(self) -> Counter[str]:
+        return self.tally.masked
+
+    @property
+    def errors(self) -> int:
+        return self.tally.errors
+
+    @property
+    def warnings(self) -> int:
+        return self.tally.warnings
+
+    @property
+    def truncated(self) -> bool:
+        return self.tally.truncated
+
+    def room(self) -> int:
+        return self.tally.room()
+
+    def codes_by_count(self) -> list[tuple[str, int]]:
+        return self.tally.codes_by_count()
+
+    def items_by_count(self) -> list[tuple[tuple[str, str], int]]:
+        return self.tally.items_by_count()
+
+    def sorted_findings(self) -> list[Finding]:
+        return self.tally.sorted_findings()
 
 
 def with_severity(finding: Finding, value: Severity) -> Finding:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -14,7 +13,7 @@ from layout_tool.findings import CODES, DEFAULT_MAX_FINDINGS, Finding, Severity
 from layout_tool.findings.frame import COUNTS
 from layout_tool.gaiji.inventory import GaijiInventory
 from layout_tool.i18n import Text, t, text
-from layout_tool.report.core import Tally, with_severity
+from layout_tool.report.core import Tallied, Tally, with_severity
 
 
 def now() -> str:
@@ -72,7 +71,7 @@ class Filter:
 
 
 @dataclass
-class Report:
+class Report(Tallied):
     """What a validation found. Counts are exact even when the listed findings are capped."""
 
     area: str
@@ -101,30 +100,7 @@ class Report:
     def __post_init__(self) -> None:
         self.tally = Tally(self.filter.max_findings, self.filter.show_values)
 
-    @property
-    def findings(self) -> list[Finding]:
-        return self.tally.findings
-
-    @property
-    def by_code(self) -> Counter[str]:
-        return self.tally.by_code
-
-    @property
-    def by_item(self) -> Counter[tuple[str, str]]:
-        return self.tally.by_item
-
-    @property
-    def by_severity(self) -> Counter[str]:
-        return self.tally.by_severity
-
-    @property
-    def masked(self) -> Counter[str]:
-        return self.tally.masked
-
     # -- collecting ---------------------------------------------------------------------
-    def room(self) -> int:
-        return self.tally.room()
-
     def severity(self, code: str, item: str | None, severity: str) -> Severity:
         """The severity a finding has in this run (a profile may change it)."""
         got = self.item_severity.get(item or "") or self.code_severity.get(code) or severity
@@ -145,10 +121,6 @@ class Report:
     def _count(self, code: str, item: str | None, severity: str, n: int) -> None:
         self.tally.count(code, item, self.severity(code, item, severity), n)
 
-    def items_by_count(self) -> list[tuple[tuple[str, str], int]]:
-        """``by_item`` most frequent first, ties by item and code (the same order every run)."""
-        return self.tally.items_by_count()
-
     def list_finding(self, finding: Finding, sensitive: bool) -> None:
         """Keep a finding whose count was already added (by ``count_frame`` or ``add``)."""
         if not self.filter.keeps(finding.code):
@@ -167,14 +139,6 @@ class Report:
 
     # -- reading ------------------------------------------------------------------------
     @property
-    def errors(self) -> int:
-        return self.tally.errors
-
-    @property
-    def warnings(self) -> int:
-        return self.tally.warnings
-
-    @property
     def valid(self) -> bool:
         return self.errors == 0
 
@@ -192,17 +156,6 @@ class Report:
         if not self.area_files:
             return None
         return t("report.coverage", checked=self.checked_files, of=self.area_files)
-
-    @property
-    def truncated(self) -> bool:
-        return self.tally.truncated
-
-    def codes_by_count(self) -> list[tuple[str, int]]:
-        """``by_code`` most frequent first, ties by code (the same order every run)."""
-        return self.tally.codes_by_count()
-
-    def sorted_findings(self) -> list[Finding]:
-        return self.tally.sorted_findings()
 
     def to_dict(self, lang: str | None = None) -> dict[str, object]:
         """The contract's validation report shape (``message`` and notes in ``lang``)."""
