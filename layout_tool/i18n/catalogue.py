@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from layout_tool.i18n.convert import CONVERT_TEMPLATES
 from layout_tool.i18n.findings import FINDING_TEMPLATES
 from layout_tool.i18n.ui import UI_TEMPLATES
 
@@ -16,4 +17,4 @@ def _merge(*tables: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEMPLATES: dict[str, dict[str, str]] = _merge(FINDING_TEMPLATES, UI_TEMPLATES)
+TEMPLATES: dict[str, dict[str, str]] = _merge(FINDING_TEMPLATES, UI_TEMPLATES, CONVERT_TEMPLATES)

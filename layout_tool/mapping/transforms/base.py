@@ -18,6 +18,7 @@ from typing import Any
 
 import polars as pl
 
+from layout_tool.i18n import Msg, Text
 from layout_tool.spec.model import CodeTable, Item
 
 Direction = Callable[[pl.Expr], pl.Expr]
@@ -60,6 +61,10 @@ class Padding:
     width: int
 
 
+FAILED = Msg("xform.failed")
+FAILED_BACK = Msg("xform.failed-back")
+
+
 @dataclass(frozen=True)
 class Step:
     """One compiled transform: both directions and what a failure means."""
@@ -71,9 +76,9 @@ class Step:
     inverse_fails: bool = False
     code: str = "type"  # finding code when forward fails
     inverse_code: str = "type"  # finding code when inverse fails
-    failure: str = "cannot be converted"  # message for a failed forward
-    inverse_failure: str = "cannot be converted back"
-    lossy_because: str | None = None  # why there is no inverse
+    failure: Text = FAILED  # message for a failed forward (a predicate: ``xform.*``)
+    inverse_failure: Text = FAILED_BACK
+    lossy_because: Text | None = None  # why there is no inverse
     warn: Callable[[pl.Expr], pl.Expr] | None = None  # forward: kept with a warning
     relaxes_code_check: bool = False  # the item's code-table check is replaced by ``warn``
     exact: bool = False  # inverse(forward(x)) == x for every x forward accepts (no check needed)

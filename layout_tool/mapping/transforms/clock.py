@@ -18,6 +18,7 @@ from typing import Any
 import polars as pl
 
 from layout_tool.dates import ERAS, Era, find_era
+from layout_tool.i18n import Msg
 from layout_tool.mapping.transforms.base import (
     Context,
     ParamError,
@@ -162,8 +163,8 @@ def yearmonth(raw: Any, ctx: Context) -> Step:
         exact=True,
         code="date",
         inverse_code="date",
-        failure=f"is not a {src} year-month that exists",
-        inverse_failure=f"cannot be written as a {src} year-month",
+        failure=Msg("xform.yearmonth", src=src),
+        inverse_failure=Msg("xform.yearmonth-back", src=src),
     )
 
 
@@ -179,6 +180,6 @@ def time(raw: Any, ctx: Context) -> Step:
         exact=True,
         code="date",
         inverse_code="date",
-        failure=f"is not a {src} time (like {_TIME[src][1].format(h=9, m=5, s=0)})",
-        inverse_failure=f"cannot be written as a {src} time (seconds are lost)",
+        failure=Msg("xform.time", src=src, example=_TIME[src][1].format(h=9, m=5, s=0)),
+        inverse_failure=Msg("xform.time-back", src=src),
     )

@@ -15,6 +15,7 @@ from typing import Any
 import polars as pl
 
 from layout_tool.dates import ERAS, Era
+from layout_tool.i18n import Msg
 from layout_tool.mapping.transforms.base import (
     CodeMapSpec,
     Context,
@@ -78,11 +79,11 @@ def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
     warn = None
     if spec.unmapped == "keep":
         warn = lambda v: _lookup(v, table).is_null() & v.is_not_null()  # noqa: E731
-    failure = f"is not in code map {spec.name}"
+    failure = Msg("xform.code", map=spec.name)
     back = {std: vendor for vendor, std in table.items()}
     if len(back) != len(table):
         dupes = sorted({s for s in table.values() if list(table.values()).count(s) > 1})
-        why = f"code map {spec.name}: several vendor codes become {', '.join(dupes)}"
+        why = Msg("lossy.code-many", map=spec.name, codes=", ".join(dupes))
         return Step(
             name,
             forward,
@@ -95,7 +96,7 @@ def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
             relaxes_code_check=warn is not None,
         )
     if spec.unmapped == "default":
-        why = f"code map {spec.name}: unmapped values become {spec.default!r}"
+        why = Msg("lossy.code-default", map=spec.name, value=repr(spec.default))
         return Step(name, forward, None, code="code", failure=failure, lossy_because=why)
 
     def inverse(v: pl.Expr) -> pl.Expr:
@@ -112,7 +113,7 @@ def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
         code="code",
         inverse_code="code",
         failure=failure,
-        inverse_failure=f"has no vendor code in code map {spec.name}",
+        inverse_failure=Msg("xform.code-back", map=spec.name),
         warn=warn,
         relaxes_code_check=warn is not None,
     )
@@ -159,6 +160,6 @@ def era_code(raw: Any, ctx: Context) -> Step:
         inverse_fails=True,
         code="code",
         inverse_code="code",
-        failure=f"is not a 年号 {src}",
-        inverse_failure=f"is not a 年号 {dst}",
+        failure=Msg("xform.era", src=src),
+        inverse_failure=Msg("xform.era", src=dst),
     )

@@ -16,6 +16,7 @@ from typing import Any
 import polars as pl
 
 from layout_tool.dates import ERAS, SHAPES, Era
+from layout_tool.i18n import Msg
 from layout_tool.mapping.transforms.base import (
     Context,
     ParamError,
@@ -311,8 +312,8 @@ def date(raw: Any, ctx: Context) -> Step:
         or not (allow or ctx.item.allow_unknown_date),
         code="date",
         inverse_code="date",
-        failure=f"is not a {src} date (like {example}) that exists",
-        inverse_failure=f"cannot be written as a {src} date",
+        failure=Msg("xform.date", src=src, example=example),
+        inverse_failure=Msg("xform.date-back", src=src),
     )
 
 

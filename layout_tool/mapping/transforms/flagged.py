@@ -22,6 +22,7 @@ from typing import Any
 import polars as pl
 
 from layout_tool.dates import SHAPES, DateText, convert_date_text, get_shape
+from layout_tool.i18n import Msg
 from layout_tool.mapping.transforms.base import Context, ParamError, Step, choice, options
 from layout_tool.mapping.transforms.memo import Memo
 
@@ -109,6 +110,6 @@ def flagged_date(raw: dict[str, Any], ctx: Context, src: str, dst: str) -> Step:
         inverse_fails=True,
         code="date",
         inverse_code="date",
-        failure=f"is not a {src} date with a known 不詳フラグ ({known}, {', '.join(table)})",
-        inverse_failure=f"cannot be written as a {src} date and its 不詳フラグ",
+        failure=Msg("xform.flagged", src=src, known=known, flags=", ".join(table)),
+        inverse_failure=Msg("xform.flagged-back", src=src),
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 import polars as pl
 
+from layout_tool.i18n import Msg
 from layout_tool.mapping.transforms.base import (
     Context,
     ParamError,
@@ -23,6 +24,8 @@ from layout_tool.mapping.transforms.base import (
 )
 
 STANDARD = r"^(-?)([0-9]+)(?:\.([0-9]+))?$"
+
+SIGNS = {"leading": Msg("xform.sign-leading"), "trailing": Msg("xform.sign-trailing")}
 
 
 def _no_leading_zeros(digits: pl.Expr) -> pl.Expr:
@@ -78,7 +81,6 @@ def number(raw: Any, ctx: Context) -> Step:
         parts = (sign, digits) if sign_side == "leading" else (digits, sign)
         return failing(pl.concat_str(*parts), ~ok)
 
-    shape = "digits" if scale == 0 else f"digits with {scale} implied decimals"
     return Step(
         "number",
         forward,
@@ -87,6 +89,8 @@ def number(raw: Any, ctx: Context) -> Step:
         inverse_fails=True,
         code="type",
         inverse_code="type",
-        failure=f"is not a number ({shape}, sign {sign_side})",
-        inverse_failure=f"is not a number with {scale} decimals that fits",
+        failure=Msg("xform.number", sign=SIGNS[sign_side])
+        if scale == 0
+        else Msg("xform.number-scaled", scale=scale, sign=SIGNS[sign_side]),
+        inverse_failure=Msg("xform.number-back", scale=scale),
     )

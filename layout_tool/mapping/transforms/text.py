@@ -12,6 +12,7 @@ from typing import Any
 
 import polars as pl
 
+from layout_tool.i18n import Msg
 from layout_tool.io.cp932 import byte_length
 from layout_tool.mapping.transforms.base import (
     Context,
@@ -126,11 +127,11 @@ def trim(raw: Any, ctx: Context) -> Step:
     def forward(v: pl.Expr) -> pl.Expr:
         return empty_to_null(_strip(v, chars, side))
 
-    lossy = None
+    lossy: Msg | None = None
     if side == "both":
-        lossy = "trim on both sides cannot know how the padding was split"
+        lossy = Msg("lossy.trim-both")
     elif ctx.width is None and width is None:
-        lossy = "trim without a width (a fixed-width field or `width:`) cannot pad back"
+        lossy = Msg("lossy.trim-width")
     if lossy is not None:
         return Step("trim", forward, None, lossy_because=lossy, stages=_stages(chars, side))
     if ctx.width is not None:
@@ -155,7 +156,7 @@ def trim(raw: Any, ctx: Context) -> Step:
         stages=_stages(chars, side),
         code="length",
         inverse_code="length",
-        inverse_failure=f"is longer than the field ({ctx.width or width})",
+        inverse_failure=Msg("xform.too-long-field", width=ctx.width or width),
     )
 
 
@@ -183,7 +184,7 @@ def _padder(name: str, raw: Any, ctx: Context, default_char: str, default_side: 
         inverse,
         fails=True,
         code="length",
-        failure=f"is longer than {width} characters",
+        failure=Msg("xform.too-long", width=width),
     )
 
 
@@ -212,7 +213,7 @@ def replace(raw: Any, ctx: Context) -> Step:
 
     back_keys = list(table.values())
     if len(set(back_keys)) != len(back_keys) or any(not k for k in back_keys):
-        return Step("replace", forward, None, lossy_because="two texts get the same replacement")
+        return Step("replace", forward, None, lossy_because=Msg("lossy.replace"))
     back = {v: k for k, v in sorted(table.items(), key=lambda kv: len(kv[1]), reverse=True)}
 
     def inverse(v: pl.Expr) -> pl.Expr:
@@ -232,5 +233,5 @@ def default(raw: Any, ctx: Context) -> Step:
         "default",
         lambda v: v.fill_null(pl.lit(value)),
         None,
-        lossy_because=f"an empty value and {value!r} both become {value!r}",
+        lossy_because=Msg("lossy.default", value=repr(value)),
     )
