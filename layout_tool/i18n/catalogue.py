@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from layout_tool.i18n.convert import CONVERT_TEMPLATES
+from layout_tool.i18n.errors import ERROR_TEMPLATES
 from layout_tool.i18n.findings import FINDING_TEMPLATES
+from layout_tool.i18n.mapping import MAPPING_TEMPLATES
 from layout_tool.i18n.ui import UI_TEMPLATES
 
 
@@ -17,4 +19,6 @@ def _merge(*tables: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEMPLATES: dict[str, dict[str, str]] = _merge(FINDING_TEMPLATES, UI_TEMPLATES, CONVERT_TEMPLATES)
+TEMPLATES: dict[str, dict[str, str]] = _merge(
+    FINDING_TEMPLATES, UI_TEMPLATES, CONVERT_TEMPLATES, MAPPING_TEMPLATES, ERROR_TEMPLATES
+)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import Msg, t
 from layout_tool.io.encoding import BOM, decode_reporting, detect
 from layout_tool.io.inputs import discover, refusal, shown
 from layout_tool.spec.model import AreaSpec, FileSpec
@@ -63,9 +64,9 @@ def resolve(spec: AreaSpec, paths: list[Path], file_id: str | None, encoding: st
         got = recognise(spec, path, encoding)
         if got is None and entry.explicit:
             names = ", ".join(f.id for f in spec.files)
+            why = why_not(spec, path, encoding)
             raise LayoutToolError(
-                f"{shown(path)}: cannot tell which file of {spec.id} this is ({names}):"
-                f" {why_not(spec, path, encoding)}; use --file"
+                Msg("inputs.which", path=shown(path), area=spec.id, names=names, why=why)
             )
         reason = None if got is not None else why_not(spec, path, encoding)
         out.inputs.append(Input(path, got, reason))
@@ -74,16 +75,17 @@ def resolve(spec: AreaSpec, paths: list[Path], file_id: str | None, encoding: st
 
 def nothing_checked(spec: AreaSpec, resolved: Resolved) -> LayoutToolError:
     """The exit-2 error of a run that recognised no file: what was seen, and why not."""
-    lines = [f"nothing checked: no file of {spec.id} ({spec.name}) among the inputs"]
+    lines = [t("inputs.nothing", area=spec.id, name=spec.name)]
     for entry in resolved.inputs:
-        lines.append(f"  {shown(entry.path)}: {entry.reason or 'not recognised'}")
+        lines.append(f"  {shown(entry.path)}: {entry.reason or t('inputs.not-recognised')}")
     for other in resolved.others:
-        why = refusal(other) or f"not a data file ({other.suffix or 'no suffix'})"
+        suffix = other.suffix or t("inputs.no-suffix")
+        why = refusal(other) or t("inputs.not-data", suffix=suffix)
         lines.append(f"  {shown(other)}: {why}")
     for note in resolved.notes:
         lines.append(f"  {note}")
     if len(lines) == 1:
-        lines.append("  (no files at all)")
+        lines.append(f"  {t('inputs.no-files')}")
     return LayoutToolError("\n".join(lines))
 
 
@@ -102,13 +104,13 @@ def why_not(spec: AreaSpec, path: Path, encoding: str) -> str:
         got = recognise(other, path, encoding)
         if got is not None:
             what = f"{other.id}/{got.id} ({other.name} {got.name})"
-            return f"looks like {what}, not a file of {spec.id}"
+            return t("inputs.looks-like", other=what, area=spec.id)
     header = _header(path, encoding)
     if not header:
-        return "empty, or no header line"
-    why = f"neither its name nor its header ({len(header)} columns) matches a file of {spec.id}"
+        return t("inputs.empty")
+    why = t("inputs.neither", n=len(header), area=spec.id)
     if any("\ufffd" in h for h in header):
-        why += f"; its header does not decode as {_encoding_of(path, encoding)}"
+        why += t("inputs.header-encoding", encoding=_encoding_of(path, encoding))
     return why
 
 
