@@ -25,7 +25,7 @@ from layout_tool.charset.model import Charset
 from layout_tool.charset.policy import CharPolicy
 from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.maptable import MapTable
-from layout_tool.i18n import t
+from layout_tool.i18n import Msg, t
 from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.io.inputs import shown
@@ -84,16 +84,12 @@ def convert(
     """Convert ``inputs`` with ``mapping`` into ``outdir``; the report is also written there."""
     if options.reverse and not mapping.lossless:
         reasons = mapping.lossy_reasons
-        why = reasons[0] + (f"; and {len(reasons) - 1} more" if len(reasons) > 1 else "")
+        more = Msg("map.more-reasons", n=len(reasons) - 1) if len(reasons) > 1 else ""
         raise LayoutToolError(
-            f"mapping {mapping.name} is lossy ({why}): --reverse would not reproduce the"
-            " vendor's data, so it is refused"
+            Msg("map.lossy-refused", name=mapping.name, why=reasons[0], more=more)
         )
     if options.to not in ("csv", "xml") or (options.reverse and options.to != "csv"):
-        raise LayoutToolError(
-            "--to xml names the form of the standard files convert writes; --reverse writes"
-            " the vendor's layout (and reads standard CSV or XML by their suffix)"
-        )
+        raise LayoutToolError(Msg("map.reverse-to"))
     report = ConversionReport(mapping, options.reverse, options.max_findings, options.show_values)
     report.profile = options.profile
     gaiji = None

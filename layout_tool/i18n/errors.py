@@ -18,7 +18,11 @@ ERROR_TEMPLATES: dict[str, tuple[str, str]] = {
     "usage.missing-argument": ("引数 {name} を指定してください。", "Missing argument {name}."),
     "usage.no-option": ("オプション {name} はありません。", "No such option {name}."),
     "usage.no-command": ("コマンド {name} はありません。", "No such command {name}."),
-    "usage.maybe": ("もしかして: {names}", "Did you mean {names}?"),
+    "usage.maybe": ("（もしかして: {names}）", " Did you mean {names}?"),
+    "usage.not-valid": (
+        "{value} は正しい {kind} ではありません。",
+        "{value} is not a valid {kind}.",
+    ),
     "usage.invalid": ("{name} の値が正しくありません: {why}", "Invalid value for {name}: {why}"),
     "usage.not-one-of": (
         "{value} は {choices} のいずれでもありません。",
@@ -229,6 +233,55 @@ ERROR_TEMPLATES: dict[str, tuple[str, str]] = {
     "map.unused-source": (
         "移行元 {source} はどの変換先でも使われていません",
         "source {source} is not used by any target",
+    ),
+    "map.lossy-refused": (
+        "マッピング {name} は非可逆です（{why}{more}）: "
+        "--reverse では移行元のデータを再現できないため、実行しません",
+        "mapping {name} is lossy ({why}{more}): --reverse would not reproduce the vendor's data,"
+        " so it is refused",
+    ),
+    "map.more-reasons": ("。ほか{n}件", "; and {n} more"),
+    "map.reverse-to": (
+        "--to xml は convert が書く標準ファイルの形式です。--reverse は移行元のレイアウトで書きます"
+        "（標準の CSV か XML を拡張子で判断して読みます）",
+        "--to xml names the form of the standard files convert writes; --reverse writes the"
+        " vendor's layout (and reads standard CSV or XML by their suffix)",
+    ),
+    "files.which-source": (
+        "{path}: どの移行元ファイルか分かりません（移行元: {names}）",
+        "{path}: cannot tell which source it is (sources: {names})",
+    ),
+    "files.not-ours": (
+        "{path}: このマッピングのファイルではありません。読み飛ばしました",
+        "{path}: not a file of this mapping; skipped",
+    ),
+    "files.two-inputs": (
+        "移行元 {source} の入力が二つあります: {first}, {second}",
+        "two inputs for source {source}: {first}, {second}",
+    ),
+    "files.none": (
+        "このマッピングに属する入力ファイルがありません",
+        "no input file belongs to this mapping",
+    ),
+    "files.lookup": (
+        "{target}.{item} は移行元 {source} を参照します: そのファイル（{file}）も指定してください",
+        "{target}.{item} looks up source {source}: give its file ({file}) too",
+    ),
+    "files.not-standard": (
+        "{path}: このマッピングが書き戻す標準ファイルではありません（{known}）",
+        "{path}: not a standard file this mapping writes back ({known})",
+    ),
+    "files.not-standard-skipped": (
+        "{path}: このマッピングの標準ファイルではありません。読み飛ばしました",
+        "{path}: not a standard file of this mapping; skipped",
+    ),
+    "files.two-standard": (
+        "{file} の入力が二つあります: {first}, {second}",
+        "two inputs for {file}: {first}, {second}",
+    ),
+    "files.no-standard": (
+        "このマッピングが移行元を作り直すための標準ファイルが入力にありません（{primary}）",
+        "no input file is a standard file this mapping rebuilds its sources from ({primary})",
     ),
     "map.code-not-string": (
         "コード対応表 {map}: 移行元のコード {code} が文字列ではありません。引用符で囲んでください"

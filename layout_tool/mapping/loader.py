@@ -59,8 +59,8 @@ def load_mapping(
     by_id = {s.id: s for s in sources}
     compiled = [_target(doc, i, raw, area, by_id, codes) for i, raw in enumerate(data["targets"])]
     tested: dict[str, dict[str, Rule]] = {}  # items conditions may test, by source
-    for t in reversed(compiled):  # an item of the target itself, else of the first target
-        tested.setdefault(t.source, {}).update({r.item.name: r for r in t.rules})
+    for made in reversed(compiled):  # an item of the target itself, else of the first target
+        tested.setdefault(made.source, {}).update({r.item.name: r for r in made.rules})
     targets = tuple(
         derivation(doc, i, raw, t, by_id[t.source], tested[t.source])
         for i, (raw, t) in enumerate(zip(data["targets"], compiled, strict=True))
