@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from layout_tool.i18n.convert import CONVERT_TEMPLATES
+from layout_tool.i18n.coverage import COVERAGE_TEMPLATES
 from layout_tool.i18n.errors import ERROR_TEMPLATES
 from layout_tool.i18n.findings import FINDING_TEMPLATES
 from layout_tool.i18n.mapping import MAPPING_TEMPLATES
@@ -20,5 +21,10 @@ def _merge(*tables: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
 
 
 TEMPLATES: dict[str, dict[str, str]] = _merge(
-    FINDING_TEMPLATES, UI_TEMPLATES, CONVERT_TEMPLATES, MAPPING_TEMPLATES, ERROR_TEMPLATES
+    FINDING_TEMPLATES,
+    UI_TEMPLATES,
+    CONVERT_TEMPLATES,
+    MAPPING_TEMPLATES,
+    ERROR_TEMPLATES,
+    COVERAGE_TEMPLATES,
 )
