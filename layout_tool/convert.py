@@ -44,10 +44,10 @@ from layout_tool.mapping.report import (
 )
 from layout_tool.mapping.reverse import ReverseBatches
 from layout_tool.mapping.xmlio import XmlStandardReader, XmlStandardWriter
+from layout_tool.progress import Progress
 from layout_tool.safety.masking import mask_findings_frame
 from layout_tool.safety.paths import check_no_overlap, check_plain_name
 
-Progress = Callable[[str, int], None]
 Reader = files.VendorReader | files.StandardReader | XmlStandardReader
 SIDE = "conversion"  # OUTDIR/conversion/: reports and rejects, apart from the data files
 REPORT_JSON = "report.json"

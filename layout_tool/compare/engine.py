@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,9 +20,9 @@ from layout_tool.compare.model import CompareReport, FileCompare, Options
 from layout_tool.compare.sides import Side, read_side, sizes
 from layout_tool.compare.spool import Spool
 from layout_tool.errors import LayoutToolError
+from layout_tool.progress import Progress
 from layout_tool.spec.model import AreaSpec, FileSpec
 
-Progress = Callable[[str, int], None]
 SIDES = ("old", "new")
 PAIRS_AT_ONCE = 100_000  # differing rows compared item by item at a time (bounds memory)
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from layout_tool.compare.engine import Progress, compare_paths
+from layout_tool.compare.engine import compare_paths
 from layout_tool.compare.model import CompareReport, Options
 from layout_tool.convert import ConvertOptions, convert
 from layout_tool.errors import LayoutToolError
 from layout_tool.mapping import load_mapping
+from layout_tool.progress import Progress
 from layout_tool.spec.model import AreaSpec
 
 

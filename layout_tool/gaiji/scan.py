@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,10 +21,9 @@ from layout_tool.gaiji.maptable import MapEntry, MapTable
 from layout_tool.io.csvsource import BATCH_BYTES, CsvSource, col
 from layout_tool.io.encoding import BOM, decode_reporting, detect
 from layout_tool.io.inputs import discover, refusal, shown
+from layout_tool.progress import Progress
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.validate.inputs import DATA_SUFFIXES, IGNORED_NAMES, recognise
-
-Progress = Callable[[str, int], None]
 
 
 @dataclass

@@ -8,12 +8,13 @@ validation report always agree on a file's row count.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from layout_tool.io.csvsource import CsvSource
 from layout_tool.io.inputs import shown
+from layout_tool.progress import Progress
 from layout_tool.spec.catalogue import catalogue
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.validate.inputs import DATA_SUFFIXES, IGNORED_NAMES, recognise
@@ -23,8 +24,6 @@ COUNT_SHEET_NAMES = ("件数表.csv", "counts.csv")
 # Files that describe the handover rather than belong to it.
 SKIPPED_NAMES = frozenset({MANIFEST_NAME, *COUNT_SHEET_NAMES, *IGNORED_NAMES})
 _HASH_BLOCK = 1 << 20
-
-Progress = Callable[[str, int], None]
 
 
 @dataclass(frozen=True)
@@ -96,6 +95,8 @@ def measure(
     """Hash every file; for CSV data files also count records and name the encoding."""
     rel = relative(folder, path)
     label = shown(path)
+    if progress is not None:
+        progress(label, 0)  # every file counts for n/N and the bytes done, data or not
     if not is_data(path):
         return Measured(rel, label, path.stat().st_size, _sha256(path))
     area, fspec = identify(path, spec, encoding)

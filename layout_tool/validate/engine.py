@@ -7,7 +7,7 @@ fail are turned into Python objects, and only as many as the report lists.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,13 +23,13 @@ from layout_tool.i18n import Text
 from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
 from layout_tool.io.inputs import shown
 from layout_tool.profile import Profile, effective
+from layout_tool.progress import Progress
 from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Filter, Report
 from layout_tool.spec.model import AreaSpec, CodeTable, FileSpec, Item
 from layout_tool.validate.inputs import Resolved, nothing_checked, resolve
 from layout_tool.validate.messages import item_message
 
-Progress = Callable[[str, int], None]
 PUA_TYPES = frozenset({"zenkaku", "kana", "text"})
 GAIJI_PREFIX = "\x00gaiji:"
 CHARS_PREFIX = "\x00chars:"

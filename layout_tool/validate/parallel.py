@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +28,8 @@ from layout_tool.spec.model import AreaSpec, FileSpec
 if TYPE_CHECKING:
     from layout_tool.validate.engine import Options
 
-Progress = Callable[[str, int], None]
+from layout_tool.progress import Progress
+
 # One recorded event: ("add", [(finding, sensitive)]) for a finding added (listed while
 # there is room), or ("list", [...]) for one batch's listed findings (the first ``room``).
 Event = tuple[str, list[tuple[Finding, bool]]]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +32,7 @@ from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvsource import CsvSource
 from layout_tool.io.inputs import shown
 from layout_tool.mapping.files import RejectsWriter, StandardWriter
+from layout_tool.progress import Progress
 from layout_tool.report.finding import Finding
 from layout_tool.safety.limits import limit
 from layout_tool.safety.paths import check_no_overlap, check_plain_name
@@ -45,7 +46,7 @@ from layout_tool.xml.validate import split_inputs
 from layout_tool.xml.writer import Checksum, XmlWriter, recheck
 
 Form = Literal["csv", "xml"]
-Progress = Callable[[str, int], None]
+
 SIDE = "conversion"  # OUTDIR/conversion/: reports and rejects, as for mapped conversions
 REPORT_JSON = "report.json"
 REPORT_TEXT = "report.txt"

@@ -11,7 +11,6 @@ engine's, which know only the row: ``Locator.apply`` fills them in at the end.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +28,8 @@ from layout_tool.xml.xsd import RECORD, ROOT, item_element_names
 if TYPE_CHECKING:
     from layout_tool.validate.engine import Options
 
-Progress = Callable[[str, int], None]
+from layout_tool.progress import Progress
+
 XML_SUFFIXES = {".xml"}
 
 
