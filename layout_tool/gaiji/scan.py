@@ -18,6 +18,7 @@ from layout_tool.charset.policy import CharPolicy, token_kind
 from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.inventory import GaijiEntry, GaijiInventory, tally
 from layout_tool.gaiji.maptable import MapEntry, MapTable
+from layout_tool.i18n import Msg, t
 from layout_tool.io.csvsource import BATCH_BYTES, CsvSource, col
 from layout_tool.io.encoding import BOM, decode_reporting, detect
 from layout_tool.io.inputs import discover, refusal, shown
@@ -143,11 +144,12 @@ def scan_paths(
         done = ScannedFile(label, src.file_id, encoding=src.encoding, detected_by=src.detected.how)
         scan.files.append(done)
         if src.massive:
-            scan.notes.append(f"{label}: {src.encoding_summary('nothing inventoried').message}")
+            said = src.encoding_summary(Msg("frag.not-inventoried")).message
+            scan.notes.append(f"{label}: {said}")
             continue
         names = _column_names(src, fspec, path)
         if not names:
-            scan.notes.append(f"{label}: empty, or no header row; nothing inventoried")
+            scan.notes.append(t("note.empty-skipped", label=label))
             continue
         columns = {name: col(i) for i, name in enumerate(names)}
         for batch in src.batches(len(names), names):

@@ -15,6 +15,23 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     # fragments of messages
     "frag.at-row": ("（{line}行目）", " (row {line})"),
     "frag.n-rows": ("（{rows}件）", " ({rows} rows)"),
+    "frag.not-checked": ("行は検査していません", "rows not checked"),
+    "frag.not-converted": ("何も変換していません", "nothing converted"),
+    "frag.not-inventoried": ("外字一覧に含めていません", "nothing inventoried"),
+    "frag.clean-as": (
+        "。{best} としては問題なく読めます: --encoding auto か {best} を指定してください",
+        "; decodes cleanly as {best}: use --encoding auto or {best}",
+    ),
+    "frag.better-as": (
+        "。{best} としては先頭1MBで読めないバイト列が{n}個です:"
+        " --encoding auto か {best} を指定してください",
+        "; decodes as {best} with {n} undecodable sequences in its first MB: use --encoding"
+        " auto or {best}",
+    ),
+    "frag.none-better": (
+        "。ほかの文字コードでも読めません",
+        "; no other encoding decodes it either",
+    ),
     # the report's head
     "kind.validation": ("検証", "validation"),
     "kind.verification": ("照合", "verification"),
@@ -317,6 +334,37 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "note.reference-unchecked": (
         "参照 {source}（{items}）→ {target} は検査していません: {target} が入力にありません",
         "reference {source}({items}) → {target} not checked: file {target} not among the inputs",
+    ),
+    "note.count-only": (
+        "{path}: 行数だけを数え、検査していません（{encoding}として読めません）。"
+        "このファイルとの参照も検査していません",
+        "{path}: rows counted, not checked (the file does not decode as {encoding});"
+        " references to and from it are not checked either",
+    ),
+    "note.no-file-element": (
+        "{label}: 業務 {area} のファイル要素がないため、検査していません",
+        "{label}: no file element of area {area} to check",
+    ),
+    "note.not-recognised-skipped": (
+        "{path}: {area} のファイルとして認識できません（{why}）。読み飛ばしました",
+        "{path}: not recognised as a file of {area} ({why}); skipped",
+    ),
+    "note.no-match": ("一致なし", "no match"),
+    "note.file-skipped": (
+        "{path}: ファイル {file} を読み飛ばしました（--file {only}）",
+        "{path}: file {file} skipped (--file {only})",
+    ),
+    "note.stopped": (
+        "{path}: 読み取りが途中で終わりました。以降のレコードは変換していません",
+        "{path}: reading stopped early; later records not converted",
+    ),
+    "note.dropped-columns": (
+        "{path}: 標準にない列は引き継ぎません: {columns}",
+        "{path}: columns not in the standard are not carried: {columns}",
+    ),
+    "note.empty-skipped": (
+        "{label}: 空か見出し行がありません。外字一覧に含めていません",
+        "{label}: empty, or no header row; nothing inventoried",
     ),
     "note.checked-against": (
         "{what} {source} と照合しました: 記載 {listed}件、検出 {found}件",

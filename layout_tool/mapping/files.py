@@ -212,7 +212,7 @@ class VendorReader:
         self.encoding, self.detected_by = self.csv.encoding, self.csv.detected.how
         if self.csv.massive:
             raise LayoutToolError(
-                f"{shown(path)}: {self.csv.encoding_summary('nothing converted').message}"
+                f"{shown(path)}: {self.csv.encoding_summary(Msg('frag.not-converted')).message}"
             )
         if self.csv.header_findings:
             raise LayoutToolError(f"{shown(path)}: {self.csv.header_findings[0].text()}")

@@ -19,7 +19,7 @@ from layout_tool.checks.header import map_columns
 from layout_tool.checks.items import char_screen, finding_code, gaiji_present
 from layout_tool.checks.strength import soft_code_items
 from layout_tool.gaiji.inventory import tally
-from layout_tool.i18n import Text
+from layout_tool.i18n import Msg, Text
 from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
 from layout_tool.io.inputs import shown
 from layout_tool.profile import Profile, effective
@@ -127,8 +127,12 @@ def validate_paths(
 
 
 def _not_checked(spec: AreaSpec, path: Path, reason: str | None) -> Finding:
-    text = reason or f"not recognised as a file of {spec.id}"
-    return Finding("header", "warning", f"not checked: {text}", file=shown(path))
+    said = (
+        Msg("header.not-checked", why=reason)
+        if reason
+        else Msg("header.not-recognised", area=spec.id)
+    )
+    return Finding("header", "warning", said, file=shown(path))
 
 
 def missing_files(spec: AreaSpec, checked: set[str | None], complete: bool) -> list[Finding]:
@@ -137,8 +141,15 @@ def missing_files(spec: AreaSpec, checked: set[str | None], complete: bool) -> l
         Finding(
             "file-missing",
             "error" if complete else "warning",
-            f"{f.id} ({f.name}{', ' + f.filename if f.filename else ''}) is not among the"
-            f" inputs: {len(checked - {None})} of {len(spec.files)} files of {spec.id} checked",
+            Msg(
+                "file-missing",
+                file=f.id,
+                name=f.name,
+                filename=", " + f.filename if f.filename else "",
+                checked=len(checked - {None}),
+                of=len(spec.files),
+                area=spec.id,
+            ),
             file_id=f.id,
         )
         for f in spec.files
@@ -200,7 +211,7 @@ def check_file(
             Finding(
                 "row-shape",
                 "warning",
-                "no data rows: the file holds only its header",
+                Msg("row-shape.no-data"),
                 file=label,
                 file_id=fspec.id,
             )
@@ -213,10 +224,7 @@ def _count_only(
 ) -> FileResult:
     """A file that does not decode in its encoding: one summary finding, rows counted only."""
     report.add(src.encoding_summary())
-    report.notes.append(
-        f"{result.path}: rows counted, not checked (the file does not decode as"
-        f" {src.encoding}); references to and from it are not checked either"
-    )
+    report.notes.append(Msg("note.count-only", path=result.path, encoding=src.encoding))
     digest = hashlib.sha256()
     with src.path.open("rb") as fh:
         digest.update(fh.read(src.data_start))

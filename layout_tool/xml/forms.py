@@ -26,7 +26,7 @@ import polars as pl
 from layout_tool import __version__
 from layout_tool.checks.header import map_columns
 from layout_tool.errors import LayoutToolError
-from layout_tool.i18n import counted, t
+from layout_tool.i18n import Msg, counted, t
 from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvsource import CsvSource
@@ -187,13 +187,13 @@ def convert_standard(
     report.notes += resolved.notes
     for entry in entries:
         if entry.spec is None:
+            why = entry.reason or t("note.no-match")
             report.notes.append(
-                f"{shown(entry.path)}: not recognised as a file of {spec.id}"
-                f" ({entry.reason or 'no match'}); skipped"
+                t("note.not-recognised-skipped", path=shown(entry.path), area=spec.id, why=why)
             )
         elif file_id is not None and entry.spec.id != file_id:
             report.notes.append(
-                f"{shown(entry.path)}: file {entry.spec.id} skipped (--file {file_id})"
+                t("note.file-skipped", path=shown(entry.path), file=entry.spec.id, only=file_id)
             )
     entries = [e for e in entries if e.spec is not None and file_id in (None, e.spec.id)]
     check_no_overlap(inputs, outdir, folder=True)
@@ -216,7 +216,7 @@ def convert_standard(
                 report.add(finding)
             report.notes += source.notes
             if source.stopped:
-                report.notes.append(f"{path}: reading stopped early; later records not converted")
+                report.notes.append(t("note.stopped", path=path))
         renderers = {REPORT_JSON: render_json, REPORT_TEXT: render_text}
         commit_reports(stack, outdir / SIDE, renderers, report)  # before the data is renamed
     return report
@@ -231,9 +231,7 @@ def _csv_job(path: Path, fspec: FileSpec, encoding: str, report: FormsReport) ->
         raise LayoutToolError(f"{path}: no column is named after an item of {fspec.id}")
     dropped = [h for h in source.header or [] if not fspec.has_item(h)]
     if dropped:
-        report.notes.append(
-            f"{path}: columns not in the standard are not carried: {', '.join(dropped)}"
-        )
+        report.notes.append(t("note.dropped-columns", path=path, columns=", ".join(dropped)))
 
     def batches() -> Iterator[Batch]:
         for batch in source.batches(cmap.ncols):
@@ -332,9 +330,8 @@ def _unwritable(frame: pl.DataFrame, job: _Job, report: FormsReport) -> dict[int
     out: dict[int, list[Finding]] = {}
     for row in frame[ROW].to_list():
         finding = Finding(
-            "type", "error", "a value holds a character XML 1.0 cannot carry (a control"
-            " character other than TAB, LF, CR), or is longer than an XML reader reads"
-            f" ({limit('MAX_XML_VALUE_BYTES'):,} bytes)", file=shown(job.input),
+            "type", "error", Msg("type.xml-value", limit=limit("MAX_XML_VALUE_BYTES")),
+            file=shown(job.input),
             file_id=job.file.id, row=int(row),
         )  # fmt: skip
         report.add(finding)

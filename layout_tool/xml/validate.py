@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from layout_tool.checks import crossfile
+from layout_tool.i18n import Msg
 from layout_tool.io.inputs import shown
 from layout_tool.report.finding import Finding
 from layout_tool.report.report import FileResult, Report
@@ -126,7 +127,7 @@ def check_documents(
             report.add(finding)
         report.notes.extend(source.notes)
         if not source.stopped and not any(r.file_id for r in results):
-            report.notes.append(f"{label}: no file element of area {spec.id} to check")
+            report.notes.append(Msg("note.no-file-element", label=label, area=spec.id))
         for file_id, lines in source.lines.items():
             locator.lines[(label, file_id)] = lines
     return locator
