@@ -139,7 +139,7 @@ def test_unquoted_code_gets_a_hint(tmp_path: Path) -> None:
         "targets:\n  - {file: kojin, source: s, items: {宛名番号: a}}\n",
         encoding="utf-8",
     )
-    result = CliRunner().invoke(cli, ["mapping", "check", str(path)])
+    result = CliRunner().invoke(cli, ["mapping", "check", str(path), "--lang", "en"])
     assert result.exit_code == 2
     assert 'quote it: "001"' in str(result.exception or "") + result.output
 
