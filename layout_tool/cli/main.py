@@ -64,9 +64,8 @@ class ToolGroup(click.Group):
 @click.version_option(__version__, prog_name="layout-tool")
 def cli() -> None:
     """Validate, convert and check handover data in the 中間標準レイアウト仕様."""
-    from layout_tool.i18n import set_lang
-
-    set_lang()  # LAYOUT_TOOL_LANG, else Japanese; a command's --lang overrides it
+    if not (click.get_current_context().obj or {}).get("lang_set"):  # main() has set it
+        set_lang()  # LAYOUT_TOOL_LANG, else Japanese; a command's --lang overrides it
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -75,7 +74,9 @@ def main(argv: list[str] | None = None) -> None:
     set_lang()  # LAYOUT_TOOL_LANG, else Japanese; then --lang, before any usage error
     lang_from_argv(sys.argv[1:] if argv is None else argv)
     try:
-        code = cli.main(args=argv, prog_name="layout-tool", standalone_mode=False)
+        code = cli.main(
+            args=argv, prog_name="layout-tool", standalone_mode=False, obj={"lang_set": True}
+        )
     except click.exceptions.Abort as exc:  # click turns Ctrl-C (and SIGTERM) into Abort
         if isinstance(exc.__cause__, signals.Terminated):
             click.echo("terminated", err=True)
