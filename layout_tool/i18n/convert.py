@@ -111,12 +111,6 @@ CONVERT_TEMPLATES: dict[str, tuple[str, str]] = {
         "{item}に U+FFFE または U+FFFF があります（XML 1.0 では表せません）",
         "{item} holds U+FFFE or U+FFFF, which XML 1.0 cannot carry",
     ),
-    "conv.back-field": (
-        "フィールド {field} は {value} として書き戻されます"
-        "（可逆のマッピングでは、行が完全に元に戻る必要があります）",
-        "field {field} would be written back as {value} (lossless mapping: the row must"
-        " convert back exactly)",
-    ),
     "conv.back-value": (
         "{value} として変換し戻されます（可逆のマッピングでは、行が完全に元に戻る必要があります）",
         "would convert back as {value} (lossless mapping: the row must convert back exactly)",

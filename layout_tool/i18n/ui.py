@@ -32,6 +32,16 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
         "。ほかの文字コードでも読めません",
         "; no other encoding decodes it either",
     ),
+    "frag.charset-ivs": ("、または {table} にない IVS", ", or an IVS sequence not in {table}"),
+    "frag.charset-outside": ("、または {base} の外の文字", ", or a character outside {base}"),
+    "frag.no-gj": ("GJ 表なし", "no GJ table"),
+    "unit.len-codepoints": ("文字", "characters"),
+    "unit.len-characters": (
+        "文字（IVS は基底文字と合わせて1文字）",
+        "characters (an IVS counted with its base)",
+    ),
+    "unit.len-bytes:cp932": ("バイト（CP932）", "CP932 bytes"),
+    "unit.len-bytes:utf-8": ("バイト（UTF-8）", "UTF-8 bytes"),
     # the report's head
     "kind.validation": ("検証", "validation"),
     "kind.verification": ("照合", "verification"),

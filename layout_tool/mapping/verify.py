@@ -105,7 +105,7 @@ def add_round_trip(
             differs = st.add(~back.eq_missing(x) | failed, restored_col, *flags, name=f"__m{i}")
             batches.keep += [restored_col.name, differs.name]
         item = target.rules[j].item.name if j is not None else None
-        before, after = around("conv.back-field", "value", field=f.name)
+        before, after = around("round-trip", "value", field=f.name)
         message = pl.concat_str(pl.lit(before), fnd.quoted(back), pl.lit(after))
         batches.add(differs.col, item, "round-trip", "error", message, x, 90)
 

@@ -49,6 +49,9 @@ def test_every_finding_message_appears_in_every_format_in_both_languages() -> No
         text = (CASES / lang / "report.txt").read_text(encoding="utf-8")
         for code in {f["code"] for f in data["findings"]}:
             assert code in text
+        from layout_tool.report.finding import CODES
+
+        assert set(data["summary"]["by_code"]) == set(CODES)  # every finding code
     ja = (CASES / "ja" / "report.txt").read_text(encoding="utf-8")
     assert "結果: 不合格" in ja and "Result" not in ja
     assert TEMPLATES["required"]["ja"].format(item="氏名") in ja or "必須" in ja
