@@ -7,6 +7,7 @@ from layout_tool.i18n.coverage import COVERAGE_TEMPLATES
 from layout_tool.i18n.errors import ERROR_TEMPLATES
 from layout_tool.i18n.findings import FINDING_TEMPLATES
 from layout_tool.i18n.mapping import MAPPING_TEMPLATES
+from layout_tool.i18n.spec import SPEC_TEMPLATES
 from layout_tool.i18n.ui import UI_TEMPLATES
 
 
@@ -27,4 +28,5 @@ TEMPLATES: dict[str, dict[str, str]] = _merge(
     MAPPING_TEMPLATES,
     ERROR_TEMPLATES,
     COVERAGE_TEMPLATES,
+    SPEC_TEMPLATES,
 )
