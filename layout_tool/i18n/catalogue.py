@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from layout_tool.i18n.compare import COMPARE_TEMPLATES
 from layout_tool.i18n.convert import CONVERT_TEMPLATES
 from layout_tool.i18n.coverage import COVERAGE_TEMPLATES
 from layout_tool.i18n.errors import ERROR_TEMPLATES
@@ -29,4 +30,5 @@ TEMPLATES: dict[str, dict[str, str]] = _merge(
     ERROR_TEMPLATES,
     COVERAGE_TEMPLATES,
     SPEC_TEMPLATES,
+    COMPARE_TEMPLATES,
 )
