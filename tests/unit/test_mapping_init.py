@@ -155,3 +155,25 @@ def test_check_warns_about_groups_pick_cannot_serve(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["mapping", "check", str(path), str(export), "--lang", "en"])
     assert result.exit_code == 1
     assert "setai: 2 groups of 世帯番号" in result.output  # the 世帯 whose members all left
+
+
+def test_the_draft_speaks_the_language_of_the_run(tmp_path: Path) -> None:
+    """The draft's comments (the evidence for every guess) are Japanese by default."""
+    export = ROOT / "sample_data" / "vendors" / "shisaku-data" / "jumin" / "JUMIN_ICHIRAN.csv"
+    runner = CliRunner()
+    ja, en = tmp_path / "ja.yaml", tmp_path / "en.yaml"
+    for out, extra in ((ja, []), (en, ["--lang", "en"])):
+        args = ["mapping", "init", "--area", "jumin", str(export), "-o", str(out), *extra]
+        assert runner.invoke(cli, args).exit_code == 0
+    ja_text, en_text = ja.read_text(encoding="utf-8"), en.read_text(encoding="utf-8")
+    assert "# `layout-tool mapping init` が書いた下書きです" in ja_text
+    assert "名前: 同じ名前" in ja_text and "name: same name" not in ja_text
+    assert "# A DRAFT written by `layout-tool mapping init`" in en_text
+    assert "name: same name" in en_text
+
+    # the rules themselves are the same YAML in both languages (the name aside)
+    def rules(text: str) -> list[str]:
+        return [line.split("  #")[0] for line in text.splitlines()
+                if not line.startswith(("#", "name:"))]  # fmt: skip
+
+    assert rules(ja_text) == rules(en_text)
