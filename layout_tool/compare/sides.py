@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from layout_tool.checks.header import map_columns
+from layout_tool.i18n import t
 from layout_tool.io.batch import ROW, col
 from layout_tool.io.csvsource import CsvSource
 from layout_tool.report.finding import Finding
@@ -76,7 +77,7 @@ def read_side(
     for entry in resolve(spec, other, None, encoding).inputs if other else []:
         label = str(entry.path)
         if entry.spec is None:
-            side.notes.append(f"{side.name}: {label}: not a file of {spec.id}; not compared")
+            side.notes.append(t("cmpnote.not-ours", side=side.name, path=label, area=spec.id))
             continue
         fspec = entry.spec
         src = CsvSource(entry.path, encoding=encoding, has_header=has_header, label=label)

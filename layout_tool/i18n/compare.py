@@ -56,6 +56,35 @@ COMPARE_TEMPLATES: dict[str, tuple[str, str]] = {
     "cmp.filter": ("絞り込み（キー・項目・値）", "Filter (key, item, value)"),
     "cmp.shown": ("件表示", "shown"),
     "cmp.rows-count": ("{n}行", "{n|row|rows}"),
+    # notes
+    "cmpnote.no-key": (
+        "{file}: 仕様にキーがないため、行全体で照合しました",
+        "{file}: the spec gives no key; rows are matched whole",
+    ),
+    "cmpnote.key-missing": (
+        "{file}: キー項目 {items} が片方にないため、行を照合していません",
+        "{file}: key item(s) {items} missing on one side; rows not matched",
+    ),
+    "cmpnote.not-compared": (
+        "{file}: 片方に列がないため比較していません: {items}",
+        "{file}: not compared (no column on one side): {items}",
+    ),
+    "cmpnote.not-ours": (
+        "{side}: {path}: {area} のファイルではありません。比較していません",
+        "{side}: {path}: not a file of {area}; not compared",
+    ),
+    "cmpnote.capped": (
+        "{path}: 指摘の一覧が上限で打ち切られています。ファイル別の件数は一覧にある指摘の数、"
+        "コード別の合計は正確です",
+        "{path}: the findings list was capped; per-file counts are of the listed findings,"
+        " per-code totals are exact",
+    ),
+    "cmpnote.rejected": (
+        "{side}: {rows_in}行中 {rejected}行が {mapping} での変換で除外されました"
+        "（理由は convert で確かめてください）。比較していません",
+        "{side}: {rejected} of {rows_in} rows were rejected by the conversion with {mapping}"
+        " (run convert to see why); they are not compared",
+    ),
     # columns
     "cmpcol.file": ("ファイル", "file"),
     "cmpcol.old": ("旧", "old"),

@@ -376,6 +376,28 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
         "{label}: 空か見出し行がありません。外字一覧に含めていません",
         "{label}: empty, or no header row; nothing inventoried",
     ),
+    "note.charset-override": (
+        "仕様は文字セット {named} を指定しています。--charset の {used} を使いました",
+        "the spec names charset {named}; --charset gives {used}, used",
+    ),
+    "note.charset-missing": (
+        "仕様は文字セット {named} を指定していますが、読み込まれていません: 私用領域の文字"
+        "（GJ 文字も）は外字として報告します。`layout-tool charset import` で表を取り込み、"
+        "--charset DIR を指定してください（または ${env} にそのフォルダを書いてください）",
+        "the spec names charset {named}, which is not loaded: private-use characters (GJ"
+        " characters too) are reported as 外字. Import the tables with `layout-tool charset"
+        " import` and give --charset DIR (or list its folder in ${env})",
+    ),
+    "note.charset": (
+        "文字セット {label}（{name}; {source}）{synthetic}: GJ 文字 {gj}字を標準の文字とし、"
+        "登録済みの IVS は {ivs}件",
+        "charset {label} ({name}; {source}){synthetic}: {gj} GJ characters are standard"
+        " characters, {ivs} registered IVS sequences",
+    ),
+    "note.charset-synthetic": (
+        " — 試験用の合成データで、公式の表ではありません",
+        " — a SYNTHETIC test set, not the official table",
+    ),
     "note.checked-against": (
         "{what} {source} と照合しました: 記載 {listed}件、検出 {found}件",
         "files checked against the {what} {source}: {listed} listed, {found} found",
