@@ -8,6 +8,7 @@ from layout_tool.i18n.coverage import COVERAGE_TEMPLATES
 from layout_tool.i18n.errors import ERROR_TEMPLATES
 from layout_tool.i18n.findings import FINDING_TEMPLATES
 from layout_tool.i18n.mapping import MAPPING_TEMPLATES
+from layout_tool.i18n.notes import NOTE_TEMPLATES
 from layout_tool.i18n.spec import SPEC_TEMPLATES
 from layout_tool.i18n.ui import UI_TEMPLATES
 
@@ -31,4 +32,5 @@ TEMPLATES: dict[str, dict[str, str]] = _merge(
     COVERAGE_TEMPLATES,
     SPEC_TEMPLATES,
     COMPARE_TEMPLATES,
+    NOTE_TEMPLATES,
 )
