@@ -7,6 +7,7 @@ from layout_tool.i18n.convert import CONVERT_TEMPLATES
 from layout_tool.i18n.coverage import COVERAGE_TEMPLATES
 from layout_tool.i18n.errors import ERROR_TEMPLATES
 from layout_tool.i18n.findings import FINDING_TEMPLATES
+from layout_tool.i18n.mapfile import MAPFILE_TEMPLATES
 from layout_tool.i18n.mapping import MAPPING_TEMPLATES
 from layout_tool.i18n.notes import NOTE_TEMPLATES
 from layout_tool.i18n.spec import SPEC_TEMPLATES
@@ -33,4 +34,5 @@ TEMPLATES: dict[str, dict[str, str]] = _merge(
     SPEC_TEMPLATES,
     COMPARE_TEMPLATES,
     NOTE_TEMPLATES,
+    MAPFILE_TEMPLATES,
 )

@@ -18,6 +18,7 @@ from typing import Any
 
 import polars as pl
 
+from layout_tool.i18n import Msg
 from layout_tool.io.csvsource import col
 from layout_tool.mapping.model import Clause, Condition, Rule, Source, Target
 from layout_tool.mapping.plan import forward
@@ -36,7 +37,7 @@ def parse_condition(
     if raw is None:
         return ()
     if not isinstance(raw, dict) or not raw:
-        raise doc.error("a condition is a mapping of field or item names to values", path)
+        raise doc.error(Msg("rule.condition"), path)
     clauses = []
     for name, test in raw.items():
         here = [*path, name]
@@ -55,7 +56,7 @@ def parse_condition(
         negate = False
         if isinstance(test, dict):
             if list(test) != ["not"]:
-                raise doc.error(f"{name}: a test is a value, a list, null or {{not: …}}", here)
+                raise doc.error(Msg("rule.test", name=name), here)
             negate, test = True, test["not"]
             here = [*here, "not"]
         clauses.append(Clause(str(name), item, _values(doc, here, name, test), negate))

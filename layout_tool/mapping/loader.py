@@ -232,15 +232,14 @@ def _source(doc: YamlDoc, index: int, raw: dict[str, Any]) -> Source:
     fixed = raw["format"] == "fixed"
     for key in CSV_ONLY if fixed else FIXED_ONLY:
         if key in raw:
-            raise doc.error(f"{key!r} is for {'csv' if fixed else 'fixed'} sources", [*here, key])
+            kind = "csv" if fixed else "fixed"
+            raise doc.error(Msg("source.key-format", key=repr(key), kind=kind), [*here, key])
     encoding = raw.get("encoding", "cp932" if fixed else "auto")
     if fixed and encoding != "cp932":
-        raise doc.error(
-            "fixed-width sources are read as cp932 (byte positions)", [*here, "encoding"]
-        )
+        raise doc.error(Msg("source.cp932"), [*here, "encoding"])
     newline = raw.get("newline", "crlf")
     if not fixed and newline == "none":
-        raise doc.error("newline: none is for fixed-width sources", [*here, "newline"])
+        raise doc.error(Msg("source.newline"), [*here, "newline"])
     fields = tuple(_field(doc, [*here, "fields", i], f, fixed) for i, f in enumerate(raw["fields"]))
     _unique(doc, [f.name for f in fields], [*here, "fields"], "field name", "name")
     if fixed:
@@ -265,9 +264,9 @@ def _field(doc: YamlDoc, path: list[str | int], raw: Any, fixed: bool) -> Field:
     if isinstance(raw, str):
         raw = {"name": raw}
     if fixed and "length" not in raw:
-        raise doc.error(f"field {raw['name']!r}: a fixed-width field needs `length` (bytes)", path)
+        raise doc.error(Msg("source.fixed-length", name=repr(raw["name"])), path)
     if not fixed and ("start" in raw or "length" in raw):
-        raise doc.error(f"field {raw['name']!r}: start/length are for fixed-width sources", path)
+        raise doc.error(Msg("source.csv-length", name=repr(raw["name"])), path)
     return Field(
         raw["name"],
         raw.get("start"),

@@ -124,3 +124,22 @@ def test_usage_errors_name_the_help_to_read(
     assert err.rstrip().endswith("（使い方: layout-tool validate --help）")
     _, err = run(capsys, "validate", FAULTY, "--lang", "en")
     assert err.rstrip().endswith("(usage: layout-tool validate --help)")
+
+
+def test_a_wrong_transform_in_a_mapping_is_said_in_japanese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LAYOUT_TOOL_LANG", raising=False)
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "mapping: 1\narea: jumin\nlossless: false\n"
+        "sources:\n  - {id: s, file: A.csv, format: csv, fields: [a]}\n"
+        "targets:\n  - file: kojin\n    source: s\n    items:\n"
+        "      宛名番号: {from: a, transforms: [{trim: {sides: left}}]}\n",
+        encoding="utf-8",
+    )
+    code, err = run(capsys, "mapping", "check", str(path))
+    assert code == 2 and err.count("\n") == 1
+    assert "宛名番号: trim: オプション 'sides' はありません（使えるオプション:" in err
+    code, err = run(capsys, "mapping", "check", str(path), "--lang", "en")
+    assert "宛名番号: trim: unknown option 'sides' (options:" in err

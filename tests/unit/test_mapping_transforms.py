@@ -13,6 +13,9 @@ from layout_tool.mapping.transforms import TRANSFORMS, CodeMapSpec, Context, Par
 from layout_tool.mapping.transforms.base import Step
 from layout_tool.spec.model import CodeTable, Item
 
+# The wording these tests pin is the English one (--lang en)
+pytestmark = pytest.mark.usefixtures("english")
+
 TEXT = Item(1, "氏名", "zenkaku", 20)
 KANA = Item(2, "氏名フリガナ", "kana", 40)
 WAREKI = Item(3, "生年月日", "wareki", 8, allow_unknown_date=True)

@@ -123,7 +123,7 @@ def build(name: str, params: Any, ctx: Context) -> Step:
     info = TRANSFORMS.get(name)
     if info is None:
         known = ", ".join(sorted(TRANSFORMS))
-        raise ParamError(f"unknown transform {name!r} (known: {known})")
+        raise ParamError(Msg("param.unknown-transform", name=repr(name), known=known))
     return info.factory(params, ctx)
 
 
@@ -138,25 +138,28 @@ def options(
         return {}
     if not isinstance(raw, dict):
         if scalar is None:
-            raise ParamError(f"{name}: expects a mapping of options, not {raw!r}")
+            raise ParamError(Msg("param.not-options", name=name, raw=repr(raw)))
         raw = {scalar: raw}
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in allowed:
-            keys = ", ".join(sorted(allowed)) or "none"
-            raise ParamError(f"{name}: unknown option {key!r} (options: {keys})")
+            keys = ", ".join(sorted(allowed)) or Msg("param.none")
+            raise ParamError(Msg("param.unknown-option", name=name, key=repr(key), keys=keys))
         kind = allowed[key]
         if isinstance(value, bool) and kind is int:
-            raise ParamError(f"{name}: {key} must be a number, not {value!r}")
+            raise ParamError(Msg("param.not-number", name=name, key=key, value=repr(value)))
         if not isinstance(value, kind):
-            raise ParamError(f"{name}: {key} has the wrong type ({value!r})")
+            raise ParamError(Msg("param.wrong-type", name=name, key=key, value=repr(value)))
         out[key] = value
     return out
 
 
 def choice(value: Any, name: str, key: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise ParamError(f"{name}: {key} must be one of {', '.join(allowed)}, not {value!r}")
+        raise ParamError(
+            Msg("param.not-one-of", name=name, key=key, allowed=", ".join(allowed),
+                value=repr(value))
+        )  # fmt: skip
     return str(value)
 
 

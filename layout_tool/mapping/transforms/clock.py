@@ -144,7 +144,7 @@ def _column(fn: Callable[[str], str | None]) -> Callable[[pl.Expr], pl.Expr]:
 def _shapes(raw: Any, name: str, shapes: tuple[str, ...], ctx: Context) -> tuple[str, str]:
     opts = options(raw, name, {"from": str, "to": str}, scalar="from")
     if "from" not in opts:
-        raise ParamError(f"{name}: say which shape the vendor writes (from: {', '.join(shapes)})")
+        raise ParamError(Msg("param.say-from", name=name, shapes=", ".join(shapes)))
     src = choice(opts["from"], name, "from", shapes)
     dst = choice(opts.get("to", "compact"), name, "to", shapes)
     return src, dst

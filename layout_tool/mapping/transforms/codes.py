@@ -34,12 +34,12 @@ def code_map_spec(name: str, raw: Any) -> CodeMapSpec:
     opts = options(raw, name, {"map": dict, "unmapped": str, "default": (str, int)})
     table = opts.get("map")
     if not table:
-        raise ParamError(f"{name}: needs a non-empty `map:` of vendor code → standard code")
+        raise ParamError(Msg("param.code-map", name=name))
     values = {str(k): str(v) for k, v in table.items()}
     unmapped = choice(opts.get("unmapped", "reject"), name, "unmapped", UNMAPPED)
     default = opts.get("default")
     if (unmapped == "default") != (default is not None):
-        raise ParamError(f"{name}: `default:` goes with `unmapped: default` (and only with it)")
+        raise ParamError(Msg("param.code-default", name=name))
     return CodeMapSpec(name, values, unmapped, None if default is None else str(default))
 
 
@@ -59,9 +59,9 @@ def _check_targets(spec: CodeMapSpec, ctx: Context) -> None:
         if target not in allowed:
             known = ", ".join(allowed)
             raise ParamError(
-                f"code map {spec.name}: standard value {target!r} is not in code table"
-                f" {table_id} ({known})"
-            )
+                Msg("param.code-target", map=spec.name, value=repr(target), table=table_id,
+                    known=known)
+            )  # fmt: skip
 
 
 def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
@@ -125,7 +125,7 @@ def code(raw: Any, ctx: Context) -> Step:
         known = ctx.codes or {}
         if raw not in known:
             names = ", ".join(known) or "none"
-            raise ParamError(f"code: no code map {raw!r} in `codes:` (maps: {names})")
+            raise ParamError(Msg("param.no-code-map", name=repr(raw), names=names))
         return code_step(known[raw], ctx)
     return code_step(code_map_spec("code", raw), ctx)
 

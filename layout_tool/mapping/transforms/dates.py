@@ -279,7 +279,7 @@ def default_shape(ctx: Context) -> str:
     formats = {None: "compact", "%Y%m%d": "compact", "%Y/%m/%d": "slash", "%Y-%m-%d": "iso"}
     if item.type == "date" and item.format in formats:
         return formats[item.format]
-    raise ParamError(f"date: say `to:` (item {item.name} is {item.type}, format {item.format})")
+    raise ParamError(Msg("param.say-to", item=item.name, type=item.type, format=item.format))
 
 
 @transform("date", "date shapes: era-digit 4310101, H31.01.01, 平成31年1月1日, … ⇄ standard")
@@ -295,7 +295,7 @@ def date(raw: Any, ctx: Context) -> Step:
     opts = options(raw, "date", {"from": str, "to": str, "allow_unknown": bool}, scalar="from")
     shapes = tuple(SYNTAX)
     if "from" not in opts:
-        raise ParamError(f"date: say which shape the vendor writes (from: {', '.join(shapes)})")
+        raise ParamError(Msg("param.say-from", name="date", shapes=", ".join(shapes)))
     src = choice(opts["from"], "date", "from", shapes)
     dst = choice(opts.get("to") or default_shape(ctx), "date", "to", shapes)
     allow = bool(opts.get("allow_unknown", ctx.item.allow_unknown_date))

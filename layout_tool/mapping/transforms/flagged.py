@@ -44,9 +44,9 @@ def flag_options(raw: dict[str, Any]) -> tuple[str, dict[str, str], str]:
         choice(kind, "date", f"unknown ({value})", UNKNOWN_KINDS)
     known = opts.get("known", "0")
     if known in table:
-        raise ParamError(f"date: flag value {known!r} cannot mean both known and unknown")
+        raise ParamError(Msg("param.flag-both", known=repr(known)))
     if len(set(table.values())) != len(table):
-        raise ParamError("date: two flag values for the same unknown parts cannot be told apart")
+        raise ParamError(Msg("param.flag-same"))
     return str(opts["unknown_flag"]), table, known
 
 
@@ -100,7 +100,7 @@ def flagged_date(raw: dict[str, Any], ctx: Context, src: str, dst: str) -> Step:
     """The step over ``date`` + SEP + ``flag`` (see the module's docstring)."""
     _, table, known = flag_options(raw)
     if not SHAPES[src].unknown_ok or not SHAPES[dst].unknown_ok:
-        raise ParamError(f"date: {src} → {dst} cannot carry unknown parts (00)")
+        raise ParamError(Msg("param.flag-shapes", src=src, dst=dst))
     back = {kind: value for value, kind in table.items()}
     return Step(
         "date",

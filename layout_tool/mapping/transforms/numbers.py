@@ -40,12 +40,12 @@ def number(raw: Any, ctx: Context) -> Step:
     )
     scale = opts.get("scale", 0)
     if scale < 0 or scale > 18:
-        raise ParamError("number: scale must be between 0 and 18")
+        raise ParamError(Msg("param.scale"))
     sign_side = choice(opts.get("sign", "leading"), "number", "sign", ("leading", "trailing"))
     width = opts.get("width", ctx.width)
     zero_fill = opts.get("zfill", ctx.width is not None)
     if zero_fill and width is None:
-        raise ParamError("number: zfill needs a width (a fixed-width field or `width:`)")
+        raise ParamError(Msg("param.zfill-width"))
     vendor = r"^(-?)([0-9]+)$" if sign_side == "leading" else r"^([0-9]+)(-?)$"
     sign_group, digit_group = (1, 2) if sign_side == "leading" else (2, 1)
 

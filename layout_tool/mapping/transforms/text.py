@@ -117,11 +117,11 @@ def trim(raw: Any, ctx: Context) -> Step:
     chars = opts.get("chars", " ")
     pad = opts.get("pad", chars[:1])
     if not chars:
-        raise ParamError("trim: chars must not be empty")
+        raise ParamError(Msg("param.trim-empty"))
     if len(pad) != 1 or pad not in chars:
-        raise ParamError(f"trim: pad must be one of the trimmed chars {chars!r}, not {pad!r}")
+        raise ParamError(Msg("param.trim-pad", chars=repr(chars), pad=repr(pad)))
     if len(pad.encode("cp932", errors="replace")) == 2 and " " not in chars:
-        raise ParamError("trim: a full-width pad needs ' ' in chars for an odd last byte")
+        raise ParamError(Msg("param.trim-full"))
     width = opts.get("width")
 
     def forward(v: pl.Expr) -> pl.Expr:
@@ -166,9 +166,9 @@ def _padder(name: str, raw: Any, ctx: Context, default_char: str, default_side: 
     char = opts.get("char", default_char)
     side = choice(opts.get("side", default_side), name, "side", ("left", "right"))
     if len(char) != 1:
-        raise ParamError(f"{name}: char must be one character, not {char!r}")
+        raise ParamError(Msg("param.one-char", name=name, char=repr(char)))
     if width < 1:
-        raise ParamError(f"{name}: width must be 1 or more")
+        raise ParamError(Msg("param.width", name=name))
 
     def forward(v: pl.Expr) -> pl.Expr:
         return pad_to_chars(v, width, char, side)
@@ -201,10 +201,10 @@ def zfill(raw: Any, ctx: Context) -> Step:
 @transform("replace", "replace characters or strings, e.g. ～ → 〜 (inverse: the reverse map)")
 def replace(raw: Any, ctx: Context) -> Step:
     if not isinstance(raw, dict) or not raw:
-        raise ParamError("replace: expects a mapping of text to replacement, e.g. {'～': '〜'}")
+        raise ParamError(Msg("param.replace-map"))
     table = {str(k): str(v) for k, v in raw.items()}
     if any(not k for k in table):
-        raise ParamError("replace: the text to replace must not be empty")
+        raise ParamError(Msg("param.replace-empty"))
     order = sorted(table, key=len, reverse=True)
     there = {k: table[k] for k in order}
 
@@ -227,7 +227,7 @@ def default(raw: Any, ctx: Context) -> Step:
     if isinstance(raw, dict):
         raw = options(raw, "default", {"value": (str, int)}).get("value")
     if not isinstance(raw, (str, int)) or isinstance(raw, bool) or str(raw) == "":
-        raise ParamError("default: give the value, e.g. {default: '0'}")
+        raise ParamError(Msg("param.default-value"))
     value = str(raw)
     return Step(
         "default",
