@@ -104,6 +104,31 @@ MAPFILE_TEMPLATES: dict[str, tuple[str, str]] = {
         "code: `codes:` にコード対応表 {name} はありません（対応表: {names}）",
         "code: no code map {name} in `codes:` (maps: {names})",
     ),
+    # what the mapping file schema says (JSON Schema validators)
+    "schema.required": (
+        "{where}: {name} を書いてください（必須）",
+        "{where}: {name} is a required property",
+    ),
+    "schema.too-long": (
+        "{where}: {value} は長すぎます（{limit}文字まで）",
+        "{where}: {value} is too long (at most {limit})",
+    ),
+    "schema.too-short": (
+        "{where}: {value} は短すぎます（{limit}文字以上）",
+        "{where}: {value} is too short (at least {limit})",
+    ),
+    "schema.minimum": (
+        "{where}: {value} は最小値 {limit} より小さい値です",
+        "{where}: {value} is less than the minimum of {limit}",
+    ),
+    "schema.maximum": (
+        "{where}: {value} は最大値 {limit} より大きい値です",
+        "{where}: {value} is greater than the maximum of {limit}",
+    ),
+    "schema.few-items": (
+        "{where}: {value} には {limit}件以上が必要です",
+        "{where}: {value} needs at least {limit} entries",
+    ),
     # rules, sources and targets
     "rule.no-field": (
         "移行元 {source} にフィールド {name} はありません（フィールド: {known}）",

@@ -152,9 +152,30 @@ def _check_schema(doc: YamlDoc) -> None:
         kinds = sorted({str(c.validator_value) for c in err.context or [] if c.validator == "type"})
         message = t("map.wrong-type", where=where, value=repr(err.instance),
                     kinds=" / ".join(kinds))  # fmt: skip
+    elif err.validator == "type":
+        expected = str(err.validator_value)
+        message = t("map.wrong-type", where=where, value=repr(err.instance), kinds=expected)
+    elif err.validator == "required" and isinstance(err.instance, dict):
+        required: Any = err.validator_value
+        missing = [p for p in required if p not in err.instance][:1]
+        if missing:
+            message = t("schema.required", where=where, name=repr(missing[0]))
+    elif err.validator in LIMITS:
+        message = t(LIMITS[str(err.validator)], where=where, value=repr(err.instance),
+                    limit=str(err.validator_value))  # fmt: skip
     if isinstance(err.instance, int) and not isinstance(err.instance, bool):
         message += t("map.quote", hint=quote_hint(doc, path, err.instance))
     raise doc.error(message, path)
+
+
+LIMITS = {
+    "maxLength": "schema.too-long",
+    "minLength": "schema.too-short",
+    "minimum": "schema.minimum",
+    "maximum": "schema.maximum",
+    "minItems": "schema.few-items",
+}
+"""JSON Schema validators whose failure is said with the limit, in the language of the run."""
 
 
 def quote_hint(doc: YamlDoc, path: list[str | int], value: int) -> str:

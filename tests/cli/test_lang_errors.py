@@ -135,11 +135,26 @@ def test_a_wrong_transform_in_a_mapping_is_said_in_japanese(
         "mapping: 1\narea: jumin\nlossless: false\n"
         "sources:\n  - {id: s, file: A.csv, format: csv, fields: [a]}\n"
         "targets:\n  - file: kojin\n    source: s\n    items:\n"
-        "      宛名番号: {from: a, transforms: [{trim: {sides: left}}]}\n",
+        "      宛名番号: {from: a, transforms: [{number: {zfill: true}}]}\n",
         encoding="utf-8",
     )
     code, err = run(capsys, "mapping", "check", str(path))
     assert code == 2 and err.count("\n") == 1
-    assert "宛名番号: trim: オプション 'sides' はありません（使えるオプション:" in err
+    assert f"{path}:10: 宛名番号: number: zfill には幅が必要です" in err, err
     code, err = run(capsys, "mapping", "check", str(path), "--lang", "en")
-    assert "宛名番号: trim: unknown option 'sides' (options:" in err
+    assert f"{path}:10: 宛名番号: number: zfill needs a width" in err, err
+
+
+def test_what_the_mapping_schema_says_is_japanese_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LAYOUT_TOOL_LANG", raising=False)
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "mapping: 1\narea: jumin\n"
+        "sources:\n  - {id: s, file: A.csv, format: csv, fields: [a]}\n"
+        "targets:\n  - {file: kojin, source: s, items: {宛名番号: a}}\n",
+        encoding="utf-8",
+    )
+    code, err = run(capsys, "mapping", "check", str(path))
+    assert code == 2 and "最上位: 'lossless' を書いてください（必須）" in err, err
