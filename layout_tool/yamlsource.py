@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from layout_tool.errors import LayoutToolError
-from layout_tool.i18n import Msg, Text
+from layout_tool.i18n import Msg, Text, t
 from layout_tool.safety.text import clip, inert
 from layout_tool.safety.yamlguard import check_yaml_size
 
@@ -125,7 +125,8 @@ def check_schema(doc: YamlDoc, schema_name: str) -> None:
         extra = [k for k in err.instance if k not in allowed]
         if extra:
             path.append(extra[0])
-            message = f"unknown key {extra[0]!r} (allowed: {', '.join(sorted(allowed))})"
+            allowed_keys = ", ".join(sorted(allowed))
+            message = t("specfile.unknown-key", key=repr(extra[0]), allowed=allowed_keys)
     raise doc.error(message, path)
 
 

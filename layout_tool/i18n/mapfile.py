@@ -129,6 +129,74 @@ MAPFILE_TEMPLATES: dict[str, tuple[str, str]] = {
         "{where}: {value} には {limit}件以上が必要です",
         "{where}: {value} needs at least {limit} entries",
     ),
+    # spec files and names
+    "spec.no-file": (
+        "業務 {area} にファイル {name} はありません{hint}（ファイル: {known}）",
+        "area {area} has no file {name}{hint} (files: {known})",
+    ),
+    "specfile.unknown-key": (
+        "不明なキー {key}（使えるキー: {allowed}）",
+        "unknown key {key} (allowed: {allowed})",
+    ),
+    "specfile.group": (
+        "ファイルのグループ {group} が業務番号 {number} で始まっていません",
+        "file group {group} does not start with the 業務 number {number}",
+    ),
+    "specfile.code-not-string": (
+        "コード表 {table}: コード {code} が文字列ではありません。引用符で囲んでください"
+        "（引用符のない 01 は数値 1 と読まれます）",
+        "code table {table}: code {code} is not a string; quote it (unquoted 01 reads as the"
+        " number 1)",
+    ),
+    "specfile.duplicate": ("{what} {name} が重複しています", "duplicate {what} {name}"),
+    "specfile.no": (
+        "項目 {item}: no が {no} です（{expected} のはずです）",
+        "item {item}: no is {no}, expected {expected}",
+    ),
+    "specfile.no-table": (
+        "項目 {item}: コード表 {table} が定義されていません",
+        "item {item}: code table {table} is not defined",
+    ),
+    "specfile.code-needs-table": (
+        "項目 {item}: 型 code には `code:` の表が必要です",
+        "item {item}: type code needs a `code:` table",
+    ),
+    "specfile.unknown-date": (
+        "項目 {item}: allow_unknown_date は日付の型で使います（{type} ではありません）",
+        "item {item}: allow_unknown_date needs a date type, not {type}",
+    ),
+    "specfile.key-item": (
+        "key が存在しない項目 {key} を指しています",
+        "key names a missing item {key}",
+    ),
+    "specfile.ref-file": (
+        "参照先のファイル {file} がありません",
+        "reference to a missing file {file}",
+    ),
+    "specfile.no-item": (
+        "ファイル {file} に項目 {item} はありません",
+        "file {file} has no item {item}",
+    ),
+    "specfile.ref-width": (
+        "from と to には同じ数の項目を書いてください",
+        "from and to must name the same number of items",
+    ),
+    "specfile.rule-file": (
+        "ルールの対象ファイル {file} がありません",
+        "rule on a missing file {file}",
+    ),
+    "specfile.rule-item": (
+        "ルールがファイル {file} にない項目 {item} を指しています",
+        "rule names a missing item {item} of file {file}",
+    ),
+    "specfile.rule-needs-item": (
+        "ルール {rule} には `item:` が必要です",
+        "rule {rule} needs `item:`",
+    ),
+    "specfile.rule-needs-value": (
+        "ルール one-per-group には `value:` が必要です",
+        "rule one-per-group needs `value:`",
+    ),
     # rules, sources and targets
     "rule.no-field": (
         "移行元 {source} にフィールド {name} はありません（フィールド: {known}）",

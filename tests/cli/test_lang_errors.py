@@ -62,6 +62,11 @@ CASES = [
         "unknown area 'nosuch'",
     ),
     (
+        ["validate", "--spec", "jumin", "--file", "kojn", FAULTY],
+        "業務 jumin にファイル 'kojn' はありません（もしかして: kojin",
+        "area jumin has no file 'kojn' — did you mean kojin",
+    ),
+    (
         ["spec", "show", "/nonexistent/x.yaml"],
         "/nonexistent/x.yaml: ファイルがありません",
         "/nonexistent/x.yaml: file not found",
