@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from layout_tool.i18n import Text, text
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -11,14 +13,19 @@ EXIT_INTERNAL = 3
 class LayoutToolError(Exception):
     """A spec, mapping or option the tool cannot work with.
 
-    Carries an optional ``file:line`` location so the CLI can print one clear line.
+    Carries an optional ``file:line`` location so the CLI can print one clear line. The
+    message may be a ``Msg``: it is then said in the language of the run when printed.
     """
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+    def __init__(self, message: Text, *, path: str | None = None, line: int | None = None) -> None:
         super().__init__(message)
-        self.message = message
+        self.said = message
         self.path = path
         self.line = line
+
+    @property
+    def message(self) -> str:
+        return text(self.said)
 
     def __str__(self) -> str:
         if self.path is None:

@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import Msg, Text, t
 from layout_tool.safety.text import clip, inert
 from layout_tool.safety.yamlguard import check_yaml_size
 
@@ -46,7 +47,7 @@ class YamlDoc:
                 break
         return line
 
-    def error(self, message: str, path: Sequence[str | int] = ()) -> LayoutToolError:
+    def error(self, message: Text, path: Sequence[str | int] = ()) -> LayoutToolError:
         return LayoutToolError(message, path=self.path, line=self.line_of(path))
 
 
@@ -57,14 +58,14 @@ def parse_yaml(path: Path, text: str | None = None) -> YamlDoc:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise LayoutToolError("file not found", path=shown) from None
+            raise LayoutToolError(Msg("yaml.not-found"), path=shown) from None
         except UnicodeDecodeError as exc:
             bad_line = exc.object[: exc.start].count(b"\n") + 1
             raise LayoutToolError(
-                f"not UTF-8 (byte {exc.start}); save the file as UTF-8", path=shown, line=bad_line
+                Msg("yaml.not-utf8", byte=str(exc.start)), path=shown, line=bad_line
             ) from None
         except OSError as exc:
-            raise LayoutToolError(f"cannot read: {exc.strerror}", path=shown) from None
+            raise LayoutToolError(Msg("yaml.unreadable", why=exc.strerror), path=shown) from None
     yaml = YAML(typ="rt")
     try:
         check_yaml_size(text, shown)  # alias bombs and deep nesting, before building anything
@@ -76,7 +77,7 @@ def parse_yaml(path: Path, text: str | None = None) -> YamlDoc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid YAML"
         raise LayoutToolError(f"YAML: {first}", path=shown) from None
     if root is None:
-        raise LayoutToolError("empty file", path=shown, line=1)
+        raise LayoutToolError(Msg("yaml.empty"), path=shown, line=1)
     return YamlDoc(shown, root)
 
 
@@ -124,7 +125,8 @@ def check_schema(doc: YamlDoc, schema_name: str) -> None:
         extra = [k for k in err.instance if k not in allowed]
         if extra:
             path.append(extra[0])
-            message = f"unknown key {extra[0]!r} (allowed: {', '.join(sorted(allowed))})"
+            allowed_keys = ", ".join(sorted(allowed))
+            message = t("specfile.unknown-key", key=repr(extra[0]), allowed=allowed_keys)
     raise doc.error(message, path)
 
 

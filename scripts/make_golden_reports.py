@@ -33,7 +33,10 @@ SAMPLE: dict[str, object] = {
     "value": "02", "expected": 5, "path": "JUMIN_KOJIN_2.csv", "old": "0123456789ab",
     "new": "ba9876543210", "old_bytes": 1024, "new_bytes": 1100, "names": "A.csv, B.csv",
     "where": "", "rows": "", "fixed": "'2.7'", "later": "setai", "order": "kojin, setai",
-    "root": "移行データ", "record": "レコード",
+    "root": "移行データ", "record": "レコード", "count": 1234, "consequence": "",
+    "why": "空か、見出し行がありません", "filename": ", JUMIN_KOJIN", "of": 3, "checked": 2,
+    "limit": 10485760, "unit": "バイト（CP932）", "counting": "bytes:cp932",
+    "charset": "mjplus-synthetic 1.0", "gj": "gj.csv", "ivs": "", "outside": "",
 }  # fmt: skip
 FILES = ["data/a/JUMIN_KOJIN_1.csv", "data/a/JUMIN_KOJIN_2.csv", "data/b/JUMIN_KOJIN_2.csv"]
 

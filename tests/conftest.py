@@ -64,3 +64,13 @@ def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("LAYOUT_TOOL_LANG", "en")
     with use_lang("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _japanese_first() -> Iterator[None]:
+    """Every test starts in Japanese: a CLI run with --lang en sets the language of the
+    process (as the CLI does once per run), which must not leak into the next test."""
+    from layout_tool.i18n import use_lang
+
+    with use_lang("ja"):
+        yield

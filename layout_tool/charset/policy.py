@@ -16,6 +16,7 @@ import polars as pl
 from layout_tool.charset.escapes import ESCAPE, escape_present
 from layout_tool.charset.length import DEFAULT, UNITS
 from layout_tool.charset.model import IVS_CLASS, Charset
+from layout_tool.i18n import Msg
 from layout_tool.spec.itemtypes import GAIJI, TEXT_TYPES
 from layout_tool.spec.model import Item
 
@@ -73,22 +74,16 @@ class CharPolicy:
             out.append(("lost-char", escape_present(marked)))
         return out
 
-    def message(self, code: str, item: Item) -> str | None:
+    def message(self, code: str, item: Item) -> Msg | None:
         cs = self.charset
         if code == "charset" and cs is not None:
-            gj = cs.tables.get("gj", "no GJ table")
-            ivs = f", or an IVS sequence not in {cs.tables.get('ivs')}" if cs.ivs else ""
-            out = f", or a character outside {BASE_NAMES.get(cs.base, cs.base)}"
-            return (
-                f"{item.name} holds a character outside charset {cs.label}: a private-use"
-                f" character that is neither a GJ character ({gj}) nor a vendor 外字{ivs}"
-                f"{out if cs.outside_class is not None else ''}"
-            )
+            gj = cs.tables.get("gj") or Msg("frag.no-gj")
+            ivs = Msg("frag.charset-ivs", table=cs.tables.get("ivs")) if cs.ivs else ""
+            base = BASE_NAMES.get(cs.base, cs.base)
+            out = Msg("frag.charset-outside", base=base) if cs.outside_class is not None else ""
+            return Msg("charset", item=item.name, charset=cs.label, gj=gj, ivs=ivs, outside=out)
         if code == "lost-char":
-            return (
-                f"{item.name} holds a lost character: escape text for a character"
-                " (◆…◆, {MJ……}/{GJ……}, &#x…;) or U+FFFD"
-            )
+            return Msg("lost-char", item=item.name)
         return None
 
     def length_count(self, item: Item, declared: str | None) -> str:
@@ -116,6 +111,7 @@ def unregistered_ivs(value: pl.Expr, charset: Charset) -> pl.Expr:
     return (value.str.contains(IVS_CLASS) & unknown).fill_null(False)
 
 
-def length_message(item: Item, count: str) -> str:
-    rel = "exactly" if item.fixed else "at most"
-    return f"{item.name} must have {rel} {item.length} {UNITS[count]} (桁数 counted as {count})"
+def length_message(item: Item, count: str) -> Msg:
+    unit = Msg(f"unit.len-{count}") if count in UNITS else count
+    msg_id = "length.counted-exact" if item.fixed else "length.counted-max"
+    return Msg(msg_id, item=item.name, length=item.length, unit=unit, counting=count)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from layout_tool.charset.loader import ENV, find_charset, load_charset, resolve_charset
 from layout_tool.charset.policy import CharPolicy
+from layout_tool.i18n import t
 from layout_tool.spec.model import AreaSpec
 
 
@@ -21,22 +22,17 @@ def char_policy(
     if charset is not None:
         loaded = resolve_charset(charset)
         if named is not None and named != loaded.id:
-            notes.append(f"the spec names charset {named}; --charset gives {loaded.id}, used")
+            notes.append(t("note.charset-override", named=named, used=loaded.id))
     elif named is not None:
         found = find_charset(named)
         if found is not None:
             loaded = load_charset(found)
         else:
-            notes.append(
-                f"the spec names charset {named}, which is not loaded: private-use characters"
-                f" (GJ characters too) are reported as 外字. Import the tables with `layout-tool"
-                f" charset import` and give --charset DIR (or list its folder in ${ENV})"
-            )
+            notes.append(t("note.charset-missing", named=named, env=ENV))
     if loaded is not None:
-        synthetic = " — a SYNTHETIC test set, not the official table" if loaded.synthetic else ""
+        synthetic = t("note.charset-synthetic") if loaded.synthetic else ""
         notes.append(
-            f"charset {loaded.label} ({loaded.name}; {loaded.source}){synthetic}:"
-            f" {len(loaded.gj):,} GJ characters are standard characters, {len(loaded.ivs):,}"
-            " registered IVS sequences"
-        )
+            t("note.charset", label=loaded.label, name=loaded.name, source=loaded.source,
+              synthetic=synthetic, gj=len(loaded.gj), ivs=len(loaded.ivs))
+        )  # fmt: skip
     return CharPolicy(charset=loaded, count=count), notes

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from layout_tool.cli.options import encoding_option, no_header_option
+from layout_tool.cli.options import encoding_option, no_header_option, quiet_option
 from layout_tool.cli.progress import row_progress
 from layout_tool.compare import Options, compare_paths
 from layout_tool.compare.model import CompareReport
@@ -62,6 +62,7 @@ def _tolerance(value: str) -> Decimal:
 @click.option("--examples", type=click.IntRange(min=0), default=20, show_default=True,
               help="Listed differences per item (counts are always exact).")  # fmt: skip
 @click.option("--show-values", is_flag=True, help="Show sensitive values (個人番号) unmasked.")
+@quiet_option
 def compare_cmd(
     area: str,
     old: Path,

@@ -166,7 +166,7 @@ def convert_cmd(
     from layout_tool.conversion.check import warnings  # what `mapping check` would say
 
     for warning in warnings(mapping, [] if reverse else list(inputs)):
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(t("cli.warning", text=warning), err=True)
     with row_progress(paths=inputs) as progress:
         report = convert(mapping, list(inputs), outdir, options, progress)
     click.echo((render_json if fmt == "json" else render_text)(report), nl=False)

@@ -88,6 +88,10 @@ def apply(command: click.Command, path: str) -> click.Command:
         for name, sub in command.commands.items():
             apply(sub, f"{path} {name}")
         return command
+    if not any(p.name == "lang" for p in command.params):  # every command speaks both
+        from layout_tool.cli.options import lang_option
+
+        command.params += lang_option(click.Command("_")).params
     for param in command.params:
         if type(param.type) is click.Choice:
             param.type = HintChoice(param.type.choices, param.type.case_sensitive)

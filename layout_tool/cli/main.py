@@ -10,7 +10,9 @@ import traceback
 import click
 
 from layout_tool import __version__
+from layout_tool.cli.usage import lang_from_argv, one_line
 from layout_tool.errors import EXIT_INTERNAL, EXIT_USAGE, LayoutToolError
+from layout_tool.i18n import set_lang, t
 from layout_tool.safety import signals
 from layout_tool.safety.environment import environment_error
 from layout_tool.safety.masking import mask_digits
@@ -54,7 +56,7 @@ class ToolGroup(click.Group):
         try:
             return super().invoke(ctx)
         except LayoutToolError as exc:
-            click.echo(f"error: {inert(str(exc))}", err=True)
+            click.echo(t("cli.error", text=inert(str(exc))), err=True)
             ctx.exit(EXIT_USAGE)
 
 
@@ -62,16 +64,19 @@ class ToolGroup(click.Group):
 @click.version_option(__version__, prog_name="layout-tool")
 def cli() -> None:
     """Validate, convert and check handover data in the 中間標準レイアウト仕様."""
-    from layout_tool.i18n import set_lang
-
-    set_lang()  # LAYOUT_TOOL_LANG, else Japanese; a command's --lang overrides it
+    if not (click.get_current_context().obj or {}).get("lang_set"):  # main() has set it
+        set_lang()  # LAYOUT_TOOL_LANG, else Japanese; a command's --lang overrides it
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; bad input becomes exit 2, a bug exit 3, never a traceback."""
     signals.install()
+    set_lang()  # LAYOUT_TOOL_LANG, else Japanese; then --lang, before any usage error
+    lang_from_argv(sys.argv[1:] if argv is None else argv)
     try:
-        code = cli.main(args=argv, prog_name="layout-tool", standalone_mode=False)
+        code = cli.main(
+            args=argv, prog_name="layout-tool", standalone_mode=False, obj={"lang_set": True}
+        )
     except click.exceptions.Abort as exc:  # click turns Ctrl-C (and SIGTERM) into Abort
         if isinstance(exc.__cause__, signals.Terminated):
             click.echo("terminated", err=True)
@@ -82,11 +87,17 @@ def main(argv: list[str] | None = None) -> None:
         else:
             click.echo("aborted", err=True)
             code = EXIT_USAGE
+    except click.exceptions.NoArgsIsHelpError as exc:  # a group alone: its help
+        click.echo(exc.ctx.get_help() if exc.ctx is not None else str(exc), err=True)
+        code = EXIT_USAGE
+    except click.UsageError as exc:
+        click.echo(one_line(exc), err=True)
+        code = EXIT_USAGE
     except click.ClickException as exc:
         exc.show()
         code = EXIT_USAGE
     except LayoutToolError as exc:
-        click.echo(f"error: {inert(str(exc))}", err=True)
+        click.echo(t("cli.error", text=inert(str(exc))), err=True)
         code = EXIT_USAGE
     except signals.Terminated:
         click.echo("terminated", err=True)
@@ -99,7 +110,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # the last line of defence: a bug, reported in one line
         named = environment_error(exc)
         if named is not None:  # full disk, no permission, nested too deeply: not a bug
-            click.echo(f"error: {named}", err=True)
+            click.echo(t("cli.error", text=named), err=True)
             sys.exit(EXIT_USAGE)
         said = str(exc)
         details = "".join(traceback.format_exception(exc))
@@ -110,6 +121,7 @@ def main(argv: list[str] | None = None) -> None:
         ) as log:
             log.write(details)
         line = shown(mask_digits(said.splitlines()[0] if said else ""))
-        click.echo(f"internal error: {type(exc).__name__}: {line} (details: {log.name})", err=True)
+        said = t("cli.internal", kind=type(exc).__name__, line=line, path=log.name)
+        click.echo(said, err=True)
         code = EXIT_INTERNAL
     sys.exit(code if isinstance(code, int) else 0)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from layout_tool.cli.options import lang_option
 from layout_tool.errors import EXIT_FINDINGS, EXIT_OK
 
 
@@ -21,6 +22,7 @@ def mapping() -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@lang_option
 def check_cmd(mapping_path: str, exports: tuple[Path, ...], fmt: str) -> None:
     """Load MAPPING; warn about required items without a rule and code values in the EXPORT
     sample that its code maps miss; sum up coverage. Exit 0: no warnings, 1: warnings."""
@@ -39,6 +41,7 @@ def check_cmd(mapping_path: str, exports: tuple[Path, ...], fmt: str) -> None:
 @click.option("--area", required=True, help="The standard area (id, number, name or spec path).")
 @click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, help="The draft mapping to write, or - for stdout.")
+@lang_option
 def init_cmd(area: str, exports: tuple[Path, ...], output: str) -> None:
     """Draft a mapping from CSV EXPORTS: fields matched to standard items by name, rules
     guessed from sampled values, each with its evidence in a comment."""
@@ -51,4 +54,6 @@ def init_cmd(area: str, exports: tuple[Path, ...], output: str) -> None:
         click.echo(text, nl=False)
     else:
         write_text_atomic(Path(output), text)
-        click.echo(f"draft: {output}", err=True)
+        from layout_tool.i18n import t
+
+        click.echo(t("cli.draft-written", path=output), err=True)

@@ -48,7 +48,9 @@ def finding_codes(value: str | None) -> frozenset[str]:
     codes = frozenset(c.strip() for c in value.split(",") if c.strip())
     unknown = sorted(codes - set(CODES))
     if unknown:
-        raise LayoutToolError(f"unknown finding code(s): {', '.join(unknown)}")
+        from layout_tool.i18n import Msg
+
+        raise LayoutToolError(Msg("spec.unknown-codes", codes=", ".join(unknown)))
     return codes
 
 

@@ -1,14 +1,16 @@
 """Progress on a terminal for long runs; silent in pipes, in CI and with ``--quiet``.
 
 One bar per run: percent and time left from the bytes read (estimated from the rows counted
-and each file's bytes per line), ``n/N`` files, and the current file's rows.
+and each file's bytes per line), ``n/N`` files, and the current file's rows. Work that writes
+files (``sample``) plans the rows of each file instead (``layout_tool.progress.plan``): the
+percent is then of those rows. The library calls the bar as ``Progress`` (label, rows).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,8 +18,9 @@ from tqdm import tqdm
 
 from layout_tool.errors import LayoutToolError
 from layout_tool.i18n import counted
+from layout_tool.progress import Progress
 
-ProgressFn = Callable[[str, int], None]
+BYTES_FORMAT = "{desc} {percentage:3.0f}%|{bar}| {elapsed}<{remaining}"
 QUIET = {"on": False}
 SAMPLE_BYTES = 1 << 20  # the head of a file read to estimate its bytes per row
 
@@ -47,7 +50,8 @@ def bytes_per_row(path: Path) -> float:
 
 
 class Bar:
-    """Turns ``(label, rows so far)`` calls into one bar over the bytes of every input."""
+    """Turns ``(label, rows so far)`` calls into one bar over the bytes of every input (or,
+    once planned, over the rows of every output)."""
 
     def __init__(self, files: list[Path], what: str) -> None:
         self.sizes = {str(p): p.stat().st_size for p in files}
@@ -60,6 +64,7 @@ class Bar:
         self.size = 0
         self.per_row = 0.0
         self.seen = 0
+        self.planned: dict[str, int] = {}  # rows each label will reach (``plan``)
         self.bar = tqdm(
             total=total,
             unit="B",
@@ -68,20 +73,32 @@ class Bar:
             file=sys.stderr,
             leave=False,
             dynamic_ncols=True,
-            bar_format=(
-                "{desc} {percentage:3.0f}%|{bar}| {elapsed}<{remaining}"
-                if total
-                else "{desc} {elapsed}"
-            ),
+            bar_format=BYTES_FORMAT if total else "{desc} {elapsed}",
         )
+
+    def __call__(self, label: str, rows: int) -> None:
+        self.update(label, rows)
+
+    def plan(self, rows: Mapping[str, int]) -> None:
+        """The rows each label will reach: the bar counts rows from now on."""
+        self.planned = dict(rows)
+        self.n_files = len(rows)
+        self.bar.unit, self.bar.unit_scale, self.bar.unit_divisor = "rows", True, 1000
+        self.bar.total = sum(rows.values()) or None
+        self.bar.bar_format = BYTES_FORMAT if self.bar.total else "{desc} {elapsed}"
+        self.bar.reset(total=self.bar.total)
 
     def update(self, label: str, rows: int) -> None:
         if label != self.label:
             self.done += self.size
             self.label = label
             self.seen += 1
-            self.size = self.sizes.get(label, 0) or _size(label)
-            self.per_row = bytes_per_row(Path(label)) if self.size else 0.0
+            if self.planned:
+                self.size = self.planned.get(label, 0)
+                self.per_row = 1.0
+            else:
+                self.size = self.sizes.get(label, 0) or _size(label)
+                self.per_row = bytes_per_row(Path(label)) if self.size else 0.0
         name = os.path.basename(label)
         files = f"[{self.seen}/{self.n_files}] " if self.n_files else ""
         done = counted(rows, "row") if self.what == "rows" else f"{rows:,} {self.what}"
@@ -104,37 +121,13 @@ def _size(label: str) -> int:
 
 
 @contextmanager
-def row_progress(what: str = "rows", paths: Iterable[Path] = ()) -> Iterator[ProgressFn | None]:
-    """A callback ``(label, rows_so_far)`` that draws a bar on stderr, or None when quiet."""
+def row_progress(what: str = "rows", paths: Iterable[Path] = ()) -> Iterator[Progress | None]:
+    """A ``Progress`` (label, rows so far) drawing one bar on stderr, or None when quiet."""
     if not wanted():
         yield None
         return
     bar = Bar(input_files(paths), what)
     try:
-        yield bar.update
-    finally:
-        bar.close()
-
-
-@contextmanager
-def count_progress(total: int | None, what: str) -> Iterator[Callable[[int], None] | None]:
-    """A callback ``(done_so_far)`` for work counted in rows or files (sample, manifest…)."""
-    if not wanted():
-        yield None
-        return
-    bar = tqdm(
-        total=total,
-        unit=f" {what}",
-        unit_scale=True,
-        file=sys.stderr,
-        leave=False,
-        dynamic_ncols=True,
-    )
-
-    def update(done: int) -> None:
-        bar.update(max(0, done - bar.n))
-
-    try:
-        yield update
+        yield bar
     finally:
         bar.close()

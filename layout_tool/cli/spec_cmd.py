@@ -44,7 +44,9 @@ def list_cmd(fmt: str, family: str) -> None:
         echo_json([e.to_dict() for e in entries])
     else:
         others = [f for f in FAMILIES if f not in names]
-        hint = f"other families: {', '.join(others)} (spec list --family NAME)" if others else None
+        from layout_tool.i18n import t
+
+        hint = t("spec.other-families", families=", ".join(others)) if others else None
         click.echo(render_catalogue(entries, hint), nl=False)
 
 

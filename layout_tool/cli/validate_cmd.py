@@ -42,7 +42,7 @@ def _codes(value: str | None) -> frozenset[str]:
         from layout_tool.suggest import did_you_mean
 
         hint = did_you_mean(unknown[0], CODES)
-        raise LayoutToolError(f"unknown finding code(s): {', '.join(unknown)}{hint}")
+        raise LayoutToolError(t("spec.unknown-codes", codes=", ".join(unknown)) + hint)
     return codes
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,9 +20,10 @@ from layout_tool.compare.model import CompareReport, FileCompare, Options
 from layout_tool.compare.sides import Side, read_side, sizes
 from layout_tool.compare.spool import Spool
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import t
+from layout_tool.progress import Progress
 from layout_tool.spec.model import AreaSpec, FileSpec
 
-Progress = Callable[[str, int], None]
 SIDES = ("old", "new")
 PAIRS_AT_ONCE = 100_000  # differing rows compared item by item at a time (bounds memory)
 
@@ -123,24 +123,20 @@ def _compare_file(
     fc.reader_findings = (old.findings if old else 0) + (new.findings if new else 0)
     keys = _keys(fspec)
     if not fspec.key:
-        report.notes.append(f"{fspec.id}: the spec gives no key; rows are matched whole")
+        report.notes.append(t("cmpnote.no-key", file=fspec.id))
     have_old = sides["old"].items.get(fspec.id, set(fspec.item_names) if old is None else set())
     have_new = sides["new"].items.get(fspec.id, set(fspec.item_names) if new is None else set())
     missing_keys = [k for k in keys if k not in have_old or k not in have_new]
     if missing_keys:
-        report.notes.append(
-            f"{fspec.id}: key item(s) {', '.join(missing_keys)} missing on one side;"
-            " rows not matched"
-        )
+        report.notes.append(t("cmpnote.key-missing", file=fspec.id, items=", ".join(missing_keys)))
         fc.only_old, fc.only_new = fc.rows_old, fc.rows_new
         return
     compared = [i.name for i in fspec.items if i.name in have_old and i.name in have_new]
     fc.items_compared = [c for c in compared if c not in keys]
     fc.items_not_compared = [i.name for i in fspec.items if i.name not in compared]
     if fc.items_not_compared:
-        report.notes.append(
-            f"{fspec.id}: not compared (no column on one side): {', '.join(fc.items_not_compared)}"
-        )
+        items = ", ".join(fc.items_not_compared)
+        report.notes.append(t("cmpnote.not-compared", file=fspec.id, items=items))
     buckets = max((r.spool.buckets for r in pair if r is not None), default=1)
     result = BucketResult(fspec, keys, options)
     empty = Spool(keys, fspec.item_names, 1, None)

@@ -7,14 +7,13 @@ Values are shown as the report holds them (masked unless ``--show-values``).
 
 from __future__ import annotations
 
-from html import escape
-
-from layout_tool import __version__
+from layout_tool import __version__, i18n
 from layout_tool.compare.model import CompareReport
 from layout_tool.compare.rehearsal import RehearsalReport
 from layout_tool.compare.tables import Shown, Table, shown
 from layout_tool.report.html import page_head, text
 from layout_tool.report.html_assets import CSS
+from layout_tool.report.tables import attr
 
 SCRIPT = """
 (function () {
@@ -76,8 +75,8 @@ def render_html(report: CompareReport | RehearsalReport) -> str:
         *[_table(t) for t in s.tables],
         _notes(s),
         "</main>",
-        f"<footer>layout-tool {escape(__version__)} — 比較レポート。"
-        "このファイルは外部に接続せずに表示できます。</footer>",
+        f"<footer>{text(i18n.t('cmp.footer', version=__version__))}"
+        f"{text(i18n.t('html.offline'))}</footer>",
         f"<script>{SCRIPT}</script>",
         "</body>",
         "</html>",
@@ -100,7 +99,8 @@ def _figures(s: Shown) -> str:
         f'<dt>{text(label)}</dt><dd id="n-{key}" data-value="{value}">{value:,}</dd></div>'
         for key, label, value in s.figures
     )
-    return f'<section id="summary"><h2>概要</h2><dl class="figures">{figures}</dl></section>'
+    head = text(i18n.t("h.summary"))
+    return f'<section id="summary"><h2>{head}</h2><dl class="figures">{figures}</dl></section>'
 
 
 def _table(t: Table) -> str:
@@ -125,15 +125,17 @@ def _table(t: Table) -> str:
     )
     controls = ""
     if t.id == "differences":
+        hint, label = attr(i18n.t("cmp.filter")), attr(i18n.t("html.filter"))
         controls = (
             '<div class="controls"><input id="filter-text" type="search"'
-            ' placeholder="絞り込み（キー・項目・値）" aria-label="絞り込み">'
+            f' placeholder="{hint}" aria-label="{label}">'
             f'<span><span id="shown-count" data-value="{len(t.rows)}">{len(t.rows):,}</span>'
-            " 件表示</span></div>"
+            f" {text(i18n.t('cmp.shown'))}</span></div>"
         )
-    empty = "" if t.rows else '<p class="muted">なし</p>'
+    empty = "" if t.rows else f'<p class="muted">{text(i18n.t("head.none"))}</p>'
+    rows = text(i18n.t("cmp.rows-count", n=len(t.rows)))
     return (
-        f'<section id="{t.id}"><h2>{text(t.title)} <small>{len(t.rows):,} 行</small></h2>'
+        f'<section id="{t.id}"><h2>{text(t.title)} <small>{rows}</small></h2>'
         f'{controls}{empty}<div class="scroll"><table class="data" id="{t.id}-table">'
         f"<thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table></div></section>"
     )
@@ -149,4 +151,5 @@ def _notes(s: Shown) -> str:
     if not s.notes:
         return ""
     items = "".join(f"<li>{text(n)}</li>" for n in s.notes)
-    return f'<section id="notes"><h2>注記 notes</h2><ul>{items}</ul></section>'
+    head = text(i18n.t("sec.notes"))
+    return f'<section id="notes"><h2>{head}</h2><ul>{items}</ul></section>'

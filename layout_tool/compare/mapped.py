@@ -10,11 +10,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from layout_tool.compare.engine import Progress, compare_paths
+from layout_tool.compare.engine import compare_paths
 from layout_tool.compare.model import CompareReport, Options
 from layout_tool.conversion import ConvertOptions, convert
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import t
 from layout_tool.mapping import load_mapping
+from layout_tool.progress import Progress
 from layout_tool.spec.model import AreaSpec
 
 
@@ -59,7 +61,7 @@ def compare_mapped(
     }
     if conversion.rows_rejected:
         report.notes.append(
-            f"{side}: {conversion.rows_rejected:,} of {conversion.rows_in:,} rows were rejected by"
-            f" the conversion with {mapping.name} (run convert to see why); they are not compared"
-        )
+            t("cmpnote.rejected", side=side, rejected=conversion.rows_rejected,
+              rows_in=conversion.rows_in, mapping=mapping.name)
+        )  # fmt: skip
     return report

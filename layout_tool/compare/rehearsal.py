@@ -16,6 +16,7 @@ from typing import Any
 
 from layout_tool import __version__
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import t
 from layout_tool.spec.model import AreaSpec
 
 MAX_REPORT_BYTES = 512 << 20
@@ -163,10 +164,7 @@ def compare_reports(spec: AreaSpec, old: Path, new: Path) -> RehearsalReport:
         if area is not None and area != spec.id:
             raise LayoutToolError(f"{path}: a report of area {area}, not {spec.id}")
         if data["summary"].get("truncated"):
-            report.notes.append(
-                f"{path}: the findings list was capped; per-file counts are of the listed"
-                " findings, per-code totals are exact"
-            )
+            report.notes.append(t("cmpnote.capped", path=path))
     report.codes = [
         CodeChange(fid, code, o, n) for (fid, code), o, n in _changes(_per_file(a), _per_file(b))
     ]

@@ -8,6 +8,7 @@ import json
 
 from layout_tool.compare.rehearsal import RehearsalReport
 from layout_tool.compare.render import safe_cell
+from layout_tool.i18n import t
 from layout_tool.spec.render import table
 
 
@@ -29,31 +30,28 @@ def rehearsal_csv(report: RehearsalReport) -> str:
 
 def rehearsal_text(report: RehearsalReport) -> str:
     s = report.summary()
-    verdict = "新たな指摘あり REGRESSED" if report.regressed else "改善・変化なし OK"
+    verdict = t("reh.regressed" if report.regressed else "reh.ok")
     lines = [
-        f"layout-tool compare (rehearsal) — area {report.area}",
-        f"旧 OLD: {report.old} ({report.kinds[0]})",
-        f"新 NEW: {report.new} ({report.kinds[1]})",
-        f"結果 Result: {verdict} — 指摘 {s['findings_old']:,} → {s['findings_new']:,};"
-        f" codes new {s['codes_new']}, fixed {s['codes_fixed']}, still open {s['codes_open']}",
-    ]
+        t("reh.text-title", area=report.area),
+        t("reh.old-line", path=report.old, kind=report.kinds[0]),
+        t("reh.new-line", path=report.new, kind=report.kinds[1]),
+        t("reh.result", verdict=verdict, old=s["findings_old"], new=s["findings_new"],
+          codes_new=s["codes_new"], fixed=s["codes_fixed"], open=s["codes_open"]),
+    ]  # fmt: skip
     if report.rows:
-        lines += ["", "行数 Rows per file"]
+        lines += ["", t("reh.sec-rows")]
         rows = [[str(r["file_id"]), str(r["rows_old"]), str(r["rows_new"]), f"{r['change']:+}"]
                 for r in report.rows]  # fmt: skip
-        lines += ["  " + ln for ln in table(["file", "旧 old", "新 new", "change"], rows)]
-    for title, changes in (
-        ("コード別 Per code", report.by_code),
-        ("ファイル・コード別 Per file and code", report.codes),
-    ):
+        heads = [t(f"cmpcol.{c}") for c in ("file", "old", "new", "change")]
+        lines += ["  " + ln for ln in table(heads, rows)]
+    for title, changes in ((t("reh.sec-codes"), report.by_code),
+                           (t("reh.sec-file-codes"), report.codes)):  # fmt: skip
         if changes:
             lines += ["", title]
-            rows = [[c.file_id, c.code, str(c.old), str(c.new), f"{c.change:+}", c.status]
-                    for c in changes]  # fmt: skip
-            lines += [
-                "  " + ln
-                for ln in table(["file", "code", "旧 old", "新 new", "change", "status"], rows)
-            ]
+            rows = [[c.file_id, c.code, str(c.old), str(c.new), f"{c.change:+}",
+                     t(f"reh.status-{c.status}")] for c in changes]  # fmt: skip
+            heads = [t(f"cmpcol.{c}") for c in ("file", "code", "old", "new", "change", "status")]
+            lines += ["  " + ln for ln in table(heads, rows)]
     if report.notes:
-        lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
+        lines += ["", t("sec.notes")] + [f"  - {n}" for n in report.notes]
     return "\n".join(lines) + "\n"

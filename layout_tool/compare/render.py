@@ -7,6 +7,7 @@ import io
 import json
 
 from layout_tool.compare.model import CompareReport, Difference
+from layout_tool.i18n import t
 from layout_tool.spec.render import table
 
 FIRST_DIFFERENCES = 20
@@ -21,7 +22,7 @@ def render_json(report: CompareReport) -> str:
 
 
 def verdict(report: CompareReport) -> str:
-    return "一致 SAME" if report.same else "差異あり DIFFERENT"
+    return t("cmp.same" if report.same else "cmp.different")
 
 
 def key_text(key: dict[str, str]) -> str:
@@ -67,80 +68,69 @@ def _n(value: int) -> str:
 def render_text(report: CompareReport) -> str:
     s = report.summary()
     lines = [
-        f"layout-tool compare — area {report.area}, 中間標準レイアウト仕様 v{report.spec_version}",
-        f"結果 Result: {verdict(report)} — 旧 {_n(s['rows_old'])} 行, "
-        f"新 {_n(s['rows_new'])} 行, 照合 {_n(s['matched'])} 行, "
-        f"旧のみ {s['only_old']}, 新のみ {s['only_new']}, 変更 {s['changed_values']} 値"
-        f" ({s['changed_rows']} 行), キー重複 {s['duplicate_keys']}",
-    ]
+        t("cmp.title", area=report.area, version=report.spec_version),
+        t("cmp.result", verdict=verdict(report), rows_old=s["rows_old"], rows_new=s["rows_new"],
+          matched=s["matched"], only_old=s["only_old"], only_new=s["only_new"],
+          changed_values=s["changed_values"], changed_rows=s["changed_rows"],
+          duplicates=s["duplicate_keys"]),
+    ]  # fmt: skip
     if report.mapping:
-        lines.append(
-            f"  ({report.mapping['side']} side converted with mapping {report.mapping['mapping']}:"
-            f" {report.mapping['rows_in']} rows in, {report.mapping['rows_rejected']} rejected)"
-        )
-    lines += ["", "件数 Counts per file"]
+        m = report.mapping
+        side = t("cmp.side-old" if m["side"] == "old" else "cmp.side-new")
+        said = t("cmp.mapped", side=side, mapping=m["mapping"], rows_in=m["rows_in"],
+                 rejected=m["rows_rejected"])  # fmt: skip
+        lines.append(f"  {said}")
+    lines += ["", t("cmp.sec-counts")]
     rows = [
         [f.file_id, _n(f.rows_old), _n(f.rows_new), _n(f.matched), _n(f.only_old),
          _n(f.only_new), _n(f.changed_rows), f"{f.duplicate_keys_old}/{f.duplicate_keys_new}"]
         for f in report.files
     ]  # fmt: skip
-    headers = [
-        "file",
-        "旧 old",
-        "新 new",
-        "照合 matched",
-        "旧のみ",
-        "新のみ",
-        "変更行",
-        "重複 old/new",
-    ]
+    columns = ("file", "old", "new", "matched", "only-old", "only-new", "changed-rows", "dup")
+    headers = [t(f"cmpcol.{c}") for c in columns]
     lines += ["  " + ln for ln in table(headers, rows)]
     if report.items:
-        lines += ["", "項目別の差異 Differences per item"]
+        lines += ["", t("cmp.sec-items")]
+        allowed = t("cmpcol.allowed")
         rows = [
-            [i.file_id, i.item, _n(i.changed), _n(i.normalised), "allowed" if i.allowed else ""]
+            [i.file_id, i.item, _n(i.changed), _n(i.normalised), allowed if i.allowed else ""]
             for i in report.items
         ]
-        lines += ["  " + ln for ln in table(["file", "item", "変更", "正規化のみ", "許容"], rows)]
+        heads = [t(f"cmpcol.{c}") for c in ("file", "item", "changed", "normalised", "allowed")]
+        lines += ["  " + ln for ln in table(heads, rows)]
     shown = report.differences[:FIRST_DIFFERENCES]
     if shown:
-        lines += [
-            "",
-            f"最初の差異 First differences ({len(shown)} of {len(report.differences)} listed)",
-        ]
-        lines += ["  " + ln for ln in table(
-            ["file", "key", "item", "旧 old", "新 new"], [_diff_row(d) for d in shown]
-        )]  # fmt: skip
+        lines += ["", t("cmp.sec-first", shown=len(shown), total=len(report.differences))]
+        heads = [t(f"cmpcol.{c}") for c in ("file", "key", "item", "old", "new")]
+        lines += ["  " + ln for ln in table(heads, [_diff_row(d) for d in shown])]
     for f in report.files:
-        for label, keys in (
-            ("旧のみ only in OLD", f.only_old_keys),
-            ("新のみ only in NEW", f.only_new_keys),
+        for label, keys, total in (
+            (t("cmp.only-old-keys"), f.only_old_keys, f.only_old),
+            (t("cmp.only-new-keys"), f.only_new_keys, f.only_new),
         ):
             if keys:
-                more = "" if len(keys) >= (f.only_old if "OLD" in label else f.only_new) else " …"
+                more = "" if len(keys) >= total else " …"
                 lines.append(
                     f"  {f.file_id} {label}: " + "; ".join(key_text(k) for k in keys[:5]) + more
                 )
         for dup in f.duplicate_keys[:5]:
             key = dup["key"]
             assert isinstance(key, dict)
-            lines.append(
-                f"  {f.file_id} キー重複 ({dup['side']}, {dup['rows']} rows): {key_text(key)}"
-            )
-    changed_totals = [t for t in report.totals if t.diff or not t.within]
+            side = t("cmp.side-old" if dup["side"] == "old" else "cmp.side-new")
+            said = t("cmp.dup", side=side, rows=dup["rows"])
+            lines.append(f"  {f.file_id} {said}: {key_text(key)}")
+    changed_totals = [s for s in report.totals if s.diff or not s.within]
     if report.totals:
-        lines += ["", f"金額照合 Totals ({len(report.totals)} sums, {len(changed_totals)} differ)"]
+        lines += ["", t("cmp.sec-totals", sums=len(report.totals), differ=len(changed_totals))]
         rows = [
-            [t.file_id, t.item, key_text(t.by) if t.by else "-", *_sums(t.to_dict()),
-             "OK" if t.within else "NG"]
-            for t in (changed_totals or report.totals[:10])
+            [s.file_id, s.item, key_text(s.by) if s.by else "-", *_sums(s.to_dict()),
+             "OK" if s.within else "NG"]
+            for s in (changed_totals or report.totals[:10])
         ]  # fmt: skip
-        lines += [
-            "  " + ln
-            for ln in table(["file", "item", "by", "旧 old", "新 new", "差 diff", "判定"], rows)
-        ]
+        heads = [t(f"cmpcol.{c}") for c in ("file", "item", "by", "old", "new", "diff", "judged")]
+        lines += ["  " + ln for ln in table(heads, rows)]
     if report.notes:
-        lines += ["", "Notes"] + [f"  - {n}" for n in report.notes]
+        lines += ["", t("sec.notes")] + [f"  - {n}" for n in report.notes]
     return "\n".join(lines) + "\n"
 
 
@@ -149,12 +139,12 @@ def _sums(d: dict[str, object]) -> list[str]:
 
 
 def _diff_row(d: Difference) -> list[str]:
-    return [d.file_id, key_text(d.key), d.item + (" (正規化)" if d.normalised else ""),
+    return [d.file_id, key_text(d.key), d.item + (t("cmp.normalised-mark") if d.normalised else ""),
             _short(d.old), _short(d.new)]  # fmt: skip
 
 
 def _short(value: str | None, width: int = 24) -> str:
     if value is None:
-        return "(空)"
+        return t("cmp.empty")
     clean = value.replace("\n", "⏎").replace("\r", "")
     return clean if len(clean) <= width else clean[: width - 1] + "…"

@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from layout_tool.findings import Finding
+from layout_tool.i18n import t
 from layout_tool.io.batch import ROW, col
 from layout_tool.readers.inputs import resolve
 from layout_tool.readers.protocol import ReadOptions
@@ -73,7 +74,7 @@ def read_side(
     for entry in sorted(inputs, key=lambda e: e.form == "xml"):
         label = str(entry.path)
         if entry.spec is None and not entry.read_anyway:
-            side.notes.append(f"{side.name}: {label}: not a file of {spec.id}; not compared")
+            side.notes.append(t("cmpnote.not-ours", side=side.name, path=label, area=spec.id))
             continue
         pinned = entry.spec if entry.form != "xml" else None
         options = ReadOptions(

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from layout_tool.compare.model import CompareReport
 from layout_tool.compare.rehearsal import RehearsalReport
 from layout_tool.compare.render import key_text
+from layout_tool.i18n import t
 
 Cell = str | int | None
-STATUS_JA = {"new": "新規 new", "fixed": "解消 fixed", "open": "未解消 open"}
 
 
 @dataclass
@@ -37,6 +37,12 @@ class Shown:
     notes: list[str]
 
 
+def _table(name: str, columns: list[str], rows: list[list[Cell]], *more: frozenset[int]) -> Table:
+    """A table with its sheet name, title and column headings in the language of the run."""
+    headers = [t(f"cmpcol.{c}") for c in columns]
+    return Table(name, t(f"cmpsheet.{name}"), t(f"cmptitle.{name}"), headers, rows, *more)
+
+
 def _nums(*cols: int) -> frozenset[int]:
     return frozenset(cols)
 
@@ -44,69 +50,75 @@ def _nums(*cols: int) -> frozenset[int]:
 def shown(report: CompareReport | RehearsalReport) -> Shown:
     if isinstance(report, RehearsalReport):
         return _rehearsal(report)
-    s = report.summary()
-    counts = Table(
-        "counts", "件数", "件数照合 counts per file",
-        ["ファイル file", "旧 old", "新 new", "照合 matched", "旧のみ only old", "新のみ only new",
-         "変更行 changed rows", "変更値 changed values", "キー重複 旧 dup old",
-         "キー重複 新 dup new",
-         "旧 path", "新 path"],
+    summary = report.summary()
+    counts = _table(
+        "counts",
+        ["file", "old", "new", "matched", "only-old", "only-new", "changed-rows",
+         "changed-values", "dup-old", "dup-new", "path-old", "path-new"],
         [[f.file_id, f.rows_old, f.rows_new, f.matched, f.only_old, f.only_new, f.changed_rows,
           f.changed_values, f.duplicate_keys_old, f.duplicate_keys_new, " ".join(f.old),
           " ".join(f.new)] for f in report.files],
         _nums(1, 2, 3, 4, 5, 6, 7, 8, 9),
     )  # fmt: skip
-    items = Table(
-        "items", "項目別", "項目別の差異 differences per item",
-        ["ファイル file", "項目 item", "変更 changed", "正規化のみ normalised", "許容 allowed"],
-        [[i.file_id, i.item, i.changed, i.normalised, "許容" if i.allowed else ""]
+    allowed = t("cmpcol.allowed")
+    items = _table(
+        "items",
+        ["file", "item", "changed", "normalised", "allowed"],
+        [[i.file_id, i.item, i.changed, i.normalised, allowed if i.allowed else ""]
          for i in report.items],
         _nums(2, 3),
     )  # fmt: skip
-    diffs = Table(
-        "differences", "差異", "差異の例 differences (first per item)",
-        ["ファイル file", "種別 kind", "キー key", "項目 item", "旧 old", "新 new", "旧行 row old",
-         "新行 row new"],
-        [[d.file_id, "正規化のみ" if d.normalised else "変更", key_text(d.key), d.item, d.old,
+    diffs = _table(
+        "differences",
+        ["file", "kind", "key", "item", "old", "new", "row-old", "row-new"],
+        [[d.file_id, t("cmp.kind-normalised" if d.normalised else "cmp.kind-changed"),
+          key_text(d.key), d.item, d.old,
           d.new, d.row_old, d.row_new] for d in report.differences],
         _nums(6, 7),
         _nums(4, 5),
     )  # fmt: skip
     for f in report.files:
-        for kind, keys in (("旧のみ", f.only_old_keys), ("新のみ", f.only_new_keys)):
+        for kind, keys in ((t("cmpcol.only-old"), f.only_old_keys),
+                           (t("cmpcol.only-new"), f.only_new_keys)):  # fmt: skip
             diffs.rows += [
                 [f.file_id, kind, key_text(k), None, None, None, None, None] for k in keys
             ]
         for dup in f.duplicate_keys:
             key = dup["key"]
             assert isinstance(key, dict)
-            kind = f"キー重複（{'旧' if dup['side'] == 'old' else '新'}・{dup['rows']}行）"
+            side = t("cmp.side-old" if dup["side"] == "old" else "cmp.side-new")
+            kind = t("cmp.dup", side=side, rows=dup["rows"])
             diffs.rows.append([f.file_id, kind, key_text(key), None, None, None, None, None])
-    totals = Table(
-        "totals", "金額", "金額照合 totals",
-        ["ファイル file", "項目 item", "集計単位 by", "旧 old", "新 new", "差 diff",
-         "旧 不正値 invalid old", "新 不正値 invalid new", "判定"],
-        [[t.file_id, t.item, key_text(t.by) if t.by else "（全体）", *_sums(t.to_dict()),
-          t.invalid_old, t.invalid_new, _judged(t.diff == 0, t.within)]
-         for t in report.totals],
+    totals = _table(
+        "totals",
+        ["file", "item", "by", "old", "new", "diff", "invalid-old", "invalid-new", "judged"],
+        [[s.file_id, s.item, key_text(s.by) if s.by else t("cmp.whole"), *_sums(s.to_dict()),
+          s.invalid_old, s.invalid_new, _judged(s.diff == 0, s.within)]
+         for s in report.totals],
         _nums(3, 4, 5, 6, 7),
     )  # fmt: skip
+    verdict = t("cmp.same" if report.same else "cmp.different")
     return Shown(
-        title=f"比較レポート {report.area} — {'SAME' if report.same else 'DIFFERENT'}",
+        title=t("cmp.html-title", area=report.area, verdict=verdict),
         same=report.same,
-        verdict="一致 SAME" if report.same else "差異あり DIFFERENT",
+        verdict=verdict,
         lines=[
-            f"業務 {report.area} ／ 中間標準レイアウト仕様 v{report.spec_version}",
-            f"旧 {s['rows_old']:,} 行、新 {s['rows_new']:,} 行、照合 {s['matched']:,} 行",
+            t("cmp.banner", area=report.area, version=report.spec_version),
+            t(
+                "cmp.rows-line",
+                old=summary["rows_old"],
+                new=summary["rows_new"],
+                matched=summary["matched"],
+            ),
         ],
         figures=[
-            ("files", "ファイル数 files", s["files"]),
-            ("matched", "照合 matched", s["matched"]),
-            ("only_old", "旧のみ only old", s["only_old"]),
-            ("only_new", "新のみ only new", s["only_new"]),
-            ("changed_values", "変更値 changed", s["changed_values"]),
-            ("duplicate_keys", "キー重複 duplicates", s["duplicate_keys"]),
-            ("totals_outside_tolerance", "金額不一致 totals", s["totals_outside_tolerance"]),
+            ("files", t("cmpfig.files"), summary["files"]),
+            ("matched", t("cmpfig.matched"), summary["matched"]),
+            ("only_old", t("cmpfig.only-old"), summary["only_old"]),
+            ("only_new", t("cmpfig.only-new"), summary["only_new"]),
+            ("changed_values", t("cmpfig.changed"), summary["changed_values"]),
+            ("duplicate_keys", t("cmpfig.duplicates"), summary["duplicate_keys"]),
+            ("totals_outside_tolerance", t("cmpfig.totals"), summary["totals_outside_tolerance"]),
         ],
         tables=[counts, items, diffs, totals],
         notes=report.notes,
@@ -114,7 +126,7 @@ def shown(report: CompareReport | RehearsalReport) -> Shown:
 
 
 def _judged(equal: bool, within: bool) -> str:
-    return "一致" if equal else ("許容内" if within else "不一致")
+    return t("cmp.equal" if equal else ("cmp.within" if within else "cmp.unequal"))
 
 
 def _sums(d: dict[str, object]) -> list[Cell]:
@@ -123,36 +135,40 @@ def _sums(d: dict[str, object]) -> list[Cell]:
 
 def _rehearsal(report: RehearsalReport) -> Shown:
     s = report.summary()
-    files = Table(
-        "files", "ファイル", "ファイル別の行数 rows per file",
-        ["ファイル file", "旧 old", "新 new", "増減 change"],
+    files = _table(
+        "files",
+        ["file", "old", "new", "change"],
         [[str(r["file_id"]), _int(r["rows_old"]), _int(r["rows_new"]), _int(r["change"])]
          for r in report.rows],
         _nums(1, 2, 3),
     )  # fmt: skip
-    by_code = Table(
-        "by-code", "コード別", "コード別の指摘 findings per code",
-        ["コード code", "旧 old", "新 new", "増減 change", "状態 status"],
-        [[c.code, c.old, c.new, c.change, STATUS_JA[c.status]] for c in report.by_code],
+    by_code = _table(
+        "by-code",
+        ["code", "old", "new", "change", "status"],
+        [[c.code, c.old, c.new, c.change, t(f"reh.status-{c.status}")] for c in report.by_code],
         _nums(1, 2, 3),
     )  # fmt: skip
-    codes = Table(
-        "codes", "ファイル×コード", "ファイル・コード別の指摘 findings per file and code",
-        ["ファイル file", "コード code", "旧 old", "新 new", "増減 change", "状態 status"],
-        [[c.file_id, c.code, c.old, c.new, c.change, STATUS_JA[c.status]] for c in report.codes],
+    codes = _table(
+        "codes",
+        ["file", "code", "old", "new", "change", "status"],
+        [[c.file_id, c.code, c.old, c.new, c.change, t(f"reh.status-{c.status}")]
+         for c in report.codes],
         _nums(2, 3, 4),
     )  # fmt: skip
     return Shown(
-        title=f"リハーサル比較 {report.area}",
+        title=t("reh.title", area=report.area),
         same=not report.regressed,
-        verdict="改善・変化なし OK" if not report.regressed else "新たな指摘あり REGRESSED",
-        lines=[f"旧 {report.old}（{report.kinds[0]}）", f"新 {report.new}（{report.kinds[1]}）"],
+        verdict=t("reh.regressed" if report.regressed else "reh.ok"),
+        lines=[
+            t("reh.old-line", path=report.old, kind=report.kinds[0]),
+            t("reh.new-line", path=report.new, kind=report.kinds[1]),
+        ],
         figures=[
-            ("findings_old", "旧の指摘 old", s["findings_old"]),
-            ("findings_new", "新の指摘 new", s["findings_new"]),
-            ("codes_new", "新規 new", s["codes_new"]),
-            ("codes_fixed", "解消 fixed", s["codes_fixed"]),
-            ("codes_open", "未解消 open", s["codes_open"]),
+            ("findings_old", t("rehfig.findings-old"), s["findings_old"]),
+            ("findings_new", t("rehfig.findings-new"), s["findings_new"]),
+            ("codes_new", t("rehfig.codes-new"), s["codes_new"]),
+            ("codes_fixed", t("rehfig.codes-fixed"), s["codes_fixed"]),
+            ("codes_open", t("rehfig.codes-open"), s["codes_open"]),
         ],
         tables=[files, by_code, codes],
         notes=report.notes,

@@ -16,6 +16,7 @@ from layout_tool import __version__
 from layout_tool.compare.model import CompareReport
 from layout_tool.compare.rehearsal import RehearsalReport
 from layout_tool.compare.tables import Shown, Table, shown
+from layout_tool.i18n import t
 from layout_tool.report.xlsx import (
     FAIL_FILL,
     HEADER_FILL,
@@ -32,9 +33,9 @@ WIDTH = 18.0
 def render_xlsx(report: CompareReport | RehearsalReport) -> bytes:
     s = shown(report)
     wb = Workbook(write_only=True)
-    _summary(wb.create_sheet("概要"), s)
-    for t in s.tables:
-        _table(wb.create_sheet(t.sheet), t)
+    _summary(wb.create_sheet(t("sheet.summary")), s)
+    for table in s.tables:
+        _table(wb.create_sheet(table.sheet), table)
     wb.properties.creator = f"layout-tool {__version__}"
     wb.properties.title = s.title
     out = io.BytesIO()
@@ -52,7 +53,7 @@ def _summary(ws: WriteOnlyWorksheet, s: Shown) -> None:
         ws.append([cell(ws, label, font=HEADER_FONT), value])
     if s.notes:
         ws.append([])
-        ws.append([cell(ws, "注記 notes", font=HEADER_FONT)])
+        ws.append([cell(ws, t("sec.notes"), font=HEADER_FONT)])
         for note in s.notes:
             ws.append([cell(ws, note)])
 

@@ -32,7 +32,7 @@ from layout_tool.conversion.stages import Stages, Val
 from layout_tool.conversion.verify import add_round_trip
 from layout_tool.conversion.xmlio import XML_ONLY_BAD
 from layout_tool.findings import Finding
-from layout_tool.i18n import t
+from layout_tool.i18n import Msg, around, t
 from layout_tool.io.csvsource import ROW, col
 from layout_tool.mapping.model import Mapping, Rule, Source, Target
 from layout_tool.mapping.transforms.base import empty_to_null
@@ -191,7 +191,7 @@ class Batches:
                 _Spec(where, name, "encoding", "error", text, pl.col(column), 5, True)
             )
 
-    def failures(self, j: int, outcome: Outcome, shown: pl.Expr, label: str) -> str | None:
+    def failures(self, j: int, outcome: Outcome, shown: pl.Expr, label: Msg) -> str | None:
         """One column per rule: the index of its first failed step (null: none failed)."""
         if not outcome.failures:
             return None
@@ -204,9 +204,10 @@ class Batches:
         code: pl.Expr = pl.lit(None, pl.String)
         message: pl.Expr = pl.lit(None, pl.String)
         for n, f in enumerate(outcome.failures):
-            text = pl.concat_str(pl.lit(f"{label} "), fnd.quoted(shown), pl.lit(f" {f.text}"))
+            before, after = around("conv.failed", "value", label=label, failure=f.text)
+            said = pl.concat_str(pl.lit(before), fnd.quoted(shown), pl.lit(after))
             code = pl.when(e == n).then(pl.lit(f.code)).otherwise(code)
-            message = pl.when(e == n).then(text).otherwise(message)
+            message = pl.when(e == n).then(said).otherwise(message)
         self.add(e.is_not_null(), self.target.rules[j].item.name, code, "error", message, shown, 10)
         return column
 
@@ -252,12 +253,13 @@ class Batches:
         rejected = summary.join(shown, on=ROW, how="left", maintain_order="left").sort(ROW)
         return BatchResult(accepted, rejected, long, records)
 
-    def label(self, rule: Rule) -> str:
+    def label(self, rule: Rule) -> Msg:
+        """What the value shown in a failed transform's message is (its subject)."""
         if rule.kind == "join":
-            return "fields " + " + ".join(p.field for p in rule.parts)
+            return Msg("conv.fields", fields=" + ".join(p.field for p in rule.parts))
         if rule.kind == "lookup" and rule.lookup is not None:
-            return "key " + " + ".join(rule.lookup.on)
-        return f"field {rule.field}" if rule.field else "value"
+            return Msg("conv.key", fields=" + ".join(rule.lookup.on))
+        return Msg("conv.field", field=rule.field) if rule.field else Msg("conv.value")
 
     def field_col(self, name: str) -> str:
         return col(self.source.field_names.index(name))
@@ -296,15 +298,15 @@ class ForwardBatches(Batches):
                 failed[k] = column
             warn = outcomes[j].warn
             if warn is not None:
-                text = f"{item.name}: a vendor code not in the code map, kept as it is"
-                self.add(warn.col, item.name, "code", "warning", text, shown, 15)
+                kept = t("conv.code-kept", item=item.name)
+                self.add(warn.col, item.name, "code", "warning", kept, shown, 15)
         self.keep += [std(k) for k in range(len(self.items))]
         self.checks(values, failed)
         if xml:
             for k, item in enumerate(self.items):
                 bad = values[k].col.str.contains(XML_ONLY_BAD).fill_null(False)
-                text = f"{item.name} holds U+FFFE or U+FFFF, which XML 1.0 cannot carry"
-                self.add(bad, item.name, "type", "error", text, values[k].col, 20 + k)
+                said = t("conv.xml-nonchar", item=item.name)
+                self.add(bad, item.name, "type", "error", said, values[k].col, 20 + k)
         if mapping.lossless and target.primary:  # derived targets rebuild nothing
             add_round_trip(self, values, outcomes)
         self.seal()

@@ -16,6 +16,7 @@ import polars as pl
 
 from layout_tool.conversion import files
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import Msg, counted, t
 from layout_tool.io.csvsource import col
 from layout_tool.mapping.model import Mapping, Rule, Source
 from layout_tool.mapping.transforms.base import Step
@@ -68,10 +69,9 @@ def unpicked(mapping: Mapping, source: Source, path: Path) -> list[str]:
         grouped = list(derive(iter([Batch(frame, [], frame.height)]), target, source, Counts()))
         missed = sum(f.code == "rule" for b in grouped for f in b.findings)
         if missed:
+            keys = ", ".join(target.distinct)
             out.append(
-                f"{target.file.id}: {missed} groups of {', '.join(target.distinct)} in"
-                f" {path.name}'s sample have no row that pick: asks for: they will be rejected"
-                " (rule); end pick: with `first` to take their first row"
+                t("check.unpicked", file=target.file.id, groups=missed, keys=keys, path=path.name)
             )
     return out
 
@@ -81,10 +81,7 @@ def missing_required(mapping: Mapping) -> list[str]:
     for target in mapping.targets:
         for item in target.file.items:
             if item.required and target.rule_for(item.name) is None:
-                out.append(
-                    f"{target.file.id}: required item {item.name} has no rule: every row will"
-                    " be rejected (required)"
-                )
+                out.append(t("check.no-rule", file=target.file.id, item=item.name))
     return out
 
 
@@ -97,7 +94,7 @@ def _exports(mapping: Mapping, paths: list[Path]) -> list[tuple[Path, Source]]:
         if len(hits) == 1:
             found.append((path, hits[0]))
         elif explicit:
-            raise LayoutToolError(f"{path}: cannot tell which source of the mapping it is")
+            raise LayoutToolError(Msg("check.which-source", path=path))
     return found
 
 
@@ -152,60 +149,63 @@ def missing_codes(mapping: Mapping, source: Source, path: Path) -> list[str]:
                 )
                 if missing:
                     shown = ", ".join(repr(v) for v in missing[:SHOWN])
-                    more = f" (and {len(missing) - SHOWN} more)" if len(missing) > SHOWN else ""
+                    extra = len(missing) - SHOWN
+                    more = t("check.and-more", n=extra) if extra > 0 else ""
                     out.append(
-                        f"{target.file.id}.{rule.item.name}: the code map has no entry for"
-                        f" {shown}{more}, seen in {path.name} (field {name}): rows with them"
-                        " will be rejected (code)"
-                    )
+                        t("check.no-code", file=target.file.id, item=rule.item.name,
+                          values=shown, more=more, path=path.name, field=name)
+                    )  # fmt: skip
     return out
 
 
 def _coverage(mapping: Mapping) -> list[str]:
     lines = []
-    for t in mapping.targets:
-        items = t.file.items
-        ruled = [i for i in items if t.rule_for(i.name) is not None]
+    for tg in mapping.targets:
+        items = tg.file.items
+        ruled = [i for i in items if tg.rule_for(i.name) is not None]
         required = [i for i in items if i.required]
-        req = [i for i in required if t.rule_for(i.name) is not None]
+        req = [i for i in required if tg.rule_for(i.name) is not None]
         how = []
-        if t.where:
+        if tg.where:
             how.append("where")
-        if t.distinct:
-            how.append(f"distinct {', '.join(t.distinct)}")
-        kind = f" [{'; '.join(how)}]" if how else ""
+        if tg.distinct:
+            how.append(t("check.distinct", keys=", ".join(tg.distinct)))
+        kind = t("check.how", how="; ".join(how)) if how else ""
         lines.append(
-            f"{t.file.id} ({t.file.name}) ← {t.source}{kind}: {len(ruled)} of {len(items)}"
-            f" items have a rule; required {len(req)} of {len(required)}"
-        )
+            t("check.target", file=tg.file.id, name=tg.file.name, source=tg.source, how=kind,
+                 items=len(items), ruled=len(ruled), required=len(required), req=len(req))
+        )  # fmt: skip
     for s in mapping.sources:
-        used = {f for t in mapping.targets if t.source == s.id for r in t.rules for f in r.fields}
-        used |= {
-            f
-            for t in mapping.targets
-            if t.source == s.id
-            for f in (*t.distinct, *[c.name for c in t.where if not c.item])
+        used = {
+            f for tg in mapping.targets if tg.source == s.id for r in tg.rules for f in r.fields
         }
         used |= {
-            r.lookup.field for t in mapping.targets for r in t.rules
+            f
+            for tg in mapping.targets
+            if tg.source == s.id
+            for f in (*tg.distinct, *[c.name for c in tg.where if not c.item])
+        }
+        used |= {
+            r.lookup.field for tg in mapping.targets for r in tg.rules
             if r.lookup is not None and r.lookup.source == s.id
         }  # fmt: skip
         unused = [f.name for f in s.fields if f.name not in used and not f.filler]
         n = len(s.fields)
-        line = f"source {s.id} ({s.file}): {n - len(unused)} of {n} fields used"
-        lines.append(line + (f"; unused: {', '.join(unused)}" if unused else ""))
+        line = t("check.source", source=s.id, file=s.file, n=n, used=n - len(unused))
+        lines.append(line + (t("check.unused", fields=", ".join(unused)) if unused else ""))
     return lines
 
 
 def render_check(result: CheckResult) -> str:
     m = result.mapping
+    kind = t("convert.lossless" if m.lossless else "convert.lossy")
+    n = len(result.warnings)
     lines = [
-        f"layout-tool mapping check — {m.name}, area {m.area.id},"
-        f" 中間標準レイアウト仕様 v{m.area.version} ({'lossless' if m.lossless else 'lossy'})",
-        f"Mapping: {m.path}",
-        f"Result: {'OK' if not result.warnings else f'{len(result.warnings)} warnings'}",
+        t("check.title", name=m.name, area=m.area.id, version=m.area.version, kind=kind),
+        t("check.mapping", path=m.path),
+        t("check.warned", warnings=counted(n, "warning")) if n else t("check.ok"),
     ]
     if result.warnings:
-        lines += ["", "Warnings"] + [f"  - {w}" for w in result.warnings]
-    lines += ["", "Coverage"] + [f"  {c}" for c in result.coverage]
+        lines += ["", t("check.warnings")] + [f"  - {w}" for w in result.warnings]
+    lines += ["", t("check.coverage")] + [f"  {c}" for c in result.coverage]
     return "\n".join(lines) + "\n"

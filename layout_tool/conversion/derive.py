@@ -19,6 +19,7 @@ import polars as pl
 
 from layout_tool.conversion.conditions import evaluate
 from layout_tool.findings import Finding
+from layout_tool.i18n import Msg
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.mapping.model import Condition, Source, Target
 
@@ -113,7 +114,7 @@ def _grouped(batch: Batch, target: Target, source: Source, counts: Counts) -> Ba
             Finding(
                 "rule",
                 "error",
-                f"no row of its group ({names}) is one that pick: asks for",
+                Msg("rule.unpicked", names=names),
                 row=row,
             )
         )

@@ -13,7 +13,7 @@ anything is written: a wrong file is a usage error with no output at all.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
@@ -35,16 +35,16 @@ from layout_tool.conversion.report import (
 from layout_tool.conversion.reverse import ReverseBatches
 from layout_tool.conversion.xmlio import XmlStandardReader, XmlStandardWriter
 from layout_tool.errors import LayoutToolError
-from layout_tool.i18n import t
+from layout_tool.i18n import Msg, t
 from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.io.inputs import shown
 from layout_tool.io.rejects import RejectsWriter, rejects_path
 from layout_tool.mapping.model import Mapping, Source, Target
+from layout_tool.progress import Progress
 from layout_tool.safety.masking import mask_findings_frame
 from layout_tool.safety.paths import check_no_overlap, check_plain_name
 
-Progress = Callable[[str, int], None]
 Reader = files.VendorReader | files.StandardReader | XmlStandardReader
 REPORT_JSON = "report.json"
 REPORT_TEXT = "report.txt"
@@ -60,16 +60,12 @@ def convert(
     """Convert ``inputs`` with ``mapping`` into ``outdir``; the report is also written there."""
     if options.reverse and not mapping.lossless:
         reasons = mapping.lossy_reasons
-        why = reasons[0] + (f"; and {len(reasons) - 1} more" if len(reasons) > 1 else "")
+        more = Msg("map.more-reasons", n=len(reasons) - 1) if len(reasons) > 1 else ""
         raise LayoutToolError(
-            f"mapping {mapping.name} is lossy ({why}): --reverse would not reproduce the"
-            " vendor's data, so it is refused"
+            Msg("map.lossy-refused", name=mapping.name, why=reasons[0], more=more)
         )
     if options.to not in ("csv", "xml") or (options.reverse and options.to != "csv"):
-        raise LayoutToolError(
-            "--to xml names the form of the standard files convert writes; --reverse writes"
-            " the vendor's layout (and reads standard CSV or XML by their suffix)"
-        )
+        raise LayoutToolError(Msg("map.reverse-to"))
     report = ConversionReport(mapping, options.reverse, options.max_findings, options.show_values)
     report.profile = options.profile
     gaiji = None

@@ -19,6 +19,7 @@ from typing import BinaryIO, Literal
 import polars as pl
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import Msg, t
 from layout_tool.io.csvsource import ROW, Batch, col
 from layout_tool.io.digest import Hasher
 from layout_tool.io.encoding import BOM
@@ -84,29 +85,29 @@ def assign_forward(
         if len(hits) != 1:
             if explicit:
                 names = ", ".join(f"{s.id} ({s.file})" for s in mapping.sources)
-                raise LayoutToolError(
-                    f"{shown(path)}: cannot tell which source it is (sources: {names})"
-                )
-            notes.append(f"{shown(path)}: not a file of this mapping; skipped")
+                raise LayoutToolError(Msg("files.which-source", path=shown(path), names=names))
+            notes.append(t("files.not-ours", path=shown(path)))
             continue
         source = hits[0]
         if source.id in found:
+            first, second = shown(found[source.id]), shown(path)
             raise LayoutToolError(
-                f"two inputs for source {source.id}: {shown(found[source.id])}, {shown(path)}"
+                Msg("files.two-inputs", source=source.id, first=first, second=second)
             )
         found[source.id] = path
     if not found:
-        raise LayoutToolError("no input file belongs to this mapping")
+        raise LayoutToolError(Msg("files.none"))
     jobs = []
     for target in mapping.targets:
         if target.source not in found:
             continue
         for rule in target.rules:
             if rule.lookup is not None and rule.lookup.source not in found:
+                file = mapping.source(rule.lookup.source).file
                 raise LayoutToolError(
-                    f"{target.file.id}.{rule.item.name} looks up source {rule.lookup.source}:"
-                    f" give its file ({mapping.source(rule.lookup.source).file}) too"
-                )
+                    Msg("files.lookup", target=target.file.id, item=rule.item.name,
+                        source=rule.lookup.source, file=file)
+                )  # fmt: skip
         jobs.append(Job(found[target.source], target, mapping.source(target.source)))
     return jobs, found
 
@@ -141,23 +142,19 @@ def assign_reverse(
                     for t in mapping.targets
                     if t.primary
                 )
-                raise LayoutToolError(
-                    f"{shown(path)}: not a standard file this mapping writes back ({known})"
-                )
-            notes.append(f"{shown(path)}: not a standard file of this mapping; skipped")
+                raise LayoutToolError(Msg("files.not-standard", path=shown(path), known=known))
+            notes.append(t("files.not-standard-skipped", path=shown(path)))
             continue
         if target.file.id in jobs:
+            first, second = shown(jobs[target.file.id].path), shown(path)
             raise LayoutToolError(
-                f"two inputs for {target.file.id}:"
-                f" {shown(jobs[target.file.id].path)}, {shown(path)}"
+                Msg("files.two-standard", file=target.file.id, first=first, second=second)
             )
         jobs[target.file.id] = Job(path, target, mapping.source(target.source))
     if not jobs:
         primary = ", ".join(f"{t.file.id} ({t.file.filename or t.file.id})" for t in mapping.targets
                             if t.primary)  # fmt: skip
-        raise LayoutToolError(
-            f"no input file is a standard file this mapping rebuilds its sources from ({primary})"
-        )
+        raise LayoutToolError(Msg("files.no-standard", primary=primary))
     return list(jobs.values())
 
 
@@ -192,7 +189,8 @@ class VendorReader:
         self.encoding, self.detected_by = reader.encoding, reader.detected_by
         if reader.massive:
             raise LayoutToolError(
-                f"{shown(path)}: {reader.source.encoding_summary('nothing converted').message}"
+                f"{shown(path)}: "
+                f"{reader.source.encoding_summary(Msg('frag.not-converted')).message}"
             )
         if reader.findings:
             raise LayoutToolError(f"{shown(path)}: {reader.findings[0].text()}")

@@ -14,7 +14,7 @@ when every one is complete. CSV is written UTF-8, LF, a header of the file's ite
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +27,13 @@ from layout_tool.conversion.files import StandardWriter
 from layout_tool.errors import LayoutToolError
 from layout_tool.findings import FIRST_FINDINGS, Finding
 from layout_tool.findings.frame import from_findings
-from layout_tool.i18n import counted, t
+from layout_tool.i18n import Msg, counted, t
 from layout_tool.io.atomic import atomic_path, commit_reports
 from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvsource import CsvSource
 from layout_tool.io.inputs import shown
 from layout_tool.io.rejects import RejectsWriter, rejects_path
+from layout_tool.progress import Progress
 from layout_tool.readers.inputs import nothing_checked, resolve
 from layout_tool.readers.protocol import ReadOptions
 from layout_tool.readers.registry import open_reader
@@ -47,7 +48,7 @@ from layout_tool.spec.render import table
 from layout_tool.xml.writer import Checksum, XmlWriter, recheck
 
 Form = Literal["csv", "xml"]
-Progress = Callable[[str, int], None]
+
 SIDE = "conversion"  # OUTDIR/conversion/: reports and rejects, as for mapped conversions
 REPORT_JSON = "report.json"
 REPORT_TEXT = "report.txt"
@@ -188,13 +189,13 @@ def convert_standard(
     report.notes += resolved.notes
     for entry in entries:
         if entry.spec is None:
+            why = entry.reason or t("note.no-match")
             report.notes.append(
-                f"{shown(entry.path)}: not recognised as a file of {spec.id}"
-                f" ({entry.reason or 'no match'}); skipped"
+                t("note.not-recognised-skipped", path=shown(entry.path), area=spec.id, why=why)
             )
         elif file_id is not None and entry.spec.id != file_id:
             report.notes.append(
-                f"{shown(entry.path)}: file {entry.spec.id} skipped (--file {file_id})"
+                t("note.file-skipped", path=shown(entry.path), file=entry.spec.id, only=file_id)
             )
     entries = [e for e in entries if e.spec is not None and file_id in (None, e.spec.id)]
     check_no_overlap(inputs, outdir, folder=True)
@@ -220,7 +221,7 @@ def convert_standard(
                 report.add(finding)
             report.notes += source.notes
             if source.stopped:
-                report.notes.append(f"{path}: reading stopped early; later records not converted")
+                report.notes.append(t("note.stopped", path=path))
         renderers = {REPORT_JSON: render_json, REPORT_TEXT: render_text}
         commit_reports(stack, outdir / SIDE, renderers, report)  # before the data is renamed
     return report
@@ -237,9 +238,7 @@ def _csv_job(path: Path, fspec: FileSpec, encoding: str, report: FormsReport) ->
         raise LayoutToolError(f"{path}: no column is named after an item of {fspec.id}")
     dropped = [h for h in section.labels if not fspec.has_item(h)]
     if dropped:
-        report.notes.append(
-            f"{path}: columns not in the standard are not carried: {', '.join(dropped)}"
-        )
+        report.notes.append(t("note.dropped-columns", path=path, columns=", ".join(dropped)))
 
     def batches() -> Iterator[Batch]:
         for batch in section.batches:
@@ -339,9 +338,8 @@ def _unwritable(frame: pl.DataFrame, job: _Job, report: FormsReport) -> dict[int
     out: dict[int, list[Finding]] = {}
     for row in frame[ROW].to_list():
         finding = Finding(
-            "type", "error", "a value holds a character XML 1.0 cannot carry (a control"
-            " character other than TAB, LF, CR), or is longer than an XML reader reads"
-            f" ({limit('MAX_XML_VALUE_BYTES'):,} bytes)", file=shown(job.input),
+            "type", "error", Msg("type.xml-value", limit=limit("MAX_XML_VALUE_BYTES")),
+            file=shown(job.input),
             file_id=job.file.id, row=int(row),
         )  # fmt: skip
         report.add(finding)

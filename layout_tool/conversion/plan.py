@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from layout_tool.conversion.stages import Stages, Val
+from layout_tool.i18n import Msg, Text
 from layout_tool.mapping.model import Restorer, Rule, Target
 from layout_tool.mapping.transforms.base import Step, empty_to_null
 
@@ -33,7 +34,7 @@ class Failure:
         return self.step.inverse_code if self.inverse else self.step.code
 
     @property
-    def text(self) -> str:
+    def text(self) -> Text:
         return self.step.inverse_failure if self.inverse else self.step.failure
 
 
@@ -57,7 +58,7 @@ def lookup_step(rule: Rule) -> Step:
         None,
         fails=True,
         code="reference",
-        failure=f"has no row in source {look.source} with that {', '.join(look.key)}",
+        failure=Msg("xform.lookup", source=look.source, key=", ".join(look.key)),
     )
 
 

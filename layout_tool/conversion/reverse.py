@@ -14,8 +14,8 @@ from layout_tool.conversion import findings as fnd
 from layout_tool.conversion.batch import ENGINE, ORIGINAL, Batches, BatchResult, as_read, out, std
 from layout_tool.conversion.plan import Outcome, forward, restore
 from layout_tool.conversion.stages import Val
-from layout_tool.conversion.verify import BACK
 from layout_tool.findings import Finding
+from layout_tool.i18n import Msg, around
 from layout_tool.io import cp932
 from layout_tool.io.fixedwidth import fit
 from layout_tool.mapping.model import Mapping, Target
@@ -45,7 +45,7 @@ class ReverseBatches(Batches):
             by_rule.setdefault(failure.rule, []).append(n)
         for j, ns in by_rule.items():
             rule = target.rules[j]
-            label = f"standard value of {rule.item.name}"
+            label = Msg("conv.standard-value", item=rule.item.name)
             outcome = Outcome(Val(""), [failures[n] for n in ns])
             self.failures(j, outcome, by_name[rule.item.name].col, label)
         written: dict[str, Val] = {}
@@ -61,9 +61,8 @@ class ReverseBatches(Batches):
                 ~again.eq_missing(pl.col(std(k))) | failed, outcome.value, *flags, name=f"__m{k}"
             )
             self.keep.append(differs.name)
-            message = pl.concat_str(
-                pl.lit("would convert back as "), fnd.quoted(again), pl.lit(BACK)
-            )
+            before, after = around("conv.back-value", "value")
+            message = pl.concat_str(pl.lit(before), fnd.quoted(again), pl.lit(after))
             self.add(
                 differs.col, self.items[k].name, "round-trip", "error", message, pl.col(std(k)), 90
             )
@@ -89,18 +88,18 @@ class ReverseBatches(Batches):
         written = st.add(padded, *inputs, name=out(i))
         trouble = st.add(problem, *inputs, name=f"__p{i}")
         self.keep += [written.name, trouble.name]
-        texts = {
-            "length": f"does not fit field {f.name} ({f.length} bytes)",
-            "encoding": f"has a character {src.encoding} cannot write (field {f.name})",
-            "row-shape": f"would break the record (field {f.name}: line break, quote or delimiter)",
+        said = {
+            "length": around("conv.fit-length", "value", field=f.name, bytes=f.length),
+            "encoding": around("conv.fit-encoding", "value", field=f.name, encoding=src.encoding),
+            "row-shape": around("conv.fit-row-shape", "value", field=f.name),
         }
+        before = trouble.col.replace_strict({k: v[0] for k, v in said.items()}, default=None)
+        after = trouble.col.replace_strict({k: v[1] for k, v in said.items()}, default=None)
         owner = next(
             (r.rules[0] for r in self.target.restorers if f.name in r.fields and r.rules), None
         )
         item = self.target.rules[owner].item.name if owner is not None else None
-        message = pl.concat_str(
-            fnd.quoted(expr), pl.lit(" "), trouble.col.replace_strict(texts, default=None)
-        )
+        message = pl.concat_str(before, fnd.quoted(expr), after)
         self.add(trouble.col.is_not_null(), item, trouble.col, "error", message, expr, 80)
         return written
 

@@ -35,6 +35,7 @@ import polars as pl
 from layout_tool.conversion import findings as fnd
 from layout_tool.conversion.plan import Outcome, restore
 from layout_tool.conversion.stages import Val
+from layout_tool.i18n import around
 from layout_tool.io.batch import col
 from layout_tool.io.fixedwidth import fit
 from layout_tool.mapping.model import Restorer, Target
@@ -43,7 +44,6 @@ from layout_tool.mapping.transforms.base import Padding, Step
 if TYPE_CHECKING:
     from layout_tool.conversion.batch import ForwardBatches
 
-BACK = " (lossless mapping: the row must convert back exactly)"
 STRAY = "\x80"  # the one character a decoded field may hold that is not its own byte count
 
 
@@ -105,9 +105,8 @@ def add_round_trip(
             differs = st.add(~back.eq_missing(x) | failed, restored_col, *flags, name=f"__m{i}")
             batches.keep += [restored_col.name, differs.name]
         item = target.rules[j].item.name if j is not None else None
-        message = pl.concat_str(
-            pl.lit(f"field {f.name} would be written back as "), fnd.quoted(back), pl.lit(BACK)
-        )
+        before, after = around("round-trip", "value", field=f.name)
+        message = pl.concat_str(pl.lit(before), fnd.quoted(back), pl.lit(after))
         batches.add(differs.col, item, "round-trip", "error", message, x, 90)
 
 

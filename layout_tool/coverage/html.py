@@ -7,21 +7,15 @@ vendors' files), and needs no script. The stylesheet and escaping are the report
 
 from __future__ import annotations
 
-from html import escape
-
 from layout_tool import __version__
 from layout_tool.coverage.model import Coverage, Figures, FileCoverage, ItemCoverage
-from layout_tool.coverage.render import heading, pct, verdict
+from layout_tool.coverage.render import SUMMARY_COLUMNS, heading, pct, verdict
+from layout_tool.i18n import t
 from layout_tool.report.html import page_head, text
 from layout_tool.report.html_assets import CSS
 from layout_tool.report.tables import attr, html_table, num
 
-STATUS_JA = {
-    "covered": "対応",
-    "narrower": "型・桁数不足",
-    "constant": "固定値",
-    "missing": "欠落",
-}
+STATUS = {s: f"status.{s}" for s in ("covered", "narrower", "constant", "missing")}
 ORDER = {"missing": 0, "narrower": 1, "constant": 2, "covered": 3}
 EXTRA_CSS = """
 tr.missing td.status, tr.narrower td.status { color: var(--fail); font-weight: 600; }
@@ -32,8 +26,11 @@ tr.covered td.status { color: var(--pass); }
 
 def render_html(coverage: Coverage) -> str:
     """The whole page as a string (UTF-8 when written)."""
-    state = "PASS" if coverage.passed else "FAIL"
-    title = f"カバレッジ {coverage.area.id} — {state}"
+    state = t("verdict.pass" if coverage.passed else "verdict.fail")
+    title = t("covhtml.title", area=coverage.area.id, verdict=state)
+    area = coverage.area
+    footer = t("covhtml.footer", version=__version__, spec=area.version, standard=area.standard)
+    footer += " " + t("html.offline")
     parts = [
         *page_head(title, CSS + EXTRA_CSS),
         "<body>",
@@ -44,9 +41,7 @@ def render_html(coverage: Coverage) -> str:
         _vendor(coverage),
         _notes(coverage),
         "</main>",
-        f"<footer>layout-tool {escape(__version__)} — 中間標準レイアウト仕様"
-        f" v{text(coverage.area.version)}（{text(coverage.area.standard)}）。"
-        "このファイルは外部に接続せずに表示できます。</footer>",
+        f"<footer>{text(footer)}</footer>",
         "</body>",
         "</html>",
     ]
@@ -55,7 +50,7 @@ def render_html(coverage: Coverage) -> str:
 
 def _banner(coverage: Coverage) -> str:
     state = "pass" if coverage.passed else "fail"
-    verdict_ja = "合格 PASS" if coverage.passed else "不合格 FAIL"
+    verdict_ja = text(t("verdict.pass" if coverage.passed else "verdict.fail"))
     lines = "".join(f"<p>{text(line.strip())}</p>" for line in heading(coverage))
     return (
         f'<header class="banner {state}" id="verdict"'
@@ -66,29 +61,25 @@ def _banner(coverage: Coverage) -> str:
 
 def _figure(key: str, label: str, value: str, bad: bool = False) -> str:
     klass = ' class="bad"' if bad else ""
-    return f'<div{klass}><dt>{label}</dt><dd id="n-{key}">{text(value)}</dd></div>'
+    return f'<div{klass}><dt>{text(label)}</dt><dd id="n-{key}">{text(value)}</dd></div>'
 
 
 def _summary(coverage: Coverage) -> str:
     s = coverage.summary()
     figures = [
-        _figure("covered", "対応率 covered", pct(s.covered_pct)),
-        _figure("required", "必須項目の対応率 required", pct(s.required_pct), not coverage.passed),
-        _figure("missing", "欠落 missing", num(s.missing), s.required_missing > 0),
-        _figure("narrower", "型・桁数不足 narrower", num(s.narrower), s.narrower > 0),
-        _figure("constant", "固定値 constant", num(s.constant)),
-        _figure("unplaced", "標準外の項目 unplaced", num(coverage.unplaced_count)),
+        _figure("covered", t("covhtml.fig-covered"), pct(s.covered_pct)),
+        _figure("required", t("covhtml.fig-required"), pct(s.required_pct), not coverage.passed),
+        _figure("missing", t("status.missing"), num(s.missing), s.required_missing > 0),
+        _figure("narrower", t("status.narrower"), num(s.narrower), s.narrower > 0),
+        _figure("constant", t("status.constant"), num(s.constant)),
+        _figure("unplaced", t("covhtml.fig-unplaced"), num(coverage.unplaced_count)),
     ]
-    headers = [
-        ("ファイル file", ""), ("名称", ""), ("ベンダー vendor", ""), ("項目 items", "num"),
-        ("対応 covered", "num"), ("不足 narrower", "num"), ("固定値", "num"),
-        ("欠落 missing", "num"), ("対応率", "num"), ("必須", "num"), ("必須対応", "num"),
-        ("必須対応率", "num"),
-    ]  # fmt: skip
+    headers = [(text(t(f"covcol.{c}")), "" if i < 3 else "num")
+               for i, c in enumerate(SUMMARY_COLUMNS)]  # fmt: skip
     rows = [_summary_row(f.file.id, f.file.name, f.vendor, f.summary()) for f in coverage.files]
-    rows.append(_summary_row("(業務全体)", coverage.area.name, None, s))
+    rows.append(_summary_row(t("covcol.area"), coverage.area.name, None, s))
     return (
-        '<section id="summary"><h2>概要<small>summary</small></h2>'
+        f'<section id="summary"><h2>{text(t("h.summary"))}</h2>'
         f'<dl class="figures">{"".join(figures)}</dl>'
         f"{html_table('summary-table', headers, rows)}</section>"
     )
@@ -111,9 +102,9 @@ def _item_row(i: ItemCoverage) -> str:
     return (
         f'<tr class="{attr(i.status)}" data-status="{attr(i.status)}">'
         f'<td class="num">{i.item.no}</td><td>{text(i.item.name)}</td>'
-        f"<td>{'必須' if i.item.required else ''}</td>"
+        f"<td>{text(t('cov.required-mark')) if i.item.required else ''}</td>"
         f'<td>{text(i.item.type)}</td><td class="num">{i.item.length}</td>'
-        f'<td class="status">{STATUS_JA[i.status]}</td>'
+        f'<td class="status">{text(t(STATUS[i.status]))}</td>'
         f"<td>{text(', '.join(i.vendor))}</td><td>{text(i.via or '')}</td>"
         f"<td>{f'<ul>{issues}</ul>' if issues else ''}</td></tr>"
     )
@@ -122,29 +113,26 @@ def _item_row(i: ItemCoverage) -> str:
 def _file(f: FileCoverage) -> str:
     s = f.summary()
     order = sorted(f.items, key=lambda i: (ORDER[i.status], not i.item.required, i.item.no))
-    headers = [
-        ("no", "num"), ("データ項目名称", ""), ("必須", ""), ("型", ""), ("桁数", "num"),
-        ("状態 status", ""), ("ベンダー項目 vendor", ""), ("取得方法 via", ""), ("理由 why", ""),
-    ]  # fmt: skip
-    source = text(f.vendor) if f.vendor else "対応するベンダーのファイルなし"
+    columns = ["no", "item", "required", "type", "length", "status", "vendor-items", "via", "why"]
+    headers = [(text(t(f"covcol.{c}")), "num" if c in ("no", "length") else "")
+               for c in columns]  # fmt: skip
+    source = text(f.vendor) if f.vendor else text(t("covhtml.no-vendor"))
     table_id = attr(f"items-{f.file.id}")
     rows = [_item_row(i) for i in order]
+    line = t("covhtml.file-line", covered=s.covered, items=s.items, pct=pct(s.covered_pct),
+             req_covered=s.required_covered, required=s.required,
+             req_pct=pct(s.required_pct))  # fmt: skip
     return (
         f'<section id="file-{attr(f.file.id)}"><h2>{text(f.file.name)}'
         f"<small>{text(f.file.id)} ← {source}</small></h2>"
-        f"<p>{num(s.covered)} / {num(s.items)} 項目に対応（{pct(s.covered_pct)}）、"
-        f"必須 {num(s.required_covered)} / {num(s.required)}（{pct(s.required_pct)}）。"
-        "欠落・型桁数不足・固定値・対応の順に、それぞれ必須項目を先頭に並べています。</p>"
+        f"<p>{text(line)}</p>"
         f'<div class="scroll">{html_table(table_id, headers, rows)}</div></section>'
     )
 
 
 def _vendor(coverage: Coverage) -> str:
-    what = "フィールド" if coverage.kind == "mapping" else "項目"
-    head = (
-        f'<section id="unplaced"><h2>標準に対応しないベンダーの{what}'
-        "<small>vendor fields with no standard home (団体独自項目?)</small></h2>"
-    )
+    what = t("cov.fields" if coverage.kind == "mapping" else "cov.items")
+    head = f'<section id="unplaced"><h2>{text(t("covhtml.unplaced", what=what))}</h2>'
     rows = []
     for v in coverage.vendor_files:
         names = "".join(
@@ -157,11 +145,12 @@ def _vendor(coverage: Coverage) -> str:
             f"<tr><td>{text(v.id)}</td><td>{text(v.name)}</td>"
             f"<td>{text(v.standard_file or '-')}</td>"
             f'<td class="num">{num(v.fields)}</td><td class="num">{num(len(v.unplaced))}</td>'
-            f"<td>{f'<ul>{names}</ul>' if names else 'なし'}</td></tr>"
+            f"<td>{f'<ul>{names}</ul>' if names else text(t('head.none'))}</td></tr>"
         )
     headers = [
-        ("ベンダーのファイル", ""), ("名称", ""), ("標準のファイル", ""), (what, "num"),
-        ("対応なし", "num"), ("一覧", ""),
+        (text(t("covcol.vendor-file")), ""), (text(t("covcol.name")), ""),
+        (text(t("covcol.standard-file")), ""), (text(what), "num"),
+        (text(t("covcol.unplaced")), "num"), (text(t("covcol.list")), ""),
     ]  # fmt: skip
     return head + html_table("unplaced-table", headers, rows) + "</section>"
 
@@ -170,4 +159,4 @@ def _notes(coverage: Coverage) -> str:
     if not coverage.notes:
         return ""
     items = "".join(f"<li>{text(n)}</li>" for n in coverage.notes)
-    return f'<section id="notes"><h2>備考<small>notes</small></h2><ul>{items}</ul></section>'
+    return f'<section id="notes"><h2>{text(t("h.notes"))}</h2><ul>{items}</ul></section>'

@@ -25,6 +25,7 @@ from layout_tool.coverage.model import (
     VendorFile,
 )
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import Msg, t
 from layout_tool.spec.catalogue import shared_codes
 from layout_tool.spec.import_words import normalise
 from layout_tool.spec.loader import load_area_file
@@ -46,17 +47,18 @@ HOLDS: dict[str, frozenset[str]] = {
     "code": _TEXT | {"code"},
 }
 # Why a declared type cannot hold the standard's values, where a short reason helps.
-REASONS: dict[tuple[str, str], str] = {
-    ("zenkaku", "hankaku"): "half-width text cannot hold 全角 characters",
-    ("kana", "hankaku"): "half-width text cannot hold 全角 katakana",
-    ("zenkaku", "kana"): "a kana item holds katakana only, not kanji",
-    ("hankaku", "zenkaku"): "full-width text cannot hold half-width characters",
-    ("digits", "number"): "a number loses leading zeros",
-    ("number", "digits"): "digits cannot hold a sign or decimals",
-    ("code", "number"): "a number loses the leading zeros of codes",
-    ("text", "zenkaku"): "full-width text cannot hold half-width characters",
-    ("text", "hankaku"): "half-width text cannot hold 全角 characters",
+REASONS: dict[tuple[str, str], Msg] = {
+    ("zenkaku", "hankaku"): Msg("covwhy.zenkaku-hankaku"),
+    ("kana", "hankaku"): Msg("covwhy.kana-hankaku"),
+    ("zenkaku", "kana"): Msg("covwhy.zenkaku-kana"),
+    ("hankaku", "zenkaku"): Msg("covwhy.hankaku-zenkaku"),
+    ("digits", "number"): Msg("covwhy.digits-number"),
+    ("number", "digits"): Msg("covwhy.number-digits"),
+    ("code", "number"): Msg("covwhy.code-number"),
+    ("text", "zenkaku"): Msg("covwhy.hankaku-zenkaku"),
+    ("text", "hankaku"): Msg("covwhy.zenkaku-hankaku"),
 }
+"""Why a declared type cannot hold the standard's, said in the language of the run."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def coverage_of_layout(
             VendorFile(theirs.id, theirs.name, len(theirs.items), unplaced, home.get(theirs.id))
         )
     lonely = [f"{v.id} ({v.name})" for v in vendor.files if v.id not in home]
-    extra = [f"vendor files matched to no standard file: {', '.join(lonely)} (use --match)"]
+    extra = [t("covwhy.lonely", files=", ".join(lonely))]
     return Coverage(
         kind="layout",
         subject=subject or vendor.path or vendor.name,
@@ -212,7 +214,7 @@ def _match(name: str, theirs: FileSpec, used: set[str]) -> tuple[Item | None, st
     wanted = normalise(name)
     for candidate in theirs.items:
         if candidate.name not in used and normalise(candidate.name) == wanted:
-            return candidate, "name matched after width normalisation"
+            return candidate, t("covwhy.width")
     return None, None
 
 
@@ -223,16 +225,17 @@ def compatibility(standard: AreaSpec, ours: Item, theirs: Item) -> list[Issue]:
         holds = holds | {"digits"}
     issues = []
     if theirs.type not in holds:
-        reason = REASONS.get((ours.type, theirs.type), f"{theirs.type} cannot hold {ours.type}")
-        issues.append(Issue("type", f"declared {theirs.type}, standard {ours.type}: {reason}"))
+        reason = REASONS.get(
+            (ours.type, theirs.type), Msg("covwhy.cannot-hold", theirs=theirs.type, ours=ours.type)
+        )
+        said = t("covwhy.declared-type", theirs=theirs.type, ours=ours.type, reason=reason)
+        issues.append(Issue("type", said))
     if ours.type in DATE_TYPES and theirs.type in DATE_TYPES:
         return issues  # different shapes of the same dates: their 桁数 do not compare
     if ours.type == "number" and theirs.type == "number":
         return issues + _number_issues(ours, theirs)
     if theirs.length < ours.length:
-        issues.append(
-            Issue("length", f"declared 桁数 {theirs.length} is shorter than {ours.length}")
-        )
+        issues.append(Issue("length", t("covwhy.shorter", theirs=theirs.length, ours=ours.length)))
     return issues
 
 
@@ -243,12 +246,15 @@ def _number_issues(ours: Item, theirs: Item) -> list[Issue]:
         issues.append(
             Issue(
                 "length",
-                f"declared {theirs.length - their_scale} integer digits, standard"
-                f" {ours.length - our_scale}",
+                t(
+                    "covwhy.integer-digits",
+                    theirs=theirs.length - their_scale,
+                    ours=ours.length - our_scale,
+                ),
             )
         )
     if their_scale < our_scale:
-        issues.append(Issue("type", f"declared {their_scale} decimals, standard {our_scale}"))
+        issues.append(Issue("type", t("covwhy.decimals", theirs=their_scale, ours=our_scale)))
     return issues
 
 

@@ -30,6 +30,7 @@ from layout_tool.coverage.model import (
     VendorField,
     VendorFile,
 )
+from layout_tool.i18n import t
 from layout_tool.mapping.model import FULLWIDTH_SPACE, Mapping, Rule, Source, Target
 from layout_tool.mapping.transforms.base import Step
 from layout_tool.spec.model import FileSpec, Item
@@ -51,7 +52,7 @@ def coverage_of_mapping(mapping: Mapping) -> Coverage:
     notes = []
     unmapped = [f.file.id for f in files if f.vendor is None]
     if unmapped:
-        notes.append(f"no vendor file is mapped to: {', '.join(unmapped)}")
+        notes.append(t("covwhy.unmapped-files", files=", ".join(unmapped)))
     return Coverage(
         kind="mapping",
         subject=mapping.path,
@@ -168,30 +169,19 @@ def _type_issues(rule: Rule) -> list[Issue]:
     issues = []
     if item.type in CONVERTED_DATES and "date" not in names:
         shape, hint = _date_shape(item)
-        issues.append(
-            Issue(
-                "type",
-                f"no date transform: the vendor value passes as text and must already be"
-                f" {shape} (say {{date: {hint}}} if it is, or the vendor's own shape)",
-            )
-        )
+        issues.append(Issue("type", t("covwhy.no-date", shape=shape, hint=hint)))
     if item.type == "code" and not CODE_STEPS.intersection(names):
-        issues.append(
-            Issue(
-                "type",
-                f"no code map: the vendor values must already be codes of table {item.code}",
-            )
-        )
+        issues.append(Issue("type", t("covwhy.no-code", table=item.code)))
     elif item.type == "code" and rule.relaxes_code_check:
-        issues.append(Issue("type", "the code map keeps unmapped vendor codes (unmapped: keep)"))
+        issues.append(Issue("type", t("covwhy.keep")))
     width_steps = [n for n in names if n in ("zenkaku", "hankaku", "hiragana", "katakana")]
     last = width_steps[-1] if width_steps else None
     if last == "hankaku" and item.type in FULL_WIDTH:
-        issues.append(Issue("type", f"the hankaku transform writes half-width into {item.type}"))
+        issues.append(Issue("type", t("covwhy.hankaku", type=item.type)))
     if last == "zenkaku" and item.type in HALF_WIDTH:
-        issues.append(Issue("type", f"the zenkaku transform writes full-width into {item.type}"))
+        issues.append(Issue("type", t("covwhy.zenkaku", type=item.type)))
     if last == "hiragana" and item.type == "kana":
-        issues.append(Issue("type", "the hiragana transform writes ひらがな into a kana item"))
+        issues.append(Issue("type", t("covwhy.hiragana")))
     return issues
 
 
@@ -210,13 +200,8 @@ def _length_issues(rule: Rule, capacity: int | None) -> list[Issue]:
         return []
     if (item.type in CONVERTED_DATES and "date" in names) or CODE_STEPS.intersection(names):
         return []
-    unit = "全角 characters" if item.type in FULL_WIDTH else "characters"
-    return [
-        Issue(
-            "length",
-            f"the vendor field holds at most {capacity} {unit}; 桁数 is {item.length}",
-        )
-    ]
+    unit = t("covwhy.unit-full" if item.type in FULL_WIDTH else "covwhy.unit")
+    return [Issue("length", t("covwhy.capacity", capacity=capacity, unit=unit, length=item.length))]
 
 
 def _used_fields(mapping: Mapping) -> set[tuple[str, str]]:

@@ -14,8 +14,6 @@ from layout_tool.i18n import t
 from layout_tool.safety.text import inert_lines
 from layout_tool.spec.render import table
 
-REQUIRED_MARK = "必須"
-
 
 def pct(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}%"
@@ -44,22 +42,26 @@ def heading(coverage: Coverage) -> list[str]:
     vendor = t("cov.vendor", vendor=coverage.vendor) if coverage.vendor else ""
     return [
         t("cov.title", name=area.name, area=area.id, version=area.version,
-          provenance=area.provenance),
+          provenance=t(f"provenance.{area.provenance}")),
         t("cov.by", by=by, title=coverage.title, vendor=vendor),
         f"  {coverage.subject}",
     ]  # fmt: skip
 
 
+SUMMARY_COLUMNS = (
+    "file", "name", "vendor", "items", "covered", "narrower", "constant", "missing",
+    "covered-pct", "required", "req-covered", "required-pct",
+)  # fmt: skip
+"""The summary table's columns (``covcol.*`` headings, in the language of the run)."""
+
+
 def summary_rows(coverage: Coverage) -> tuple[list[str], list[list[str]]]:
     """The per-file figures and the area's total, as table cells."""
-    headers = [
-        "file", "name", "vendor", "items", "covered", "narrower", "constant", "missing",
-        "covered%", "required", "req.covered", "required%",
-    ]  # fmt: skip
+    headers = [t(f"covcol.{c}") for c in SUMMARY_COLUMNS]
     rows = []
     for f in coverage.files:
         rows.append([f.file.id, f.file.name, f.vendor or "-", *_figures(f.summary())])
-    rows.append(["(area)", coverage.area.name, "", *_figures(coverage.summary())])
+    rows.append([t("covcol.area"), coverage.area.name, "", *_figures(coverage.summary())])
     return headers, rows
 
 
@@ -75,7 +77,7 @@ def _figures(s: Figures) -> list[str]:
 
 
 def _mark(i: ItemCoverage) -> str:
-    return REQUIRED_MARK if i.item.required else ""
+    return t("cov.required-mark") if i.item.required else ""
 
 
 def _file_lines(f: FileCoverage) -> list[str]:
@@ -98,7 +100,8 @@ def _file_lines(f: FileCoverage) -> list[str]:
         out.append("  " + t("cov.missing-list", n=len(missing)))
         rows = [[_mark(i), str(i.item.no), i.item.name, i.item.type, str(i.item.length)]
                 for i in missing]  # fmt: skip
-        out += ["    " + line for line in table(["", "no", "item", "type", "桁数"], rows)]
+        heads = ["", t("covcol.no"), t("covcol.item"), t("covcol.type"), t("covcol.length")]
+        out += ["    " + line for line in table(heads, rows)]
     narrower = f.with_status("narrower")
     if narrower:
         out.append("  " + t("cov.narrower-list", n=len(narrower)))
@@ -112,12 +115,14 @@ def _file_lines(f: FileCoverage) -> list[str]:
             ]
             for i in sorted(narrower, key=lambda i: (not i.item.required, i.item.no))
         ]
-        out += ["    " + line for line in table(["", "item", "standard", "from", "why"], rows)]
+        heads = ["", t("covcol.item"), t("covcol.standard"), t("covcol.from"), t("covcol.why")]
+        out += ["    " + line for line in table(heads, rows)]
     constant = f.with_status("constant")
     if constant:
         out.append("  " + t("cov.constant-list", n=len(constant)))
         rows = [[_mark(i), i.item.name, i.via or ""] for i in constant]
-        out += ["    " + line for line in table(["", "item", "value"], rows)]
+        heads = ["", t("covcol.item"), t("covcol.value")]
+        out += ["    " + line for line in table(heads, rows)]
     return out
 
 
@@ -128,7 +133,9 @@ def _vendor_lines(coverage: Coverage) -> list[str]:
         names = ", ".join(
             f"{u.name} ({u.detail})" if u.detail else u.name for u in v.unplaced
         ) or t("head.none")
-        out.append(f"  {v.id} ({v.name}): {len(v.unplaced)} of {v.fields} — {names}")
+        said = t("cov.vendor-line", id=v.id, name=v.name, n=len(v.unplaced), of=v.fields,
+                 names=names)  # fmt: skip
+        out.append(f"  {said}")
     return out
 
 

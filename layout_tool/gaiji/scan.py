@@ -9,7 +9,6 @@ the list that staff must still identify before the handover.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,16 +17,16 @@ from layout_tool.charset.policy import CharPolicy, token_kind
 from layout_tool.errors import LayoutToolError
 from layout_tool.gaiji.inventory import GaijiEntry, GaijiInventory, tally
 from layout_tool.gaiji.maptable import MapEntry, MapTable
+from layout_tool.i18n import Msg, t
 from layout_tool.io.batch import col
 from layout_tool.io.csvsource import BATCH_BYTES
 from layout_tool.io.inputs import shown
+from layout_tool.progress import Progress
 from layout_tool.readers.csv_reader import CsvReader
 from layout_tool.readers.inputs import Entry, find, recognise
 from layout_tool.readers.protocol import Reader, ReadOptions
 from layout_tool.readers.registry import open_reader
 from layout_tool.spec.model import AreaSpec, FileSpec
-
-Progress = Callable[[str, int], None]
 
 
 @dataclass
@@ -148,7 +147,7 @@ def scan_paths(
             continue
         if isinstance(reader, CsvReader) and reader.massive:
             scan.files.append(_scanned(reader, pinned))
-            summary = reader.source.encoding_summary("nothing inventoried").message
+            summary = reader.source.encoding_summary(Msg("frag.not-inventoried")).message
             scan.notes.append(f"{label}: {summary}")
             continue
         for section in reader.sections():
@@ -156,7 +155,7 @@ def scan_paths(
             scan.files.append(done)
             names = _column_names(section.labels)
             if not names:
-                scan.notes.append(f"{label}: empty, or no header row; nothing inventoried")
+                scan.notes.append(t("note.empty-skipped", label=label))
                 continue
             columns = {name: col(i) for i, name in enumerate(names)}
             for batch in section.batches:

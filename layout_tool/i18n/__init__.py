@@ -135,6 +135,15 @@ class Msg:
 
 Text = str | Msg
 
+_SLOT = "\x00"
+
+
+def around(msg_id: str, slot: str, /, **params: object) -> tuple[str, str]:
+    """The text before and after parameter ``slot`` (current language): for messages whose
+    ``slot`` is a column of values, put together by polars around it."""
+    before, _, after = render(msg_id, {**params, slot: _SLOT}).partition(_SLOT)
+    return before, after
+
 
 def text(value: Text, lang: str | None = None) -> str:
     """A plain string or a ``Msg`` as text in the language asked for (default: current)."""
@@ -163,6 +172,7 @@ __all__ = [
     "LANGS",
     "Msg",
     "Text",
+    "around",
     "code_action",
     "code_title",
     "counted",

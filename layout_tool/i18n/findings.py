@@ -118,6 +118,59 @@ FINDING_TEMPLATES: dict[str, tuple[str, str]] = {
         "{area}のファイルとして認識できないため、検査していません",
         "not recognised as a file of {area}; not checked",
     ),
+    "encoding.massive": (
+        "{count}個のバイト列が{encoding}として読めません"
+        "（最初のバイト位置 {where}）。{consequence}",
+        "{count} byte sequences do not decode as {encoding} (first at byte offsets {where});"
+        " {consequence}",
+    ),
+    "header.not-checked": ("検査していません: {why}", "not checked: {why}"),
+    "row-shape.no-data": (
+        "データ行がありません（見出し行だけのファイルです）",
+        "no data rows: the file holds only its header",
+    ),
+    "file-missing": (
+        "{file}（{name}{filename}）が入力にありません: "
+        "{area}の{of}ファイル中 {checked}ファイルを検査",
+        "{file} ({name}{filename}) is not among the inputs: {checked} of {of} files of {area}"
+        " checked",
+    ),
+    "rule.unpicked": (
+        "グループ（{names}）のどの行も pick: が求める行ではありません",
+        "no row of its group ({names}) is one that pick: asks for",
+    ),
+    "type.xml-value": (
+        "XML 1.0 で表せない文字（TAB・LF・CR 以外の制御文字）があるか、XML の読み手が読める長さ"
+        "（{limit}バイト）を超えています",
+        "a value holds a character XML 1.0 cannot carry (a control character other than TAB,"
+        " LF, CR), or is longer than an XML reader reads ({limit} bytes)",
+    ),
+    "length.counted-exact": (
+        "{item}はちょうど{length}{unit}にしてください（桁数の数え方: {counting}）",
+        "{item} must have exactly {length} {unit} (桁数 counted as {counting})",
+    ),
+    "length.counted-max": (
+        "{item}は{length}{unit}以内にしてください（桁数の数え方: {counting}）",
+        "{item} must have at most {length} {unit} (桁数 counted as {counting})",
+    ),
+    "charset": (
+        "{item}に文字セット {charset} にない文字があります: GJ 文字（{gj}）でも移行元の外字でもない"
+        "私用領域の文字{ivs}{outside}",
+        "{item} holds a character outside charset {charset}: a private-use character that is"
+        " neither a GJ character ({gj}) nor a vendor 外字{ivs}{outside}",
+    ),
+    "lost-char": (
+        "{item}に失われた文字があります: 文字の代わりのエスケープ表記"
+        "（◆…◆、{MJ……}/{GJ……}、&#x…;）か U+FFFD",
+        "{item} holds a lost character: escape text for a character (◆…◆, {MJ……}/{GJ……},"
+        " &#x…;) or U+FFFD",
+    ),
+    "round-trip": (
+        "フィールド {field} は {value} として書き戻されます"
+        "（可逆のマッピングでは、行が完全に元に戻る必要があります）",
+        "field {field} would be written back as {value} (lossless mapping: the row must"
+        " convert back exactly)",
+    ),
     # cross-file and cross-row checks
     "key-duplicate": (
         "キー（{key}）が{first}行目と重複しています",

@@ -13,8 +13,13 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "unit.occurrence": ("{n}箇所", "{n|occurrence|occurrences}"),
     "unit.character": ("{n}文字", "{n|character|characters}"),
     # fragments of messages
-    "frag.at-row": ("（{line}行目）", " (row {line})"),
-    "frag.n-rows": ("（{rows}件）", " ({rows} rows)"),
+    "unit.len-codepoints": ("文字", "characters"),
+    "unit.len-characters": (
+        "文字（IVS は基底文字と合わせて1文字）",
+        "characters (an IVS counted with its base)",
+    ),
+    "unit.len-bytes:cp932": ("バイト（CP932）", "CP932 bytes"),
+    "unit.len-bytes:utf-8": ("バイト（UTF-8）", "UTF-8 bytes"),
     # the report's head
     "kind.validation": ("検証", "validation"),
     "kind.verification": ("照合", "verification"),
@@ -97,6 +102,16 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     "h.no-findings": ("指摘はありません。", "No findings."),
     "xlsx.title": ("layout-tool 検証レポート", "layout-tool validation report"),
     "xlsx.result": ("結果", "Result"),
+    "xlsx.unmasked": ("マスクなし（--show-values）", "unmasked (--show-values)"),
+    "xlsx.masked": (
+        "機微な項目は先頭4文字以外を * で表示",
+        "sensitive items: all but the first 4 characters shown as *",
+    ),
+    "sheet.summary": ("概要", "Summary"),
+    "sheet.findings": ("指摘", "Findings"),
+    "sheet.gaiji": ("外字", "Gaiji"),
+    "col.xpath": ("XPath", "XPath"),
+    "col.files-list": ("ファイル", "files"),
     "fig.area": ("業務", "area"),
     "fig.files": ("ファイル数", "files"),
     "fig.rows": ("行数", "rows"),
@@ -304,12 +319,4 @@ UI_TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "hint.did-you-mean": ("（もしかして: {names}）", " — did you mean {names}?"),
     # notes
-    "note.reference-unchecked": (
-        "参照 {source}（{items}）→ {target} は検査していません: {target} が入力にありません",
-        "reference {source}({items}) → {target} not checked: file {target} not among the inputs",
-    ),
-    "note.checked-against": (
-        "{what} {source} と照合しました: 記載 {listed}件、検出 {found}件",
-        "files checked against the {what} {source}: {listed} listed, {found} found",
-    ),
 }

@@ -15,8 +15,9 @@ from typing import Any, Literal
 
 from layout_tool import __version__
 from layout_tool.errors import LayoutToolError
-from layout_tool.integrity.measure import Measured, Progress, measure_folder
+from layout_tool.integrity.measure import Measured, measure_folder
 from layout_tool.io.atomic import write_text_atomic
+from layout_tool.progress import Progress
 from layout_tool.spec.catalogue import DEFAULT_VERSION
 from layout_tool.spec.model import AreaSpec
 

@@ -9,11 +9,12 @@ agree on a file's row count.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from layout_tool.io.inputs import refusal, shown
+from layout_tool.progress import Progress
 from layout_tool.readers.inputs import COUNT_SHEET_NAMES, MANIFEST_NAME, find, identify
 from layout_tool.readers.protocol import ReadOptions
 from layout_tool.readers.registry import by_suffix, open_reader
@@ -21,7 +22,6 @@ from layout_tool.spec.model import AreaSpec, FileSpec
 
 __all__ = ["COUNT_SHEET_NAMES", "MANIFEST_NAME", "Measured", "identify", "listed_files", "measure"]
 
-Progress = Callable[[str, int], None]
 _HASH_BLOCK = 1 << 20
 
 
@@ -78,6 +78,8 @@ def measure(
     """Hash every file; for CSV data files also count records and name the encoding."""
     rel = relative(folder, path)
     label = shown(path)
+    if progress is not None:
+        progress(label, 0)  # every file counts for n/N and the bytes done, data or not
     form = by_suffix(path)
     if form is None or (form.sniffed and refusal(path) is not None):  # not data, or no text
         return Measured(rel, label, path.stat().st_size, _sha256(path))

@@ -20,12 +20,12 @@ from layout_tool.integrity.measure import (
     COUNT_SHEET_NAMES,
     MANIFEST_NAME,
     Measured,
-    Progress,
     listed_files,
     measure,
     measure_folder,
     relative,
 )
+from layout_tool.progress import Progress
 from layout_tool.report.report import FileResult, Filter, Report
 from layout_tool.spec.catalogue import DEFAULT_VERSION
 from layout_tool.spec.model import AreaSpec

@@ -17,7 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from layout_tool.findings import Finding
-from layout_tool.i18n import Msg, Text
+from layout_tool.i18n import Msg, Text, t
 from layout_tool.io.batch import ROW, Batch, col
 from layout_tool.io.csvparse import (
     SENTINEL,
@@ -44,6 +44,7 @@ from layout_tool.io.encoding import (
 )
 from layout_tool.io.prefetch import prefetch
 
+NOT_CHECKED = Msg("frag.not-checked")
 BATCH_BYTES = 8 << 20
 MAX_HEADER_BYTES = 64 << 20
 # More undecodable sequences than this in the sample: the file is in another encoding.
@@ -119,14 +120,13 @@ class CsvSource:
         if not self.header:
             self.header_findings.append(self.header_problem(Msg("header.empty")))
 
-    def encoding_summary(self, consequence: str = "rows not checked") -> Finding:
+    def encoding_summary(self, consequence: Text = NOT_CHECKED) -> Finding:
         """The one ``encoding`` finding of a file that fails massively in its encoding."""
         count, first = _count_failures(self.path, self.encoding)
         where = ", ".join(f"{o:,}" for o in first)
-        message = (
-            f"{count:,} byte sequences do not decode as {self.encoding}"
-            f" (first at byte offsets {where}); {consequence}"
-        )
+        said = Msg("encoding.massive", count=count, encoding=self.encoding, where=where,
+                   consequence=consequence)  # fmt: skip
+        message = said.render()
         head = _head(self.path)
         others = {
             enc: failures(head, enc)
@@ -135,14 +135,11 @@ class CsvSource:
         }
         best = min(others, key=lambda enc: others[enc]) if others else None
         if best is not None and others[best] == 0:
-            message += f"; decodes cleanly as {best}: use --encoding auto or {best}"
+            message += t("frag.clean-as", best=best)
         elif best is not None and others[best] * 10 < self.sample_failures:
-            message += (
-                f"; decodes as {best} with {others[best]:,} undecodable sequences in its first"
-                f" MB: use --encoding auto or {best}"
-            )
+            message += t("frag.better-as", best=best, n=others[best])
         else:
-            message += "; no other encoding decodes it either"
+            message += t("frag.none-better")
         return Finding(
             code="encoding",
             severity="error",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import Msg, t
 
 SNIFF_BYTES = 8 << 10
 
@@ -32,17 +33,18 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xfe\xff", "utf-16"),
 )
 
-REFUSALS: dict[str, str] = {
-    "xlsx": "an Excel workbook (xlsx), not CSV: save each sheet as CSV first",
-    "xls": "an Excel 97-2003 workbook (xls), not CSV: save each sheet as CSV first",
-    "zip": "a zip archive, not CSV: unpack it first",
-    "gzip": "a gzip archive, not CSV: unpack it first",
-    "7z": "a 7-Zip archive, not CSV: unpack it first",
-    "rar": "a RAR archive, not CSV: unpack it first",
-    "pdf": "a PDF document, not data",
-    "utf-16": "UTF-16 text: save it as UTF-8 or CP932 (Shift_JIS) first",
-    "binary": "binary data, not text",
+REFUSALS: dict[str, Msg] = {
+    "xlsx": Msg("refuse.xlsx"),
+    "xls": Msg("refuse.xls"),
+    "zip": Msg("refuse.zip"),
+    "gzip": Msg("refuse.gzip"),
+    "7z": Msg("refuse.7z"),
+    "rar": Msg("refuse.rar"),
+    "pdf": Msg("refuse.pdf"),
+    "utf-16": Msg("refuse.utf-16"),
+    "binary": Msg("refuse.binary"),
 }
+"""Why a file of each kind is not read, said in the language of the run."""
 
 
 def sniff(head: bytes) -> str | None:
@@ -65,9 +67,9 @@ def refusal(path: Path) -> str | None:
         with path.open("rb") as fh:
             head = fh.read(SNIFF_BYTES)
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
+        return t("path.unreadable", why=exc.strerror or exc)
     kind = sniff(head)
-    return None if kind is None else REFUSALS[kind]
+    return None if kind is None else REFUSALS[kind].render()
 
 
 def shown(path: Path | str) -> str:
@@ -114,7 +116,7 @@ def discover(
     def add(path: Path, explicit: bool, folder: Path | None) -> None:
         key = os.path.realpath(path)
         if key in seen:
-            out.notes.append(f"{shown(path)}: the same file as {seen[key]}; read once")
+            out.notes.append(f"{shown(path)}: {t('path.same-file', other=seen[key])}")
             return
         seen[key] = shown(path)
         out.files.append(Found(path, explicit, folder))
@@ -133,7 +135,7 @@ def discover(
             continue
         why = _not_regular(path)
         if why is not None:
-            raise LayoutToolError(f"{shown(path)}: {why}")
+            raise LayoutToolError(f"{shown(path)}: {why.render()}")
         add(path, True, None)
     return out
 
@@ -150,45 +152,49 @@ def _children(
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
-        raise LayoutToolError(f"{shown(folder)}: cannot list ({exc.strerror or exc})") from None
+        said = t("path.cannot-list", why=exc.strerror or exc)
+        raise LayoutToolError(f"{shown(folder)}: {said}") from None
     root = root or os.path.realpath(folder)
     out = []
     for child in entries:
         if child.is_symlink():
             target = os.path.realpath(child)
             if not os.path.exists(target):
-                notes.append(f"{shown(child)}: a symbolic link to nothing; skipped")
+                notes.append(f"{shown(child)}: {t('path.skipped', why=Msg('path.dangling'))}")
                 continue
             if os.path.commonpath([root, target]) != root:
-                notes.append(f"{shown(child)}: a symbolic link out of the folder; skipped")
+                notes.append(f"{shown(child)}: {t('path.skipped', why=Msg('path.link-out'))}")
                 continue
-        why = _not_regular(child)
-        if why == "a folder":
+        odd = _not_regular(child)
+        if odd == FOLDER:
             if recursive and not child.is_symlink() and not skip(child.name):
                 out += _children(child, notes, recursive, skip, root)
             continue
-        if why is not None:
-            notes.append(f"{shown(child)}: {why}; skipped")
+        if odd is not None:
+            notes.append(f"{shown(child)}: {t('path.skipped', why=odd)}")
             continue
         out.append(child)
     return out
 
 
-def _not_regular(path: Path) -> str | None:
+FOLDER = Msg("path.folder")
+
+
+def _not_regular(path: Path) -> Msg | None:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
         if path.is_symlink():
-            return "a symbolic link to nothing"
-        return "no such file or folder"
+            return Msg("path.dangling")
+        return Msg("path.none")
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
+        return Msg("path.unreadable", why=exc.strerror or str(exc))
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return FOLDER
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe), not a file"
+        return Msg("path.fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device, not a file"
+        return Msg("path.device")
     if not stat.S_ISREG(mode):
-        return "not a regular file"
+        return Msg("path.irregular")
     return None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from layout_tool.i18n import Msg
 from layout_tool.mapping.model import Clause, Condition, Rule, Source
 from layout_tool.yamlsource import YamlDoc
 
@@ -32,7 +33,7 @@ def parse_condition(
     if raw is None:
         return ()
     if not isinstance(raw, dict) or not raw:
-        raise doc.error("a condition is a mapping of field or item names to values", path)
+        raise doc.error(Msg("rule.condition"), path)
     clauses = []
     for name, test in raw.items():
         here = [*path, name]
@@ -51,7 +52,7 @@ def parse_condition(
         negate = False
         if isinstance(test, dict):
             if list(test) != ["not"]:
-                raise doc.error(f"{name}: a test is a value, a list, null or {{not: …}}", here)
+                raise doc.error(Msg("rule.test", name=name), here)
             negate, test = True, test["not"]
             here = [*here, "not"]
         clauses.append(Clause(str(name), item, _values(doc, here, name, test), negate))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from layout_tool.i18n import Msg
 from layout_tool.mapping.conditions import parse_condition
 from layout_tool.mapping.model import Condition, Rule, Source, Target
 from layout_tool.yamlsource import YamlDoc
@@ -37,7 +38,7 @@ def derivation(
             continue
         at = [*here, "items", rule.item.name, "count"]
         if not distinct:
-            raise doc.error(f"{rule.item.name}: count needs a target with distinct:", at)
+            raise doc.error(Msg("rule.count-distinct", item=rule.item.name), at)
         spec = raw["items"][rule.item.name]["count"] or {}
         cond = parse_condition(doc, [*at, "where"], spec.get("where"), source, by_item)
         rules[n] = replace(rule, count_where=cond)
@@ -55,7 +56,7 @@ def derivation(
 
 def _field_name(doc: YamlDoc, path: list[str | int], source: Source, name: Any) -> str:
     if name not in source.field_names:
-        raise doc.error(f"source {source.id} has no field {name!r}", path)
+        raise doc.error(Msg("rule.no-field-short", source=source.id, name=repr(name)), path)
     return str(name)
 
 
@@ -71,7 +72,7 @@ def _pick(
     if "pick" not in raw:
         return (None,)
     if not distinct:
-        raise doc.error("pick: goes with distinct:", [*here, "pick"])
+        raise doc.error(Msg("rule.pick-distinct"), [*here, "pick"])
     given = raw["pick"] if isinstance(raw["pick"], list) else [raw["pick"]]
     out: list[Condition | None] = []
     for i, entry in enumerate(given):
@@ -83,5 +84,5 @@ def _pick(
         elif isinstance(entry, dict) and list(entry) == ["where"]:
             out.append(parse_condition(doc, [*at, "where"], entry["where"], source, by_item))
         else:
-            raise doc.error("pick: first, {where: {…}}, or a list of them", at)
+            raise doc.error(Msg("rule.pick-shape"), at)
     return tuple(out)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from layout_tool.dates import SHAPES
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import counted, t, text
 from layout_tool.io.batch import ROW
 from layout_tool.mapping.match import Match, match_file
 from layout_tool.mapping.transforms.clock import convert_time, convert_yearmonth
@@ -98,7 +99,7 @@ def q(text: str) -> str:
 
 def _like(values: list[str]) -> str:
     seen = list(dict.fromkeys(values))[:3]
-    return f"{len(values)} values like {', '.join(chr(39) + v + chr(39) for v in seen)}"
+    return t("draft.like", n=len(values), values=", ".join(chr(39) + v + chr(39) for v in seen))
 
 
 def _fits_date(values: list[str], shape: str) -> bool:
@@ -121,7 +122,7 @@ def guess(export: Export, name: str, item: Item, area: AreaSpec) -> Guess:
     """The rule for ``item`` from field ``name``, with the evidence for it."""
     values = export.values(name)
     if not values:
-        return Guess(q(name), "no values in the sample")
+        return Guess(q(name), t("draft.no-values"))
     steps: list[str] = []
     notes: list[str] = []
     codes: dict[str, dict[str, str]] = {}
@@ -131,7 +132,7 @@ def guess(export: Export, name: str, item: Item, area: AreaSpec) -> Guess:
         side = "left" if any(v.startswith(" ") for v in values) else "right"
         width = f", width: {widths.pop()}" if len(widths) == 1 else ""
         steps.append(f"{{trim: {{side: {side}{width}}}}}")
-        notes.append(f"values padded with spaces ({_like(values)})")
+        notes.append(t("draft.padded", like=_like(values)))
         values = [v for v in stripped if v]
     kind = item.type
     if kind in ("date", "wareki"):
@@ -139,7 +140,7 @@ def guess(export: Export, name: str, item: Item, area: AreaSpec) -> Guess:
         shape = next((s for s in DATE_ORDER if _fits_date(values, s)), None)
         flag = _flag_field(export, name)
         if shape is None:
-            notes.append(f"dates in no known shape ({_like(values)}): say date: {{from: …}}")
+            notes.append(t("draft.date-unknown-shape", like=_like(values)))
         elif flag is not None:
             flags = sorted(set(export.values(flag)))
             unknown = '{"1": day, "2": month-day}'
@@ -147,14 +148,13 @@ def guess(export: Export, name: str, item: Item, area: AreaSpec) -> Guess:
                 f"{{date: {{from: {shape}, unknown_flag: {q(flag)}, unknown: {unknown}}}}}"
             )
             notes.append(
-                f"{shape} dates ({_like(values)}); {flag} holds {flags}:"
-                " check what each flag value means"
+                t("draft.date-flagged", shape=shape, like=_like(values), flag=flag, flags=flags)
             )
         elif shape != own:
             steps.append(f"{{date: {shape}}}" if kind == "wareki" or shape in DATE_ORDER else "")
-            notes.append(f"{shape} dates ({_like(values)})")
+            notes.append(t("draft.dates", shape=shape, like=_like(values)))
         else:
-            notes.append(f"already the standard's shape ({_like(values)})")
+            notes.append(t("draft.standard-shape", like=_like(values)))
     elif kind == "yearmonth":
         shape = next(
             (s for s in YM_ORDER if all(convert_yearmonth(v, s, "compact", True) for v in values)),
@@ -162,39 +162,38 @@ def guess(export: Export, name: str, item: Item, area: AreaSpec) -> Guess:
         )
         if shape not in (None, "compact"):
             steps.append(f"{{yearmonth: {shape}}}")
-        notes.append(f"{shape or 'unknown'} year-months ({_like(values)})")
+        notes.append(t("draft.yearmonths", shape=shape or t("draft.unknown"), like=_like(values)))
     elif kind == "time":
         shape = next(
             (s for s in TIME_ORDER if all(convert_time(v, s, "compact") for v in values)), None
         )
         if shape not in (None, "compact"):
             steps.append(f"{{time: {shape}}}")
-        notes.append(f"{shape or 'unknown'} times ({_like(values)})")
+        notes.append(t("draft.times", shape=shape or t("draft.unknown"), like=_like(values)))
     elif kind == "code" and item.code is not None and item.code in area.codes:
         table = dict(area.codes[item.code].values)
         _code_guess(item, values, table, steps, notes, codes)
     elif kind in ("digits", "number", "hankaku"):
         if any(_FULL_DIGITS.search(v) or _FULL_ASCII.search(v) for v in values):
             steps.append("hankaku")
-            notes.append(f"full-width characters ({_like(values)})")
+            notes.append(t("draft.full-width", like=_like(values)))
             values = [v.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}) for v in values]
         if kind == "digits" and item.fixed and any(len(v) < item.length for v in values):
             steps.append(f"{{zfill: {item.length}}}")
-            notes.append(
-                f"{min(map(len, values))}-{max(map(len, values))} digits,"
-                f" the item has {item.length}"
-            )
+            low, high = min(map(len, values)), max(map(len, values))
+            notes.append(t("draft.digits", low=low, high=high, length=item.length))
     elif kind in ("kana", "zenkaku"):
         if any(_HALF_KANA.search(v) for v in values):
             steps.append("zenkaku")
-            notes.append(f"half-width kana in a full-width item ({_like(values)})")
+            notes.append(t("draft.half-kana", like=_like(values)))
         if kind == "kana" and any(_HIRAGANA.search(v) for v in values):
             steps.append("katakana")
-            notes.append(f"readings in hiragana ({_like(values)})")
+            notes.append(t("draft.hiragana", like=_like(values)))
     if not steps:
-        return Guess(q(name), "; ".join(notes) or f"as it is ({_like(values)})", codes)
+        said = t("draft.sep").join(notes) or t("draft.as-is", like=_like(values))
+        return Guess(q(name), said, codes)
     rule = f"{{from: {q(name)}, transforms: [{', '.join(s for s in steps if s)}]}}"
-    return Guess(rule, "; ".join(notes), codes)
+    return Guess(rule, t("draft.sep").join(notes), codes)
 
 
 def _code_guess(
@@ -207,11 +206,11 @@ def _code_guess(
 ) -> None:
     distinct = sorted(set(values))
     if all(v in table for v in distinct):
-        notes.append(f"codes of table {item.code} ({', '.join(distinct[:6])})")
+        notes.append(t("draft.codes", table=item.code, values=", ".join(distinct[:6])))
         return
     if all(v.isdigit() and v.zfill(item.length) in table for v in distinct):
         steps.append(f"{{zfill: {item.length}}}")
-        notes.append(f"codes narrower than table {item.code}: {', '.join(distinct[:6])}")
+        notes.append(t("draft.codes-narrow", table=item.code, values=", ".join(distinct[:6])))
         return
     labels = {label: code for code, label in table.items()}
     found = {v: labels[v] for v in distinct if v in labels}
@@ -219,12 +218,10 @@ def _code_guess(
         codes[item.name] = found
         steps.append(f"{{code: {q(item.name)}}}")
         missing = [v for v in distinct if v not in labels]
-        notes.append(
-            f"values are the labels of table {item.code}"
-            + (f"; not found, add them to the map: {', '.join(missing)}" if missing else "")
-        )
+        more = t("draft.labels-missing", values=", ".join(missing)) if missing else ""
+        notes.append(t("draft.labels", table=item.code) + more)
         return
-    notes.append(f"values not in table {item.code} ({', '.join(distinct[:6])}): write a code map")
+    notes.append(t("draft.not-codes", table=item.code, values=", ".join(distinct[:6])))
 
 
 @dataclass
@@ -263,14 +260,14 @@ def draft(area: AreaSpec, paths: list[Path]) -> str:
         target_lines += _target(area, p, codes, used[p.export.path])
     lines = [
         "# yaml-language-server: $schema=https://layout-tool.invalid/schema/mapping.schema.json",
-        "# A DRAFT written by `layout-tool mapping init`: every rule is a guess from field names",
-        "# and sampled values, with its evidence in a comment. Read each one, fix what is wrong,",
-        "# then run `layout-tool mapping check THIS.yaml EXPORT` and `layout-tool convert`.",
+        t("draft.head-1"),
+        t("draft.head-2"),
+        t("draft.head-3"),
         "mapping: 1",
-        f"name: draft for {', '.join(e.path.name for e in exports)}",
+        f"name: {q(t('draft.name', files=', '.join(e.path.name for e in exports)))}",
         f"area: {area.id}",
         f'version: "{area.version}"',
-        "lossless: false  # true when every field has a rule with an inverse (the loader checks)",
+        f"lossless: false  # {t('draft.lossless')}",
     ]
     if codes:
         lines += ["", "codes:"]
@@ -285,15 +282,21 @@ def draft(area: AreaSpec, paths: list[Path]) -> str:
             f"  - id: {e.id}",
             f"    file: {q(e.path.name)}",
             "    format: csv",
-            f"    encoding: auto  # detected: {e.encoding} ({e.how}); {len(e.rows)} rows sampled",
+            "    encoding: auto  # "
+            + t(
+                "draft.detected",
+                encoding=e.encoding,
+                how=t(f"detect.{e.how}"),
+                rows=counted(len(e.rows), "row"),
+            ),
             f"    fields: [{', '.join(q(f) for f in e.fields)}]",
         ]
         left = [f for f in e.fields if f not in used[e.path]]
         if left:
-            lines.append(f"    # fields no rule reads: {', '.join(left)}")
+            lines.append(f"    # {t('draft.unread', fields=', '.join(left))}")
     lines += ["", "targets:", *target_lines]
     if not planned:
-        lines.append("  []  # no standard file matched: name the items by hand")
+        lines.append(f"  []  # {t('draft.no-target')}")
     return "\n".join(lines) + "\n"
 
 
@@ -302,7 +305,8 @@ def _target(
 ) -> list[str]:
     e = p.export
     lines = [
-        f"  - file: {p.file.id}  # {p.file.name}: {p.matched} of {len(p.file.items)} items matched",
+        f"  - file: {p.file.id}  # "
+        + t("draft.target", name=p.file.name, matched=p.matched, items=len(p.file.items)),
         f"    source: {e.id}",
     ]
     keys = [p.matches[k].field for k in p.file.key if k in p.matches]
@@ -310,19 +314,23 @@ def _target(
         column = e.values(keys[0])
         if len(set(column)) < len(column):
             lines += [
-                f"    distinct: [{q(keys[0])}]  # {keys[0]} repeats in the sample: a row per value",
-                "    # pick: [{where: {…}}, first]  # which row of a group supplies the values",
+                f"    distinct: [{q(keys[0])}]  # {t('draft.distinct', field=keys[0])}",
+                f"    # pick: [{{where: {{…}}}}, first]  # {t('draft.pick')}",
             ]
     elif any(k is None for k in keys) or len(keys) < len(p.file.key):
         missing = [k for k in p.file.key if not p.matches.get(k) or not p.matches[k].field]
-        lines.append(f"    # its key item(s) {', '.join(missing)} have no field yet")
+        lines.append(f"    # {t('draft.no-key', items=', '.join(missing))}")
     lines.append("    items:")
     made: set[str] = set()
     for item in p.file.items:
         m = p.matches[item.name]
         if m.field is not None:
             g = guess(e, m.field, item, area)
-            why = f"name: {m.why}" if m.score == 100 else f"name: {m.why} ({m.score})"
+            why = (
+                t("draft.name-why", why=m.why)
+                if m.score == 100
+                else t("draft.name-why-score", why=m.why, score=m.score)
+            )
             used.add(m.field)
         else:
             found = _composed(area, e, p, item)
@@ -336,11 +344,11 @@ def _target(
     unmatched = [i for i in p.file.items if i.name not in made]
     unmatched.sort(key=lambda i: not i.required)
     if unmatched:
-        lines.append("    # standard items without a field (required first):")
+        lines.append(f"    # {t('draft.unmatched')}")
         for i in unmatched:
             note = p.matches[i.name].note
-            flag = " REQUIRED" if i.required else ""
-            lines.append(f"    #   {i.name}{flag}{f' ({note})' if note else ''}")
+            flag = t("draft.required") if i.required else ""
+            lines.append(f"    #   {i.name}{flag}{f' ({text(note)})' if note else ''}")
     return lines
 
 
@@ -358,10 +366,10 @@ def _composed(area: AreaSpec, e: Export, p: Planned, item: Item) -> tuple[Guess,
         guesses = [guess(e, f, p.file.item(n), area) for f, n in zip(fields, parts, strict=True)]
         each = ", each: [katakana]" if any("katakana" in g.rule for g in guesses) else ""
         rule = f"{{join: [{', '.join(q(f) for f in fields)}]{each}}}"
-        why = f"{' + '.join(parts)}, which the standard joins with a full-width space"
-        return Guess(rule, f"fields {', '.join(fields)}"), why
+        why = t("draft.joined", parts=" + ".join(parts))
+        return Guess(rule, t("draft.joined-fields", fields=", ".join(fields))), why
     base = item.name.split("（")[0]
     if base != item.name and p.matches.get(base) and p.matches[base].field:
         field = p.matches[base].field or ""
-        return guess(e, field, item, area), f"the field of {base}"
+        return guess(e, field, item, area), t("draft.field-of", item=base)
     return None

@@ -17,6 +17,7 @@ from typing import Any
 import jsonschema
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import Msg, t, text
 from layout_tool.mapping.derivation import derivation
 from layout_tool.mapping.model import Field, Mapping, Rule, Source, Target
 from layout_tool.mapping.proof import Reason, restorers, unwritten_sources
@@ -58,8 +59,8 @@ def load_mapping(
     by_id = {s.id: s for s in sources}
     compiled = [_target(doc, i, raw, area, by_id, codes) for i, raw in enumerate(data["targets"])]
     tested: dict[str, dict[str, Rule]] = {}  # items conditions may test, by source
-    for t in reversed(compiled):  # an item of the target itself, else of the first target
-        tested.setdefault(t.source, {}).update({r.item.name: r for r in t.rules})
+    for made in reversed(compiled):  # an item of the target itself, else of the first target
+        tested.setdefault(made.source, {}).update({r.item.name: r for r in made.rules})
     targets = tuple(
         derivation(doc, i, raw, t, by_id[t.source], tested[t.source])
         for i, (raw, t) in enumerate(zip(data["targets"], compiled, strict=True))
@@ -80,19 +81,13 @@ def load_mapping(
     for source in sources:
         derived = [t for t in targets if t.source == source.id]
         if derived and source.id not in rebuilt:
-            reasons.append(
-                Reason(
-                    f"source {source.id}: every target of it filters or merges rows (where,"
-                    " distinct), so --reverse cannot rebuild it",
-                    derived[0].line,
-                )
-            )
+            reasons.append(Reason(Msg("map.derived-only", source=source.id), derived[0].line))
     lossless = bool(data["lossless"])
     if lossless and reasons:
         first = reasons[0]
-        more = f" (and {len(reasons) - 1} more)" if len(reasons) > 1 else ""
+        more = Msg("map.more", n=len(reasons) - 1) if len(reasons) > 1 else ""
         raise LayoutToolError(
-            f"declared lossless: true, but {first.message}{more}; fix it or say lossless: false",
+            Msg("map.not-lossless", reason=first.message, more=more),
             path=doc.path,
             line=first.line or doc.line_of(["lossless"]),
         )
@@ -127,7 +122,9 @@ def resolve_path(path: Path | str) -> Path:
 
 
 def _where(reason: Reason) -> str:
-    return reason.message if reason.line is None else f"{reason.message} (line {reason.line})"
+    if reason.line is None:
+        return text(reason.message)
+    return t("map.at-line", reason=reason.message, line=str(reason.line))
 
 
 def _check_schema(doc: YamlDoc) -> None:
@@ -137,24 +134,48 @@ def _check_schema(doc: YamlDoc) -> None:
         return
     err = min((_specific(e) for e in errors), key=lambda e: doc.line_of(list(e.absolute_path)) or 0)
     path: list[str | int] = list(err.absolute_path)
-    where = ".".join(str(p) for p in path) or "top level"
-    message = f"{where}: {err.message}"
+    where = ".".join(str(p) for p in path) or t("map.top")
+    message = t("map.schema", where=where, detail=err.message)
     if err.validator == "additionalProperties" and isinstance(err.instance, dict):
         schema: Any = err.schema
         allowed = set(schema.get("properties", {}))
         extra = [k for k in err.instance if k not in allowed]
         if extra:
             path.append(extra[0])
-            message = f"{where}: unknown key {extra[0]!r} (allowed: {', '.join(sorted(allowed))})"
+            message = t("map.unknown-key", where=where, key=repr(extra[0]),
+                        allowed=", ".join(sorted(allowed)))  # fmt: skip
     elif err.validator == "enum":
         options: Any = err.validator_value
-        message = f"{where}: {err.instance!r} is not one of {', '.join(map(str, options))}"
+        message = t("map.not-one-of", where=where, value=repr(err.instance),
+                    options=", ".join(map(str, options)))  # fmt: skip
     elif err.validator in ("oneOf", "anyOf"):
         kinds = sorted({str(c.validator_value) for c in err.context or [] if c.validator == "type"})
-        message = f"{where}: {err.instance!r} has the wrong type (expected {' or '.join(kinds)})"
+        message = t("map.wrong-type", where=where, value=repr(err.instance),
+                    kinds=" / ".join(kinds))  # fmt: skip
+    elif err.validator == "type":
+        expected = str(err.validator_value)
+        message = t("map.wrong-type", where=where, value=repr(err.instance), kinds=expected)
+    elif err.validator == "required" and isinstance(err.instance, dict):
+        required: Any = err.validator_value
+        missing = [p for p in required if p not in err.instance][:1]
+        if missing:
+            message = t("schema.required", where=where, name=repr(missing[0]))
+    elif err.validator in LIMITS:
+        message = t(LIMITS[str(err.validator)], where=where, value=repr(err.instance),
+                    limit=str(err.validator_value))  # fmt: skip
     if isinstance(err.instance, int) and not isinstance(err.instance, bool):
-        message += f"; quote it: {quote_hint(doc, path, err.instance)}"
+        message += t("map.quote", hint=quote_hint(doc, path, err.instance))
     raise doc.error(message, path)
+
+
+LIMITS = {
+    "maxLength": "schema.too-long",
+    "minLength": "schema.too-short",
+    "minimum": "schema.minimum",
+    "maximum": "schema.maximum",
+    "minItems": "schema.few-items",
+}
+"""JSON Schema validators whose failure is said with the limit, in the language of the run."""
 
 
 def quote_hint(doc: YamlDoc, path: list[str | int], value: int) -> str:
@@ -189,7 +210,7 @@ def _area(doc: YamlDoc, data: dict[str, Any]) -> AreaSpec:
     try:
         return _bundled_area(area, version) or load_area(area, version)
     except LayoutToolError as exc:
-        raise doc.error(exc.message, ["area"]) from None
+        raise doc.error(exc.said, ["area"]) from None
 
 
 def _bundled_area(area: str, version: str) -> AreaSpec | None:
@@ -217,8 +238,7 @@ def _codes(doc: YamlDoc, data: dict[str, Any]) -> dict[str, CodeMapSpec]:
         for code in table:
             if not isinstance(code, str):
                 raise doc.error(
-                    f"code map {name}: vendor code {code!r} is not a string; quote it"
-                    " (unquoted 01 reads as the number 1)",
+                    Msg("map.code-not-string", map=name, code=repr(code)),
                     ["codes", name, "map", code],
                 )
         try:
@@ -233,15 +253,14 @@ def _source(doc: YamlDoc, index: int, raw: dict[str, Any]) -> Source:
     fixed = raw["format"] == "fixed"
     for key in CSV_ONLY if fixed else FIXED_ONLY:
         if key in raw:
-            raise doc.error(f"{key!r} is for {'csv' if fixed else 'fixed'} sources", [*here, key])
+            kind = "csv" if fixed else "fixed"
+            raise doc.error(Msg("source.key-format", key=repr(key), kind=kind), [*here, key])
     encoding = raw.get("encoding", "cp932" if fixed else "auto")
     if fixed and encoding != "cp932":
-        raise doc.error(
-            "fixed-width sources are read as cp932 (byte positions)", [*here, "encoding"]
-        )
+        raise doc.error(Msg("source.cp932"), [*here, "encoding"])
     newline = raw.get("newline", "crlf")
     if not fixed and newline == "none":
-        raise doc.error("newline: none is for fixed-width sources", [*here, "newline"])
+        raise doc.error(Msg("source.newline"), [*here, "newline"])
     fields = tuple(_field(doc, [*here, "fields", i], f, fixed) for i, f in enumerate(raw["fields"]))
     _unique(doc, [f.name for f in fields], [*here, "fields"], "field name", "name")
     if fixed:
@@ -266,9 +285,9 @@ def _field(doc: YamlDoc, path: list[str | int], raw: Any, fixed: bool) -> Field:
     if isinstance(raw, str):
         raw = {"name": raw}
     if fixed and "length" not in raw:
-        raise doc.error(f"field {raw['name']!r}: a fixed-width field needs `length` (bytes)", path)
+        raise doc.error(Msg("source.fixed-length", name=repr(raw["name"])), path)
     if not fixed and ("start" in raw or "length" in raw):
-        raise doc.error(f"field {raw['name']!r}: start/length are for fixed-width sources", path)
+        raise doc.error(Msg("source.csv-length", name=repr(raw["name"])), path)
     return Field(
         raw["name"],
         raw.get("start"),
@@ -308,17 +327,20 @@ def _target(
     try:
         file = area.file(raw["file"])
     except LayoutToolError as exc:
-        raise doc.error(exc.message, [*here, "file"]) from None
+        raise doc.error(exc.said, [*here, "file"]) from None
     source = sources.get(raw["source"])
     if source is None:
         known = ", ".join(sources)
-        raise doc.error(f"no source {raw['source']!r} (sources: {known})", [*here, "source"])
+        said = Msg("map.no-source", source=repr(raw["source"]), known=known)
+        raise doc.error(said, [*here, "source"])
     scope = Scope(doc, source, sources, codes, area.codes)
     rules = []
     for name, rule in raw["items"].items():
         where = [*here, "items", name]
         if not file.has_item(name):
-            raise doc.error(f"file {file.id} ({file.name}) has no item {name!r}", where)
+            raise doc.error(
+                Msg("map.no-item", file=file.id, name=file.name, item=repr(name)), where
+            )
         rules.append(compile_rule(scope, where, file.item(name), rule))
     order = {item.name: i for i, item in enumerate(file.items)}
     rules.sort(key=lambda r: order[r.item.name])
@@ -338,4 +360,4 @@ def _all_used(doc: YamlDoc, sources: tuple[Source, ...], targets: tuple[Target, 
     used |= {r.lookup.source for t in targets for r in t.rules if r.lookup is not None}
     for i, s in enumerate(sources):
         if s.id not in used:
-            raise doc.error(f"source {s.id} is not used by any target", ["sources", i, "id"])
+            raise doc.error(Msg("map.unused-source", source=s.id), ["sources", i, "id"])

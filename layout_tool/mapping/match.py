@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from layout_tool.i18n import Msg, Text
 from layout_tool.spec.model import FileSpec
 
 _DROP = re.compile(r"[_\-・･\s　()（）\[\]［］「」【】<>＜＞.。、,/]|の")
@@ -54,22 +55,22 @@ def canonical(name: str) -> str:
     return text
 
 
-def score(field: str, item: str) -> tuple[int, str]:
+def score(field: str, item: str) -> tuple[int, Text]:
     """How sure ``field`` is ``item`` (0: not at all), and why."""
     f, i = normalise(field), normalise(item)
     if f == i:
-        return 100, "same name"
+        return 100, Msg("match.same")
     cf, ci = canonical(field), canonical(item)
     if cf == ci:
-        return 95, "same name with synonyms"
+        return 95, Msg("match.synonyms")
     short, long = sorted((cf, ci), key=len)
     if len(short) >= 2 and short in long and len(short) * 2 >= len(long):
-        return 50 + round(
-            40 * len(short) / len(long)
-        ), f"{'field' if short == cf else 'item'} name inside the other"
+        return 50 + round(40 * len(short) / len(long)), Msg(
+            "match.field-inside" if short == cf else "match.item-inside"
+        )
     ratio = SequenceMatcher(None, cf, ci).ratio()
     if len(short) >= 3 and ratio >= 0.8:
-        return 45 + round(15 * ratio), "similar spelling"
+        return 45 + round(15 * ratio), Msg("match.similar")
     return 0, ""
 
 
@@ -78,13 +79,13 @@ class Match:
     item: str
     field: str | None
     score: int
-    why: str
-    note: str = ""
+    why: Text
+    note: Text = ""
 
 
 def match_file(file: FileSpec, fields: list[str]) -> dict[str, Match]:
     """Each item of ``file`` with its field (or None), best scores first, one field each."""
-    pairs: list[tuple[int, str, str, str]] = []
+    pairs: list[tuple[int, str, str, Text]] = []
     for spec_item in file.items:
         for f in fields:
             s, why = score(f, spec_item.name)
@@ -103,7 +104,7 @@ def match_file(file: FileSpec, fields: list[str]) -> dict[str, Match]:
         ]
         if rivals:
             names = ", ".join([f, *[r[2] for r in rivals]])
-            taken_items[item] = Match(item, None, s, why, f"ambiguous: {names}")
+            taken_items[item] = Match(item, None, s, why, Msg("match.ambiguous", names=names))
             continue
         taken_items[item] = Match(item, f, s, why)
         taken_fields.add(f)

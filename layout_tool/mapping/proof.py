@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from layout_tool.i18n import Msg, Text
 from layout_tool.mapping.model import Restorer, Rule, Source, Target
 
 
@@ -20,15 +21,17 @@ from layout_tool.mapping.model import Restorer, Rule, Source, Target
 class Reason:
     """Why a mapping is not lossless, and the line of the mapping file to look at."""
 
-    message: str
+    message: Text
     line: int | None
 
 
 def _lossy_step(rule: Rule) -> Reason | None:
     for step in rule.all_steps:
         if not step.invertible:
-            why = step.lossy_because or "it has no inverse"
-            return Reason(f"{rule.item.name}: transform {step.name} is lossy ({why})", step.line)
+            why = step.lossy_because or Msg("lossy.no-inverse")
+            return Reason(
+                Msg("map.lossy-step", item=rule.item.name, step=step.name, why=why), step.line
+            )
     return None
 
 
@@ -40,11 +43,7 @@ def restorers(target: Target, source: Source) -> tuple[tuple[Restorer, ...], lis
     for i, rule in enumerate(target.rules):
         lossy = _lossy_step(rule)
         if rule.kind == "join" and rule.sep == "" and lossy is None:
-            lossy = Reason(
-                f"{rule.item.name}: a join with sep '' cannot be split back (map its fields"
-                " by rules of their own too)",
-                rule.line,
-            )
+            lossy = Reason(Msg("map.join-empty", item=rule.item.name), rule.line)
         if rule.kind in ("from", "join"):
             for name in rule.fields:
                 if lossy is None:
@@ -63,7 +62,7 @@ def restorers(target: Target, source: Source) -> tuple[tuple[Restorer, ...], lis
             notes.setdefault(
                 name,
                 Reason(
-                    f"field {name}: its split rules give parts {parts} of {rules[0].count}",
+                    Msg("map.split-parts", field=name, parts=str(parts), count=rules[0].count),
                     rules[0].line,
                 ),
             )
@@ -85,7 +84,7 @@ def restorers(target: Target, source: Source) -> tuple[tuple[Restorer, ...], lis
         if not candidates[f.name]:
             reasons.append(
                 notes.get(f.name)
-                or Reason(f"field {f.name} of source {source.id} is not mapped", f.line)
+                or Reason(Msg("map.unmapped-field", field=f.name, source=source.id), f.line)
             )
             continue
         _, best = min(candidates[f.name], key=lambda c: c[0])
@@ -102,7 +101,5 @@ def unwritten_sources(sources: tuple[Source, ...], targets: tuple[Target, ...]) 
     """Sources no target reads row for row: ``--reverse`` cannot write them."""
     written = {t.source for t in targets}
     return [
-        Reason(f"source {s.id} is only looked up; --reverse cannot write it", s.line)
-        for s in sources
-        if s.id not in written
+        Reason(Msg("map.lookup-only", source=s.id), s.line) for s in sources if s.id not in written
     ]

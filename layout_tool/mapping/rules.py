@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
+from layout_tool.i18n import Msg
 from layout_tool.mapping.model import FULLWIDTH_SPACE, Lookup, Part, Rule, Source
 from layout_tool.mapping.transforms import CodeMapSpec, Context, ParamError, Step, build
 from layout_tool.mapping.transforms.flagged import SEP, flag_options
@@ -96,9 +97,10 @@ def _only_with(scope: Scope, path: Path, item: Item, raw: dict[str, Any], kind: 
 def _field(scope: Scope, source: Source, path: Path, name: Any) -> str:
     if not isinstance(name, str) or name not in source.field_names:
         known = ", ".join(source.field_names)
-        raise scope.doc.error(f"source {source.id} has no field {name!r} (fields: {known})", path)
+        said = Msg("rule.no-field", source=source.id, name=repr(name), known=known)
+        raise scope.doc.error(said, path)
     if source.field(name).filler:
-        raise scope.doc.error(f"field {name!r} is a filler and holds no data", path)
+        raise scope.doc.error(Msg("rule.filler", name=repr(name)), path)
     return name
 
 
@@ -133,11 +135,13 @@ def _steps(
         elif isinstance(entry, dict) and len(entry) == 1:
             name, params = next(iter(entry.items()))
         else:
-            raise scope.doc.error(f"{item.name}: a transform is a name or {{name: options}}", where)
+            raise scope.doc.error(Msg("rule.transform-shape", item=item.name), where)
         try:
             step = build(str(name), params, ctx)
         except ParamError as exc:
-            raise scope.doc.error(f"{item.name}: {exc}", where) from None
+            raise scope.doc.error(
+                Msg("rule.in-item", item=item.name, detail=exc.args[0]), where
+            ) from None
         steps.append(replace(step, line=scope.doc.line_of(where)))
     return tuple(steps)
 
@@ -156,10 +160,11 @@ def _split(scope: Scope, path: Path, item: Item, raw: dict[str, Any], line: int 
     count = int(raw.get("parts", 2))
     part = int(raw.get("part", 1))
     if part > count:
-        raise scope.doc.error(f"{item.name}: part {part} of only {count} parts", [*path, "part"])
+        said = Msg("rule.split-part", item=item.name, part=part, count=count)
+        raise scope.doc.error(said, [*path, "part"])
     sep = str(raw.get("sep", FULLWIDTH_SPACE))
     if not sep:
-        raise scope.doc.error(f"{item.name}: split needs a non-empty sep", [*path, "sep"])
+        raise scope.doc.error(Msg("rule.split-sep", item=item.name), [*path, "sep"])
     steps = _steps(scope, [*path, "transforms"], item, raw, "transforms", name)
     each = _steps(scope, [*path, "each"], item, raw, "each", None)
     signature = json.dumps([name, sep, count, raw.get("transforms")], ensure_ascii=False)
@@ -187,12 +192,12 @@ def _lookup(scope: Scope, path: Path, item: Item, raw: dict[str, Any], line: int
             f"lookup in unknown source {spec['source']!r} ({known})", [*where, "source"]
         )
     if other.id == scope.source.id:
-        raise scope.doc.error("lookup in the row's own source: use `from:`", [*where, "source"])
+        raise scope.doc.error(Msg("rule.lookup-own"), [*where, "source"])
     on = tuple(_field(scope, scope.source, [*where, "on", i], f) for i, f in enumerate(spec["on"]))
     key_raw = spec.get("key", list(on))
     key = tuple(_field(scope, other, [*where, "key", i], f) for i, f in enumerate(key_raw))
     if len(key) != len(on):
-        raise scope.doc.error("lookup: `on` and `key` need the same number of fields", where)
+        raise scope.doc.error(Msg("rule.lookup-keys"), where)
     value = _field(scope, other, [*where, "field"], spec["field"])
     steps = _steps(scope, [*path, "transforms"], item, raw, "transforms", value, other)
     missing = cast(Any, spec.get("missing", "reject"))
@@ -225,10 +230,12 @@ def _flagged(
     try:
         flag_field = flag_options(entries[at]["date"])[0]
     except ParamError as exc:
-        raise scope.doc.error(f"{item.name}: {exc}", where) from None
+        raise scope.doc.error(
+            Msg("rule.in-item", item=item.name, detail=exc.args[0]), where
+        ) from None
     flag = _field(scope, scope.source, [*where, "date", "unknown_flag"], flag_field)
     if flag == name:
-        raise scope.doc.error(f"{item.name}: the 不詳フラグ must be another field", where)
+        raise scope.doc.error(Msg("rule.flag-other", item=item.name), where)
     before = _steps(scope, [*path, "transforms"], item, {"t": entries[:at]}, "t", name)
     after = _steps(scope, [*path, "transforms"], item, {"t": entries[at:]}, "t", None)
     parts = (Part(name, before), Part(flag))

@@ -29,7 +29,6 @@ from layout_tool.spec.model import STANDARD_NAMES
 # Private-use characters (外字) and control characters: shown as code points, never raw.
 _SPECIAL = re.compile("([\ue000-\uf8ff\U000f0000-\U0010fffd]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f])")
 NUM_TYPE = ' data-type="num"'
-SEVERITY_JA = {"error": "エラー", "warning": "警告"}
 KINDS = ("validation", "verification")
 
 
@@ -103,7 +102,7 @@ def _banner(report: Report, verdict: str) -> str:
         f"<p>{text(_counts(report))}</p>"
         + (f'<p id="coverage">{text(report.coverage() or "")}</p>' if report.area_files else "")
         + (
-            f'<p id="profile">プロファイル profile: {text(report.profile["path"])}'
+            f'<p id="profile">{text(t("head.profile"))}: {text(report.profile["path"])}'
             f" (SHA-256 {text(report.profile['sha256'])})</p>"
             if report.profile
             else ""

@@ -34,33 +34,33 @@ TITLE_FONT = Font(bold=True, size=14)
 PASS_FILL = PatternFill("solid", fgColor="C6EFCE")
 FAIL_FILL = PatternFill("solid", fgColor="FFC7CE")
 WRAP = Alignment(wrap_text=True, vertical="top")
-SEVERITY_JA = {"error": "エラー", "warning": "警告"}
 
 Value = str | int | float | None
 
 FINDING_COLUMNS: list[tuple[str, float]] = [
-    ("重要度 severity", 10),
-    ("コード code", 14),
-    ("ファイル file", 36),
-    ("ファイルID file_id", 14),
-    ("行 row", 9),
-    ("項目 item", 22),
-    ("列 column", 9),
-    ("値 value", 30),
-    ("メッセージ message", 60),
-    ("バイト位置 offset", 12),
-    ("XML行 line", 10),
-    ("XPath", 30),
-    ("ファイル名 file name", 28),
-    ("Excel行 Excel row", 10),
+    ("col.severity", 10),
+    ("col.code", 14),
+    ("col.file", 36),
+    ("col.file-id", 14),
+    ("col.row", 9),
+    ("col.item", 22),
+    ("col.column", 9),
+    ("col.value", 30),
+    ("col.message", 60),
+    ("col.offset", 12),
+    ("col.line", 10),
+    ("col.xpath", 30),
+    ("col.file-name", 28),
+    ("col.excel-row", 10),
 ]
+"""The 指摘 sheet's columns: heading (a text id, said in the language of the run), width."""
 GAIJI_COLUMNS: list[tuple[str, float]] = [
-    ("コードポイント", 16),
-    ("文字", 8),
-    ("出現数 count", 12),
-    ("項目 items", 30),
-    ("ファイル files", 40),
-    ("最初の行 first rows", 50),
+    ("col.code-point", 16),
+    ("col.char", 8),
+    ("col.occurrences", 12),
+    ("col.items", 30),
+    ("col.files-list", 40),
+    ("col.first-rows", 50),
 ]
 
 
@@ -116,11 +116,11 @@ def _widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
 def render_xlsx(report: Report) -> bytes:
     """The workbook as bytes (write them with ``-o``: it is binary)."""
     wb = Workbook(write_only=True)
-    _summary(wb.create_sheet("概要"), report)
-    _findings(wb.create_sheet("指摘"), report)
-    _gaiji(wb.create_sheet("外字"), report)
+    _summary(wb.create_sheet(t("sheet.summary")), report)
+    _findings(wb.create_sheet(t("sheet.findings")), report)
+    _gaiji(wb.create_sheet(t("sheet.gaiji")), report)
     wb.properties.creator = f"layout-tool {__version__}"
-    wb.properties.title = f"検証レポート {report.area}"
+    wb.properties.title = f"{t('xlsx.title')} {report.area}"
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -150,14 +150,12 @@ def _summary(ws: WriteOnlyWorksheet, report: Report) -> None:
         (t("fig.all"), sum(report.by_code.values())),
         (
             t("fig.values"),
-            "マスクなし（--show-values）"
-            if report.filter.show_values
-            else "機微な項目は先頭4文字以外を * で表示",
+            t("xlsx.unmasked") if report.filter.show_values else t("xlsx.masked"),
         ),
     ]
     if report.profile:
-        figures.append(("プロファイル profile", report.profile["path"]))
-        figures.append(("プロファイル SHA-256", report.profile["sha256"]))
+        figures.append((t("head.profile"), report.profile["path"]))
+        figures.append((f"{t('head.profile')} SHA-256", report.profile["sha256"]))
     for label, value in figures:
         ws.append([cell(ws, label, font=HEADER_FONT), cell(ws, value)])
     ws.append([])
@@ -198,7 +196,7 @@ def _findings(ws: WriteOnlyWorksheet, report: Report) -> None:
     findings = report.sorted_findings()
     last = get_column_letter(len(FINDING_COLUMNS))
     untyped_sheet(ws).auto_filter.ref = f"A1:{last}{len(findings) + 1}"
-    _header(ws, [label for label, _ in FINDING_COLUMNS])
+    _header(ws, [t(label) for label, _ in FINDING_COLUMNS])
     where = Positions(report)
     for f in findings:
         _append(
@@ -228,7 +226,7 @@ def _gaiji(ws: WriteOnlyWorksheet, report: Report) -> None:
     entries = report.gaiji.entries()
     last = get_column_letter(len(GAIJI_COLUMNS))
     untyped_sheet(ws).auto_filter.ref = f"A1:{last}{len(entries) + 1}"
-    _header(ws, [label for label, _ in GAIJI_COLUMNS])
+    _header(ws, [t(label) for label, _ in GAIJI_COLUMNS])
     for e in entries:
         _append(
             ws,

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import Msg
 
 _BAD_CHARS = set('/\\:*?"<>|') | {chr(c) for c in range(32)} | {"\x7f"}
 
@@ -47,18 +48,9 @@ def check_no_overlap(inputs: Iterable[Path], output: Path, folder: bool) -> None
     for shown in inputs:
         real_in = _real(shown)
         if real_out == real_in:
-            kind = "folder" if folder else "file"
-            raise LayoutToolError(
-                f"-o {output} is the input {shown}: an output {kind} never replaces an input;"
-                " choose another output"
-            )
+            kind = Msg("output.folder" if folder else "output.file")
+            raise LayoutToolError(Msg("output.is-input", output=output, input=shown, kind=kind))
         if not folder and real_in.is_dir() and real_out.parent == real_in:
-            raise LayoutToolError(
-                f"-o {output} is in the input folder {shown}: it would be read as an input;"
-                " write it elsewhere"
-            )
+            raise LayoutToolError(Msg("output.in-input", output=output, input=shown))
         if folder and real_in.parent == real_out and not real_in.is_dir():
-            raise LayoutToolError(
-                f"-o {output} holds the input {shown}: an output could replace it;"
-                " choose another output folder"
-            )
+            raise LayoutToolError(Msg("output.holds-input", output=output, input=shown))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.progress import Progress
 from layout_tool.sample.faults import seed_faults
 from layout_tool.sample.model import AreaPlan
 from layout_tool.sample.plan import plan_area
@@ -82,7 +82,7 @@ def sample_to_dir(
     outdir: Path,
     file_id: str | None = None,
     faults: int = 0,
-    progress: Callable[[str, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Generate and write; with ``faults`` the data is held in memory to seed them.
     ``progress(path, rows written)`` is called after each batch."""

@@ -15,6 +15,8 @@ import polars as pl
 
 from layout_tool.errors import LayoutToolError
 from layout_tool.io.atomic import atomic_open
+from layout_tool.progress import Progress
+from layout_tool.progress import plan as planned
 from layout_tool.sample.model import AreaPlan
 from layout_tool.sample.render import render
 from layout_tool.spec.model import AreaSpec, FileSpec
@@ -55,10 +57,13 @@ def write_plan(
     file_ids: Sequence[str],
     outdir: Path,
     batch_rows: int = BATCH_ROWS,
-    progress: Callable[[str, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Render and write planned files batch by batch (bounded memory for any row count)."""
     paths: list[Path] = []
+    rows = {str(Path(outdir) / file_name(area.files[f].spec)): area.files[f].frame.height
+            for f in file_ids}  # fmt: skip
+    planned(progress, rows)
     for file_id in file_ids:
         plan = area.files[file_id]
         path = Path(outdir) / file_name(plan.spec)

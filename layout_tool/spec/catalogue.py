@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import Msg
 from layout_tool.spec.loader import load_area_file, load_shared_codes
 from layout_tool.spec.model import AreaSpec, CatalogueEntry, CodeTable
 from layout_tool.yamlsource import check_schema, parse_yaml, plain
@@ -107,7 +108,9 @@ def load_area(name: str, version: str = DEFAULT_VERSION) -> AreaSpec:
     if sep:
         if family not in FAMILIES:
             known = ", ".join(FAMILIES)
-            raise LayoutToolError(f"unknown spec family {family!r} in {name!r} (families: {known})")
+            raise LayoutToolError(
+                Msg("spec.unknown-family", family=repr(family), name=repr(name), known=known)
+            )
         key = DEFAULT_VERSION if family == "chukan" else family
         return load_area(rest.lstrip("0") if rest.isdigit() else rest, key)
     direct = version_dir(version) / f"{name}.yaml"
@@ -118,14 +121,11 @@ def load_area(name: str, version: str = DEFAULT_VERSION) -> AreaSpec:
     for entry in catalogue(version):
         if name in {entry.id, entry.name, str(entry.number)}:
             if entry.spec is None:
-                raise LayoutToolError(
-                    f"area {entry.id} ({entry.name}) is catalogued but has no detailed spec yet;"
-                    " import one with `layout-tool spec import`"
-                )
+                raise LayoutToolError(Msg("spec.no-detail", area=entry.id, name=entry.name))
             return entry.spec
     from layout_tool.suggest import did_you_mean
 
     entries = catalogue(version)
     known = ", ".join(e.id for e in entries if e.spec is not None)
     hint = did_you_mean(name, [n for e in entries for n in (e.id, e.name)])
-    raise LayoutToolError(f"unknown area {name!r}{hint} (detailed areas: {known})")
+    raise LayoutToolError(Msg("spec.unknown-area", name=repr(name), hint=hint, known=known))

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
+from layout_tool.i18n import Msg
 from layout_tool.spec.model import (
     DATE_TYPES,
     ITEM_FLAG_DEFAULTS,
@@ -49,11 +50,9 @@ def load_area_file(
     files = tuple(_file(doc, i, f, codes) for i, f in enumerate(data.get("files", [])))
     for i, f in enumerate(files):
         if f.group is not None and not f.group.startswith(f"{data['area']['number']:03d}"):
-            raise doc.error(
-                f"file group {f.group} does not start with the 業務 number"
-                f" {data['area']['number']:03d}",
-                ["files", i, "group"],
-            )
+            number = f"{data['area']['number']:03d}"
+            said = Msg("specfile.group", group=f.group, number=number)
+            raise doc.error(said, ["files", i, "group"])
     _unique([f.id for f in files], doc, ["files"], "file id")
     by_id = {f.id: f for f in files}
     references = tuple(
@@ -102,18 +101,15 @@ def _check_code_keys(doc: YamlDoc) -> None:
     for table_id, table in tables.items():
         for code in table.get("values") or {}:
             if not isinstance(code, str):
-                raise doc.error(
-                    f"code table {table_id!r}: code {code!r} is not a string;"
-                    " quote it (unquoted 01 reads as the number 1)",
-                    ["codes", table_id, "values", code],
-                )
+                said = Msg("specfile.code-not-string", table=repr(table_id), code=repr(code))
+                raise doc.error(said, ["codes", table_id, "values", code])
 
 
 def _unique(names: list[str], doc: YamlDoc, base: list[str | int], what: str) -> None:
     seen: set[str] = set()
     for index, name in enumerate(names):
         if name in seen:
-            raise doc.error(f"duplicate {what} {name!r}", [*base, index])
+            raise doc.error(Msg("specfile.duplicate", what=what, name=repr(name)), [*base, index])
         seen.add(name)
 
 
@@ -126,24 +122,22 @@ def _file(
         here = [*base, "items", n]
         item = _item(raw)
         if item.no != n + 1:
-            raise doc.error(f"item {item.name!r}: no is {item.no}, expected {n + 1}", [*here, "no"])
+            said = Msg("specfile.no", item=repr(item.name), no=item.no, expected=n + 1)
+            raise doc.error(said, [*here, "no"])
         if item.code is not None and item.code not in codes:
-            raise doc.error(
-                f"item {item.name!r}: code table {item.code!r} is not defined", [*here, "code"]
-            )
+            said = Msg("specfile.no-table", item=repr(item.name), table=repr(item.code))
+            raise doc.error(said, [*here, "code"])
         if item.type == "code" and item.code is None:
-            raise doc.error(f"item {item.name!r}: type code needs a `code:` table", here)
+            raise doc.error(Msg("specfile.code-needs-table", item=repr(item.name)), here)
         if item.allow_unknown_date and item.type not in DATE_TYPES:
-            raise doc.error(
-                f"item {item.name!r}: allow_unknown_date needs a date type, not {item.type}",
-                [*here, "allow_unknown_date"],
-            )
+            said = Msg("specfile.unknown-date", item=repr(item.name), type=item.type)
+            raise doc.error(said, [*here, "allow_unknown_date"])
         items.append(item)
     _unique([i.name for i in items], doc, [*base, "items"], "item name")
     names = {i.name for i in items}
     for k, key in enumerate(data.get("key", [])):
         if key not in names:
-            raise doc.error(f"key names a missing item {key!r}", [*base, "key", k])
+            raise doc.error(Msg("specfile.key-item", key=repr(key)), [*base, "key", k])
     return FileSpec(
         id=data["id"],
         name=data["name"],
@@ -176,10 +170,11 @@ def _endpoint(
 ) -> Endpoint:
     target = files.get(data["file"])
     if target is None:
-        raise doc.error(f"reference to a missing file {data['file']!r}", [*path, "file"])
+        raise doc.error(Msg("specfile.ref-file", file=repr(data["file"])), [*path, "file"])
     for k, name in enumerate(data["items"]):
         if not target.has_item(name):
-            raise doc.error(f"file {target.id} has no item {name!r}", [*path, "items", k])
+            said = Msg("specfile.no-item", file=target.id, item=repr(name))
+            raise doc.error(said, [*path, "items", k])
     return Endpoint(file=data["file"], items=tuple(data["items"]))
 
 
@@ -190,7 +185,7 @@ def _reference(
     source = _endpoint(doc, [*base, "from"], data["from"], files)
     target = _endpoint(doc, [*base, "to"], data["to"], files)
     if len(source.items) != len(target.items):
-        raise doc.error("from and to must name the same number of items", base)
+        raise doc.error(Msg("specfile.ref-width"), base)
     return Reference(source=source, target=target)
 
 
@@ -198,7 +193,7 @@ def _rule(doc: YamlDoc, index: int, data: dict[str, Any], files: Mapping[str, Fi
     base: list[str | int] = ["rules", index]
     spec = files.get(data["file"])
     if spec is None:
-        raise doc.error(f"rule on a missing file {data['file']!r}", [*base, "file"])
+        raise doc.error(Msg("specfile.rule-file", file=repr(data["file"])), [*base, "file"])
     named: list[tuple[str, list[str | int]]] = [
         (name, [*base, "group", k]) for k, name in enumerate(data.get("group", []))
     ]
@@ -207,11 +202,11 @@ def _rule(doc: YamlDoc, index: int, data: dict[str, Any], files: Mapping[str, Fi
         named.append((data["item"], [*base, "item"]))
     for name, where in named:
         if not spec.has_item(name):
-            raise doc.error(f"rule names a missing item {name!r} of file {spec.id}", where)
+            raise doc.error(Msg("specfile.rule-item", item=repr(name), file=spec.id), where)
     if data.get("item") is None:
-        raise doc.error(f"rule {data['rule']} needs `item:`", base)
+        raise doc.error(Msg("specfile.rule-needs-item", rule=data["rule"]), base)
     if data["rule"] == "one-per-group" and data.get("value") is None:
-        raise doc.error("rule one-per-group needs `value:`", base)
+        raise doc.error(Msg("specfile.rule-needs-value"), base)
     return Rule(
         rule=cast(RuleKind, data["rule"]),
         file=data["file"],

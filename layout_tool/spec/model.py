@@ -267,7 +267,10 @@ class AreaSpec:
 
         names = [n for f in self.files for n in (f.id, f.name, f.filename or "")]
         hint = did_you_mean(file_id, names)
-        raise LayoutToolError(f"area {self.id} has no file {file_id!r}{hint} (files: {known})")
+        from layout_tool.i18n import Msg
+
+        said = Msg("spec.no-file", area=self.id, name=repr(file_id), hint=hint, known=known)
+        raise LayoutToolError(said)
 
     @property
     def item_count(self) -> int:

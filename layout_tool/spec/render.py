@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from layout_tool.i18n import t
 from layout_tool.safety.text import inert
 from layout_tool.spec.model import STANDARD_NAMES, AreaSpec, CatalogueEntry, Item
 
@@ -35,7 +36,7 @@ def render_catalogue(entries: tuple[CatalogueEntry, ...], hint: str | None = Non
     rows = []
     for e in entries:
         d = e.to_dict()
-        detail = "" if e.spec else "(no detailed files)"
+        detail = "" if e.spec else t("spec.no-detail-files")
         rows.append(
             [
                 str(e.number) if e.family == "chukan" else f"{e.number:03d}",
@@ -48,9 +49,10 @@ def render_catalogue(entries: tuple[CatalogueEntry, ...], hint: str | None = Non
                 detail or e.status,
             ]
         )
-    headers = ["no", "id", "業務", "version", "provenance", "files", "items", "status"]
+    columns = ["no", "id", "area", "version", "provenance", "files", "items", "status"]
+    headers = [t(f"speccol.{c}") for c in columns]
     detailed = sum(1 for e in entries if e.spec)
-    footer = f"{len(entries)} areas, {detailed} with detailed specs"
+    footer = t("spec.footer", areas=len(entries), detailed=detailed)
     return "\n".join([*table(headers, rows), "", footer, *([hint] if hint else [])]) + "\n"
 
 
@@ -75,28 +77,36 @@ def _flags(item: Item) -> str:
 
 def render_area(spec: AreaSpec) -> str:
     out = [
-        f"{spec.name} ({spec.id}, 業務 {spec.number}) —"
-        f" {STANDARD_NAMES.get(spec.standard, spec.standard)} v{spec.version}",
-        f"provenance: {spec.provenance}" + (f" — {spec.note}" if spec.note else ""),
+        t(
+            "spec.title",
+            name=spec.name,
+            id=spec.id,
+            number=str(spec.number),
+            standard=STANDARD_NAMES.get(spec.standard, spec.standard),
+            version=spec.version,
+        ),
+        t("spec.provenance", provenance=t(f"provenance.{spec.provenance}"))
+        + (f" — {spec.note}" if spec.note else ""),
         *(
-            [f"edition: {spec.edition}" + (f" ({spec.date})" if spec.date else "")]
+            [t("spec.edition", edition=spec.edition) + (f" ({spec.date})" if spec.date else "")]
             if spec.edition
             else []
         ),
-        *([f"charset: {spec.charset}"] if spec.charset else []),
-        *([f"桁数 counted as: {spec.length_count}"] if spec.length_count else []),
+        *([t("spec.charset", charset=spec.charset)] if spec.charset else []),
+        *([t("spec.length-count", count=spec.length_count)] if spec.length_count else []),
         "",
     ]
     for f in spec.files:
         key = ", ".join(f.key) or "-"
-        out.append(f"[{f.id}] {f.name}  file name: {f.filename or '-'}  key: {key}")
+        out.append(t("spec.file", id=f.id, name=f.name, filename=f.filename or "-", key=key))
         rows = [
             [str(i.no), i.name, i.type, str(i.length), i.code or "", _flags(i)] for i in f.items
         ]
-        out += table(["no", "データ項目名称", "型", "桁数", "コード", ""], rows)
+        heads = [t(f"speccol.{c}") for c in ("no", "name", "type", "length", "code")]
+        out += table([*heads, ""], rows)
         out.append("")
     if spec.references:
-        out.append("references (移行ファイル関連図):")
+        out.append(t("spec.references"))
         for r in spec.references:
             src = f"{r.source.file}({', '.join(r.source.items)})"
             dst = f"{r.target.file}({', '.join(r.target.items)})"
@@ -104,8 +114,8 @@ def render_area(spec: AreaSpec) -> str:
         out.append("")
     codes = spec.used_codes()
     if codes:
-        out.append("code tables:")
-        for table_id, t in codes.items():
-            values = ", ".join(f"{k}={v}" for k, v in t.values.items())
-            out.append(f"  {table_id} [{t.status}]: {values}")
+        out.append(t("spec.code-tables"))
+        for table_id, code_table in codes.items():
+            values = ", ".join(f"{k}={v}" for k, v in code_table.values.items())
+            out.append(f"  {table_id} [{code_table.status}]: {values}")
     return "\n".join(out).rstrip() + "\n"

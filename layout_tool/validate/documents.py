@@ -16,13 +16,15 @@ from pathlib import Path
 
 from layout_tool.checks import crossfile
 from layout_tool.findings import Finding
+from layout_tool.i18n import Msg
 from layout_tool.io.inputs import shown
+from layout_tool.progress import Progress
 from layout_tool.readers.protocol import ReadOptions
 from layout_tool.readers.registry import open_reader
 from layout_tool.readers.xml_reader import XmlReader
 from layout_tool.report.report import FileResult, Report
 from layout_tool.spec.model import AreaSpec
-from layout_tool.validate.engine import Options, Progress, check_batches
+from layout_tool.validate.engine import Options, check_batches
 from layout_tool.xml.xsd import RECORD, ROOT, item_element_names
 
 
@@ -98,7 +100,7 @@ def check_documents(
             report.add(finding)
         report.notes.extend(source.notes)
         if not source.stopped and not any(r.file_id for r in results):
-            report.notes.append(f"{label}: no file element of area {spec.id} to check")
+            report.notes.append(Msg("note.no-file-element", label=label, area=spec.id))
         for file_id, lines in source.lines.items():
             locator.lines[(label, file_id)] = lines
     return locator

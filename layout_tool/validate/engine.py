@@ -7,7 +7,7 @@ fail are turned into Python objects, and only as many as the report lists.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,10 +20,11 @@ from layout_tool.checks.strength import soft_code_items
 from layout_tool.findings import Finding
 from layout_tool.findings.frame import CODE, ITEM, SEVERITY, counts, findings, severity_expr
 from layout_tool.gaiji.inventory import tally
-from layout_tool.i18n import Text
+from layout_tool.i18n import Msg, Text
 from layout_tool.io.csvsource import BATCH_BYTES, ROW, Batch, CsvSource, col
 from layout_tool.io.inputs import shown
 from layout_tool.profile import Profile
+from layout_tool.progress import Progress
 from layout_tool.readers.csv_reader import CsvReader
 from layout_tool.readers.protocol import ReadOptions
 from layout_tool.readers.registry import open_reader
@@ -31,7 +32,6 @@ from layout_tool.report.report import FileResult, Filter, Report
 from layout_tool.spec.model import AreaSpec, CodeTable, FileSpec, Item
 from layout_tool.validate.messages import item_message
 
-Progress = Callable[[str, int], None]
 GAIJI_PREFIX = "\x00gaiji:"
 CHARS_PREFIX = "\x00chars:"
 SCAN_PREFIX = "\x00scan:"  # + code + ":" + item: the character checks of CharPolicy.scans
@@ -91,7 +91,7 @@ def check_file(
             Finding(
                 "row-shape",
                 "warning",
-                "no data rows: the file holds only its header",
+                Msg("row-shape.no-data"),
                 file=label,
                 file_id=fspec.id,
             )
@@ -104,10 +104,7 @@ def _count_only(
 ) -> FileResult:
     """A file that does not decode in its encoding: one summary finding, rows counted only."""
     report.add(src.encoding_summary())
-    report.notes.append(
-        f"{result.path}: rows counted, not checked (the file does not decode as"
-        f" {src.encoding}); references to and from it are not checked either"
-    )
+    report.notes.append(Msg("note.count-only", path=result.path, encoding=src.encoding))
     digest = hashlib.sha256()
     with src.path.open("rb") as fh:
         digest.update(fh.read(src.data_start))

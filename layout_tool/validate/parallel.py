@@ -22,9 +22,10 @@ from layout_tool.checks import crossfile
 from layout_tool.findings import Finding
 from layout_tool.gaiji.inventory import FIRST_ROWS, Place
 from layout_tool.io.inputs import shown
+from layout_tool.progress import Progress
 from layout_tool.report.report import FileResult, Report
 from layout_tool.spec.model import AreaSpec, FileSpec
-from layout_tool.validate.engine import Options, Progress, check_file
+from layout_tool.validate.engine import Options, check_file
 
 # One recorded event: ("add", [(finding, sensitive)]) for a finding added (listed while
 # there is room), or ("list", [...]) for one batch's listed findings (the first ``room``).

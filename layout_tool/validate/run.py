@@ -11,14 +11,16 @@ from pathlib import Path
 
 from layout_tool.checks import crossfile
 from layout_tool.findings import Finding
+from layout_tool.i18n import Msg
 from layout_tool.integrity.verify import check_folder_counts
 from layout_tool.io.inputs import shown
 from layout_tool.profile import effective
+from layout_tool.progress import Progress
 from layout_tool.readers.inputs import nothing_checked, resolve
 from layout_tool.report.report import Report
 from layout_tool.spec.model import AreaSpec
 from layout_tool.validate.documents import check_documents
-from layout_tool.validate.engine import Options, Progress, check_file
+from layout_tool.validate.engine import Options, check_file
 from layout_tool.validate.parallel import Job, check_files, jobs_for
 
 
@@ -92,8 +94,12 @@ def validate_paths(
 
 
 def _not_checked(spec: AreaSpec, path: Path, reason: str | None) -> Finding:
-    text = reason or f"not recognised as a file of {spec.id}"
-    return Finding("header", "warning", f"not checked: {text}", file=shown(path))
+    said = (
+        Msg("header.not-checked", why=reason)
+        if reason
+        else Msg("header.not-recognised", area=spec.id)
+    )
+    return Finding("header", "warning", said, file=shown(path))
 
 
 def missing_files(spec: AreaSpec, checked: set[str | None], complete: bool) -> list[Finding]:
@@ -102,8 +108,15 @@ def missing_files(spec: AreaSpec, checked: set[str | None], complete: bool) -> l
         Finding(
             "file-missing",
             "error" if complete else "warning",
-            f"{f.id} ({f.name}{', ' + f.filename if f.filename else ''}) is not among the"
-            f" inputs: {len(checked - {None})} of {len(spec.files)} files of {spec.id} checked",
+            Msg(
+                "file-missing",
+                file=f.id,
+                name=f.name,
+                filename=", " + f.filename if f.filename else "",
+                checked=len(checked - {None}),
+                of=len(spec.files),
+                area=spec.id,
+            ),
             file_id=f.id,
         )
         for f in spec.files

@@ -190,6 +190,24 @@ def test_report_loads_shows_counts_and_filters(
     assert _console_errors(driver) == []
 
 
+def test_the_page_reads_in_japanese(driver: Any, report_page: tuple[Report, Path]) -> None:
+    """As a clerk sees it in the browser: every heading, column heading and message is
+    Japanese (finding codes, file names and values aside)."""
+    report, page = report_page
+    driver.get(page.as_uri())
+    assert driver.find_element("css selector", "html").get_attribute("lang") == "ja"
+    japanese = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+    headings = driver.find_elements("css selector", "h1, h2, th, dt, label, footer")
+    shown = [h.text for h in headings if h.text.strip()]
+    assert shown and [h for h in shown if not japanese.search(h)] == ["SHA-256"]
+    cells = driver.find_elements("css selector", "#findings-table tbody td:last-child")
+    messages = [c.text for c in cells]  # the message column, as shown
+    assert len(messages) == len(report.findings)
+    assert all(japanese.search(m) for m in messages), messages
+    for english in ("Result", "Findings", "must be", "errors", "is required"):
+        assert english not in driver.find_element("css selector", "body").text
+
+
 def test_sorting_by_row(driver: Any, report_page: tuple[Report, Path]) -> None:
     report, page = report_page
     driver.get(page.as_uri())

@@ -120,6 +120,8 @@ def test_reverse_of_a_lossy_mapping_is_refused_with_exit_2(tmp_path: Path) -> No
         "-o",
         str(tmp_path / "v"),
         "--reverse",
+        "--lang",
+        "en",
     )
     assert code == 2
     assert "is lossy" in err and "--reverse" in err and "transform default is lossy" in err
@@ -146,7 +148,7 @@ def test_wrong_input_file_is_exit_2_and_nothing_written(tmp_path: Path) -> None:
     code, _, err = invoke(
         "convert", "--mapping", "kaso-systems/jumin", str(stray), "-o", str(tmp_path / "o")
     )
-    assert code == 2 and "cannot tell which source" in err
+    assert code == 2 and "マッピングのどの移行元ファイルか分かりません" in err
     assert not (tmp_path / "o").exists()
 
 
@@ -170,7 +172,7 @@ def test_lookup_source_must_be_given(tmp_path: Path) -> None:
         "-o",
         str(tmp_path / "o"),
     )
-    assert code == 2 and "looks up source setai" in err
+    assert code == 2 and "移行元 setai を参照します" in err
 
 
 def test_spec_conversion_refuses_mapping_only_options(tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ def test_reverse_with_to_xml_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = invoke("convert", "--mapping", "kaso-systems/kaigo", "--reverse", str(tmp_path),
                           "-o", str(tmp_path / "o"), "--to", "xml")  # fmt: skip
     assert code == 2
-    assert "--reverse writes the vendor's layout" in err
+    assert "--reverse は移行元のレイアウトで書きます" in err
 
 
 @pytest.mark.parametrize("doc", sorted(HOSTILE.glob("*.xml")), ids=lambda p: p.stem)

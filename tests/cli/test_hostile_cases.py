@@ -22,6 +22,9 @@ from layout_tool.cli.main import main
 from layout_tool.safety.cells import TRIGGERS, WIDE_TRIGGERS
 from layout_tool.safety.text import BIDI
 
+# The wording these tests pin is the English one (--lang en); Japanese: test_lang_errors.py
+pytestmark = pytest.mark.usefixtures("english")
+
 CASES = Path(__file__).resolve().parents[1] / "cases" / "hostile"
 NAMES = sorted(p.name for p in CASES.iterdir() if (p / "case.json").is_file())
 

@@ -53,3 +53,20 @@ def test_json_keys_and_codes_stay_english_and_message_follows_lang() -> None:
 def test_singular_counters_in_english(tmp_path: Path) -> None:
     _, out = run("validate", "--spec", "jumin", f"{FAULTY}/JUMIN_IDO_RIREKI.csv", "--lang", "en")
     assert "1 error, 0 warnings in 1 file, 305 rows" in out
+
+
+def test_a_conversion_says_why_rows_were_rejected_in_either_language(tmp_path: Path) -> None:
+    """Transform failures, in the text report and the rejects file: Japanese by default."""
+    vendor = str(Path(FAULTY).parents[1] / "vendors" / "kaso-systems" / "kaigo")
+    args = ["convert", "--mapping", "kaso-systems/kaigo", vendor]
+    code, out = run(*args, "-o", str(tmp_path / "ja"))
+    assert code == 1
+    ja = "フィールド 要介護度 の値 '要介護6' は、コード対応表 要介護度 にありません"
+    assert ja in out
+    rejects = tmp_path / "ja" / "conversion" / "KAIGO_NINTEI.rejects.csv"
+    assert ja in rejects.read_text(encoding="utf-8-sig")
+    code, out = run(*args, "-o", str(tmp_path / "en"), "--lang", "en")
+    en = "field 要介護度 '要介護6' is not in code map 要介護度"
+    assert code == 1 and en in out and ja not in out
+    rejects = tmp_path / "en" / "conversion" / "KAIGO_NINTEI.rejects.csv"
+    assert en in rejects.read_text(encoding="utf-8-sig")

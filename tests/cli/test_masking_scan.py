@@ -20,6 +20,9 @@ import pytest
 
 from layout_tool.cli.main import main
 
+# The wording these tests pin is the English one (--lang en); Japanese: test_lang_errors.py
+pytestmark = pytest.mark.usefixtures("english")
+
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "sample_data" / "vendors" / "kaso-systems" / "jumin"
 SECRETS = ["9999485546717", "９９９９４８５５４６７１", "99994855467X", "999948554672"]

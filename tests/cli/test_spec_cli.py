@@ -17,6 +17,9 @@ from layout_tool.errors import EXIT_USAGE
 from layout_tool.spec.catalogue import catalogue, load_area
 from layout_tool.spec.model import AreaSpec
 
+# The wording these tests pin is the English one (--lang en); Japanese: test_lang_errors.py
+pytestmark = pytest.mark.usefixtures("english")
+
 DETAILED = [e.spec for e in catalogue() if e.spec is not None]
 LIST_KEYS = {"id", "name", "number", "version", "provenance", "files", "items"}
 SHOW_KEYS = {"standard", "version", "provenance", "area", "files", "codes", "references"}

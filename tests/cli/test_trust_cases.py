@@ -13,6 +13,9 @@ from click.testing import CliRunner, Result
 
 from layout_tool.cli.main import cli
 
+# The wording these tests pin is the English one (--lang en); Japanese: test_lang_errors.py
+pytestmark = pytest.mark.usefixtures("english")
+
 ROOT = Path(__file__).resolve().parents[2]
 CASES = sorted(p for p in (ROOT / "tests" / "cases" / "trust").iterdir() if p.is_dir())
 JUMIN = ROOT / "sample_data" / "handover" / "jumin"

@@ -134,4 +134,6 @@ def test_installed_module_entry_point_and_errors(installed: Installed) -> None:
     done = run([str(installed.script), "spec", "show", str(broken)], installed.cwd)
     assert done.returncode == 2
     assert len(done.stderr.splitlines()) == 1
+    assert "no_gap.yaml:13: 項目 '性別': no が 5 です（3 のはずです）" in done.stderr  # ja first
+    done = run([str(installed.script), "spec", "show", str(broken), "--lang", "en"], installed.cwd)
     assert "no_gap.yaml:13: item '性別': no is 5, expected 3" in done.stderr

@@ -46,7 +46,7 @@ def test_gj_passes_with_charset_and_fails_without(tmp_path: Path) -> None:
     assert not without.valid
     assert codes(without) == {"gaiji": 3}
     # The spec names the charset: without it the report says it was not loaded.
-    assert any("not loaded" in n for n in without.notes)
+    assert any("読み込まれていません" in n for n in without.notes)
 
 
 def test_unknown_plane_15_16_is_a_charset_finding(tmp_path: Path) -> None:

@@ -115,6 +115,6 @@ def test_unknown_key_in_charset_yaml_is_a_file_line_error(tmp_path: Path) -> Non
     (tmp_path / "charset.yaml").write_text(
         'charset: t\nname: t\nversion: "1"\nsource: t\ncolour: red\n', encoding="utf-8"
     )
-    with pytest.raises(LayoutToolError, match="unknown key 'colour'") as info:
+    with pytest.raises(LayoutToolError, match="不明なキー 'colour'") as info:
         load_charset(tmp_path)
     assert str(info.value).startswith(f"{tmp_path / 'charset.yaml'}:5:")

@@ -151,7 +151,14 @@ def test_every_format_renders(tmp_path: Path) -> None:
     assert json.loads(str(render(r, "json")))["summary"]["only_old"] == 2
     assert isinstance(render(r, "xlsx"), bytes)
     text = str(render(r, "text"))
-    assert text.splitlines()[1].startswith("結果 Result: 差異あり DIFFERENT")
+    assert text.splitlines()[1].startswith("結果: 差異あり — 旧 3行、新 1行")  # Japanese first
+    from layout_tool.i18n import use_lang
+
+    with use_lang("en"):
+        english = str(render(r, "text"))
+    assert english.splitlines()[1].startswith("Result: DIFFERENT — 3 rows old, 1 new")
+    assert "Counts per file" in english and "Counts per file" not in text
+    assert "差異あり" not in english
 
 
 def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -73,12 +73,12 @@ def test_declared_layout_statuses(tmp_path: Path) -> None:
         "性別": "covered",
         "続柄": "narrower",
     }
-    assert "leading zeros" in item(found, "kojin", "宛名番号").issues[0].message
+    assert "先頭の0が失われます" in item(found, "kojin", "宛名番号").issues[0].message
     assert "全角" in item(found, "kojin", "氏名").issues[0].message
     kana = item(found, "kojin", "氏名フリガナ")
     assert [x.kind for x in kana.issues] == ["length"] and kana.capacity == 60
     alpha = item(found, "kojin", "氏名（アルファベット）")
-    assert alpha.via is not None and "normalisation" in alpha.via
+    assert alpha.via is not None and "全角・半角を揃えて" in alpha.via
     assert alpha.vendor == ("kojin.氏名(アルファベット)",)
     s = found.summary()
     assert (s.items, s.covered, s.narrower, s.missing) == (115, 8, 4, 107)

@@ -137,7 +137,7 @@ def test_kakuu_jumin_exact_figures() -> None:
     name = item(found, "kojin", "氏名")  # SHIMEI is 40 bytes: 20 全角 characters
     assert name.status == "narrower" and name.capacity == 20
     assert [x.kind for x in name.issues] == ["length"]
-    assert "20 全角" in name.issues[0].message and "60" in name.issues[0].message
+    assert "最大 20全角文字" in name.issues[0].message and "60" in name.issues[0].message
     kana = item(found, "kojin", "氏名フリガナ")  # half-width 40 bytes widened: 40 characters
     assert kana.capacity == 40
     head = item(found, "kojin", "世帯主氏名")  # a lookup: the other source's field counts

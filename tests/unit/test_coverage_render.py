@@ -54,7 +54,7 @@ def test_html_is_self_contained_and_escapes_names() -> None:
     assert "a&amp;b" in page
     assert not re.search(r"(?:src|href)\s*=", page)
     assert "http://" not in page and "https://" not in page and "@import" not in page
-    assert 'data-passed="false"' in page and "不合格 FAIL" in page
+    assert 'data-passed="false"' in page and "<h1>FAIL</h1>" in page
 
 
 def test_html_figures_match_summary() -> None:
@@ -79,3 +79,23 @@ def test_text_lists_every_gap() -> None:
             assert i.item.name in out
     assert "35.7%" in out and "76.2%" in out
     assert "no vendor file is mapped to: ido_rireki" in out
+
+
+def test_coverage_is_japanese_by_default_and_english_on_request() -> None:
+    """Columns, figures, statuses, reasons and the verdict: --lang decides, ja first."""
+    from layout_tool.i18n import use_lang
+
+    with use_lang("ja"):
+        found = coverage_of_mapping(load_mapping("kaso-systems/kaigo"))
+        text, page = render_text(found), render_html(found)
+    assert "ファイル" in text and "対応率" in text and "必須対応率" in text
+    assert "移行元のフィールドは" in text or "日付の変換がありません" in text
+    assert "covered%" not in text and "no date transform" not in text
+    assert '<html lang="ja">' in page
+    assert "<h1>不合格</h1>" in page or "<h1>合格</h1>" in page
+    for english in ("Coverage", "covered", "narrower", "missing", "Vendor"):
+        assert english not in re.sub(r"<[^>]+>", " ", page.split("<main>", 1)[1]), english
+    with use_lang("en"):
+        found = coverage_of_mapping(load_mapping("kaso-systems/kaigo"))
+        text = render_text(found)
+    assert "covered%" in text and "no date transform" in text and "対応率" not in text

@@ -110,19 +110,25 @@ def test_init_and_check_on_the_command_line(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["mapping", "init", "--area", "jumin", str(export), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "unknown_flag: 生年月日_不詳フラグ" in out.read_text(encoding="utf-8")
-    result = runner.invoke(cli, ["mapping", "check", str(out), str(export)])
+    result = runner.invoke(cli, ["mapping", "check", str(out), str(export), "--lang", "en"])
     assert result.exit_code == 1
     assert "required item 異動連番 has no rule" in result.output
+    result = runner.invoke(cli, ["mapping", "check", str(out), str(export)])  # Japanese first
+    assert "必須項目 異動連番 に規則がありません" in result.output
+    assert "required item" not in result.output
     result = runner.invoke(cli, ["mapping", "check", "shisaku-data/jumin", str(export)])
     assert result.exit_code == 0, result.output
-    assert "93 of 101 fields used" in result.output
+    assert "101フィールド中 93フィールドを使用" in result.output
 
 
 def test_check_finds_code_values_the_map_misses(tmp_path: Path) -> None:
     folder = ROOT / "sample_data" / "vendors" / "kakuu-densan" / "jumin"
-    result = CliRunner().invoke(cli, ["mapping", "check", "kakuu-densan/jumin", str(folder)])
+    args = ["mapping", "check", "kakuu-densan/jumin", str(folder), "--lang", "en"]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1
     assert "kojin.続柄: the code map has no entry for '77'" in result.output
+    result = CliRunner().invoke(cli, args[:-2])
+    assert "kojin.続柄: コード対応表に '77' がありません" in result.output
 
 
 def test_unquoted_code_gets_a_hint(tmp_path: Path) -> None:
@@ -133,7 +139,7 @@ def test_unquoted_code_gets_a_hint(tmp_path: Path) -> None:
         "targets:\n  - {file: kojin, source: s, items: {宛名番号: a}}\n",
         encoding="utf-8",
     )
-    result = CliRunner().invoke(cli, ["mapping", "check", str(path)])
+    result = CliRunner().invoke(cli, ["mapping", "check", str(path), "--lang", "en"])
     assert result.exit_code == 2
     assert 'quote it: "001"' in str(result.exception or "") + result.output
 
@@ -146,6 +152,28 @@ def test_check_warns_about_groups_pick_cannot_serve(tmp_path: Path) -> None:
     )
     path.write_text(text, encoding="utf-8")
     export = ROOT / "sample_data" / "vendors" / "shisaku-data" / "jumin"
-    result = CliRunner().invoke(cli, ["mapping", "check", str(path), str(export)])
+    result = CliRunner().invoke(cli, ["mapping", "check", str(path), str(export), "--lang", "en"])
     assert result.exit_code == 1
     assert "setai: 2 groups of 世帯番号" in result.output  # the 世帯 whose members all left
+
+
+def test_the_draft_speaks_the_language_of_the_run(tmp_path: Path) -> None:
+    """The draft's comments (the evidence for every guess) are Japanese by default."""
+    export = ROOT / "sample_data" / "vendors" / "shisaku-data" / "jumin" / "JUMIN_ICHIRAN.csv"
+    runner = CliRunner()
+    ja, en = tmp_path / "ja.yaml", tmp_path / "en.yaml"
+    for out, extra in ((ja, []), (en, ["--lang", "en"])):
+        args = ["mapping", "init", "--area", "jumin", str(export), "-o", str(out), *extra]
+        assert runner.invoke(cli, args).exit_code == 0
+    ja_text, en_text = ja.read_text(encoding="utf-8"), en.read_text(encoding="utf-8")
+    assert "# `layout-tool mapping init` が書いた下書きです" in ja_text
+    assert "名前: 同じ名前" in ja_text and "name: same name" not in ja_text
+    assert "# A DRAFT written by `layout-tool mapping init`" in en_text
+    assert "name: same name" in en_text
+
+    # the rules themselves are the same YAML in both languages (the name aside)
+    def rules(text: str) -> list[str]:
+        return [line.split("  #")[0] for line in text.splitlines()
+                if not line.startswith(("#", "name:"))]  # fmt: skip
+
+    assert rules(ja_text) == rules(en_text)

@@ -11,6 +11,9 @@ from layout_tool.mapping import load_mapping
 from layout_tool.mapping.loader import resolve_path
 from layout_tool.spec.catalogue import bundled_root
 
+# The wording these tests pin is the English one (--lang en); Japanese: test_lang_errors.py
+pytestmark = pytest.mark.usefixtures("english")
+
 BASE = """\
 mapping: 1
 name: test

@@ -8,9 +8,13 @@ from typing import Any
 import polars as pl
 import pytest
 
+from layout_tool.i18n import text
 from layout_tool.mapping.transforms import TRANSFORMS, CodeMapSpec, Context, ParamError, build
 from layout_tool.mapping.transforms.base import Step
 from layout_tool.spec.model import CodeTable, Item
+
+# The wording these tests pin is the English one (--lang en)
+pytestmark = pytest.mark.usefixtures("english")
 
 TEXT = Item(1, "氏名", "zenkaku", 20)
 KANA = Item(2, "氏名フリガナ", "kana", 40)
@@ -61,7 +65,7 @@ def test_trim_left_with_width_in_characters() -> None:
 def test_trim_without_width_is_lossy() -> None:
     step = build("trim", None, ctx())
     assert not step.invertible
-    assert "cannot pad back" in (step.lossy_because or "")
+    assert "cannot pad back" in text(step.lossy_because or "", "en")
     assert not build("trim", "both", ctx(width=4)).invertible
 
 
@@ -128,7 +132,7 @@ def test_code_map_reject_keep_default() -> None:
 def test_code_map_that_merges_codes_is_lossy() -> None:
     step = build("code", {"map": {"M": "1", "m": "1"}}, ctx(CODE))
     assert not step.invertible
-    assert "several vendor codes become 1" in (step.lossy_because or "")
+    assert "several vendor codes become 1" in text(step.lossy_because or "", "en")
 
 
 def test_code_map_target_must_be_in_the_code_table() -> None:

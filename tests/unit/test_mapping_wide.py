@@ -20,6 +20,9 @@ from layout_tool.spec.loader import load_area_file
 from layout_tool.spec.model import Item
 from layout_tool.validate.run import validate_paths
 
+# The wording these tests pin is the English one (--lang en)
+pytestmark = pytest.mark.usefixtures("english")
+
 ROOT = Path(__file__).resolve().parents[2]
 WIDE = ROOT / "sample_data" / "vendors" / "shisaku-data" / "jumin"
 YM = Item(1, "児童手当受給開始年月", "yearmonth", 6)

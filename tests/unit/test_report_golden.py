@@ -5,6 +5,7 @@ The expected files are written by scripts/make_golden_reports.py (never by hand)
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 from pathlib import Path
@@ -44,11 +45,14 @@ def test_every_finding_message_appears_in_every_format_in_both_languages() -> No
         for name in ("report.csv", "report.html", "report.xlsx.txt"):
             text = (CASES / lang / name).read_text(encoding="utf-8")
             for m in messages:
-                shown = m if name != "report.html" else m.replace("'", "&#x27;")
+                shown = m if name != "report.html" else html.escape(m)
                 assert shown in text, (lang, name, m)
         text = (CASES / lang / "report.txt").read_text(encoding="utf-8")
         for code in {f["code"] for f in data["findings"]}:
             assert code in text
+        from layout_tool.findings import CODES
+
+        assert set(data["summary"]["by_code"]) == set(CODES)  # every finding code
     ja = (CASES / "ja" / "report.txt").read_text(encoding="utf-8")
     assert "結果: 不合格" in ja and "Result" not in ja
     assert TEMPLATES["required"]["ja"].format(item="氏名") in ja or "必須" in ja

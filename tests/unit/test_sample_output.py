@@ -58,7 +58,7 @@ def test_sample_data_is_cp932_encodable(jumin: AreaSpec) -> None:
 
 
 def test_bad_arguments_raise(jumin: AreaSpec, tmp_path: Path) -> None:
-    with pytest.raises(LayoutToolError, match="no file"):
+    with pytest.raises(LayoutToolError, match="ファイル 'nonexistent' はありません"):
         generate(jumin, 10, 1, "nonexistent")
     with pytest.raises(LayoutToolError):
         generate(jumin, -1, 1)

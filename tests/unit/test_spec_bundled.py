@@ -16,6 +16,9 @@ from layout_tool.spec.catalogue import catalogue, load_area, shared_codes, versi
 from layout_tool.spec.loader import load_area_file
 from layout_tool.spec.model import DATE_TYPES, ITEM_TYPES, AreaSpec
 
+# The wording these tests pin is the English one (--lang en); Japanese: test_lang_errors.py
+pytestmark = pytest.mark.usefixtures("english")
+
 DETAILED = {"jumin", "kotei", "kojin_juminzei", "kaigo", "kouki", "kokuho"}
 NOT_AREAS = {"catalogue", "codes"}
 AREA_FILES = sorted(p for p in version_dir().glob("*.yaml") if p.stem not in NOT_AREAS)

@@ -17,6 +17,9 @@ from layout_tool.errors import EXIT_USAGE, LayoutToolError
 from layout_tool.spec.catalogue import shared_codes
 from layout_tool.spec.loader import load_area_file
 
+# The wording these tests pin is the English one (--lang en); Japanese: test_lang_errors.py
+pytestmark = pytest.mark.usefixtures("english")
+
 CORPUS = Path(__file__).resolve().parent.parent / "spec_errors"
 CASES = sorted(CORPUS.glob("*.yaml"))
 WHERE = re.compile(r"^(?P<file>[^:]+\.yaml):(?P<line>\d+): ")

@@ -15,6 +15,9 @@ from layout_tool.errors import LayoutToolError
 from layout_tool.spec.catalogue import catalogue, load_area
 from layout_tool.validate import Options, validate_paths
 
+# The wording these tests pin is the English one (--lang en)
+pytestmark = pytest.mark.usefixtures("english")
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 

@@ -31,6 +31,38 @@ def sheet_rows(ws: Worksheet) -> list[tuple[object, ...]]:
     return list(ws.iter_rows(values_only=True))
 
 
+def test_every_sheet_heading_in_japanese_by_default_and_english_on_request(
+    tmp_path: Path,
+) -> None:
+    """Sheet names, the 指摘 sheet's headers, the 外字 sheet's and the summary's headings
+    are Japanese by default, English with --lang en; finding codes stay as they are."""
+    from layout_tool.i18n import use_lang
+
+    report, _ = make(tmp_path)
+    ja = load_workbook(io.BytesIO(render_xlsx(report)))
+    with use_lang("en"):
+        en = load_workbook(io.BytesIO(render_xlsx(report)))
+    assert ja.sheetnames == ["概要", "指摘", "外字"]
+    assert en.sheetnames == ["Summary", "Findings", "Gaiji"]
+    ja_head, en_head = sheet_rows(ja["指摘"])[0], sheet_rows(en["Findings"])[0]
+    assert ja_head[:9] == ("重大度", "コード", "ファイル", "ファイルID", "データ行", "項目", "列",
+                           "値", "メッセージ")  # fmt: skip
+    assert ja_head[-1] == "Excel行"
+    assert en_head[:9] == ("severity", "code", "file", "file id", "row", "item", "column",
+                           "value", "message")  # fmt: skip
+    ascii_only = {"XPath", "SHA-256"}
+    for cell in ja_head:  # every heading of the 指摘 sheet is Japanese (but XPath)
+        assert cell in ascii_only or any(ord(c) > 0x3000 for c in str(cell)), cell
+    assert sheet_rows(ja["外字"])[0][:3] == ("コードポイント", "文字", "出現数")
+    assert sheet_rows(en["Gaiji"])[0][:3] == ("code point", "char", "count")
+    ja_codes = [r[1] for r in sheet_rows(ja["指摘"])[1:]]
+    assert ja_codes == [r[1] for r in sheet_rows(en["Findings"])[1:]]  # codes stay English
+    assert {r[0] for r in sheet_rows(ja["指摘"])[1:]} <= {"エラー", "警告"}
+    heads = [r[0] for r in sheet_rows(ja["概要"]) if r and len(r) == 1 and r[0]]
+    for text in heads:  # section headings of the summary
+        assert any(ord(c) > 0x3000 for c in str(text)), text
+
+
 def test_three_sheets_with_exact_counts(tmp_path: Path) -> None:
     report, _ = make(tmp_path)
     wb = load_workbook(io.BytesIO(render_xlsx(report)))
@@ -43,7 +75,7 @@ def test_three_sheets_with_exact_counts(tmp_path: Path) -> None:
     assert summary["外字（出現数）"] == 2
     findings = sheet_rows(wb["指摘"])
     assert len(findings) == len(report.findings) + 1
-    assert findings[0][:2] == ("重要度 severity", "コード code")
+    assert findings[0][:2] == ("重大度", "コード")
     assert wb["指摘"].freeze_panes == "A2" and wb["指摘"].auto_filter.ref
     gaiji = sheet_rows(wb["外字"])
     assert gaiji[1][:3] == ("U+E000", E0, 2)

@@ -205,7 +205,7 @@ def test_invisible_characters_are_written_as_references() -> None:
 
 
 def test_unknown_file_is_a_usage_error() -> None:
-    with pytest.raises(LayoutToolError, match="no file 'nope'"):
+    with pytest.raises(LayoutToolError, match="ファイル 'nope' はありません"):
         build_xsd(SMALL, "nope")
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import polars as pl
 
+from layout_tool.i18n import Msg, Text
 from layout_tool.spec.model import CodeTable, Item
 
 Direction = Callable[[pl.Expr], pl.Expr]
@@ -60,6 +61,10 @@ class Padding:
     width: int
 
 
+FAILED = Msg("xform.failed")
+FAILED_BACK = Msg("xform.failed-back")
+
+
 @dataclass(frozen=True)
 class Step:
     """One compiled transform: both directions and what a failure means."""
@@ -71,9 +76,9 @@ class Step:
     inverse_fails: bool = False
     code: str = "type"  # finding code when forward fails
     inverse_code: str = "type"  # finding code when inverse fails
-    failure: str = "cannot be converted"  # message for a failed forward
-    inverse_failure: str = "cannot be converted back"
-    lossy_because: str | None = None  # why there is no inverse
+    failure: Text = FAILED  # message for a failed forward (a predicate: ``xform.*``)
+    inverse_failure: Text = FAILED_BACK
+    lossy_because: Text | None = None  # why there is no inverse
     warn: Callable[[pl.Expr], pl.Expr] | None = None  # forward: kept with a warning
     relaxes_code_check: bool = False  # the item's code-table check is replaced by ``warn``
     exact: bool = False  # inverse(forward(x)) == x for every x forward accepts (no check needed)
@@ -142,7 +147,7 @@ def build(name: str, params: Any, ctx: Context) -> Step:
     info = TRANSFORMS.get(name)
     if info is None:
         known = ", ".join(sorted(TRANSFORMS))
-        raise ParamError(f"unknown transform {name!r} (known: {known})")
+        raise ParamError(Msg("param.unknown-transform", name=repr(name), known=known))
     return info.factory(params, ctx)
 
 
@@ -157,25 +162,28 @@ def options(
         return {}
     if not isinstance(raw, dict):
         if scalar is None:
-            raise ParamError(f"{name}: expects a mapping of options, not {raw!r}")
+            raise ParamError(Msg("param.not-options", name=name, raw=repr(raw)))
         raw = {scalar: raw}
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in allowed:
-            keys = ", ".join(sorted(allowed)) or "none"
-            raise ParamError(f"{name}: unknown option {key!r} (options: {keys})")
+            keys = ", ".join(sorted(allowed)) or Msg("param.none")
+            raise ParamError(Msg("param.unknown-option", name=name, key=repr(key), keys=keys))
         kind = allowed[key]
         if isinstance(value, bool) and kind is int:
-            raise ParamError(f"{name}: {key} must be a number, not {value!r}")
+            raise ParamError(Msg("param.not-number", name=name, key=key, value=repr(value)))
         if not isinstance(value, kind):
-            raise ParamError(f"{name}: {key} has the wrong type ({value!r})")
+            raise ParamError(Msg("param.wrong-type", name=name, key=key, value=repr(value)))
         out[key] = value
     return out
 
 
 def choice(value: Any, name: str, key: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise ParamError(f"{name}: {key} must be one of {', '.join(allowed)}, not {value!r}")
+        raise ParamError(
+            Msg("param.not-one-of", name=name, key=key, allowed=", ".join(allowed),
+                value=repr(value))
+        )  # fmt: skip
     return str(value)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import polars as pl
 
 from layout_tool.dates import ERAS, Era, find_era
+from layout_tool.i18n import Msg
 from layout_tool.mapping.transforms.base import (
     Context,
     ParamError,
@@ -145,7 +146,7 @@ def _column(fn: Callable[[str], str | None]) -> Callable[[pl.Expr], pl.Expr]:
 def _shapes(raw: Any, name: str, shapes: tuple[str, ...], ctx: Context) -> tuple[str, str]:
     opts = options(raw, name, {"from": str, "to": str}, scalar="from")
     if "from" not in opts:
-        raise ParamError(f"{name}: say which shape the vendor writes (from: {', '.join(shapes)})")
+        raise ParamError(Msg("param.say-from", name=name, shapes=", ".join(shapes)))
     src = choice(opts["from"], name, "from", shapes)
     dst = choice(opts.get("to", "compact"), name, "to", shapes)
     return src, dst
@@ -201,8 +202,8 @@ def yearmonth(raw: Any, ctx: Context) -> Step:
         exact=True,
         code="date",
         inverse_code="date",
-        failure=f"is not a {src} year-month that exists",
-        inverse_failure=f"cannot be written as a {src} year-month",
+        failure=Msg("xform.yearmonth", src=src),
+        inverse_failure=Msg("xform.yearmonth-back", src=src),
     )
 
 
@@ -218,6 +219,6 @@ def time(raw: Any, ctx: Context) -> Step:
         exact=True,
         code="date",
         inverse_code="date",
-        failure=f"is not a {src} time (like {_TIME[src][1].format(h=9, m=5, s=0)})",
-        inverse_failure=f"cannot be written as a {src} time (seconds are lost)",
+        failure=Msg("xform.time", src=src, example=_TIME[src][1].format(h=9, m=5, s=0)),
+        inverse_failure=Msg("xform.time-back", src=src),
     )

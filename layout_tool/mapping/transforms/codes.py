@@ -15,6 +15,7 @@ from typing import Any
 import polars as pl
 
 from layout_tool.dates import ERAS, Era
+from layout_tool.i18n import Msg
 from layout_tool.mapping.transforms.base import (
     CodeMapSpec,
     Context,
@@ -34,12 +35,12 @@ def code_map_spec(name: str, raw: Any) -> CodeMapSpec:
     opts = options(raw, name, {"map": dict, "unmapped": str, "default": (str, int)})
     table = opts.get("map")
     if not table:
-        raise ParamError(f"{name}: needs a non-empty `map:` of vendor code → standard code")
+        raise ParamError(Msg("param.code-map", name=name))
     values = {str(k): str(v) for k, v in table.items()}
     unmapped = choice(opts.get("unmapped", "reject"), name, "unmapped", UNMAPPED)
     default = opts.get("default")
     if (unmapped == "default") != (default is not None):
-        raise ParamError(f"{name}: `default:` goes with `unmapped: default` (and only with it)")
+        raise ParamError(Msg("param.code-default", name=name))
     return CodeMapSpec(name, values, unmapped, None if default is None else str(default))
 
 
@@ -59,9 +60,9 @@ def _check_targets(spec: CodeMapSpec, ctx: Context) -> None:
         if target not in allowed:
             known = ", ".join(allowed)
             raise ParamError(
-                f"code map {spec.name}: standard value {target!r} is not in code table"
-                f" {table_id} ({known})"
-            )
+                Msg("param.code-target", map=spec.name, value=repr(target), table=table_id,
+                    known=known)
+            )  # fmt: skip
 
 
 def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
@@ -79,11 +80,11 @@ def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
     warn = None
     if spec.unmapped == "keep":
         warn = lambda v: _lookup(v, table).is_null() & v.is_not_null()  # noqa: E731
-    failure = f"is not in code map {spec.name}"
+    failure = Msg("xform.code", map=spec.name)
     back = {std: vendor for vendor, std in table.items()}
     if len(back) != len(table):
         dupes = sorted({s for s in table.values() if list(table.values()).count(s) > 1})
-        why = f"code map {spec.name}: several vendor codes become {', '.join(dupes)}"
+        why = Msg("lossy.code-many", map=spec.name, codes=", ".join(dupes))
         return Step(
             name,
             forward,
@@ -96,7 +97,7 @@ def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
             relaxes_code_check=warn is not None,
         )
     if spec.unmapped == "default":
-        why = f"code map {spec.name}: unmapped values become {spec.default!r}"
+        why = Msg("lossy.code-default", map=spec.name, value=repr(spec.default))
         return Step(name, forward, None, code="code", failure=failure, lossy_because=why)
 
     def inverse(v: pl.Expr) -> pl.Expr:
@@ -113,7 +114,7 @@ def code_step(spec: CodeMapSpec, ctx: Context, name: str = "code") -> Step:
         code="code",
         inverse_code="code",
         failure=failure,
-        inverse_failure=f"has no vendor code in code map {spec.name}",
+        inverse_failure=Msg("xform.code-back", map=spec.name),
         warn=warn,
         relaxes_code_check=warn is not None,
     )
@@ -134,7 +135,7 @@ def code(raw: Any, ctx: Context) -> Step:
         known = ctx.codes or {}
         if raw not in known:
             names = ", ".join(known) or "none"
-            raise ParamError(f"code: no code map {raw!r} in `codes:` (maps: {names})")
+            raise ParamError(Msg("param.no-code-map", name=repr(raw), names=names))
         return code_step(known[raw], ctx)
     return code_step(code_map_spec("code", raw), ctx)
 
@@ -181,6 +182,6 @@ def era_code(raw: Any, ctx: Context) -> Step:
         inverse_fails=True,
         code="code",
         inverse_code="code",
-        failure=f"is not a 年号 {src}",
-        inverse_failure=f"is not a 年号 {dst}",
+        failure=Msg("xform.era", src=src),
+        inverse_failure=Msg("xform.era", src=dst),
     )

@@ -16,6 +16,7 @@ from typing import Any
 import polars as pl
 
 from layout_tool.dates import ERAS, SHAPES, Era
+from layout_tool.i18n import Msg
 from layout_tool.mapping.transforms.base import (
     Context,
     ParamError,
@@ -281,7 +282,7 @@ def default_shape(ctx: Context) -> str:
     formats = {None: "compact", "%Y%m%d": "compact", "%Y/%m/%d": "slash", "%Y-%m-%d": "iso"}
     if item.type == "date" and item.format in formats:
         return formats[item.format]
-    raise ParamError(f"date: say `to:` (item {item.name} is {item.type}, format {item.format})")
+    raise ParamError(Msg("param.say-to", item=item.name, type=item.type, format=item.format))
 
 
 _STANDARD_SHAPE = "wareki"
@@ -346,7 +347,7 @@ def date(raw: Any, ctx: Context) -> Step:
     opts = options(raw, "date", {"from": str, "to": str, "allow_unknown": bool}, scalar="from")
     shapes = tuple(SYNTAX)
     if "from" not in opts:
-        raise ParamError(f"date: say which shape the vendor writes (from: {', '.join(shapes)})")
+        raise ParamError(Msg("param.say-from", name="date", shapes=", ".join(shapes)))
     src = choice(opts["from"], "date", "from", shapes)
     dst = choice(opts.get("to") or default_shape(ctx), "date", "to", shapes)
     allow = bool(opts.get("allow_unknown", ctx.item.allow_unknown_date))
@@ -363,8 +364,8 @@ def date(raw: Any, ctx: Context) -> Step:
         or not (allow or ctx.item.allow_unknown_date),
         code="date",
         inverse_code="date",
-        failure=f"is not a {src} date (like {example}) that exists",
-        inverse_failure=f"cannot be written as a {src} date",
+        failure=Msg("xform.date", src=src, example=example),
+        inverse_failure=Msg("xform.date-back", src=src),
     )
 
 

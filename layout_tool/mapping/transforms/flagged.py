@@ -22,6 +22,7 @@ from typing import Any
 import polars as pl
 
 from layout_tool.dates import SHAPES, DateText, convert_date_text, get_shape
+from layout_tool.i18n import Msg
 from layout_tool.mapping.transforms.base import Context, ParamError, Step, choice, options
 from layout_tool.mapping.transforms.memo import Memo
 
@@ -43,9 +44,9 @@ def flag_options(raw: dict[str, Any]) -> tuple[str, dict[str, str], str]:
         choice(kind, "date", f"unknown ({value})", UNKNOWN_KINDS)
     known = opts.get("known", "0")
     if known in table:
-        raise ParamError(f"date: flag value {known!r} cannot mean both known and unknown")
+        raise ParamError(Msg("param.flag-both", known=repr(known)))
     if len(set(table.values())) != len(table):
-        raise ParamError("date: two flag values for the same unknown parts cannot be told apart")
+        raise ParamError(Msg("param.flag-same"))
     return str(opts["unknown_flag"]), table, known
 
 
@@ -99,7 +100,7 @@ def flagged_date(raw: dict[str, Any], ctx: Context, src: str, dst: str) -> Step:
     """The step over ``date`` + SEP + ``flag`` (see the module's docstring)."""
     _, table, known = flag_options(raw)
     if not SHAPES[src].unknown_ok or not SHAPES[dst].unknown_ok:
-        raise ParamError(f"date: {src} → {dst} cannot carry unknown parts (00)")
+        raise ParamError(Msg("param.flag-shapes", src=src, dst=dst))
     back = {kind: value for value, kind in table.items()}
     return Step(
         "date",
@@ -109,6 +110,6 @@ def flagged_date(raw: dict[str, Any], ctx: Context, src: str, dst: str) -> Step:
         inverse_fails=True,
         code="date",
         inverse_code="date",
-        failure=f"is not a {src} date with a known 不詳フラグ ({known}, {', '.join(table)})",
-        inverse_failure=f"cannot be written as a {src} date and its 不詳フラグ",
+        failure=Msg("xform.flagged", src=src, known=known, flags=", ".join(table)),
+        inverse_failure=Msg("xform.flagged-back", src=src),
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 import polars as pl
 
+from layout_tool.i18n import Msg
 from layout_tool.mapping.transforms.base import (
     Context,
     ParamError,
@@ -23,7 +24,10 @@ from layout_tool.mapping.transforms.base import (
 )
 
 STANDARD = r"^(-?)([0-9]+)(?:\.([0-9]+))?$"
-SIGNS = ("leading", "trailing")
+
+
+SIGN_NAMES = {"leading": Msg("xform.sign-leading"), "trailing": Msg("xform.sign-trailing")}
+SIGNS = tuple(SIGN_NAMES)
 
 
 def _no_leading_zeros(digits: pl.Expr) -> pl.Expr:
@@ -57,12 +61,12 @@ def number(raw: Any, ctx: Context) -> Step:
     )
     scale = opts.get("scale", 0)
     if scale < 0 or scale > 18:
-        raise ParamError("number: scale must be between 0 and 18")
+        raise ParamError(Msg("param.scale"))
     sign_side = choice(opts.get("sign", "leading"), "number", "sign", SIGNS)
     width = opts.get("width", ctx.width)
     zero_fill = opts.get("zfill", ctx.width is not None)
     if zero_fill and width is None:
-        raise ParamError("number: zfill needs a width (a fixed-width field or `width:`)")
+        raise ParamError(Msg("param.zfill-width"))
     vendor = r"^(-?)([0-9]+)$" if sign_side == "leading" else r"^([0-9]+)(-?)$"
     sign_group, digit_group = (1, 2) if sign_side == "leading" else (2, 1)
 
@@ -98,7 +102,6 @@ def number(raw: Any, ctx: Context) -> Step:
         parts = (sign, digits) if sign_side == "leading" else (digits, sign)
         return failing(pl.concat_str(*parts), ~ok)
 
-    shape = "digits" if scale == 0 else f"digits with {scale} implied decimals"
     return Step(
         "number",
         forward,
@@ -107,6 +110,8 @@ def number(raw: Any, ctx: Context) -> Step:
         inverse_fails=True,
         code="type",
         inverse_code="type",
-        failure=f"is not a number ({shape}, sign {sign_side})",
-        inverse_failure=f"is not a number with {scale} decimals that fits",
+        failure=Msg("xform.number", sign=SIGN_NAMES[sign_side])
+        if scale == 0
+        else Msg("xform.number-scaled", scale=scale, sign=SIGN_NAMES[sign_side]),
+        inverse_failure=Msg("xform.number-back", scale=scale),
     )

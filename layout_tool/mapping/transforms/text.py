@@ -12,6 +12,7 @@ from typing import Any
 
 import polars as pl
 
+from layout_tool.i18n import Msg
 from layout_tool.io.cp932 import byte_length
 from layout_tool.mapping.transforms.base import (
     Context,
@@ -154,21 +155,21 @@ def trim(raw: Any, ctx: Context) -> Step:
     chars = opts.get("chars", " ")
     pad = opts.get("pad", chars[:1])
     if not chars:
-        raise ParamError("trim: chars must not be empty")
+        raise ParamError(Msg("param.trim-empty"))
     if len(pad) != 1 or pad not in chars:
-        raise ParamError(f"trim: pad must be one of the trimmed chars {chars!r}, not {pad!r}")
+        raise ParamError(Msg("param.trim-pad", chars=repr(chars), pad=repr(pad)))
     if len(pad.encode("cp932", errors="replace")) == 2 and " " not in chars:
-        raise ParamError("trim: a full-width pad needs ' ' in chars for an odd last byte")
+        raise ParamError(Msg("param.trim-full"))
     width = opts.get("width")
 
     def forward(v: pl.Expr) -> pl.Expr:
         return empty_to_null(_strip(v, chars, side))
 
-    lossy = None
+    lossy: Msg | None = None
     if side == "both":
-        lossy = "trim on both sides cannot know how the padding was split"
+        lossy = Msg("lossy.trim-both")
     elif ctx.width is None and width is None:
-        lossy = "trim without a width (a fixed-width field or `width:`) cannot pad back"
+        lossy = Msg("lossy.trim-width")
     if lossy is not None:
         return Step("trim", forward, None, lossy_because=lossy, stages=_stages(chars, side))
     if ctx.width is not None:
@@ -193,7 +194,7 @@ def trim(raw: Any, ctx: Context) -> Step:
         stages=_stages(chars, side),
         code="length",
         inverse_code="length",
-        inverse_failure=f"is longer than the field ({ctx.width or width})",
+        inverse_failure=Msg("xform.too-long-field", width=ctx.width or width),
     )
 
 
@@ -203,9 +204,9 @@ def _padder(name: str, raw: Any, ctx: Context, default_char: str, default_side: 
     char = opts.get("char", default_char)
     side = choice(opts.get("side", default_side), name, "side", ("left", "right"))
     if len(char) != 1:
-        raise ParamError(f"{name}: char must be one character, not {char!r}")
+        raise ParamError(Msg("param.one-char", name=name, char=repr(char)))
     if width < 1:
-        raise ParamError(f"{name}: width must be 1 or more")
+        raise ParamError(Msg("param.width", name=name))
 
     def forward(v: pl.Expr) -> pl.Expr:
         return pad_to_chars(v, width, char, side)
@@ -221,7 +222,7 @@ def _padder(name: str, raw: Any, ctx: Context, default_char: str, default_side: 
         inverse,
         fails=True,
         code="length",
-        failure=f"is longer than {width} characters",
+        failure=Msg("xform.too-long", width=width),
     )
 
 
@@ -247,10 +248,10 @@ def zfill(raw: Any, ctx: Context) -> Step:
 )
 def replace(raw: Any, ctx: Context) -> Step:
     if not isinstance(raw, dict) or not raw:
-        raise ParamError("replace: expects a mapping of text to replacement, e.g. {'～': '〜'}")
+        raise ParamError(Msg("param.replace-map"))
     table = {str(k): str(v) for k, v in raw.items()}
     if any(not k for k in table):
-        raise ParamError("replace: the text to replace must not be empty")
+        raise ParamError(Msg("param.replace-empty"))
     order = sorted(table, key=len, reverse=True)
     there = {k: table[k] for k in order}
 
@@ -259,7 +260,7 @@ def replace(raw: Any, ctx: Context) -> Step:
 
     back_keys = list(table.values())
     if len(set(back_keys)) != len(back_keys) or any(not k for k in back_keys):
-        return Step("replace", forward, None, lossy_because="two texts get the same replacement")
+        return Step("replace", forward, None, lossy_because=Msg("lossy.replace"))
     back = {v: k for k, v in sorted(table.items(), key=lambda kv: len(kv[1]), reverse=True)}
 
     def inverse(v: pl.Expr) -> pl.Expr:
@@ -286,11 +287,11 @@ def default(raw: Any, ctx: Context) -> Step:
     if isinstance(raw, dict):
         raw = options(raw, "default", {"value": (str, int)}).get("value")
     if not isinstance(raw, (str, int)) or isinstance(raw, bool) or str(raw) == "":
-        raise ParamError("default: give the value, e.g. {default: '0'}")
+        raise ParamError(Msg("param.default-value"))
     value = str(raw)
     return Step(
         "default",
         lambda v: v.fill_null(pl.lit(value)),
         None,
-        lossy_because=f"an empty value and {value!r} both become {value!r}",
+        lossy_because=Msg("lossy.default", value=repr(value)),
     )

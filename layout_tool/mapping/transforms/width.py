@@ -15,6 +15,7 @@ from typing import Any
 
 import polars as pl
 
+from layout_tool.i18n import Msg
 from layout_tool.mapping.transforms.base import (
     Context,
     ParamError,
@@ -78,7 +79,9 @@ def _classes(raw: Any, name: str) -> tuple[str, ...]:
     chosen = [only] if isinstance(only, str) else only
     for c in chosen:
         if c not in CLASSES:
-            raise ParamError(f"{name}: only takes {', '.join(CLASSES)}, not {c!r}")
+            raise ParamError(
+                Msg("param.width-class", name=name, classes=", ".join(CLASSES), value=repr(c))
+            )
     return tuple(c for c in CLASSES if c in chosen)
 
 
