@@ -7,7 +7,9 @@ its items (``__print``). Two things are kept per side:
   key (a grace hash join): two rows with the same key always land in the same bucket on
   both sides, so each bucket pair is matched on its own;
 - the *full* rows, in read order, fetched back only for the matched pairs whose
-  fingerprints differ — the only rows compared item by item.
+  fingerprints differ — the only rows compared item by item. Spilled, only the full rows
+  that may be needed are written (``keep``): ``window`` drops rows already matched to an
+  equal row of the other side while both sides are read.
 
 With one bucket everything stays in memory; with several, both are written to Arrow IPC
 pieces in a temporary folder as they are read (narrow pieces buffered and written per
@@ -67,10 +69,15 @@ class Spool:
         self.writer: ThreadPoolExecutor | None = None
         self.writing: list[Future[None]] = []
 
-    def add(self, frame: pl.DataFrame) -> None:
-        """One batch (``__row`` and item columns; an item without a column counts as empty)."""
+    def add(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame] | None:
+        """One batch (``__row`` and item columns; an item without a column counts as empty).
+
+        In memory (one bucket) everything is kept and None returned. Spilled, the narrow
+        rows are bucketed here and ``(full, narrow)`` is returned: the caller decides which
+        full rows are worth keeping (``keep``), see ``window``.
+        """
         if frame.height == 0:
-            return
+            return None
         absent = [pl.lit(None, dtype=pl.String).alias(i) for i in self.items if i not in frame]
         full = frame.with_columns(
             *absent, pl.int_range(self.rows, self.rows + frame.height, dtype=pl.Int64).alias(SEQ)
@@ -82,13 +89,9 @@ class Spool:
         if self.buckets == 1:
             self.narrow_memory.append(narrow)
             self.full_memory.append(full)
-            return
+            return None
         assert self.folder is not None
         self.folder.mkdir(parents=True, exist_ok=True)
-        piece = self.folder / f"full-{len(self.full_pieces)}.arrow"
-        self._write(full, piece)
-        self.full_pieces.append(piece)
-        self.ranges.append((self.rows - frame.height, self.rows))
         # One sort by bucket, then zero-copy slices (cheaper than partition_by's gathers).
         tagged = narrow.with_columns((key_hash(self.keys) % self.buckets).alias(BUCKET))
         tagged = tagged.sort(BUCKET)
@@ -100,6 +103,19 @@ class Spool:
         self.pending_bytes += int(narrow.estimated_size())
         if self.pending_bytes > self.flush_bytes:
             self.flush()
+        return full, narrow
+
+    def keep(self, full: pl.DataFrame) -> None:
+        """Write full rows (``__seq`` ascending, as ``add`` returned them, maybe filtered)
+        as one piece, to be fetched back if they turn out to differ."""
+        if full.height == 0:
+            return
+        assert self.folder is not None
+        piece = self.folder / f"full-{len(self.full_pieces)}.arrow"
+        self._write(full, piece)
+        self.full_pieces.append(piece)
+        seqs = full.get_column(SEQ)
+        self.ranges.append((int(seqs[0]), int(seqs[-1]) + 1))
 
     def _write(self, frame: pl.DataFrame, piece: Path) -> None:
         """Write a full piece in a thread (polars releases the GIL), at most two in flight."""
