@@ -13,10 +13,10 @@ still be resolved, and need not be written if equal.
 
 This only decides which full rows are written. Counting, duplicates and matching are done
 afterwards from the narrow rows, exactly as without the window. That is safe because a
-pair is compared there only when its key occurs once on each side, and then it is the pair
-found here (if it was found here): a row resolved as equal never needs its full values. A
-key that turns out to repeat is not matched at all, so what was resolved for it does not
-matter. Rows matched ambiguously here (a key more than once in the join) stay pending.
+row is resolved as equal only when the other side has a row with the same key and the
+same fingerprint, and a pair is compared afterwards only when its key occurs once on each
+side: then that row is its partner, and the pair is equal. (A key that repeats on either
+side is not matched at all, so whatever was resolved for it does not matter.)
 
 When both sides come in the same order (one delivery and the next), almost every row is
 resolved within a batch or two and only rows on one side or that differ are written.
@@ -64,10 +64,10 @@ class _Half:
 
 
 class Window:
-    def __init__(self, keys: list[str], held: int = HELD, budget: int = WINDOW_BYTES) -> None:
+    def __init__(self, keys: list[str], held: int | None = None, budget: int | None = None) -> None:
         self.keys = keys
-        self.held = held
-        self.budget = budget
+        self.held = HELD if held is None else held
+        self.budget = WINDOW_BYTES if budget is None else budget
         self.halves = {"old": _Half(), "new": _Half()}
 
     def add(self, side: str, spool: Spool, full: pl.DataFrame, narrow: pl.DataFrame) -> None:
@@ -80,7 +80,6 @@ class Window:
         rows = narrow.select(*self.keys, SEQ, PRINT)
         if other.pending is not None and other.pending.height:
             pairs = rows.join(other.pending, on=self.keys, how="inner", suffix=OTHER)
-            pairs = pairs.filter(pl.col(SEQ).is_unique() & pl.col(SEQ + OTHER).is_unique())
             if pairs.height:
                 same = pairs.filter(pl.col(PRINT) == pl.col(PRINT + OTHER))
                 me.equal.append(same.get_column(SEQ))
