@@ -60,7 +60,7 @@ class Spool:
         self.rows = 0
         self.narrow_memory: list[pl.DataFrame] = []
         self.full_memory: list[pl.DataFrame] = []
-        self.pending: dict[int, list[pl.DataFrame]] = {}
+        self.pending: list[pl.DataFrame] = []  # narrow rows with their bucket, not yet written
         self.pending_bytes = 0
         self.flush_bytes = flush_bytes
         self.pieces = 0
@@ -92,15 +92,9 @@ class Spool:
             return None
         assert self.folder is not None
         self.folder.mkdir(parents=True, exist_ok=True)
-        # One sort by bucket, then zero-copy slices (cheaper than partition_by's gathers).
         tagged = narrow.with_columns((key_hash(self.keys) % self.buckets).alias(BUCKET))
-        tagged = tagged.sort(BUCKET)
-        counts = tagged.group_by(BUCKET).len("n").sort(BUCKET)
-        body, start = tagged.drop(BUCKET), 0
-        for bucket, n in counts.iter_rows():
-            self.pending.setdefault(int(bucket), []).append(body.slice(start, n))
-            start += n
-        self.pending_bytes += int(narrow.estimated_size())
+        self.pending.append(tagged)
+        self.pending_bytes += int(tagged.estimated_size())
         if self.pending_bytes > self.flush_bytes:
             self.flush()
         return full, narrow
@@ -139,15 +133,26 @@ class Spool:
             self.written()
 
     def flush(self) -> None:
-        """Write the pending narrow rows as one Arrow IPC piece per bucket."""
-        for bucket, parts in self.pending.items():
-            assert self.folder is not None
+        """Write the pending narrow rows as one Arrow IPC piece per bucket.
+
+        One sort by bucket of everything pending, then zero-copy slices, made here and
+        dropped as soon as written: slices held per bucket and batch until a flush cost far
+        more memory than the rows they hold when there are hundreds of buckets.
+        """
+        if not self.pending:
+            return
+        assert self.folder is not None
+        tagged = pl.concat(self.pending).sort(BUCKET, maintain_order=True)
+        self.pending, self.pending_bytes = [], 0
+        counts = tagged.group_by(BUCKET).len("n").sort(BUCKET)
+        body, start = tagged.drop(BUCKET), 0
+        for bucket, n in counts.iter_rows():
             target = self.folder / f"b{bucket}"
             target.mkdir(parents=True, exist_ok=True)
-            frame = pl.concat(parts, rechunk=False) if len(parts) > 1 else parts[0]
-            frame.write_ipc(target / f"{self.pieces}.arrow", compression="uncompressed")
+            piece = body.slice(start, n)
+            piece.write_ipc(target / f"{self.pieces}.arrow", compression="uncompressed")
+            start += n
         self.pieces += 1
-        self.pending, self.pending_bytes = {}, 0
 
     def narrow(self, bucket: int) -> pl.DataFrame:
         """The bucket's narrow rows: key items (empty for null), ``__seq``, ``__print``."""
