@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from layout_tool.compare.spool import PRINT, SEQ, Spool
+from layout_tool.compare.spool import PRINT, SEQ, Spool, compact
 
 HELD = 1  # batches held in full per side (both sides read in step: enough to pair them)
 WINDOW_BYTES = 128 << 20  # and at most this much (estimated) over both sides
@@ -87,7 +87,10 @@ class Window:
                 theirs = pairs.get_column(SEQ + OTHER).implode()
                 other.pending = other.pending.filter(~pl.col(SEQ).is_in(theirs))
                 rows = rows.filter(~pl.col(SEQ).is_in(pairs.get_column(SEQ).implode()))
-        me.pending = rows if me.pending is None else pl.concat([me.pending, rows])
+        # (a copy of its own: the key strings of a few rows would keep their whole batch's
+        # buffers alive while pending, for as long as a row stays only on one side)
+        rows = compact(rows)
+        me.pending = rows if me.pending is None else pl.concat([me.pending, rows], rechunk=True)
         if me.pending.height > PENDING_ROWS:  # (a dropped row is written, never lost)
             me.pending = me.pending.tail(PENDING_ROWS)
         size = int(full.estimated_size()) + full.height * full.width * 16  # (+ string views)
