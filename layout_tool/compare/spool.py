@@ -142,7 +142,7 @@ class Spool:
         if not self.pending:
             return
         assert self.folder is not None
-        tagged = pl.concat(self.pending).sort(BUCKET, maintain_order=True)
+        tagged = pl.concat(self.pending).sort(BUCKET)
         self.pending, self.pending_bytes = [], 0
         counts = tagged.group_by(BUCKET).len("n").sort(BUCKET)
         body, start = tagged.drop(BUCKET), 0

@@ -34,6 +34,7 @@ from layout_tool.compare.spool import PRINT, SEQ, Spool, compact
 HELD = 1  # batches held in full per side (both sides read in step: enough to pair them)
 WINDOW_BYTES = 128 << 20  # and at most this much (estimated) over both sides
 PENDING_ROWS = 250_000  # unresolved narrow rows kept per side for matching (oldest dropped)
+COMPACT_EVERY = 32  # batches between copies of the pending rows into buffers of their own
 OTHER = "__other"
 
 
@@ -54,6 +55,7 @@ class _Half:
     pending: pl.DataFrame | None = None  # unresolved rows (keys, __seq, __print), __seq ascending
     equal: list[pl.Series] = field(default_factory=list)  # __seq of rows resolved as equal
     size: int = 0
+    added: int = 0  # batches added
 
     def open(self, batch: _Batch) -> int:
         """How many rows of the batch are still pending."""
@@ -87,10 +89,12 @@ class Window:
                 theirs = pairs.get_column(SEQ + OTHER).implode()
                 other.pending = other.pending.filter(~pl.col(SEQ).is_in(theirs))
                 rows = rows.filter(~pl.col(SEQ).is_in(pairs.get_column(SEQ).implode()))
-        # (a copy of its own: the key strings of a few rows would keep their whole batch's
-        # buffers alive while pending, for as long as a row stays only on one side)
-        rows = compact(rows)
         me.pending = rows if me.pending is None else pl.concat([me.pending, rows], rechunk=True)
+        me.added += 1
+        if me.added % COMPACT_EVERY == 0:
+            # (a copy of its own: the key strings of the few rows left pending would keep
+            # the buffers of every batch they came from alive, for as long as they stay)
+            me.pending = compact(me.pending)
         if me.pending.height > PENDING_ROWS:  # (a dropped row is written, never lost)
             me.pending = me.pending.tail(PENDING_ROWS)
         size = int(full.estimated_size()) + full.height * full.width * 16  # (+ string views)
