@@ -32,7 +32,8 @@ SEQ = "__seq"
 PRINT = "__print"
 HASH_SEED = 0x1A7
 PRINT_SEED = 0x5EED
-FLUSH_BYTES = 16 << 20  # narrow rows held before they are written out, over all buckets
+FLUSH_BYTES = 32 << 20  # narrow rows held before they are written out, over all buckets
+KEEP_ROWS = 4096  # kept full rows gathered into one piece (a batch with more: its own piece)
 
 
 def key_hash(keys: list[str]) -> pl.Expr:
@@ -65,6 +66,8 @@ class Spool:
         self.flush_bytes = flush_bytes
         self.pieces = 0
         self.full_pieces: list[Path] = []
+        self.keeping: list[pl.DataFrame] = []  # a few kept rows each, not yet written
+        self.keeping_rows = 0
         self.ranges: list[tuple[int, int]] = []  # the __seq range [lo, hi) of each piece
         self.writer: ThreadPoolExecutor | None = None
         self.writing: list[Future[None]] = []
@@ -100,10 +103,27 @@ class Spool:
         return full, narrow
 
     def keep(self, full: pl.DataFrame) -> None:
-        """Write full rows (``__seq`` ascending, as ``add`` returned them, maybe filtered)
-        as one piece, to be fetched back if they turn out to differ."""
+        """Write full rows (``__seq`` ascending over the calls, as ``add`` returned them,
+        maybe filtered), to be fetched back if they turn out to differ. A few rows are
+        copied out of their batch and gathered into larger pieces (fewer files to read)."""
         if full.height == 0:
             return
+        if full.height >= KEEP_ROWS:
+            self._keep_now()
+            self._piece(full)
+            return
+        small = compact(full)
+        self.keeping.append(small)
+        self.keeping_rows += small.height
+        if self.keeping_rows >= KEEP_ROWS:
+            self._keep_now()
+
+    def _keep_now(self) -> None:
+        if self.keeping:
+            self._piece(pl.concat(self.keeping))
+            self.keeping, self.keeping_rows = [], 0
+
+    def _piece(self, full: pl.DataFrame) -> None:
         assert self.folder is not None
         piece = self.folder / f"full-{len(self.full_pieces)}.arrow"
         self._write(full, piece)
@@ -121,6 +141,7 @@ class Spool:
 
     def written(self) -> None:
         """Wait for every piece to be on disk (raises what a write raised)."""
+        self._keep_now()
         while self.writing:
             self.writing.pop(0).result()
         if self.writer is not None:

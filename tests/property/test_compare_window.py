@@ -12,7 +12,7 @@ from conftest import PEOPLE_HEAD
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from layout_tool.compare import Options, compare_paths, sides, window
+from layout_tool.compare import Options, compare_paths, sides, spool, window
 from layout_tool.spec.catalogue import load_area
 
 SPEC = (
@@ -53,6 +53,7 @@ def _write(folder: Path, rows: list[tuple[str, str, str, str]]) -> None:
     pending=st.integers(1, 30),
     batch=st.integers(30, 400),
     budget=st.sampled_from([1, 10_000, 1 << 30]),
+    keep=st.integers(1, 8),
 )
 def test_window_changes_nothing_reported(
     tmp_path_factory: pytest.TempPathFactory,
@@ -63,6 +64,7 @@ def test_window_changes_nothing_reported(
     pending: int,
     batch: int,
     budget: int,
+    keep: int,
 ) -> None:
     new = list(old)
     for i, r in edits:  # replace a row (same key: a change; other key: one in, one out) or add
@@ -86,6 +88,7 @@ def test_window_changes_nothing_reported(
         patch.object(window, "HELD", held),
         patch.object(window, "PENDING_ROWS", pending),
         patch.object(window, "WINDOW_BYTES", budget),
+        patch.object(spool, "KEEP_ROWS", keep),
     ):
         spilled = compare_paths(
             spec,
