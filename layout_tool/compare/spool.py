@@ -32,8 +32,9 @@ SEQ = "__seq"
 PRINT = "__print"
 HASH_SEED = 0x1A7
 PRINT_SEED = 0x5EED
-FLUSH_BYTES = 32 << 20  # narrow rows held before they are written out, over all buckets
+FLUSH_BYTES = 8 << 20  # narrow rows held (estimated; ~3× that in RSS) before they are written
 KEEP_ROWS = 4096  # kept full rows gathered into one piece (a batch with more: its own piece)
+KEEP_PARTS = 32  # and at most this many batches' worth
 
 
 def key_hash(keys: list[str]) -> pl.Expr:
@@ -115,7 +116,7 @@ class Spool:
         small = compact(full)
         self.keeping.append(small)
         self.keeping_rows += small.height
-        if self.keeping_rows >= KEEP_ROWS:
+        if self.keeping_rows >= KEEP_ROWS or len(self.keeping) >= KEEP_PARTS:
             self._keep_now()
 
     def _keep_now(self) -> None:
