@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 import tempfile
+from collections.abc import Generator
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,8 +19,9 @@ import polars as pl
 from layout_tool.compare import totals as tot
 from layout_tool.compare.buckets import BucketResult, compare_bucket, compare_pairs
 from layout_tool.compare.model import CompareReport, FileCompare, Options
-from layout_tool.compare.sides import Side, read_side, sizes
+from layout_tool.compare.sides import Chunk, Side, read_side, sizes
 from layout_tool.compare.spool import Spool
+from layout_tool.compare.window import Window
 from layout_tool.errors import LayoutToolError
 from layout_tool.i18n import t
 from layout_tool.progress import Progress
@@ -62,28 +65,37 @@ def compare_paths(
     check_options(spec, options)
     report = CompareReport(spec.id, spec.version, spec.standard, options)
     size = {s: sizes(spec, p, options.encoding) for s, p in zip(SIDES, (old, new), strict=True)}
-    with tempfile.TemporaryDirectory(prefix="layout-tool-compare-") as tmp:
+    with ExitStack() as stack:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="layout-tool-compare-"))
         reads: dict[tuple[str, str], _Read] = {}
-        sides: dict[str, Side] = {}
+        windows: dict[str, Window] = {}
+        sides = {name: Side(name) for name in SIDES}
         try:
-            for name, paths in zip(SIDES, (old, new), strict=True):
-                side = sides[name] = Side(name)
-                for chunk in read_side(spec, paths, side, options.encoding, options.has_header):
-                    fspec = spec.file(chunk.file_id)
-                    got = reads.get((fspec.id, name))
-                    if got is None:
-                        biggest = max(size["old"].get(fspec.id, 0), size["new"].get(fspec.id, 0))
-                        buckets = max(1, math.ceil(biggest / max(options.bucket_bytes, 1)))
-                        folder = Path(tmp) / fspec.id / name if buckets > 1 else None
-                        spool = Spool(_keys(fspec), fspec.item_names, buckets, folder)
-                        got = reads[(fspec.id, name)] = _Read(spool)
-                    got.spool.add(chunk.frame)
-                    tot.add(got.sums, chunk.frame, tot.number_items(fspec), options.by)
-                    got.rows += chunk.frame.height
-                    got.findings += chunk.findings
-                    if progress is not None:
-                        progress(f"{name}: {chunk.label}", got.rows)
-                report.notes.extend(side.notes)
+            chunks = stack.enter_context(closing(_in_step(spec, old, new, sides, options)))
+            for name, chunk in chunks:
+                fspec = spec.file(chunk.file_id)
+                got = reads.get((fspec.id, name))
+                if got is None:
+                    biggest = max(size["old"].get(fspec.id, 0), size["new"].get(fspec.id, 0))
+                    buckets = max(1, math.ceil(biggest / max(options.bucket_bytes, 1)))
+                    folder = Path(tmp) / fspec.id / name if buckets > 1 else None
+                    spool = Spool(_keys(fspec), fspec.item_names, buckets, folder)
+                    got = reads[(fspec.id, name)] = _Read(spool)
+                kept = got.spool.add(chunk.frame)
+                if kept is not None and not fspec.key:  # (whole rows are the key: no window)
+                    got.spool.keep(kept[0])
+                elif kept is not None:
+                    window = windows.setdefault(fspec.id, Window(list(fspec.key)))
+                    window.add(name, got.spool, *kept)
+                tot.add(got.sums, chunk.frame, tot.number_items(fspec), options.by)
+                got.rows += chunk.frame.height
+                got.findings += chunk.findings
+                if progress is not None:
+                    progress(f"{name}: {chunk.label}", got.rows)
+            for window in windows.values():
+                window.finish()
+            for name in SIDES:
+                report.notes.extend(sides[name].notes)
             for fspec in spec.files:
                 pair = (reads.get((fspec.id, "old")), reads.get((fspec.id, "new")))
                 labels = (sides["old"].labels.get(fspec.id), sides["new"].labels.get(fspec.id))
@@ -96,6 +108,30 @@ def compare_paths(
     if not report.files:
         raise LayoutToolError("no file of the area was found on either side")
     return report
+
+
+def _in_step(
+    spec: AreaSpec, old: list[Path], new: list[Path], sides: dict[str, Side], options: Options
+) -> Generator[tuple[str, Chunk], None, None]:
+    """The chunks of both sides, always from the side that has read fewer rows so far, so
+    that rows of the same key tend to arrive close together (see ``window``)."""
+    streams = {
+        name: read_side(spec, paths, sides[name], options.encoding, options.has_header)
+        for name, paths in zip(SIDES, (old, new), strict=True)
+    }
+    done = dict.fromkeys(SIDES, 0)
+    try:
+        while streams:
+            name = min(streams, key=lambda n: (done[n], SIDES.index(n)))
+            chunk = next(streams[name], None)
+            if chunk is None:
+                del streams[name]
+                continue
+            done[name] += chunk.frame.height
+            yield name, chunk
+    finally:  # (stop both readers' threads, even on an error)
+        for stream in streams.values():
+            stream.close()
 
 
 def _keys(fspec: FileSpec) -> list[str]:

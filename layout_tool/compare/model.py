@@ -28,7 +28,7 @@ class Options:
     show_values: bool = False
     examples: int = 20  # listed differences per item and file (counts are always exact)
     listed_keys: int = 100  # listed keys per file for only-old / only-new / duplicates
-    bucket_bytes: int = 16 << 20  # input bytes per hash bucket (bounds memory)
+    bucket_bytes: int = 64 << 20  # input bytes per hash bucket (bounds memory)
 
 
 @dataclass

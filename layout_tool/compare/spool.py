@@ -7,7 +7,9 @@ its items (``__print``). Two things are kept per side:
   key (a grace hash join): two rows with the same key always land in the same bucket on
   both sides, so each bucket pair is matched on its own;
 - the *full* rows, in read order, fetched back only for the matched pairs whose
-  fingerprints differ — the only rows compared item by item.
+  fingerprints differ — the only rows compared item by item. Spilled, only the full rows
+  that may be needed are written (``keep``): ``window`` drops rows already matched to an
+  equal row of the other side while both sides are read.
 
 With one bucket everything stays in memory; with several, both are written to Arrow IPC
 pieces in a temporary folder as they are read (narrow pieces buffered and written per
@@ -30,7 +32,9 @@ SEQ = "__seq"
 PRINT = "__print"
 HASH_SEED = 0x1A7
 PRINT_SEED = 0x5EED
-FLUSH_BYTES = 16 << 20  # narrow rows held before they are written out, over all buckets
+FLUSH_BYTES = 8 << 20  # narrow rows held (estimated; ~3× that in RSS) before they are written
+KEEP_ROWS = 4096  # kept full rows gathered into one piece (a batch with more: its own piece)
+KEEP_PARTS = 32  # and at most this many batches' worth
 
 
 def key_hash(keys: list[str]) -> pl.Expr:
@@ -58,19 +62,26 @@ class Spool:
         self.rows = 0
         self.narrow_memory: list[pl.DataFrame] = []
         self.full_memory: list[pl.DataFrame] = []
-        self.pending: dict[int, list[pl.DataFrame]] = {}
+        self.pending: list[pl.DataFrame] = []  # narrow rows with their bucket, not yet written
         self.pending_bytes = 0
         self.flush_bytes = flush_bytes
         self.pieces = 0
         self.full_pieces: list[Path] = []
+        self.keeping: list[pl.DataFrame] = []  # a few kept rows each, not yet written
+        self.keeping_rows = 0
         self.ranges: list[tuple[int, int]] = []  # the __seq range [lo, hi) of each piece
         self.writer: ThreadPoolExecutor | None = None
         self.writing: list[Future[None]] = []
 
-    def add(self, frame: pl.DataFrame) -> None:
-        """One batch (``__row`` and item columns; an item without a column counts as empty)."""
+    def add(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame] | None:
+        """One batch (``__row`` and item columns; an item without a column counts as empty).
+
+        In memory (one bucket) everything is kept and None returned. Spilled, the narrow
+        rows are bucketed here and ``(full, narrow)`` is returned: the caller decides which
+        full rows are worth keeping (``keep``), see ``window``.
+        """
         if frame.height == 0:
-            return
+            return None
         absent = [pl.lit(None, dtype=pl.String).alias(i) for i in self.items if i not in frame]
         full = frame.with_columns(
             *absent, pl.int_range(self.rows, self.rows + frame.height, dtype=pl.Int64).alias(SEQ)
@@ -82,24 +93,44 @@ class Spool:
         if self.buckets == 1:
             self.narrow_memory.append(narrow)
             self.full_memory.append(full)
-            return
+            return None
         assert self.folder is not None
         self.folder.mkdir(parents=True, exist_ok=True)
+        tagged = narrow.with_columns((key_hash(self.keys) % self.buckets).alias(BUCKET))
+        self.pending.append(tagged)
+        self.pending_bytes += int(tagged.estimated_size())
+        if self.pending_bytes > self.flush_bytes:
+            self.flush()
+        return full, narrow
+
+    def keep(self, full: pl.DataFrame) -> None:
+        """Write full rows (``__seq`` ascending over the calls, as ``add`` returned them,
+        maybe filtered), to be fetched back if they turn out to differ. A few rows are
+        copied out of their batch and gathered into larger pieces (fewer files to read)."""
+        if full.height == 0:
+            return
+        if full.height >= KEEP_ROWS:
+            self._keep_now()
+            self._piece(full)
+            return
+        small = compact(full)
+        self.keeping.append(small)
+        self.keeping_rows += small.height
+        if self.keeping_rows >= KEEP_ROWS or len(self.keeping) >= KEEP_PARTS:
+            self._keep_now()
+
+    def _keep_now(self) -> None:
+        if self.keeping:
+            self._piece(pl.concat(self.keeping))
+            self.keeping, self.keeping_rows = [], 0
+
+    def _piece(self, full: pl.DataFrame) -> None:
+        assert self.folder is not None
         piece = self.folder / f"full-{len(self.full_pieces)}.arrow"
         self._write(full, piece)
         self.full_pieces.append(piece)
-        self.ranges.append((self.rows - frame.height, self.rows))
-        # One sort by bucket, then zero-copy slices (cheaper than partition_by's gathers).
-        tagged = narrow.with_columns((key_hash(self.keys) % self.buckets).alias(BUCKET))
-        tagged = tagged.sort(BUCKET)
-        counts = tagged.group_by(BUCKET).len("n").sort(BUCKET)
-        body, start = tagged.drop(BUCKET), 0
-        for bucket, n in counts.iter_rows():
-            self.pending.setdefault(int(bucket), []).append(body.slice(start, n))
-            start += n
-        self.pending_bytes += int(narrow.estimated_size())
-        if self.pending_bytes > self.flush_bytes:
-            self.flush()
+        seqs = full.get_column(SEQ)
+        self.ranges.append((int(seqs[0]), int(seqs[-1]) + 1))
 
     def _write(self, frame: pl.DataFrame, piece: Path) -> None:
         """Write a full piece in a thread (polars releases the GIL), at most two in flight."""
@@ -111,6 +142,7 @@ class Spool:
 
     def written(self) -> None:
         """Wait for every piece to be on disk (raises what a write raised)."""
+        self._keep_now()
         while self.writing:
             self.writing.pop(0).result()
         if self.writer is not None:
@@ -123,15 +155,26 @@ class Spool:
             self.written()
 
     def flush(self) -> None:
-        """Write the pending narrow rows as one Arrow IPC piece per bucket."""
-        for bucket, parts in self.pending.items():
-            assert self.folder is not None
+        """Write the pending narrow rows as one Arrow IPC piece per bucket.
+
+        One sort by bucket of everything pending, then zero-copy slices, made here and
+        dropped as soon as written: slices held per bucket and batch until a flush cost far
+        more memory than the rows they hold when there are hundreds of buckets.
+        """
+        if not self.pending:
+            return
+        assert self.folder is not None
+        tagged = pl.concat(self.pending).sort(BUCKET)
+        self.pending, self.pending_bytes = [], 0
+        counts = tagged.group_by(BUCKET).len("n").sort(BUCKET)
+        body, start = tagged.drop(BUCKET), 0
+        for bucket, n in counts.iter_rows():
             target = self.folder / f"b{bucket}"
             target.mkdir(parents=True, exist_ok=True)
-            frame = pl.concat(parts, rechunk=False) if len(parts) > 1 else parts[0]
-            frame.write_ipc(target / f"{self.pieces}.arrow", compression="uncompressed")
+            piece = body.slice(start, n)
+            piece.write_ipc(target / f"{self.pieces}.arrow", compression="uncompressed")
+            start += n
         self.pieces += 1
-        self.pending, self.pending_bytes = {}, 0
 
     def narrow(self, bucket: int) -> pl.DataFrame:
         """The bucket's narrow rows: key items (empty for null), ``__seq``, ``__print``."""

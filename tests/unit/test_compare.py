@@ -224,16 +224,22 @@ def test_cp932_side_against_utf8_side(tmp_path: Path) -> None:
     assert r.same and r.files[0].matched == 3
 
 
-def test_spool_fetches_rows_from_the_right_pieces(tmp_path: Path) -> None:
+def test_spool_fetches_rows_from_the_right_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import polars as pl
 
     from layout_tool.compare.spool import SEQ, Spool
 
     spool = Spool(["番号"], ["番号", "氏名"], 3, tmp_path / "spool")
+    monkeypatch.setattr("layout_tool.compare.spool.KEEP_ROWS", 10)  # a piece per batch
     for batch in range(5):
         numbers = [f"{batch * 10 + i:05d}" for i in range(10)]
-        spool.add(pl.DataFrame({"__row": range(10), "番号": numbers, "氏名": numbers}))
+        kept = spool.add(pl.DataFrame({"__row": range(10), "番号": numbers, "氏名": numbers}))
+        assert kept is not None
+        spool.keep(kept[0])  # (what the window would keep: here every row)
     got = spool.fetch(pl.Series([49, 0, 15]), ["氏名"]).sort(SEQ)
+    assert len(spool.full_pieces) == 5
     assert got.rows() == [(0, "00000"), (15, "00015"), (49, "00049")]
     assert spool.fetch(pl.Series([], dtype=pl.Int64), ["氏名"]).height == 0
     narrow = pl.concat([spool.narrow(b) for b in range(3)])
