@@ -70,10 +70,16 @@ def collect(
         cond = pl.lit(True)
         for item, value in rule.where.items():
             cond = cond & (pl.col(names[item]) == value).fill_null(False)
-        part = frame.filter(cond).select(
-            pl.col(ROW).cast(pl.UInt32),
-            group_hash([pl.col(names[n]) for n in rule.group]),
-            _rule_value(rule, pl.col(names[rule.item])),
+        # Lazy: only the rule's columns are filtered, not the whole batch.
+        part = (
+            frame.lazy()
+            .filter(cond)
+            .select(
+                pl.col(ROW).cast(pl.UInt32),
+                group_hash([pl.col(names[n]) for n in rule.group]),
+                _rule_value(rule, pl.col(names[rule.item])),
+            )
+            .collect()
         )
         into.rules.setdefault(i, []).append(part)
 
