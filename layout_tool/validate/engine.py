@@ -121,6 +121,8 @@ def validate_paths(
     for f in found:
         report.add(f)
     report.notes.extend(notes)
+    for got in collected.values():
+        got.close()  # spilled runs (layout_tool.checks.spill) are no longer needed
     _check_counts(spec, paths, options, report)
     located.apply(report)  # XML: line and XPath for the findings that know only their row
     return report
