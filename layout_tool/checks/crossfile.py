@@ -8,6 +8,7 @@ n²/2⁶⁵) would hide one duplicate or one dangling reference; the report says
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -141,8 +142,11 @@ def _rule_value(rule: Rule, item: pl.Expr) -> pl.Expr:
     return item.cast(pl.Int32, strict=False).alias(VALUE)
 
 
-def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
-    """Rows whose key repeats an earlier row's. Sort-based: no hash table of every key."""
+def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> Iterator[Finding]:
+    """Rows whose key repeats an earlier row's. Sort-based: no hash table of every key.
+
+    Yielded one at a time: a file of nothing but repeats holds no list of them all.
+    """
     if got.spill.has("keys"):
         parts = [_duplicates(gather(got.spill, "keys", got.keys, HASH, p)) for p in range(PARTS)]
         dup = pl.concat(parts).sort(ROW)
@@ -151,13 +155,11 @@ def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding
         got.keys[:] = [frame]  # let the batch pieces go
         dup = _duplicates(frame)
     else:
-        return []
-    if dup.height == 0:
-        return []
+        return
     fspec = spec.file(file_id)
     key = ", ".join(fspec.key)
-    return [
-        Finding(
+    for row, first in dup.select(ROW, "first").iter_rows():
+        yield Finding(
             "key-duplicate",
             "error",
             Msg("key-duplicate", key=key, first=first),
@@ -166,8 +168,6 @@ def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding
             row=row,
             item=fspec.key[0],
         )
-        for row, first in dup.select(ROW, "first").iter_rows()
-    ]
 
 
 def _duplicates(frame: pl.DataFrame) -> pl.DataFrame:
@@ -232,9 +232,9 @@ def _missing(values: pl.Series, targets: pl.Series) -> pl.Series:
     return targets.gather(at) != values
 
 
-def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding], list[Text]]:
-    """Dangling references, and notes for references that could not be checked."""
-    found: list[Finding] = []
+def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[Iterator[Finding], list[Text]]:
+    """Dangling references (yielded one at a time), and notes for references not checked."""
+    todo: list[tuple[int, Collected, Collected]] = []
     notes: list[Text] = []
     for i, ref in enumerate(spec.references):
         src, dst = got.get(ref.source.file), got.get(ref.target.file)
@@ -250,28 +250,33 @@ def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding]
                 )
             )
             continue
-        if not src.sources.get(i) and not src.spill.has(f"sources{i}"):
-            continue
+        if src.sources.get(i) or src.spill.has(f"sources{i}"):
+            todo.append((i, src, dst))
+    return _reference_findings(spec, todo), notes
+
+
+def _reference_findings(
+    spec: AreaSpec, todo: list[tuple[int, Collected, Collected]]
+) -> Iterator[Finding]:
+    for i, src, dst in todo:
+        ref = spec.references[i]
         bad = _dangling(i, src, dst)
         what = ", ".join(ref.source.items)
         for (row,) in bad.select(ROW).iter_rows():
-            found.append(
-                Finding(
+            yield Finding(
+                "reference",
+                "error",
+                Msg(
                     "reference",
-                    "error",
-                    Msg(
-                        "reference",
-                        items=what,
-                        target=ref.target.file,
-                        target_items=", ".join(ref.target.items),
-                    ),
-                    file=src.label,
-                    file_id=ref.source.file,
-                    row=row,
-                    item=ref.source.items[0],
-                )
+                    items=what,
+                    target=ref.target.file,
+                    target_items=", ".join(ref.target.items),
+                ),
+                file=src.label,
+                file_id=ref.source.file,
+                row=row,
+                item=ref.source.items[0],
             )
-    return found, notes
 
 
 def rules(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
