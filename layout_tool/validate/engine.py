@@ -50,6 +50,11 @@ class Options:
     jobs: int = 1  # CSV files checked in this many processes (0: one per core); same report
 
 
+# With jobs=0, a run of less than this many bytes of CSV is checked serially anyway: a
+# worker process takes about a second to start, more than small files take to check.
+PARALLEL_MIN_BYTES = 64 << 20
+
+
 def validate_paths(
     spec: AreaSpec,
     paths: list[Path],
@@ -87,7 +92,7 @@ def validate_paths(
         raise nothing_checked(spec, resolved)
     report.notes.extend(resolved.notes)
     report.area_files = len(spec.files)
-    serial = options.jobs == 1 or sum(e.spec is not None for e in resolved.inputs) < 2
+    serial = _serial(options.jobs, [e.path for e in resolved.inputs if e.spec is not None])
     if not serial:
         from layout_tool.validate.parallel import Job, check_files, jobs_for
 
@@ -126,6 +131,15 @@ def validate_paths(
     _check_counts(spec, paths, options, report)
     located.apply(report)  # XML: line and XPath for the findings that know only their row
     return report
+
+
+def _serial(jobs: int, checked: list[Path]) -> bool:
+    """Whether to check the CSV files in this process (``--jobs``; 0: the cores, if worth it)."""
+    from layout_tool.validate.parallel import jobs_for
+
+    if jobs_for(jobs) == 1 or len(checked) < 2:
+        return True
+    return jobs == 0 and sum(p.stat().st_size for p in checked) < PARALLEL_MIN_BYTES
 
 
 def _not_checked(spec: AreaSpec, path: Path, reason: str | None) -> Finding:

@@ -18,7 +18,7 @@ SPEC = load_area("jumin")
 @pytest.fixture(scope="module")
 def handover(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("jumin-spill")
-    frames, faults = seed_faults(generate(SPEC, 400, 7), SPEC, 60, 7)
+    frames, _ = seed_faults(generate(SPEC, 400, 7), SPEC, 60, 7)
     write(frames, SPEC, out)
     return out
 
