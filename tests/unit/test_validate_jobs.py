@@ -56,7 +56,7 @@ def test_cli_default_is_one_per_core_with_the_serial_report(
     from layout_tool.validate import engine, parallel
 
     monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 0)  # the set counts as big
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel, "jobs_for", lambda jobs: jobs or 2)
     used: list[int] = []
     real = parallel.check_files
 
