@@ -1,7 +1,7 @@
 """The widest file of every detailed area, in every form, each against its reference.
 
     python -m bench.bench_wide [--rows 1000000] [--areas jumin,kaigo] [--repeat 1]
-                               [--frictionless-rows 20000] [--no-xml] [--no-export]
+                               [--frictionless-rows 20000] [--xml-rows N] [--no-export]
 
 One table, one line per measurement, each against its reference measured in the same run:
 
@@ -96,7 +96,9 @@ def _line(
     ]
 
 
-def bench_area(area_id: str, rows: int, fric_rows: int, repeat: int, xml: bool) -> list[list[str]]:
+def bench_area(
+    area_id: str, rows: int, fric_rows: int, repeat: int, xml_rows: int
+) -> list[list[str]]:
     file_id = widest(area_id)
     name = f"{area_id}/{file_id}"
     paths = csv_files(area_id, file_id, rows)
@@ -130,8 +132,11 @@ def bench_area(area_id: str, rows: int, fric_rows: int, repeat: int, xml: bool) 
                  f"{speedup:.0f}× faster", "≥ 40×"]  # fmt: skip
     line[8] = f"{utf8['peak_mb']:.0f}"
     lines.append(line)
-    if xml:
-        doc = xml_file(area_id, file_id, rows, paths["utf8"])
+    if xml_rows:
+        source = (
+            paths["utf8"] if xml_rows == rows else csv_files(area_id, file_id, xml_rows)["utf8"]
+        )
+        doc = xml_file(area_id, file_id, xml_rows, source)
         ours = run("validate", area_id, file_id, str(doc))
         parse = run("lxml", str(doc))
         line = _line(name, "XML", ours, "lxml iterparse", parse)
@@ -163,7 +168,9 @@ def main() -> None:
     parser.add_argument("--areas", default="", help="comma-separated area ids (default: all)")
     parser.add_argument("--frictionless-rows", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=1, help="keep the fastest of N runs")
-    parser.add_argument("--no-xml", action="store_true")
+    parser.add_argument(
+        "--xml-rows", type=int, default=None, help="rows of the XML form (default --rows; 0: none)"
+    )
     parser.add_argument("--no-export", action="store_true")
     args = parser.parse_args()
     if args.one:
@@ -174,7 +181,8 @@ def main() -> None:
     lines = [HEAD]
     fric_rows = min(args.frictionless_rows, args.rows)
     for area_id in areas:
-        for line in bench_area(area_id, args.rows, fric_rows, args.repeat, not args.no_xml):
+        xml_rows = args.rows if args.xml_rows is None else args.xml_rows
+        for line in bench_area(area_id, args.rows, fric_rows, args.repeat, xml_rows):
             lines.append(line)
             print("  ".join(line), flush=True)
     if not args.no_export:
