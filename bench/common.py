@@ -38,8 +38,17 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    """User + system CPU of this process (all its threads) so far."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def emit(**values: float) -> None:
     values["peak_mb"] = round(peak_mb(), 1)
+    values.setdefault("cpu_s", round(cpu_seconds(), 2))
     print(json.dumps(values))
 
 

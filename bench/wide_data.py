@@ -53,10 +53,11 @@ def csv_files(area_id: str, file_id: str, rows: int) -> dict[str, Path]:
         part.replace(paths["cp932"])
     if not paths["invalid"].exists():
         spec = load_area(area_id).file(file_id)
-        code = next(i.name for i in spec.items if i.type == "code" and i.required)
+        order = {"code": 0, "date": 1, "digits": 2}  # "X" fails each of them
+        code = min((i for i in spec.items if i.type in order), key=lambda i: order[i.type]).name
         part = paths["invalid"].with_suffix(".part")
-        # every row: a value outside its code table (one finding per row, as a user's
-        # export with one systematic mistake would have)
+        # every row: "X" in a code item (else a date, else a digits item), one finding a
+        # row, as an export with one systematic mistake would have
         (
             pl.scan_csv(paths["utf8"], infer_schema=False)
             .with_columns(pl.lit("X").alias(code))
