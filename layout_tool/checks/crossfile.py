@@ -74,6 +74,11 @@ class Collected:
                 frames.clear()
         self.held = 0
 
+    def settle(self) -> None:
+        """Once anything spilled, spill the rest too: partitions are then read, not filtered."""
+        if self.spilled() and self.held:
+            self.spill_now()
+
     def close(self) -> None:
         self.spill.close()
 
@@ -147,6 +152,7 @@ def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> Iterator[Fin
 
     Yielded one at a time: a file of nothing but repeats holds no list of them all.
     """
+    got.settle()
     if got.spill.has("keys"):
         parts = [_duplicates(gather(got.spill, "keys", got.keys, HASH, p)) for p in range(PARTS)]
         dup = pl.concat(parts).sort(ROW)
@@ -203,6 +209,8 @@ def _targets_part(i: int, dst: Collected, part: int) -> pl.Series:
 def _dangling(i: int, src: Collected, dst: Collected) -> pl.DataFrame:
     """Rows of ``src`` whose reference ``i`` hash is not among ``dst``'s targets, in order."""
     kind = f"sources{i}"
+    src.settle()
+    dst.settle()
     if not (src.spilled() or dst.spilled()):
         targets = _sorted_targets(i, dst)
         assert targets is not None
@@ -285,6 +293,7 @@ def rules(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
         if rule.file != file_id or i not in got.rules:
             continue
         kind = f"rules{i}"
+        got.settle()
         if got.spill.has(kind):
             frames = [gather(got.spill, kind, got.rules[i], GROUP, p) for p in range(PARTS)]
         else:

@@ -26,7 +26,7 @@ from typing import Any
 
 import polars as pl
 
-PARTS = 32
+PARTS = 16
 DEFAULT_MB = 32.0
 PART = "__part"
 
