@@ -1,18 +1,28 @@
-"""The widest file of every detailed area: validate against bare polars and frictionless.
+"""The widest file of every detailed area, in every form, each against its reference.
 
-    python -m bench.bench_wide [--rows 1000000] [--areas jumin,kaigo] [--frictionless-rows 20000]
+    python -m bench.bench_wide [--rows 1000000] [--areas jumin,kaigo] [--repeat 1]
+                               [--frictionless-rows 20000] [--xml-rows N] [--no-export]
 
-One table, one line per area: the widest file's item count, a bare ``polars.read_csv``
-(``infer_schema=False``), ``validate`` of the UTF-8 and the CP932 copy, the ratio to polars,
-the speed-up over frictionless-py (equivalent Table Schema: typed dates, primary key, enums,
-max lengths, digit patterns; on a slice, scaled by rows/s) and each run's peak RSS. Every
-measurement runs in a fresh process so its peak RSS is its own; data is generated here
-(synthetic, fictitious) under bench/data/, which git ignores.
+One table, one line per measurement, each against its reference measured in the same run:
+
+- CSV UTF-8: ``validate`` ÷ a bare ``polars.read_csv(infer_schema=False)`` (goal ≤ 2×);
+- CSV CP932: ÷ ``validate`` of the UTF-8 copy (goal ≤ 1.5×);
+- every row invalid: throughput as a share of the clean file's (goal ≥ 50 %);
+- frictionless-py with an equivalent Table Schema (typed dates, primary key, enums, max
+  lengths, digit patterns) on a slice, scaled by rows/s: the speed-up (goal ≥ 40×);
+- XML: ``validate`` of the XML form ÷ a bare lxml ``iterparse`` of it;
+- the wide vendor export of mappings/shisaku-data (CP932, 101 fields), ``convert`` ÷ a bare
+  polars read + write of it.
+
+Every measurement runs in a fresh process, so its peak RSS is its own (the column "peak
+MB"); ``--repeat`` keeps the fastest of that many runs. Data is synthetic, generated once
+under bench/data/ (git ignores it), see ``bench.wide_data``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -20,117 +30,184 @@ from pathlib import Path
 import polars as pl
 
 from bench.common import DATA, emit, measure, validate_once
+from bench.wide_data import csv_files, detailed_areas, wide_export, widest, xml_file
 
 MODULE = "bench.bench_wide"
+EXPORT_MAPPING = "shisaku-data/jumin"
 
 
-def widest(area_id: str) -> str:
-    from layout_tool.spec.catalogue import load_area
-
-    spec = load_area(area_id)
-    return max(spec.files, key=lambda f: len(f.items)).id
-
-
-def detailed_areas() -> list[str]:
-    from layout_tool.spec.catalogue import catalogue
-
-    return [entry.id for entry in catalogue() if entry.spec is not None]
-
-
-def make_data(area_id: str, file_id: str, rows: int) -> dict[str, Path]:
-    """The UTF-8 file of ``rows`` rows and its CP932 copy (made once, then reused)."""
-    from layout_tool.sample import sample_to_dir
-    from layout_tool.spec.catalogue import load_area
-
-    DATA.mkdir(exist_ok=True)
-    paths = {
-        "utf8": DATA / f"wide-{area_id}-{file_id}-{rows}.csv",
-        "cp932": DATA / f"wide-{area_id}-{file_id}-{rows}-cp932.csv",
-    }
-    if not paths["utf8"].exists():
-        gen = DATA / f"gen-{area_id}"
-        written = sample_to_dir(load_area(area_id), rows, 1, gen, file_id=file_id)
-        written[0].replace(paths["utf8"])
-    if not paths["cp932"].exists():
-        with paths["utf8"].open(encoding="utf-8") as src, paths["cp932"].open("wb") as dst:
-            for line in src:
-                dst.write(line.encode("cp932"))
-    return paths
-
-
-def one(mode: str, area_id: str, file_id: str, path: str) -> None:
+def one(mode: str, *args: str) -> None:
+    """One measurement in this fresh process; prints one JSON line (``common.emit``)."""
     start = time.perf_counter()
     if mode == "polars":
-        frame = pl.read_csv(path, infer_schema=False)
+        frame = pl.read_csv(args[0], infer_schema=False)
         emit(seconds=time.perf_counter() - start, rows=frame.height)
     elif mode == "validate":
-        rows, _ = validate_once(area_id, file_id, path)
-        emit(seconds=time.perf_counter() - start, rows=rows)
+        rows, found = validate_once(*args)
+        emit(seconds=time.perf_counter() - start, rows=rows, findings=found)
     elif mode == "frictionless":
         from bench.frictionless_ref import validate_with_frictionless
 
-        rows, _ = validate_with_frictionless(area_id, file_id, path)
+        rows, _ = validate_with_frictionless(*args)
         emit(seconds=time.perf_counter() - start, rows=rows)
+    elif mode == "lxml":
+        from lxml import etree
+
+        records = 0
+        for _, element in etree.iterparse(args[0], events=("end",), tag="{*}レコード"):
+            records += 1  # read, then dropped with whatever came before it
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+        emit(seconds=time.perf_counter() - start, rows=records)
+    elif mode == "polars-rw":
+        data = Path(args[0]).read_bytes().decode("cp932").encode("utf-8")
+        frame = pl.read_csv(data, infer_schema=False)
+        del data
+        frame.write_csv(Path(args[0]).parent / "polars-out.csv")
+        emit(seconds=time.perf_counter() - start, rows=frame.height)
+    elif mode == "convert":
+        from layout_tool.conversion import convert
+        from layout_tool.mapping import load_mapping
+
+        out = Path(args[0]).parent / "converted"
+        report = convert(load_mapping(EXPORT_MAPPING), [Path(args[0])], out)
+        emit(seconds=time.perf_counter() - start, rows=report.rows_in)
     else:
         raise SystemExit(f"unknown mode {mode}")
 
 
-def bench_area(area_id: str, rows: int, fric_rows: int) -> list[str]:
-    file_id = widest(area_id)
-    paths = make_data(area_id, file_id, rows)
-    base = measure(MODULE, "polars", area_id, file_id, str(paths["utf8"]))
-    utf8 = measure(MODULE, "validate", area_id, file_id, str(paths["utf8"]))
-    cp932 = measure(MODULE, "validate", area_id, file_id, str(paths["cp932"]))
-    slice_path = DATA / f"wide-{area_id}-{file_id}-{fric_rows}-slice.csv"
-    pl.read_csv(paths["utf8"], infer_schema=False, n_rows=fric_rows).write_csv(slice_path)
-    fric = measure(MODULE, "frictionless", area_id, file_id, str(slice_path), repeat=1)
-    width = len(pl.read_csv(slice_path, n_rows=1, infer_schema=False).columns)
-    speedup = (utf8["rows"] / utf8["seconds"]) / (fric["rows"] / fric["seconds"])
+HEAD = [
+    "area/file", "input", "rows", "ours s (CPU)", "reference", "ref s (CPU)", "ratio (CPU)",
+    "goal", "peak MB",
+]  # fmt: skip
+
+
+def _secs(run: dict[str, float]) -> str:
+    return f"{run['seconds']:.2f} ({run.get('cpu_s', 0):.1f})"
+
+
+def _ratio(ours: dict[str, float], ref: dict[str, float]) -> str:
+    """Wall-clock ratio, and the CPU ratio, which load elsewhere on the machine moves less."""
+    cpu = ours.get("cpu_s", 0) / ref["cpu_s"] if ref.get("cpu_s") else 0
+    return f"{ours['seconds'] / ref['seconds']:.2f}× ({cpu:.2f}×)"
+
+
+def _line(
+    name: str, what: str, ours: dict[str, float], ref: str, base: dict[str, float] | None
+) -> list[str]:
     return [
-        f"{area_id}/{file_id}",
-        str(width),
-        f"{base['seconds']:.2f}",
-        f"{utf8['seconds']:.2f}",
-        f"{utf8['seconds'] / base['seconds']:.2f}×",
-        f"{cp932['seconds'] / utf8['seconds']:.2f}×",
-        f"{speedup:.0f}×",
-        f"{utf8['peak_mb']:.0f}",
-        f"{cp932['peak_mb']:.0f}",
+        name,
+        what,
+        f"{int(ours['rows']):,}",
+        _secs(ours),
+        ref,
+        "" if base is None else _secs(base),
+        "",
+        "",
+        f"{ours['peak_mb']:.0f}",
     ]
 
 
-HEAD = [
-    "area/file",
-    "items",
-    "polars s",
-    "validate s",
-    "÷polars",
-    "cp932÷utf8",
-    "×frictionless",
-    "peak MB",
-    "peak MB cp932",
-]
+def bench_area(
+    area_id: str, rows: int, fric_rows: int, repeat: int, xml_rows: int
+) -> list[list[str]]:
+    file_id = widest(area_id)
+    name = f"{area_id}/{file_id}"
+    paths = csv_files(area_id, file_id, rows)
+
+    def run(*args: str) -> dict[str, float]:
+        return measure(MODULE, *args, repeat=repeat)
+
+    base = run("polars", str(paths["utf8"]))
+    utf8 = run("validate", area_id, file_id, str(paths["utf8"]))
+    cp932 = run("validate", area_id, file_id, str(paths["cp932"]))
+    invalid = run("validate", area_id, file_id, str(paths["invalid"]))
+    slice_path = DATA / f"wide-{area_id}-{file_id}-{fric_rows}-slice.csv"
+    pl.read_csv(paths["utf8"], infer_schema=False, n_rows=fric_rows).write_csv(slice_path)
+    fric = measure(MODULE, "frictionless", area_id, file_id, str(slice_path), repeat=1)
+    lines = []
+    line = _line(name, "CSV UTF-8", utf8, "polars.read_csv", base)
+    line[6:8] = [_ratio(utf8, base), "≤ 2×"]
+    lines.append(line)
+    line = _line(name, "CSV CP932", cp932, "validate UTF-8", utf8)
+    line[6:8] = [_ratio(cp932, utf8), "≤ 1.5×"]
+    lines.append(line)
+    share = (invalid["rows"] / invalid["seconds"]) / (utf8["rows"] / utf8["seconds"])
+    line = _line(name, f"every row invalid ({int(invalid['findings']):,} found)", invalid,
+                 "validate clean", utf8)  # fmt: skip
+    line[6:8] = [f"{share:.0%} of clean rows/s", "≥ 50 %"]
+    lines.append(line)
+    speedup = (utf8["rows"] / utf8["seconds"]) / (fric["rows"] / fric["seconds"])
+    scaled = dict(fric, seconds=fric["seconds"] * utf8["rows"] / fric["rows"], rows=utf8["rows"])
+    line = _line(name, f"frictionless ({fric_rows:,} rows, scaled)", scaled, "", None)
+    line[3:8] = [_secs(utf8), "frictionless", f"{scaled['seconds']:.0f}",
+                 f"{speedup:.0f}× faster", "≥ 40×"]  # fmt: skip
+    line[8] = f"{utf8['peak_mb']:.0f}"
+    lines.append(line)
+    if xml_rows:
+        source = (
+            paths["utf8"] if xml_rows == rows else csv_files(area_id, file_id, xml_rows)["utf8"]
+        )
+        doc = xml_file(area_id, file_id, xml_rows, source)
+        ours = run("validate", area_id, file_id, str(doc))
+        parse = run("lxml", str(doc))
+        line = _line(name, "XML", ours, "lxml iterparse", parse)
+        line[6] = _ratio(ours, parse)
+        lines.append(line)
+    return lines
+
+
+def bench_export(rows: int, repeat: int) -> list[str]:
+    path = wide_export(rows)
+    base = measure(MODULE, "polars-rw", str(path), repeat=repeat)
+    ours = measure(MODULE, "convert", str(path), repeat=repeat)
+    ours = dict(ours, rows=base["rows"])  # export rows (convert counts each target's reads)
+    line = _line(EXPORT_MAPPING, "convert wide CP932 export", ours, "polars read+write", base)
+    line[6] = _ratio(ours, base)
+    return line
+
+
+def show(lines: list[list[str]]) -> None:
+    widths = [max(len(line[i]) for line in lines) for i in range(len(HEAD))]
+    for line in lines:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--one", nargs=4, metavar=("MODE", "AREA", "FILE", "PATH"))
+    parser.add_argument("--one", nargs="+", metavar="MODE ARGS")
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--areas", default="", help="comma-separated area ids (default: all)")
     parser.add_argument("--frictionless-rows", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=1, help="keep the fastest of N runs")
+    parser.add_argument(
+        "--xml-rows", type=int, default=None, help="rows of the XML form (default --rows; 0: none)"
+    )
+    parser.add_argument("--no-export", action="store_true")
     args = parser.parse_args()
     if args.one:
         one(*args.one)
         return
+    started = time.perf_counter()
     areas = [a for a in args.areas.split(",") if a] or detailed_areas()
     lines = [HEAD]
+    fric_rows = min(args.frictionless_rows, args.rows)
     for area_id in areas:
-        lines.append(bench_area(area_id, args.rows, min(args.frictionless_rows, args.rows)))
+        xml_rows = args.rows if args.xml_rows is None else args.xml_rows
+        for line in bench_area(area_id, args.rows, fric_rows, args.repeat, xml_rows):
+            lines.append(line)
+            print("  ".join(line), flush=True)
+    if not args.no_export:
+        lines.append(bench_export(args.rows, args.repeat))
         print("  ".join(lines[-1]), flush=True)
-    print(f"\nbench_wide: {args.rows:,} rows ({sys.version.split()[0]}, polars {pl.__version__})")
-    widths = [max(len(line[i]) for line in lines) for i in range(len(HEAD))]
-    for line in lines:
-        print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)))
+    load = os.getloadavg()
+    print(
+        f"\nbench_wide: {args.rows:,} rows, best of {args.repeat}, {os.cpu_count()} CPUs,"
+        f" load {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} ({sys.version.split()[0]},"
+        f" polars {pl.__version__}), {time.perf_counter() - started:.0f} s in all"
+    )
+    show(lines)
 
 
 if __name__ == "__main__":

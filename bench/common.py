@@ -33,13 +33,34 @@ def _measure_once(module: str, *args: str) -> dict[str, float]:
 
 
 def peak_mb() -> float:
+    """Peak RSS of this process, in MB.
+
+    Linux's ``VmHWM`` where there is one: ``ru_maxrss`` is inherited across fork, so a child
+    of a bench that once held more would report the parent's peak as its own.
+    """
     import resource
 
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """User + system CPU of this process (all its threads) and its finished children."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker processes, once joined
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def emit(**values: float) -> None:
     values["peak_mb"] = round(peak_mb(), 1)
+    values.setdefault("cpu_s", round(cpu_seconds(), 2))
     print(json.dumps(values))
 
 

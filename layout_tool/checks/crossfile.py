@@ -1,16 +1,19 @@
 """Checks across rows and files: duplicate keys, references, and the area's rules.
 
-Keys are kept as 64-bit hashes with their row numbers while the files stream past, so a
-10-million-row file costs about 120 MB here. Two different keys sharing a hash (odds about
+Keys are kept as 64-bit hashes with their row numbers while the files stream past, past a
+budget spilled to disk in hash partitions (``layout_tool.checks.spill``), so memory stays
+bounded whatever the rows. Two different keys sharing a hash (odds about
 n²/2⁶⁵) would hide one duplicate or one dangling reference; the report says nothing false.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import polars as pl
 
+from layout_tool.checks.spill import PARTS, Spill, budget, gather
 from layout_tool.findings import Finding
 from layout_tool.i18n import Msg, Text
 from layout_tool.io.csvsource import ROW
@@ -41,6 +44,43 @@ class Collected:
     targets: dict[int, list[pl.Series]] = field(default_factory=dict)
     targets_are_keys: set[int] = field(default_factory=set)
     rules: dict[int, list[pl.DataFrame]] = field(default_factory=dict)
+    spill: Spill = field(default_factory=Spill)  # what went to disk past the budget
+    held: int = 0  # bytes of the frames above, to decide when to spill
+
+    def keep(self, frame: pl.DataFrame) -> pl.DataFrame:
+        self.held += int(frame.estimated_size())
+        return frame
+
+    def spilled(self) -> bool:
+        return bool(self.spill.runs)
+
+    def spill_now(self) -> None:
+        """Write everything held to disk as one run (see ``layout_tool.checks.spill``)."""
+        if self.keys:
+            self.spill.write("keys", pl.concat(self.keys), HASH)
+            self.keys.clear()
+        for i, frames in self.sources.items():
+            if frames:
+                self.spill.write(f"sources{i}", pl.concat(frames), HASH)
+                frames.clear()
+        for i, series in self.targets.items():
+            if series:
+                unique = pl.concat(series).unique().to_frame(HASH)
+                self.spill.write(f"targets{i}", unique, HASH)
+                series.clear()
+        for i, frames in self.rules.items():
+            if frames:
+                self.spill.write(f"rules{i}", pl.concat(frames), GROUP)
+                frames.clear()
+        self.held = 0
+
+    def settle(self) -> None:
+        """Once anything spilled, spill the rest too: partitions are then read, not filtered."""
+        if self.spilled() and self.held:
+            self.spill_now()
+
+    def close(self) -> None:
+        self.spill.close()
 
 
 def collect(
@@ -51,17 +91,19 @@ def collect(
     has_keys = bool(fspec.key) and all(k in names for k in fspec.key)
     if has_keys:
         h = key_hash([pl.col(names[k]) for k in fspec.key])
-        into.keys.append(frame.select(pl.col(ROW).cast(pl.UInt32), h).drop_nulls(HASH))
+        into.keys.append(into.keep(frame.select(pl.col(ROW).cast(pl.UInt32), h).drop_nulls(HASH)))
     for i, ref in enumerate(spec.references):
         if ref.source.file == file_id and all(k in names for k in ref.source.items):
             h = key_hash([pl.col(names[k]) for k in ref.source.items])
             rows = pl.col(ROW).cast(pl.UInt32)
-            into.sources.setdefault(i, []).append(frame.select(rows, h).drop_nulls(HASH))
+            part = into.keep(frame.select(rows, h).drop_nulls(HASH))
+            into.sources.setdefault(i, []).append(part)
         if ref.target.file == file_id and has_keys and ref.target.items == fspec.key:
             into.targets_are_keys.add(i)  # the key hashes already hold the target values
         elif ref.target.file == file_id and all(k in names for k in ref.target.items):
             h = key_hash([pl.col(names[k]) for k in ref.target.items])
-            into.targets.setdefault(i, []).append(frame.select(h).drop_nulls().unique()[HASH])
+            targets = into.keep(frame.select(h).drop_nulls().unique())[HASH]
+            into.targets.setdefault(i, []).append(targets)
     for i, rule in enumerate(spec.rules):
         if rule.file != file_id:
             continue
@@ -70,12 +112,20 @@ def collect(
         cond = pl.lit(True)
         for item, value in rule.where.items():
             cond = cond & (pl.col(names[item]) == value).fill_null(False)
-        part = frame.filter(cond).select(
-            pl.col(ROW).cast(pl.UInt32),
-            group_hash([pl.col(names[n]) for n in rule.group]),
-            _rule_value(rule, pl.col(names[rule.item])),
+        # Lazy: only the rule's columns are filtered, not the whole batch.
+        part = (
+            frame.lazy()
+            .filter(cond)
+            .select(
+                pl.col(ROW).cast(pl.UInt32),
+                group_hash([pl.col(names[n]) for n in rule.group]),
+                _rule_value(rule, pl.col(names[rule.item])),
+            )
+            .collect()
         )
-        into.rules.setdefault(i, []).append(part)
+        into.rules.setdefault(i, []).append(into.keep(part))
+    if into.held > budget():
+        into.spill_now()
 
 
 def group_hash(columns: list[pl.Expr]) -> pl.Expr:
@@ -97,27 +147,25 @@ def _rule_value(rule: Rule, item: pl.Expr) -> pl.Expr:
     return item.cast(pl.Int32, strict=False).alias(VALUE)
 
 
-def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
-    """Rows whose key repeats an earlier row's. Sort-based: no hash table of every key."""
-    if not got.keys:
-        return []
+def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> Iterator[Finding]:
+    """Rows whose key repeats an earlier row's. Sort-based: no hash table of every key.
+
+    Yielded one at a time: a file of nothing but repeats holds no list of them all.
+    """
+    got.settle()
+    if got.spill.has("keys"):
+        parts = [_duplicates(gather(got.spill, "keys", got.keys, HASH, p)) for p in range(PARTS)]
+        dup = pl.concat(parts).sort(ROW)
+    elif got.keys:
+        frame = pl.concat(got.keys, rechunk=True)
+        got.keys[:] = [frame]  # let the batch pieces go
+        dup = _duplicates(frame)
+    else:
+        return
     fspec = spec.file(file_id)
-    frame = pl.concat(got.keys, rechunk=True)
-    got.keys[:] = [frame]  # let the batch pieces go
-    ordered = frame[HASH].sort()
-    repeated = ordered.filter(ordered == ordered.shift(1)).unique()
-    del ordered
-    if repeated.len() == 0:
-        return []
-    dup = (
-        frame.filter(pl.col(HASH).is_in(repeated.implode()))
-        .with_columns(pl.col(ROW).min().over(HASH).alias("first"))
-        .filter(pl.col(ROW) != pl.col("first"))
-        .sort(ROW)
-    )
     key = ", ".join(fspec.key)
-    return [
-        Finding(
+    for row, first in dup.select(ROW, "first").iter_rows():
+        yield Finding(
             "key-duplicate",
             "error",
             Msg("key-duplicate", key=key, first=first),
@@ -126,8 +174,54 @@ def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding
             row=row,
             item=fspec.key[0],
         )
-        for row, first in dup.select(ROW, "first").iter_rows()
-    ]
+
+
+def _duplicates(frame: pl.DataFrame) -> pl.DataFrame:
+    """(row, first row of the same key) of every repeat, in row order. Sort-based."""
+    ordered = frame[HASH].sort()
+    repeated = ordered.filter(ordered == ordered.shift(1)).unique()
+    del ordered
+    return (
+        frame.filter(pl.col(HASH).is_in(repeated.implode()))
+        .with_columns(pl.col(ROW).min().over(HASH).alias("first"))
+        .filter(pl.col(ROW) != pl.col("first"))
+        .select(ROW, "first")
+        .sort(ROW)
+    )
+
+
+def _has_targets(i: int, dst: Collected) -> bool:
+    if i in dst.targets_are_keys and (dst.keys or dst.spill.has("keys")):
+        return True
+    return bool(dst.targets.get(i)) or dst.spill.has(f"targets{i}")
+
+
+def _targets_part(i: int, dst: Collected, part: int) -> pl.Series:
+    """Sorted unique target hashes of one partition (spilled or not)."""
+    if i in dst.targets_are_keys and (dst.keys or dst.spill.has("keys")):
+        frame = gather(dst.spill, "keys", dst.keys, HASH, part)
+    else:
+        held = [s.to_frame(HASH) for s in dst.targets.get(i, [])]
+        frame = gather(dst.spill, f"targets{i}", held, HASH, part)
+    return frame[HASH].unique().sort()
+
+
+def _dangling(i: int, src: Collected, dst: Collected) -> pl.DataFrame:
+    """Rows of ``src`` whose reference ``i`` hash is not among ``dst``'s targets, in order."""
+    kind = f"sources{i}"
+    src.settle()
+    dst.settle()
+    if not (src.spilled() or dst.spilled()):
+        targets = _sorted_targets(i, dst)
+        assert targets is not None
+        frame = pl.concat(src.sources[i], rechunk=True)
+        src.sources[i] = [frame]
+        return frame.filter(_missing(frame[HASH], targets)).sort(ROW)
+    bad = []
+    for p in range(PARTS):
+        frame = gather(src.spill, kind, src.sources.get(i, []), HASH, p)
+        bad.append(frame.filter(_missing(frame[HASH], _targets_part(i, dst, p))))
+    return pl.concat(bad).sort(ROW)
 
 
 def _sorted_targets(i: int, dst: Collected) -> pl.Series | None:
@@ -146,16 +240,15 @@ def _missing(values: pl.Series, targets: pl.Series) -> pl.Series:
     return targets.gather(at) != values
 
 
-def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding], list[Text]]:
-    """Dangling references, and notes for references that could not be checked."""
-    found: list[Finding] = []
+def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[Iterator[Finding], list[Text]]:
+    """Dangling references (yielded one at a time), and notes for references not checked."""
+    todo: list[tuple[int, Collected, Collected]] = []
     notes: list[Text] = []
     for i, ref in enumerate(spec.references):
         src, dst = got.get(ref.source.file), got.get(ref.target.file)
         if src is None:
             continue
-        targets = None if dst is None else _sorted_targets(i, dst)
-        if targets is None:
+        if dst is None or not _has_targets(i, dst):
             notes.append(
                 Msg(
                     "note.reference-unchecked",
@@ -165,30 +258,33 @@ def references(spec: AreaSpec, got: dict[str, Collected]) -> tuple[list[Finding]
                 )
             )
             continue
-        if i not in src.sources:
-            continue
-        frame = pl.concat(src.sources[i], rechunk=True)
-        src.sources[i] = [frame]
-        bad = frame.filter(_missing(frame[HASH], targets)).sort(ROW)
+        if src.sources.get(i) or src.spill.has(f"sources{i}"):
+            todo.append((i, src, dst))
+    return _reference_findings(spec, todo), notes
+
+
+def _reference_findings(
+    spec: AreaSpec, todo: list[tuple[int, Collected, Collected]]
+) -> Iterator[Finding]:
+    for i, src, dst in todo:
+        ref = spec.references[i]
+        bad = _dangling(i, src, dst)
         what = ", ".join(ref.source.items)
         for (row,) in bad.select(ROW).iter_rows():
-            found.append(
-                Finding(
+            yield Finding(
+                "reference",
+                "error",
+                Msg(
                     "reference",
-                    "error",
-                    Msg(
-                        "reference",
-                        items=what,
-                        target=ref.target.file,
-                        target_items=", ".join(ref.target.items),
-                    ),
-                    file=src.label,
-                    file_id=ref.source.file,
-                    row=row,
-                    item=ref.source.items[0],
-                )
+                    items=what,
+                    target=ref.target.file,
+                    target_items=", ".join(ref.target.items),
+                ),
+                file=src.label,
+                file_id=ref.source.file,
+                row=row,
+                item=ref.source.items[0],
             )
-    return found, notes
 
 
 def rules(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
@@ -196,8 +292,14 @@ def rules(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
     for i, rule in enumerate(spec.rules):
         if rule.file != file_id or i not in got.rules:
             continue
-        frame = pl.concat(got.rules[i])
-        for row, message in _rule_breaks(rule, frame):
+        kind = f"rules{i}"
+        got.settle()
+        if got.spill.has(kind):
+            frames = [gather(got.spill, kind, got.rules[i], GROUP, p) for p in range(PARTS)]
+        else:
+            frames = [pl.concat(got.rules[i])]
+        breaks = [b for frame in frames for b in _rule_breaks(rule, frame)]
+        for row, message in sorted(breaks, key=lambda b: b[0]):
             found.append(
                 Finding(
                     "rule",

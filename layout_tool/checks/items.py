@@ -33,6 +33,24 @@ SCREEN: dict[str, str] = {n: d.screen for n, d in ITEM_TYPE_DEFS.items() if d.sc
 _PUA_RE = re.compile(GAIJI)
 
 
+def number_long(value: pl.Expr, length: int, scale: int) -> pl.Expr:
+    """More than ``length`` digits, or more than ``scale`` decimals (for a number item).
+
+    Exact where the value passed the type check (``-?[0-9]+(\\.[0-9]+)?``), the only place
+    where the length check decides: its digits are its bytes but a sign and a point, its
+    decimals the bytes after the point. Literal searches only, no regex or new strings.
+    """
+    size = value.str.len_bytes().cast(pl.Int64)
+    signed = value.str.starts_with("-").cast(pl.Int64)
+    if scale == 0:  # any point brings a decimal: the type check wants a digit after it
+        has_point = value.str.contains(".", literal=True)
+        return (size - signed - has_point.cast(pl.Int64) > length) | has_point
+    point = value.str.find(".", literal=True).cast(pl.Int64)
+    digits = size - signed - point.is_not_null().cast(pl.Int64)
+    decimals = (size - point - 1).fill_null(0)
+    return (digits > length) | (decimals > scale)
+
+
 def char_screen(item: Item, value: pl.Expr) -> pl.Expr | None:
     """The value where it holds a character that may fail the type or 外字 check, else null.
 
@@ -74,9 +92,7 @@ def length_bad(item: Item, value: pl.Expr, count: str = DEFAULT_COUNT) -> pl.Exp
     if rule == "none":
         return None
     if rule == "number":
-        digits = value.str.replace_all(r"[-.]", "").str.len_chars()
-        decimals = value.str.extract(r"\.([0-9]*)$", 1).str.len_chars().fill_null(0)
-        return (digits > item.length) | (decimals > (item.scale or 0))
+        return number_long(value, item.length, item.scale or 0)
     # Bytes are characters in an ASCII-only type wherever this check decides: any other
     # character is a type finding, which comes first (and bytes are cheaper to count).
     if count != DEFAULT_COUNT and item.type not in ASCII_TYPES:

@@ -82,9 +82,10 @@ def _codes(value: str | None) -> frozenset[str]:
 @click.option(
     "--jobs",
     type=click.IntRange(min=0),
-    default=1,
+    default=0,
     show_default=True,
-    help="Check the CSV files in this many processes (0: one per core); the same report.",
+    help="Check the CSV files in this many processes (0: one per core, when the files"
+    " add up to 64 MB or more); the same report.",
 )
 @lang_option
 @quiet_option

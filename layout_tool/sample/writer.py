@@ -22,6 +22,15 @@ from layout_tool.sample.render import render
 from layout_tool.spec.model import AreaSpec, FileSpec
 
 BATCH_ROWS = 250_000
+BATCH_CELLS = 4_000_000
+"""Rows of a wide file are rendered fewer at a time: about this many cells a batch."""
+
+
+def batch_rows_for(spec: FileSpec) -> int:
+    """Rows per rendered batch: ``BATCH_ROWS``, fewer for a wide file (77 items: 51,948)."""
+    return max(10_000, min(BATCH_ROWS, BATCH_CELLS // max(len(spec.items), 1)))
+
+
 FAULTS_NAME = "faults.csv"
 
 
@@ -56,10 +65,10 @@ def write_plan(
     area: AreaPlan,
     file_ids: Sequence[str],
     outdir: Path,
-    batch_rows: int = BATCH_ROWS,
+    batch_rows: int | None = None,
     progress: Progress | None = None,
 ) -> list[Path]:
-    """Render and write planned files batch by batch (bounded memory for any row count)."""
+    """Render and write planned files batch by batch (``batch_rows``: ``batch_rows_for``)."""
     paths: list[Path] = []
     rows = {str(Path(outdir) / file_name(area.files[f].spec)): area.files[f].frame.height
             for f in file_ids}  # fmt: skip
@@ -68,11 +77,15 @@ def write_plan(
         plan = area.files[file_id]
         path = Path(outdir) / file_name(plan.spec)
 
-        def body(handle: BinaryIO, file_id: str = file_id, path: Path = path) -> None:
+        size = batch_rows or batch_rows_for(plan.spec)
+
+        def body(
+            handle: BinaryIO, file_id: str = file_id, path: Path = path, size: int = size
+        ) -> None:
             frame = area.files[file_id].frame
-            offsets = range(0, frame.height, batch_rows) if frame.height else [0]
+            offsets = range(0, frame.height, size) if frame.height else [0]
             for offset in offsets:
-                part = render(area, file_id, frame.slice(offset, batch_rows))
+                part = render(area, file_id, frame.slice(offset, size))
                 _csv(part, handle, header=offset == 0)
                 if progress is not None:
                     progress(str(path), offset + part.height)

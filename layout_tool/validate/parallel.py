@@ -85,6 +85,7 @@ def _check_one(
     rec.findings.clear()  # the parent lists them again from the events
     rec.examples.clear()
     rec.masked.clear()
+    got.spill.hand_over()  # the parent reads the spilled runs, and removes them
     return result, rec, got
 
 
@@ -105,6 +106,7 @@ def _merge_report(report: Report, rec: _Recorder) -> None:
 def _merge_collected(
     into: dict[str, crossfile.Collected], file_id: str, got: crossfile.Collected
 ) -> None:
+    got.spill.adopt()
     have = into.get(file_id)
     if have is None:
         into[file_id] = got
@@ -117,6 +119,7 @@ def _merge_collected(
     have.targets_are_keys |= got.targets_are_keys
     for i, parts in got.rules.items():
         have.rules.setdefault(i, []).extend(parts)
+    have.spill.merge(got.spill)
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,13 @@ from layout_tool.progress import Progress
 from layout_tool.readers.inputs import nothing_checked, resolve
 from layout_tool.report.report import Report
 from layout_tool.spec.model import AreaSpec
+from layout_tool.validate import parallel
 from layout_tool.validate.documents import check_documents
 from layout_tool.validate.engine import Options, check_file
-from layout_tool.validate.parallel import Job, check_files, jobs_for
+
+# With jobs=0, a run of less than this many bytes of CSV is checked serially anyway: a
+# worker process takes about a second to start, more than small files take to check.
+PARALLEL_MIN_BYTES = 64 << 20
 
 
 def validate_paths(
@@ -56,13 +60,17 @@ def validate_paths(
         raise nothing_checked(spec, resolved)
     report.notes.extend(resolved.notes)
     report.area_files = len(spec.files)
-    serial = options.jobs == 1 or sum(e.spec is not None for e in resolved.inputs) < 2
+    serial = _serial(options.jobs, [e.path for e in resolved.inputs if e.spec is not None])
     if not serial:
         todo = [
-            Job(e.spec, e.path) if e.spec is not None else _not_checked(spec, e.path, e.reason)
+            parallel.Job(e.spec, e.path)
+            if e.spec is not None
+            else _not_checked(spec, e.path, e.reason)
             for e in resolved.inputs
         ]
-        check_files(spec, todo, options, report, collected, progress, jobs_for(options.jobs))
+        parallel.check_files(
+            spec, todo, options, report, collected, progress, parallel.jobs_for(options.jobs)
+        )
     for entry in resolved.inputs if serial else []:
         label = shown(entry.path)
         if entry.spec is None:
@@ -88,9 +96,18 @@ def validate_paths(
     for f in found:
         report.add(f)
     report.notes.extend(notes)
+    for got in collected.values():
+        got.close()  # spilled runs (layout_tool.checks.spill) are no longer needed
     _check_counts(spec, paths, options, report)
     located.apply(report)  # XML: line and XPath for the findings that know only their row
     return report
+
+
+def _serial(jobs: int, checked: list[Path]) -> bool:
+    """Whether to check the CSV files in this process (``--jobs``; 0: the cores, if worth it)."""
+    if parallel.jobs_for(jobs) == 1 or len(checked) < 2:
+        return True
+    return jobs == 0 and sum(p.stat().st_size for p in checked) < PARALLEL_MIN_BYTES
 
 
 def _not_checked(spec: AreaSpec, path: Path, reason: str | None) -> Finding:

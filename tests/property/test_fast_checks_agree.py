@@ -193,3 +193,43 @@ def test_there_is_a_screen_exactly_for_the_types_scanned_for_gaiji() -> None:
         if char_screen(Item(no=1, name="x", type=kind, length=5), pl.col("v")) is not None  # type: ignore[arg-type]
     }
     assert screened == {"zenkaku", "kana", "text"}
+
+
+def _plain_number(v: pl.Expr, length: int, scale: int) -> tuple[pl.Expr, pl.Expr]:
+    """The number checks as plain regexes (the reference for the cast-first forms)."""
+    from layout_tool.spec.itemtypes import NUMBER
+
+    digits = v.str.replace_all(r"[-.]", "").str.len_chars()
+    decimals = v.str.extract(r"\.([0-9]*)$", 1).str.len_chars().fill_null(0)
+    return ~v.str.contains(NUMBER), (digits > length) | (decimals > scale)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            values(),
+            st.tuples(
+                st.sampled_from(["", "-", "+", "--"]),
+                st.text(DIGITS, max_size=22),
+                st.sampled_from(["", ".", ".5", ".25", ".", ".1234"]),
+            ).map("".join),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.integers(1, 20),
+    st.integers(0, 3),
+)
+def test_number_length_matches_the_regexes(vals: list[str | None], length: int, scale: int) -> None:
+    from layout_tool.checks.items import number_long
+
+    v = pl.col("v")
+    bad_re, long_re = _plain_number(v, length, scale)
+    got = column(vals).select(
+        bad_re.alias("bad_re"),
+        number_long(v, length, scale).alias("long"),
+        long_re.alias("long_re"),
+    )
+    ok = ~got["bad_re"].fill_null(True)  # length decides only where the type check passed
+    assert got["long"].filter(ok).to_list() == got["long_re"].filter(ok).to_list()

@@ -50,13 +50,37 @@ def test_two_jobs_give_the_serial_report(handover: Path, cap: int | None) -> Non
     assert _shape(parallel) == _shape(serial)
 
 
-def test_cli_jobs_zero_is_one_per_core(handover: Path) -> None:
+def test_cli_default_is_one_per_core_with_the_serial_report(
+    handover: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from layout_tool.validate import parallel, run
+
+    monkeypatch.setattr(run, "PARALLEL_MIN_BYTES", 0)  # the set counts as big
+    monkeypatch.setattr(parallel, "jobs_for", lambda jobs: jobs or 2)
+    used: list[int] = []
+    real = parallel.check_files
+
+    def spy(*args: object, **kwargs: object) -> None:
+        used.append(int(args[-1]))  # type: ignore[call-overload]
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "check_files", spy)
     runner = CliRunner()
     args = ["validate", "--spec", "jumin", str(handover), "--format", "json"]
-    one = runner.invoke(cli, args)
-    many = runner.invoke(cli, [*args, "--jobs", "0"])
-    assert one.exit_code == many.exit_code == 1
-    a, b = json.loads(one.stdout), json.loads(many.stdout)
+    default = runner.invoke(cli, args)
+    one = runner.invoke(cli, [*args, "--jobs", "1"])
+    assert used == [2], "the default is one process per core"
+    assert one.exit_code == default.exit_code == 1
+    a, b = json.loads(one.stdout), json.loads(default.stdout)
     a.pop("made", None)
     b.pop("made", None)
     assert a == b
+
+
+def test_small_runs_stay_serial_unless_jobs_are_asked_for(handover: Path) -> None:
+    from layout_tool.validate.run import _serial
+
+    files = sorted(handover.glob("*.csv"))
+    assert _serial(0, files)  # a few KB: a worker would take longer to start
+    assert _serial(1, files) and _serial(2, files[:1])
+    assert not _serial(2, files)
