@@ -74,3 +74,7 @@ class LineStore:
             self._file = None
         self.held = array("i")
         self.spilled = 0
+
+    def __del__(self) -> None:  # a reader dropped without ``close``: no ResourceWarning
+        if self._file is not None:
+            self._file.close()
