@@ -10,7 +10,6 @@ engine's, which know only the row: ``Locator.apply`` fills them in at the end.
 
 from __future__ import annotations
 
-from array import array
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,21 +24,31 @@ from layout_tool.readers.xml_reader import XmlReader
 from layout_tool.report.report import FileResult, Report
 from layout_tool.spec.model import AreaSpec
 from layout_tool.validate.engine import Options, check_batches
+from layout_tool.xml.lines import LineStore
 from layout_tool.xml.xsd import RECORD, ROOT, item_element_names
 
 
 @dataclass
 class Locator:
-    """Row → line of every record read, to locate findings that know only their row."""
+    """Row → line of every record read, to locate findings that know only their row.
+
+    The lines are ``LineStore``s: a bounded chunk in memory, the rest on disk, read back only
+    for the rows of the findings listed; ``apply`` closes them.
+    """
 
     spec: AreaSpec
-    lines: dict[tuple[str, str], array[int]] = field(default_factory=dict)
+    lines: dict[tuple[str, str], LineStore] = field(default_factory=dict)
 
     def apply(self, report: Report) -> None:
         names = {f.id: item_element_names(f) for f in self.spec.files}
-        report.findings[:] = [self._locate(f, names) for f in report.findings]
-        for examples in report.examples.values():
-            examples[:] = [self._locate(f, names) for f in examples]
+        try:
+            report.findings[:] = [self._locate(f, names) for f in report.findings]
+            for examples in report.examples.values():
+                examples[:] = [self._locate(f, names) for f in examples]
+        finally:
+            for lines in self.lines.values():
+                lines.close()
+            self.lines.clear()
 
     def _locate(self, finding: Finding, names: dict[str, dict[str, str]]) -> Finding:
         if finding.line is not None or finding.row is None or finding.file_id is None:

@@ -18,7 +18,6 @@ the same as one sequential pass, which is what every other document gets.
 from __future__ import annotations
 
 import hashlib
-from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from layout_tool.io.batch import ROW, Batch
 from layout_tool.spec.model import AreaSpec, FileSpec
 from layout_tool.xml import segments, stream
 from layout_tool.xml.feed import Feed
+from layout_tool.xml.lines import LineStore
 from layout_tool.xml.parts import (
     BATCH_RECORDS,
     Context,
@@ -94,7 +94,7 @@ class XmlSource:
         self.detected_by = self.head.detected_by
         self.findings: list[Finding] = []
         self.notes: list[str] = []
-        self.lines: dict[str, array[int]] = {}
+        self.lines: dict[str, LineStore] = {}  # bounded: spilled to disk past a chunk
         self.rows: dict[str, int] = {}
         self.sha256: str | None = None
         self.stopped = False  # reading ended early (DTD, foreign root, not well-formed)
@@ -186,7 +186,7 @@ class XmlSource:
                     xpath=f"/{ROOT}/{file_id}/{RECORD}[{row}]{p.path}",
                 )
             )
-        self.lines.setdefault(file_id, array("i")).extend(part.lines)
+        self.lines.setdefault(file_id, LineStore()).extend(part.lines)
         self.rows[file_id] = part.first_row + frame.height - 1
         return Batch(frame=frame, findings=findings, records=frame.height)
 
