@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from layout_tool.conversion.options import ConvertOptions
     from layout_tool.conversion.report import FileConversion
 
-POS, RANK, BROKEN = "__pos", "__rank", "__broken"
+POS, RANK, BROKEN, UNPICKED = "__pos", "__rank", "__broken", "__unpicked"
 
 
 @dataclass
@@ -84,7 +84,7 @@ class _Spilled:
 
 
 def _narrow(framed: pl.DataFrame, target: Target, source: Source, first: int) -> pl.DataFrame:
-    """The good rows' group keys, ``__row``, ``__pos``, ``__rank`` and count flags."""
+    """The good rows' group keys, ``__pos``, ``__rank`` and count flags, kept narrow."""
     good = framed.filter(~pl.col(BROKEN)).drop(BROKEN)
     keys = [col(source.field_names.index(f)) for f in target.distinct]
     wanted: list[Condition] = [p for p in target.pick if p is not None]
@@ -95,17 +95,16 @@ def _narrow(framed: pl.DataFrame, target: Target, source: Source, first: int) ->
     n = 0
     for p, pref in enumerate(target.pick):
         if pref is None:
-            rank.append(pl.lit(p, pl.Int64))
+            rank.append(pl.lit(p, pl.Int16))
         else:
-            rank.append(pl.when(pl.lit(picks[n])).then(pl.lit(p, pl.Int64)))
+            rank.append(pl.when(pl.lit(picks[n])).then(pl.lit(p, pl.Int16)))
             n += 1
     pairs = zip(counted, flags, strict=True)
-    flagged = [pl.lit(f).cast(pl.Int64).alias(aggregate(j)) for (j, _), f in pairs]
+    flagged = [pl.lit(f).cast(pl.UInt8).alias(aggregate(j)) for (j, _), f in pairs]
     return good.select(
         *keys,
-        pl.col(ROW).cast(pl.Int64),
-        pl.int_range(first, first + good.height, dtype=pl.Int64).alias(POS),
-        pl.coalesce(rank).alias(RANK) if rank else pl.lit(None, pl.Int64).alias(RANK),
+        pl.int_range(first, first + good.height, dtype=pl.UInt32).alias(POS),
+        pl.coalesce(rank).alias(RANK) if rank else pl.lit(None, pl.Int16).alias(RANK),
         *flagged,
     )
 
@@ -137,18 +136,17 @@ def _grouped(
         return
     good = pl.concat(narrows, how="diagonal_relaxed") if len(narrows) > 1 else narrows[0]
     del narrows
-    sums = [pl.col(aggregate(j)).sum().cast(pl.String) for j in counted]
+    sums = [pl.col(aggregate(j)).cast(pl.Int64).sum().cast(pl.String) for j in counted]
     picked = (
         good.sort(RANK, POS, nulls_last=True)
         .group_by(keys, maintain_order=True)
-        .agg(pl.col(ROW).first(), pl.col(POS).first(), pl.col(RANK).first(), *sums)
+        .agg(pl.col(POS).first(), pl.col(RANK).first().is_null().alias(UNPICKED), *sums)
         .sort(POS)
     )
     counts.merged += good.height - picked.height
     del good
     names = ", ".join(target.distinct)
-    unpicked = set(picked.filter(pl.col(RANK).is_null()).get_column(ROW).to_list())
-    chosen = picked.select(POS, *[aggregate(j) for j in counted])
+    chosen = picked.select(POS, UNPICKED, *[aggregate(j) for j in counted])
     at = chosen.get_column(POS)
     del picked
     for n, part in enumerate(spilled):
@@ -160,15 +158,11 @@ def _grouped(
         good = (
             frame.filter(~pl.col(BROKEN))
             .with_row_index(POS, offset=part.first)
-            .with_columns(pl.col(POS).cast(pl.Int64))
             .join(ours, on=POS, how="inner", maintain_order="left")
         )
         findings = (loose if n == 0 else []) + part.findings
-        for row in good.get_column(ROW).cast(pl.Int64).to_list():
-            if row in unpicked:
-                findings.append(
-                    Finding("rule", "error", Msg("rule.unpicked", names=names), row=row)
-                )
+        for row in good.filter(UNPICKED).get_column(ROW).cast(pl.Int64).to_list():
+            findings.append(Finding("rule", "error", Msg("rule.unpicked", names=names), row=row))
         out = good.select(*columns, *[aggregate(j) for j in counted])
         broken = frame.filter(pl.col(BROKEN)).select(columns)
         if broken.height:
