@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from layout_tool.conversion.report import FileConversion
 
 POS, RANK, BROKEN, UNPICKED = "__pos", "__rank", "__broken", "__unpicked"
+# A row's order within its group, one integer: its pick rank (no preference satisfied: after
+# every rank) in the high bits, its position among the good rows in the low 32.
+UNRANKED = 1 << 15
 
 
 @dataclass
@@ -84,7 +87,7 @@ class _Spilled:
 
 
 def _narrow(framed: pl.DataFrame, target: Target, source: Source, first: int) -> pl.DataFrame:
-    """The good rows' group keys, ``__pos``, ``__rank`` and count flags, kept narrow."""
+    """The good rows' group keys, order in their group (``__rank``) and count flags."""
     good = framed.filter(~pl.col(BROKEN)).drop(BROKEN)
     keys = [col(source.field_names.index(f)) for f in target.distinct]
     wanted: list[Condition] = [p for p in target.pick if p is not None]
@@ -103,8 +106,13 @@ def _narrow(framed: pl.DataFrame, target: Target, source: Source, first: int) ->
     flagged = [pl.lit(f).cast(pl.UInt8).alias(aggregate(j)) for (j, _), f in pairs]
     return good.select(
         *keys,
-        pl.int_range(first, first + good.height, dtype=pl.UInt32).alias(POS),
-        pl.coalesce(rank).alias(RANK) if rank else pl.lit(None, pl.Int16).alias(RANK),
+        (
+            (pl.coalesce(rank) if rank else pl.lit(None, pl.Int16))
+            .fill_null(UNRANKED)
+            .cast(pl.Int64)
+            * (1 << 32)
+            + pl.int_range(first, first + good.height, dtype=pl.Int64)
+        ).alias(RANK),
         *flagged,
     )
 
@@ -138,9 +146,13 @@ def _grouped(
     del narrows
     sums = [pl.col(aggregate(j)).cast(pl.Int64).sum().cast(pl.String) for j in counted]
     picked = (
-        good.sort(RANK, POS, nulls_last=True)
-        .group_by(keys, maintain_order=True)
-        .agg(pl.col(POS).first(), pl.col(RANK).first().is_null().alias(UNPICKED), *sums)
+        good.group_by(keys)
+        .agg(pl.col(RANK).min(), *sums)
+        .select(
+            (pl.col(RANK) % (1 << 32)).cast(pl.UInt32).alias(POS),
+            (pl.col(RANK) >= UNRANKED * (1 << 32)).alias(UNPICKED),
+            *[aggregate(j) for j in counted],
+        )
         .sort(POS)
     )
     counts.merged += good.height - picked.height
