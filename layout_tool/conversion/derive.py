@@ -35,6 +35,7 @@ POS, RANK, BROKEN, UNPICKED = "__pos", "__rank", "__broken", "__unpicked"
 # A row's order within its group, one integer: its pick rank (no preference satisfied: after
 # every rank) in the high bits, its position among the good rows in the low 32.
 UNRANKED = 1 << 15
+FOLD_ROWS = 100_000  # group rows waiting before they are folded into the running groups
 
 
 @dataclass
@@ -125,7 +126,16 @@ def _grouped(
     keys = [col(source.field_names.index(f)) for f in target.distinct]
     counted = [j for j, r in enumerate(target.rules) if r.kind == "count"]
     spilled: list[_Spilled] = []
-    narrows: list[pl.DataFrame] = []
+    # one row per group: its best order and its counts, folded in as batches come
+    groups = pl.DataFrame()
+    pending: list[pl.DataFrame] = []
+    waiting = 0
+
+    def fold(parts: list[pl.DataFrame]) -> pl.DataFrame:
+        sums = [pl.col(aggregate(j)).cast(pl.Int64).sum() for j in counted]
+        whole = pl.concat(parts, how="vertical_relaxed")
+        return whole.group_by(keys).agg(pl.col(RANK).min(), *sums)
+
     loose: list[Finding] = []  # findings without a row: the first batch's, as if one batch
     pos = 0
     for batch in batches:
@@ -137,26 +147,22 @@ def _grouped(
         loose += [f for f in batch.findings if f.row is None]
         found = [f for f in batch.findings if f.row is not None]
         spilled.append(_Spilled(path, found, batch.records, pos, narrow.height))
-        narrows.append(narrow)
+        pending.append(fold([narrow]))
+        waiting += pending[-1].height
         pos += narrow.height
         del batch, framed, narrow
+        if waiting > max(groups.height, FOLD_ROWS):  # amortised: each row folded a few times
+            groups, pending, waiting = fold([groups, *pending] if groups.width else pending), [], 0
     if not spilled:
         return
-    good = pl.concat(narrows, how="diagonal_relaxed") if len(narrows) > 1 else narrows[0]
-    del narrows
-    sums = [pl.col(aggregate(j)).cast(pl.Int64).sum().cast(pl.String) for j in counted]
-    picked = (
-        good.group_by(keys)
-        .agg(pl.col(RANK).min(), *sums)
-        .select(
-            (pl.col(RANK) % (1 << 32)).cast(pl.UInt32).alias(POS),
-            (pl.col(RANK) >= UNRANKED * (1 << 32)).alias(UNPICKED),
-            *[aggregate(j) for j in counted],
-        )
-        .sort(POS)
-    )
-    counts.merged += good.height - picked.height
-    del good
+    groups = fold([groups, *pending] if groups.width else pending)
+    picked = groups.select(
+        (pl.col(RANK) % (1 << 32)).cast(pl.UInt32).alias(POS),
+        (pl.col(RANK) >= UNRANKED * (1 << 32)).alias(UNPICKED),
+        *[pl.col(aggregate(j)).cast(pl.String) for j in counted],
+    ).sort(POS)
+    counts.merged += pos - picked.height
+    del groups, pending
     names = ", ".join(target.distinct)
     chosen = picked.select(POS, UNPICKED, *[aggregate(j) for j in counted])
     at = chosen.get_column(POS)
