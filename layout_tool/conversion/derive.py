@@ -3,10 +3,12 @@
 A target's accounting is exact: every source row is written, rejected, filtered out by
 ``where``, or merged into another row of its ``distinct`` group (``Counts``). Rows the reader
 already found broken are never filtered or merged: they go on to be rejected with their
-findings. A ``where`` target streams batch by batch; a ``distinct`` target holds the whole
-source in memory (groups span batches), picks one row per group (the first that satisfies
-the first ``pick`` preference that any row of the group satisfies) and adds the group's
-``count`` aggregates as columns ``__ag<rule>`` for the plan to read.
+findings. A ``where`` target streams batch by batch. A ``distinct`` target picks one row per
+group (the first that satisfies the first ``pick`` preference that any row of the group
+satisfies) and adds the group's ``count`` aggregates as columns ``__ag<rule>`` for the plan
+to read. Groups span batches, yet the source is never held: each batch is spilled to disk
+(Arrow IPC) while only per-group aggregates stay in memory, then read back batch by batch;
+the batches the plan sees, and so the outputs and reports, are the same whatever the size.
 """
 
 from __future__ import annotations
