@@ -3,16 +3,20 @@
 A target's accounting is exact: every source row is written, rejected, filtered out by
 ``where``, or merged into another row of its ``distinct`` group (``Counts``). Rows the reader
 already found broken are never filtered or merged: they go on to be rejected with their
-findings. A ``where`` target streams batch by batch; a ``distinct`` target holds the whole
-source in memory (groups span batches), picks one row per group (the first that satisfies
-the first ``pick`` preference that any row of the group satisfies) and adds the group's
-``count`` aggregates as columns ``__ag<rule>`` for the plan to read.
+findings. A ``where`` target streams batch by batch. A ``distinct`` target picks one row per
+group (the first that satisfies the first ``pick`` preference that any row of the group
+satisfies) and adds the group's ``count`` aggregates as columns ``__ag<rule>`` for the plan
+to read. Groups span batches, yet the source is never held: each batch is spilled to disk
+(Arrow IPC) while only per-group aggregates stay in memory, then read back batch by batch;
+the batches the plan sees, and so the outputs and reports, are the same whatever the size.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -29,7 +33,11 @@ if TYPE_CHECKING:
     from layout_tool.conversion.options import ConvertOptions
     from layout_tool.conversion.report import FileConversion
 
-POS, RANK, SIZE = "__pos", "__rank", "__size"
+POS, RANK, BROKEN, UNPICKED = "__pos", "__rank", "__broken", "__unpicked"
+# A row's order within its group, one integer: its pick rank (no preference satisfied: after
+# every rank) in the high bits, its position among the good rows in the low 32.
+UNRANKED = 1 << 15
+FOLD_ROWS = 100_000  # group rows waiting before they are folded into the running groups
 
 
 @dataclass
@@ -56,15 +64,8 @@ def derive(
         for batch in batches:
             yield _filtered(batch, target, source, counts)
         return
-    frames, findings, records = [], [], 0
-    for batch in batches:
-        frames.append(batch.frame)
-        findings += batch.findings
-        records += batch.records
-    if not frames:
-        return
-    whole = Batch(pl.concat(frames, how="diagonal_relaxed"), findings, records)
-    yield _grouped(_filtered(whole, target, source, counts), target, source, counts)
+    with tempfile.TemporaryDirectory(prefix="layout-tool-distinct-") as spill:
+        yield from _grouped(batches, target, source, counts, Path(spill))
 
 
 def _filtered(batch: Batch, target: Target, source: Source, counts: Counts) -> Batch:
@@ -77,10 +78,20 @@ def _filtered(batch: Batch, target: Target, source: Source, counts: Counts) -> B
     return Batch(kept, batch.findings, batch.records)
 
 
-def _grouped(batch: Batch, target: Target, source: Source, counts: Counts) -> Batch:
-    frame = batch.frame
-    broken = frame.filter(_broken(batch))
-    good = frame.filter(~_broken(batch))
+@dataclass
+class _Spilled:
+    """One batch as read (after ``where``), on disk; only its narrow columns stay in memory."""
+
+    path: Path
+    findings: list[Finding]
+    records: int
+    first: int  # the __pos of its first good row
+    good: int  # its good rows
+
+
+def _narrow(framed: pl.DataFrame, target: Target, source: Source, first: int) -> pl.DataFrame:
+    """The good rows' group keys, order in their group (``__rank``) and count flags."""
+    good = framed.filter(~pl.col(BROKEN)).drop(BROKEN)
     keys = [col(source.field_names.index(f)) for f in target.distinct]
     wanted: list[Condition] = [p for p in target.pick if p is not None]
     counted = [(j, r.count_where) for j, r in enumerate(target.rules) if r.kind == "count"]
@@ -90,38 +101,93 @@ def _grouped(batch: Batch, target: Target, source: Source, counts: Counts) -> Ba
     n = 0
     for p, pref in enumerate(target.pick):
         if pref is None:
-            rank.append(pl.lit(p, pl.Int64))
+            rank.append(pl.lit(p, pl.Int16))
         else:
-            rank.append(pl.when(pl.lit(picks[n])).then(pl.lit(p, pl.Int64)))
+            rank.append(pl.when(pl.lit(picks[n])).then(pl.lit(p, pl.Int16)))
             n += 1
     pairs = zip(counted, flags, strict=True)
-    flagged = [pl.lit(f).cast(pl.Int64).alias(aggregate(j)) for (j, _), f in pairs]
-    good = good.with_row_index(POS).with_columns(pl.coalesce(rank).alias(RANK), *flagged)
-    sums = [pl.col(aggregate(j)).sum().cast(pl.String) for j, _ in counted]
-    others = [c for c in good.columns if c not in keys and not c.startswith("__ag")]
-    picked = (
-        good.sort(RANK, POS, nulls_last=True)
-        .group_by(keys, maintain_order=True)
-        .agg(*[pl.col(c).first() for c in others], pl.len().alias(SIZE), *sums)
-        .sort(POS)
+    flagged = [pl.lit(f).cast(pl.UInt8).alias(aggregate(j)) for (j, _), f in pairs]
+    return good.select(
+        *keys,
+        (
+            (pl.coalesce(rank) if rank else pl.lit(None, pl.Int16))
+            .fill_null(UNRANKED)
+            .cast(pl.Int64)
+            * (1 << 32)
+            + pl.int_range(first, first + good.height, dtype=pl.Int64)
+        ).alias(RANK),
+        *flagged,
     )
-    counts.merged += good.height - picked.height
+
+
+def _grouped(
+    batches: Iterator[Batch], target: Target, source: Source, counts: Counts, spill: Path
+) -> Iterator[Batch]:
+    """Pass 1 spills each batch and keeps its narrow columns; the groups are chosen on
+    those; pass 2 reads the batches back and keeps each one's picked and broken rows."""
+    keys = [col(source.field_names.index(f)) for f in target.distinct]
+    counted = [j for j, r in enumerate(target.rules) if r.kind == "count"]
+    spilled: list[_Spilled] = []
+    # one row per group: its best order and its counts, folded in as batches come
+    groups = pl.DataFrame()
+    pending: list[pl.DataFrame] = []
+    waiting = 0
+
+    def fold(parts: list[pl.DataFrame]) -> pl.DataFrame:
+        sums = [pl.col(aggregate(j)).cast(pl.Int64).sum() for j in counted]
+        whole = pl.concat(parts, how="vertical_relaxed")
+        return whole.group_by(keys).agg(pl.col(RANK).min(), *sums)
+
+    loose: list[Finding] = []  # findings without a row: the first batch's, as if one batch
+    pos = 0
+    for batch in batches:
+        batch = _filtered(batch, target, source, counts)
+        framed = batch.frame.with_columns(_broken(batch).alias(BROKEN))
+        narrow = _narrow(framed, target, source, pos)
+        path = spill / f"{len(spilled)}.arrow"
+        framed.write_ipc(path, compression="lz4")
+        loose += [f for f in batch.findings if f.row is None]
+        found = [f for f in batch.findings if f.row is not None]
+        spilled.append(_Spilled(path, found, batch.records, pos, narrow.height))
+        pending.append(fold([narrow]))
+        waiting += pending[-1].height
+        pos += narrow.height
+        del batch, framed, narrow
+        if waiting > max(groups.height, FOLD_ROWS):  # amortised: each row folded a few times
+            groups, pending, waiting = fold([groups, *pending] if groups.width else pending), [], 0
+    if not spilled:
+        return
+    groups = fold([groups, *pending] if groups.width else pending)
+    picked = groups.select(
+        (pl.col(RANK) % (1 << 32)).cast(pl.UInt32).alias(POS),
+        (pl.col(RANK) >= UNRANKED * (1 << 32)).alias(UNPICKED),
+        *[pl.col(aggregate(j)).cast(pl.String) for j in counted],
+    ).sort(POS)
+    counts.merged += pos - picked.height
+    del groups, pending
     names = ", ".join(target.distinct)
-    unpicked = picked.filter(pl.col(RANK).is_null())
-    findings = list(batch.findings)
-    for row in unpicked.get_column(ROW).cast(pl.Int64).to_list():
-        findings.append(
-            Finding(
-                "rule",
-                "error",
-                Msg("rule.unpicked", names=names),
-                row=row,
-            )
+    chosen = picked.select(POS, UNPICKED, *[aggregate(j) for j in counted])
+    at = chosen.get_column(POS)
+    del picked
+    for n, part in enumerate(spilled):
+        frame = pl.read_ipc(part.path)
+        part.path.unlink()
+        columns = [c for c in frame.columns if c != BROKEN]
+        start = int(at.search_sorted(part.first, "left"))
+        ours = chosen.slice(start, int(at.search_sorted(part.first + part.good, "left")) - start)
+        good = (
+            frame.filter(~pl.col(BROKEN))
+            .with_row_index(POS, offset=part.first)
+            .join(ours, on=POS, how="inner", maintain_order="left")
         )
-    out = picked.select(*frame.columns, *[aggregate(j) for j, _ in counted])
-    if broken.height:
-        out = pl.concat([out, broken], how="diagonal_relaxed").sort(pl.col(ROW).cast(pl.Int64))
-    return Batch(out, findings, batch.records)
+        findings = (loose if n == 0 else []) + part.findings
+        for row in good.filter(UNPICKED).get_column(ROW).cast(pl.Int64).to_list():
+            findings.append(Finding("rule", "error", Msg("rule.unpicked", names=names), row=row))
+        out = good.select(*columns, *[aggregate(j) for j in counted])
+        broken = frame.filter(pl.col(BROKEN)).select(columns)
+        if broken.height:
+            out = pl.concat([out, broken], how="diagonal_relaxed").sort(pl.col(ROW).cast(pl.Int64))
+        yield Batch(out, findings, part.records)
 
 
 def derived_batches(
