@@ -75,7 +75,7 @@ def _filtered(batch: Batch, target: Target, source: Source, counts: Counts) -> B
     frame = batch.frame.with_columns(keep.alias("__keep"))
     kept = frame.filter(pl.col("__keep") | _broken(batch)).drop("__keep")
     counts.filtered += batch.frame.height - kept.height
-    return Batch(kept, batch.findings, batch.records)
+    return Batch(kept, batch.findings, batch.records, batch.raw)
 
 
 @dataclass
@@ -87,6 +87,7 @@ class _Spilled:
     records: int
     first: int  # the __pos of its first good row
     good: int  # its good rows
+    raw: dict[int, str]  # the records the reader could not split (row-shape), as read
 
 
 def _narrow(framed: pl.DataFrame, target: Target, source: Source, first: int) -> pl.DataFrame:
@@ -148,7 +149,7 @@ def _grouped(
         framed.write_ipc(path, compression="lz4")
         loose += [f for f in batch.findings if f.row is None]
         found = [f for f in batch.findings if f.row is not None]
-        spilled.append(_Spilled(path, found, batch.records, pos, narrow.height))
+        spilled.append(_Spilled(path, found, batch.records, pos, narrow.height, batch.raw))
         pending.append(fold([narrow]))
         waiting += pending[-1].height
         pos += narrow.height
@@ -187,7 +188,7 @@ def _grouped(
         broken = frame.filter(pl.col(BROKEN)).select(columns)
         if broken.height:
             out = pl.concat([out, broken], how="diagonal_relaxed").sort(pl.col(ROW).cast(pl.Int64))
-        yield Batch(out, findings, part.records)
+        yield Batch(out, findings, part.records, part.raw)
 
 
 def derived_batches(

@@ -114,3 +114,25 @@ def test_tiny_batches_give_the_same_output_batch_by_batch(
 
 def _same_but_paths(a: object, b: object) -> bool:
     return str(a).replace("/full/", "/x/") == str(b).replace("/tiny/", "/x/")
+
+
+@pytest.mark.parametrize("batch_bytes", [None, 128])
+def test_a_short_row_keeps_its_text_as_read_in_the_rejects(
+    tmp_path: Path, batch_bytes: int | None
+) -> None:
+    """A row the reader cannot split goes to the rejects with the record as read (``raw``),
+    also through a ``where`` filter and a ``distinct`` target's spilled batches."""
+    import csv
+    import json
+
+    path = tmp_path / "m.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    src = tmp_path / "WIDE.csv"
+    src.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    convert(load_mapping(path), [src], out, ConvertOptions(batch_bytes=batch_bytes))
+    (rejects,) = sorted(out.rglob("*.rejects.csv"))
+    with rejects.open(encoding="utf-8-sig", newline="") as fh:
+        rows = {r["row"]: r for r in csv.DictReader(fh)}
+    assert json.loads(rows["6"]["raw"]) == ROWS[5]  # the record as read, JSON-quoted
+    assert "row-shape" in rows["6"]["codes"]
