@@ -35,25 +35,26 @@ class XmlStandardReader:
     def __init__(self, area: AreaSpec, target: Target, path: Path) -> None:
         self.target = target
         self.path = path
-        reader = open_reader(path, ReadOptions(area=area, file=target.file, label=str(path)), "xml")
+        options = ReadOptions(area=area, file=target.file, label=str(path))
+        reader = open_reader(path, options, "xml")
         assert isinstance(reader, XmlReader)
-        self.source = reader.source
-        self.encoding, self.detected_by = self.source.encoding, self.source.detected_by
+        self.reader = reader
+        self.encoding, self.detected_by = self.reader.encoding, self.reader.detected_by
 
     @property
     def sha256(self) -> str | None:
-        return self.source.sha256
+        return self.reader.sha256
 
     @property
     def stopped(self) -> bool:
         """The document could not be read to its end (cut short, not well-formed)."""
-        return self.source.stopped
+        return self.reader.stopped
 
     def batches(self, digest: object = None) -> Iterator[Batch]:
         """The document's records (the reader hashes the file itself: see ``sha256``)."""
         names = {col(k): f"__s{k}" for k in range(len(self.target.file.items))}
-        for section in self.source.sections():
-            if section.file.id != self.target.file.id:
+        for section in self.reader.sections():
+            if section.file is None or section.file.id != self.target.file.id:
                 continue
             for batch in section.batches:
                 frame = batch.frame.rename(names)
@@ -62,12 +63,12 @@ class XmlStandardReader:
     def leftovers(self) -> tuple[list[Finding], list[str]]:
         """Findings and notes about the document as a whole, after the batches; a document
         that could not be read to its end is a finding of its own."""
-        findings = list(self.source.findings)
-        if self.source.stopped and not any(f.severity == "error" for f in findings):
+        findings = list(self.reader.findings)
+        if self.reader.stopped and not any(f.severity == "error" for f in findings):
             findings.append(
                 Finding("xsd", "error", Msg("xsd.stopped"), file=str(self.path))
             )  # pragma: no cover - a stop always comes with its finding
-        return findings, list(self.source.notes)
+        return findings, list(self.reader.notes)
 
 
 class XmlStandardWriter:
