@@ -83,49 +83,94 @@ class Collected:
         self.spill.close()
 
 
-def collect(
-    spec: AreaSpec, file_id: str, frame: pl.DataFrame, names: dict[str, str], into: Collected
-) -> None:
-    """Keep the hashes and rule columns of one batch. ``names``: item → frame column."""
+@dataclass
+class Gathering:
+    """The narrow columns one file contributes to the cross-file checks, as expressions.
+
+    Planned once per file: ``exprs`` go into the batch's one query (the engine adds them to
+    its per-item checks, so a batch is planned and read once), and ``take`` files the
+    resulting narrow frame into ``Collected``. A column tuple hashed for several uses (a key
+    that is also a reference's target, a reference's source that is a rule's group) is
+    hashed once.
+    """
+
+    exprs: list[pl.Expr] = field(default_factory=list)
+    key: str | None = None
+    sources: dict[int, str] = field(default_factory=dict)
+    targets: dict[int, str] = field(default_factory=dict)
+    targets_are_keys: set[int] = field(default_factory=set)
+    rules: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # where, group, value
+    _made: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+    def _add(self, what: tuple[str, ...], expr: pl.Expr) -> str:
+        """The column of ``expr``, added once per ``what`` (what it computes, as a key)."""
+        if what not in self._made:
+            self._made[what] = f"__x{len(self.exprs)}"
+            self.exprs.append(expr.alias(self._made[what]))
+        return self._made[what]
+
+    def _hash(self, columns: tuple[str, ...]) -> str:
+        return self._add(("key", *columns), key_hash([pl.col(c) for c in columns]))
+
+    def take(self, narrow: pl.DataFrame, into: Collected) -> None:
+        """File one batch's narrow frame (``ROW`` and ``exprs``' columns) into ``into``."""
+        rows = pl.col(ROW).cast(pl.UInt32)
+        if self.key is not None:
+            keys = narrow.select(rows, pl.col(self.key).alias(HASH)).drop_nulls(HASH)
+            into.keys.append(into.keep(keys))
+        for i, name in self.sources.items():
+            part = narrow.select(rows, pl.col(name).alias(HASH)).drop_nulls(HASH)
+            into.sources.setdefault(i, []).append(into.keep(part))
+        into.targets_are_keys |= self.targets_are_keys
+        for i, name in self.targets.items():
+            targets = narrow.select(pl.col(name).alias(HASH)).drop_nulls().unique()
+            into.targets.setdefault(i, []).append(into.keep(targets)[HASH])
+        for i, (where, group, value) in self.rules.items():
+            part = narrow.filter(pl.col(where)).select(
+                rows, pl.col(group).alias(GROUP), pl.col(value).alias(VALUE)
+            )
+            into.rules.setdefault(i, []).append(into.keep(part))
+        if into.held > budget():
+            into.spill_now()
+
+
+def gathering(spec: AreaSpec, file_id: str, names: dict[str, str]) -> Gathering:
+    """What ``file_id`` contributes, over a batch whose columns ``names`` maps item → column."""
     fspec = spec.file(file_id)
+    plan = Gathering()
     has_keys = bool(fspec.key) and all(k in names for k in fspec.key)
     if has_keys:
-        h = key_hash([pl.col(names[k]) for k in fspec.key])
-        into.keys.append(into.keep(frame.select(pl.col(ROW).cast(pl.UInt32), h).drop_nulls(HASH)))
+        plan.key = plan._hash(tuple(names[k] for k in fspec.key))
     for i, ref in enumerate(spec.references):
         if ref.source.file == file_id and all(k in names for k in ref.source.items):
-            h = key_hash([pl.col(names[k]) for k in ref.source.items])
-            rows = pl.col(ROW).cast(pl.UInt32)
-            part = into.keep(frame.select(rows, h).drop_nulls(HASH))
-            into.sources.setdefault(i, []).append(part)
+            plan.sources[i] = plan._hash(tuple(names[k] for k in ref.source.items))
         if ref.target.file == file_id and has_keys and ref.target.items == fspec.key:
-            into.targets_are_keys.add(i)  # the key hashes already hold the target values
+            plan.targets_are_keys.add(i)  # the key hashes already hold the target values
         elif ref.target.file == file_id and all(k in names for k in ref.target.items):
-            h = key_hash([pl.col(names[k]) for k in ref.target.items])
-            targets = into.keep(frame.select(h).drop_nulls().unique())[HASH]
-            into.targets.setdefault(i, []).append(targets)
+            plan.targets[i] = plan._hash(tuple(names[k] for k in ref.target.items))
     for i, rule in enumerate(spec.rules):
         if rule.file != file_id:
             continue
         if rule.item is None or not all(n in names for n in [*rule.group, rule.item, *rule.where]):
             continue
         cond = pl.lit(True)
-        for item, value in rule.where.items():
+        for item, value in sorted(rule.where.items()):
             cond = cond & (pl.col(names[item]) == value).fill_null(False)
-        # Lazy: only the rule's columns are filtered, not the whole batch.
-        part = (
-            frame.lazy()
-            .filter(cond)
-            .select(
-                pl.col(ROW).cast(pl.UInt32),
-                group_hash([pl.col(names[n]) for n in rule.group]),
-                _rule_value(rule, pl.col(names[rule.item])),
-            )
-            .collect()
-        )
-        into.rules.setdefault(i, []).append(into.keep(part))
-    if into.held > budget():
-        into.spill_now()
+        terms = [part for k, v in sorted(rule.where.items()) for part in (names[k], v)]
+        where = plan._add(("where", *terms), cond)
+        columns = tuple(names[n] for n in rule.group)
+        group = plan._add(("group", *columns), group_hash([pl.col(c) for c in columns]))
+        kept = _rule_value(rule, pl.col(names[rule.item]))
+        plan.rules[i] = (where, group, plan._add(("rule", str(i)), kept))
+    return plan
+
+
+def collect(
+    spec: AreaSpec, file_id: str, frame: pl.DataFrame, names: dict[str, str], into: Collected
+) -> None:
+    """Keep the hashes and rule columns of one batch. ``names``: item → frame column."""
+    plan = gathering(spec, file_id, names)
+    plan.take(frame.select(ROW, *plan.exprs), into)
 
 
 def group_hash(columns: list[pl.Expr]) -> pl.Expr:

@@ -36,6 +36,9 @@ GAIJI_PREFIX = "\x00gaiji:"
 CHARS_PREFIX = "\x00chars:"
 SCAN_PREFIX = "\x00scan:"  # + code + ":" + item: the character checks of CharPolicy.scans
 INVENTORIED = ("gaiji", "charset", "lost-char")
+# Planning a batch's query of some 200 expressions costs 13 ms with common-subexpression
+# elimination and 9 without, and running it costs the same either way (measured on 住民 個人).
+_NO_CSE = pl.QueryOptFlags(comm_subexpr_elim=False, comm_subplan_elim=False)
 
 
 @dataclass(frozen=True)
@@ -143,8 +146,7 @@ def check_batches(
         frame = batch.frame
         if frame.height:
             undecoded = [f.row for f in batch.findings if f.code == "encoding" and f.row]
-            plan.findings(frame, report, undecoded)
-            crossfile.collect(spec, fspec.id, frame, plan.names, got)
+            plan.findings(frame, report, undecoded, got)
         if progress is not None:
             progress(label, rows)
     return rows
@@ -202,16 +204,34 @@ class _Plan:
         ]
         self.allowed = [name for name, item in self.items.items() if item.gaiji]
         self.soft_codes = soft_code_items(self.items.values(), codes)
+        self.gathering = crossfile.gathering(spec, fspec.id, self.names)
 
     def findings(
-        self, frame: pl.DataFrame, report: Report, undecoded: list[int] | None = None
+        self,
+        frame: pl.DataFrame,
+        report: Report,
+        undecoded: list[int] | None = None,
+        got: crossfile.Collected | None = None,
     ) -> None:
-        """``undecoded``: rows with an ``encoding`` finding, whose U+FFFD it already reports."""
-        if not self.checks:
+        """Check one batch, and file what the checks across rows need into ``got``.
+
+        One query per batch: the per-item checks and the cross-file columns together, so
+        polars plans and reads the batch once. ``undecoded``: rows with an ``encoding``
+        finding, whose U+FFFD it already reports.
+        """
+        narrow = self.gathering.exprs if got is not None else []
+        if not self.checks and not narrow:
             return
         result = (
-            frame.lazy().with_columns(*self.screens).select(ROW, *self.checks, *self.scan).collect()
+            frame.lazy()
+            .with_columns(*self.screens)
+            .select(ROW, *self.checks, *self.scan, *narrow)
+            .collect(optimizations=_NO_CSE)
         )
+        if got is not None:
+            self.gathering.take(result.select(ROW, *(e.meta.output_name() for e in narrow)), got)
+        if not self.checks:
+            return
         code_cols = list(self.items)
         scan_cols = [c for c in result.columns if c.startswith((GAIJI_PREFIX, SCAN_PREFIX))]
         any_bad = pl.any_horizontal(
