@@ -38,17 +38,18 @@ _BODY_LENGTHS: dict[str, int] = {kind: length - 1 for kind, length in LENGTHS.it
 """Fixed-length kinds: the body is the number without its one check digit."""
 
 
-def non_digit(value: pl.Expr) -> pl.Expr:
+def non_digit(value: pl.Expr, as_int: pl.Expr | None = None) -> pl.Expr:
     """True where the value holds a character other than ASCII 0-9 (as ``[^0-9]``).
 
     Half the time of the regex: polars casts a string to an unsigned integer only if it is
     ASCII digits after an optional ``+`` (never ``-``, spaces or other digits), so a value
     that casts and does not start with ``+`` is all digits; only the values that do not cast
     (other characters, or more digits than 64 bits hold) are searched. The cast is the one
-    the check digit reads, so a query computes it once. tests/property/test_fast_checks_agree.py
-    holds this to the regex.
+    the check digit reads: pass it as ``as_int`` (``digits_as_int(value)``) to compute it
+    once for both. tests/property/test_fast_checks_agree.py holds this to the regex.
     """
-    unread = pl.when(_as_int(value).is_null()).then(value)
+    n = _as_int(value) if as_int is None else as_int
+    unread = pl.when(n.is_null()).then(value)
     return value.str.starts_with("+") | unread.str.contains("[^0-9]").fill_null(False)
 
 
@@ -106,6 +107,11 @@ def _digit_table(kind: str, policy: M11Policy) -> pl.Series:
     return pl.Series([None if d is None else str(d) for d in digits], dtype=pl.String)
 
 
+def digits_as_int(digits: pl.Expr) -> pl.Expr:
+    """A digit string as UInt64: the one cast ``non_digit`` and ``check_digit_ok`` read."""
+    return _as_int(digits)
+
+
 def _as_int(digits: pl.Expr) -> pl.Expr:
     """A digit string as UInt64 (callers have checked it is digits only; "" becomes null)."""
     return digits.cast(pl.UInt64, strict=False)
@@ -155,6 +161,8 @@ def check_digit_ok(
     policy: M11Policy = "zero",
     *,
     max_length: int = M11_MAX_BODY + 1,
+    as_int: pl.Expr | None = None,
+    digits_known: bool = False,
 ) -> pl.Expr:
     """True where the check digit is right, false where wrong, null where not applicable.
 
@@ -163,6 +171,11 @@ def check_digit_ok(
     for ``m11``; pass the item's 桁数 for longer numbers). Those are the ``type`` and
     ``length`` checks' findings, and a cell gets at most one finding. A value whose body has
     no valid check digit at all (``policy="invalid"``, remainder 1) is false.
+
+    ``as_int``: ``digits_as_int(value)``, when the caller computes it once for several checks.
+    ``digits_known``: the caller only reads the result where the value is all ASCII digits
+    (the item's ``type`` check came first), so that part of the applicability is not
+    computed again; the result elsewhere is then meaningless.
     """
     _weights(kind)
     length = value.str.len_bytes()
@@ -170,10 +183,10 @@ def check_digit_ok(
         right_length = (length >= 2) & (length <= max_length)
     else:
         right_length = length == LENGTHS[kind]
-    applicable = all_digits(value) & right_length
+    applicable = right_length if digits_known else all_digits(value) & right_length
     if max_length <= CHUNK + 1 or kind != "m11":
         body_digits = max(max_length - 1, 1) if kind == "m11" else _BODY_LENGTHS[kind]
-        ok = _ok_by_integer(value, kind, policy, body_digits)
+        ok = _ok_by_integer(value, kind, policy, body_digits, as_int)
     else:
         if kind == "corporate":
             body, given = value.str.slice(1), value.str.head(1)
@@ -190,14 +203,16 @@ def _int_digit_table(kind: str, policy: M11Policy) -> pl.Series:
     return pl.Series([10 if d is None else int(d) for d in digits], dtype=pl.UInt8)
 
 
-def _ok_by_integer(value: pl.Expr, kind: str, policy: M11Policy, max_body: int) -> pl.Expr:
+def _ok_by_integer(
+    value: pl.Expr, kind: str, policy: M11Policy, max_body: int, n: pl.Expr | None = None
+) -> pl.Expr:
     """Whole number as one UInt64: body and check digit split arithmetically, no substrings.
 
     Used when the value has at most 19 digits (every kind but a long M11 number); only the
     weights of the ``max_body`` rightmost body digits are summed (for M11: a 15-digit
     宛名番号 needs four table look-ups, not five).
     """
-    n = _as_int(value)
+    n = _as_int(value) if n is None else n
     if kind == "corporate":
         body, given = n % 10**12, n // 10**12
     else:

@@ -63,15 +63,18 @@ def char_screen(item: Item, value: pl.Expr) -> pl.Expr | None:
     return pl.when(value.str.contains(SCREEN[item.type])).then(value)
 
 
-def type_bad(item: Item, value: pl.Expr, chars: pl.Expr | None = None) -> pl.Expr | None:
+def type_bad(
+    item: Item, value: pl.Expr, chars: pl.Expr | None = None, as_int: pl.Expr | None = None
+) -> pl.Expr | None:
     """True where the value has a character outside the item's class (or breaks its pattern).
 
     ``chars``: the value where it may hold such a character, null elsewhere (``char_screen``).
+    ``as_int``: for a digits item, ``checks.digits.digits_as_int(value)`` computed once.
     """
     bad: pl.Expr | None = None
     kind = item_type(item.type)
     if kind.bad_char == DIGITS_ONLY:
-        bad = non_digit(value)
+        bad = non_digit(value, as_int)
     elif kind.bad_char is not None:
         bad = (value if chars is None else chars).str.contains(kind.bad_char)
     elif kind.length == "number":
@@ -97,26 +100,79 @@ def length_bad(item: Item, value: pl.Expr, count: str = DEFAULT_COUNT) -> pl.Exp
     # character is a type finding, which comes first (and bytes are cheaper to count).
     if count != DEFAULT_COUNT and item.type not in ASCII_TYPES:
         size = counted_size(value, count)
-    else:
-        size = value.str.len_bytes() if item.type in ASCII_TYPES else value.str.len_chars()
+    elif item.type in ASCII_TYPES:
+        size = value.str.len_bytes()
+    elif item.fixed:
+        size = value.str.len_chars()
+    else:  # at most ``length`` bytes is at most ``length`` characters: count only the rest
+        long = pl.when(value.str.len_bytes() > item.length).then(value)
+        return long.str.len_chars() > item.length
     return size != item.length if item.fixed else size > item.length
 
 
 def own_check(
-    item: Item, value: pl.Expr, codes: dict[str, CodeTable]
+    item: Item,
+    value: pl.Expr,
+    codes: dict[str, CodeTable],
+    as_int: pl.Expr | None = None,
+    after_type: bool = False,
 ) -> tuple[str, pl.Expr] | None:
-    """The item's last check: (finding code, bad expression)."""
+    """The item's last check: (finding code, bad expression).
+
+    ``after_type``: the result is read only where the type check passed (as in
+    ``finding_code``), so a check digit need not test the digits again.
+    """
     own = item_type(item.type).own_check
     if own == "code" and item.code is not None:
         return "code", ~value.is_in(list(codes[item.code].values))
     if own == "date":
         return "date", ~date_ok(value, item.type, item.format, item.allow_unknown_date)
     if item.check is not None:
-        ok = check_digit_ok(value, item.check, item.check_policy, max_length=item.length)
+        digits_known = after_type and item_type(item.type).bad_char == DIGITS_ONLY
+        ok = check_digit_ok(
+            value,
+            item.check,
+            item.check_policy,
+            max_length=item.length,
+            as_int=as_int,
+            digits_known=digits_known,
+        )
         return "check-digit", ~ok
     if item.code is not None:
         return "code", ~value.is_in(list(codes[item.code].values))
     return None
+
+
+CHECK_CODES: tuple[str, ...] = ("required", "type", "length", "code", "date", "check-digit")
+"""The per-cell finding codes, in the order ``finding_index`` numbers them."""
+
+
+def check_steps(
+    item: Item,
+    value: pl.Expr,
+    codes: dict[str, CodeTable],
+    chars: pl.Expr | None = None,
+    count: str = DEFAULT_COUNT,
+    as_int: pl.Expr | None = None,
+) -> list[tuple[str, pl.Expr]]:
+    """(finding code, bad condition) of each check of the item, in docs/checks.md order.
+
+    ``chars``: ``char_screen(item, value)``, when the caller scans for 外字 too.
+    ``as_int``: for a digits item, ``checks.digits.digits_as_int(value)`` computed once.
+    """
+    steps: list[tuple[str, pl.Expr]] = []
+    if item.required:
+        steps.append(("required", value.is_null()))
+    bad = type_bad(item, value, chars, as_int)
+    if bad is not None:
+        steps.append(("type", bad))
+    bad = length_bad(item, value, count)
+    if bad is not None:
+        steps.append(("length", bad))
+    own = own_check(item, value, codes, as_int, after_type=True)
+    if own is not None:
+        steps.append(own)
+    return steps
 
 
 def finding_code(
@@ -130,23 +186,19 @@ def finding_code(
 
     ``chars``: ``char_screen(item, value)``, when the caller scans for 外字 too.
     """
-    steps: list[tuple[str, pl.Expr]] = []
-    if item.required:
-        steps.append(("required", value.is_null()))
-    bad = type_bad(item, value, chars)
-    if bad is not None:
-        steps.append(("type", bad))
-    bad = length_bad(item, value, count)
-    if bad is not None:
-        steps.append(("length", bad))
-    own = own_check(item, value, codes)
-    if own is not None:
-        steps.append(own)
-    if not steps:
-        return pl.lit(None, dtype=pl.String)
     result = pl.lit(None, dtype=pl.String)
-    for code, cond in reversed(steps):
+    for code, cond in reversed(check_steps(item, value, codes, chars, count)):
         result = pl.when(cond.fill_null(False)).then(pl.lit(code)).otherwise(result)
+    return result
+
+
+def finding_index(steps: list[tuple[str, pl.Expr]]) -> pl.Expr:
+    """As ``finding_code``, the code's place in ``CHECK_CODES`` (UInt8): 1 byte a cell, not a
+    string view of 16."""
+    result = pl.lit(None, dtype=pl.UInt8)
+    for code, cond in reversed(steps):
+        index = pl.lit(CHECK_CODES.index(code), dtype=pl.UInt8)
+        result = pl.when(cond.fill_null(False)).then(index).otherwise(result)
     return result
 
 

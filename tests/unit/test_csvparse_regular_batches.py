@@ -79,6 +79,30 @@ def test_irregular_batches_are_not_read_fast(data: bytes) -> None:
     assert read_regular(data, 3, ",") is None
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.text("ab1 \u3042\t\x00", max_size=4), min_size=0, max_size=5),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from([b"\n", b"\r\n"]),
+    st.integers(2, 4),
+)
+def test_read_fast_exactly_when_every_line_has_n_fields(
+    lines: list[list[str]], end: bytes, n: int
+) -> None:
+    """Read fast iff every line has n fields, whichever proof (byte sum, or CR: count) runs."""
+    data = end.join(",".join(f).encode() for f in lines) + end
+    fast = read_regular(data, n, ",")
+    regular = all(len(f) == n for f in lines)
+    if not regular:
+        assert fast is None
+    else:
+        assert fast is not None
+        assert [[v or "" for v in row] for row in fast.rows()] == lines
+
+
 def test_polars_makes_a_row_of_every_line() -> None:
     """The premise of read_regular's count: blank and blank-looking lines are rows too."""
     data = b"1,2,3\n\n \n\r\n4,5,6\n\n"
