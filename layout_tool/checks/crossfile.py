@@ -122,9 +122,12 @@ class Gathering:
             part = narrow.select(rows, pl.col(name).alias(HASH)).drop_nulls(HASH)
             into.sources.setdefault(i, []).append(into.keep(part))
         into.targets_are_keys |= self.targets_are_keys
+        uniques: dict[str, pl.Series] = {}  # two references to one target share its hashes
         for i, name in self.targets.items():
-            targets = narrow.select(pl.col(name).alias(HASH)).drop_nulls().unique()
-            into.targets.setdefault(i, []).append(into.keep(targets)[HASH])
+            if name not in uniques:
+                targets = narrow.select(pl.col(name).alias(HASH)).drop_nulls().unique()
+                uniques[name] = into.keep(targets)[HASH]
+            into.targets.setdefault(i, []).append(uniques[name])
         for i, (where, group, value) in self.rules.items():
             part = narrow.filter(pl.col(where)).select(
                 rows, pl.col(group).alias(GROUP), pl.col(value).alias(VALUE)
