@@ -9,7 +9,7 @@ time: a duplicate key, a reference and its target, and a rule's group always lan
 same partition, so each partition is checked on its own and the results are put back in
 row order. Memory is then one batch plus one partition, whatever the number of rows.
 
-``LAYOUT_TOOL_SPILL_MB`` sets the budget (default 32 MB; tests set it tiny to force the
+``LAYOUT_TOOL_SPILL_MB`` sets the budget (default 64 MB; tests set it tiny to force the
 spilled path, which must give the same findings as the in-memory one). The files live in
 a temporary folder (``TMPDIR``), removed at the end of the run, or at exit if it fails.
 """
@@ -27,7 +27,7 @@ from typing import Any
 import polars as pl
 
 PARTS = 16
-DEFAULT_MB = 32.0
+DEFAULT_MB = 64.0
 PART = "__part"
 
 
