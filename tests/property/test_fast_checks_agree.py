@@ -233,3 +233,59 @@ def test_number_length_matches_the_regexes(vals: list[str | None], length: int, 
     )
     ok = ~got["bad_re"].fill_null(True)  # length decides only where the type check passed
     assert got["long"].filter(ok).to_list() == got["long_re"].filter(ok).to_list()
+
+
+def _plain_code(item: Item, value: str | None) -> str | None:
+    """The first failing check by the plain rules (docs/checks.md order), one value."""
+    from layout_tool.identifiers import LENGTHS, is_valid
+
+    if value is None:
+        return "required" if item.required else None
+    if item.type == "digits" and (not value.isascii() or not value.isdigit()) and value:
+        return "type"
+    if item.type == "zenkaku" and any(ch in BAD_ZENKAKU for ch in value):
+        return "type"
+    if len(value) > item.length:
+        return "length"
+    kind = item.check
+    if kind is not None and 2 <= len(value) == LENGTHS.get(kind, len(value)):
+        return None if is_valid(kind, value) else "check-digit"
+    return None
+
+
+ZENKAKU = "アイウーヽヾ\u3000ぁ漢字０１９٣\ue000𠀋"  # each passes a zenkaku item's type check
+BAD_ZENKAKU = set("0123456789+-. _eE\x00\x01\x1f\x7f\x80\x9f\t\nｱｶﾟ｡a")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(values() | st.text(EDGE, max_size=30) | st.text(ZENKAKU, max_size=10), max_size=40),
+    st.sampled_from(
+        [("digits", 15, "m11"), ("digits", 6, "lgcode"), ("digits", 8, None), ("zenkaku", 6, None)]
+    ),
+)
+def test_the_engines_fast_form_gives_the_plain_codes(
+    vals: list[str | None], kind: tuple[str, int, str | None]
+) -> None:
+    """validate's form of the checks (one cast shared by type and check digit, a check digit
+    that trusts the type check, lengths counted past their bytes only, UInt8 codes) gives
+    the code the plain rules give, and the same as ``finding_code``."""
+    from layout_tool.checks.digits import digits_as_int
+    from layout_tool.checks.items import CHECK_CODES, check_steps, finding_index
+
+    type_, length, check = kind
+    item = Item(no=1, name="x", type=type_, length=length, required=True, check=check)  # type: ignore[arg-type]
+    v = pl.col("v")
+    screen = char_screen(item, v)
+    frame = column(vals).with_columns(
+        *([] if screen is None else [screen.alias("chars")]),
+        *([digits_as_int(v).alias("n")] if type_ == "digits" else []),
+    )
+    chars = None if screen is None else pl.col("chars")
+    as_int = pl.col("n") if type_ == "digits" else None
+    steps = check_steps(item, v, {}, chars, as_int=as_int)
+    got = frame.select(finding_index(steps).alias("i"), finding_code(item, v, {}).alias("code"))
+    fast = [None if i is None else CHECK_CODES[i] for i in got["i"].to_list()]
+    assert fast == got["code"].to_list()
+    if check != "m11" or all(v is None or len(v) <= 19 for v in vals):
+        assert fast == [_plain_code(item, v) for v in vals]
