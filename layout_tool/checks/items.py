@@ -19,7 +19,7 @@ import polars as pl
 from layout_tool.charset.length import DEFAULT as DEFAULT_COUNT
 from layout_tool.charset.length import size as counted_size
 from layout_tool.checks.dates import date_ok
-from layout_tool.checks.digits import check_digit_ok, non_digit
+from layout_tool.checks.digits import check_digit_ok, digits_as_int, non_digit
 from layout_tool.spec.itemtypes import DIGITS_ONLY, ITEM_TYPE_DEFS, NUMBER, item_type
 from layout_tool.spec.itemtypes import GAIJI as GAIJI  # re-exported: the checks' 外字 class
 from layout_tool.spec.model import CodeTable, Item
@@ -51,6 +51,40 @@ def number_long(value: pl.Expr, length: int, scale: int) -> pl.Expr:
     return (digits > length) | (decimals > scale)
 
 
+def number_rest(value: pl.Expr) -> pl.Expr:
+    """A number item's value where it is not a plain integer, else null.
+
+    polars casts a string to a signed integer only if it is ASCII digits after an optional
+    ``-`` or ``+`` (no spaces, points or exponents; nothing past 64 bits), so a value that
+    casts and does not start with ``+`` matches ``-?[0-9]+``: the common case of a number
+    item, decided without the regex, its digits counted by its bytes. Only the rest (mostly
+    null) is searched. tests/property/test_fast_checks_agree.py holds this to the regex.
+    """
+    return pl.when(value.cast(pl.Int64, strict=False).is_null()).then(value)
+
+
+def _number_bad(value: pl.Expr, rest: pl.Expr) -> pl.Expr:
+    """``~value.str.contains(NUMBER)``, the regex run on ``number_rest(value)`` only."""
+    return value.str.starts_with("+") | ~rest.str.contains(NUMBER)
+
+
+def _number_long_fast(value: pl.Expr, rest: pl.Expr, length: int, scale: int) -> pl.Expr:
+    """``number_long``, plain integers (``rest`` null) counted by their bytes."""
+    digits = value.str.len_bytes().cast(pl.Int64) - value.str.starts_with("-").cast(pl.Int64)
+    return (rest.is_null() & (digits > length)) | number_long(rest, length, scale)
+
+
+def precomputed(item: Item, value: pl.Expr) -> tuple[str, pl.Expr] | None:
+    """The one column several checks of the item read, to compute once: ("as_int", the
+    UInt64 cast of a digits item) or ("rest", ``number_rest`` of a number item)."""
+    kind = item_type(item.type)
+    if kind.bad_char == DIGITS_ONLY:
+        return "as_int", digits_as_int(value)
+    if kind.length == "number":
+        return "rest", number_rest(value)
+    return None
+
+
 def char_screen(item: Item, value: pl.Expr) -> pl.Expr | None:
     """The value where it holds a character that may fail the type or 外字 check, else null.
 
@@ -64,12 +98,16 @@ def char_screen(item: Item, value: pl.Expr) -> pl.Expr | None:
 
 
 def type_bad(
-    item: Item, value: pl.Expr, chars: pl.Expr | None = None, as_int: pl.Expr | None = None
+    item: Item,
+    value: pl.Expr,
+    chars: pl.Expr | None = None,
+    as_int: pl.Expr | None = None,
+    rest: pl.Expr | None = None,
 ) -> pl.Expr | None:
     """True where the value has a character outside the item's class (or breaks its pattern).
 
     ``chars``: the value where it may hold such a character, null elsewhere (``char_screen``).
-    ``as_int``: for a digits item, ``checks.digits.digits_as_int(value)`` computed once.
+    ``as_int`` / ``rest``: ``precomputed(item, value)``'s column, computed once.
     """
     bad: pl.Expr | None = None
     kind = item_type(item.type)
@@ -78,23 +116,28 @@ def type_bad(
     elif kind.bad_char is not None:
         bad = (value if chars is None else chars).str.contains(kind.bad_char)
     elif kind.length == "number":
-        bad = ~value.str.contains(NUMBER)
+        bad = ~value.str.contains(NUMBER) if rest is None else _number_bad(value, rest)
     if item.pattern is not None:
         off = ~value.str.contains(f"^(?:{item.pattern})$")
         bad = off if bad is None else bad | off
     return bad
 
 
-def length_bad(item: Item, value: pl.Expr, count: str = DEFAULT_COUNT) -> pl.Expr | None:
+def length_bad(
+    item: Item, value: pl.Expr, count: str = DEFAULT_COUNT, rest: pl.Expr | None = None
+) -> pl.Expr | None:
     """True where the value is too long (for ``fixed``: not exactly ``length``).
 
     It decides only where the type check passed (docs/checks.md order), as in ``finding_code``.
+    ``rest``: for a number item, ``number_rest(value)`` computed once.
     ``count``: how 桁数 is counted (``layout_tool.charset.length``; default code points).
     """
     rule = item_type(item.type).length
     if rule == "none":
         return None
     if rule == "number":
+        if rest is not None:
+            return _number_long_fast(value, rest, item.length, item.scale or 0)
         return number_long(value, item.length, item.scale or 0)
     # Bytes are characters in an ASCII-only type wherever this check decides: any other
     # character is a type finding, which comes first (and bytes are cheaper to count).
@@ -154,19 +197,21 @@ def check_steps(
     chars: pl.Expr | None = None,
     count: str = DEFAULT_COUNT,
     as_int: pl.Expr | None = None,
+    rest: pl.Expr | None = None,
 ) -> list[tuple[str, pl.Expr]]:
     """(finding code, bad condition) of each check of the item, in docs/checks.md order.
 
     ``chars``: ``char_screen(item, value)``, when the caller scans for 外字 too.
-    ``as_int``: for a digits item, ``checks.digits.digits_as_int(value)`` computed once.
+    ``as_int`` / ``rest``: ``precomputed(item, value)``'s column, when the caller computes
+    it once for the several checks that read it.
     """
     steps: list[tuple[str, pl.Expr]] = []
     if item.required:
         steps.append(("required", value.is_null()))
-    bad = type_bad(item, value, chars, as_int)
+    bad = type_bad(item, value, chars, as_int, rest)
     if bad is not None:
         steps.append(("type", bad))
-    bad = length_bad(item, value, count)
+    bad = length_bad(item, value, count, rest)
     if bad is not None:
         steps.append(("length", bad))
     own = own_check(item, value, codes, as_int, after_type=True)

@@ -15,7 +15,6 @@ import polars as pl
 
 from layout_tool.charset.policy import CharPolicy, length_message
 from layout_tool.checks import crossfile
-from layout_tool.checks.digits import digits_as_int
 from layout_tool.checks.items import (
     CHECK_CODES,
     char_screen,
@@ -23,6 +22,7 @@ from layout_tool.checks.items import (
     finding_index,
     gaiji_fails_checks,
     gaiji_present,
+    precomputed,
 )
 from layout_tool.checks.strength import soft_code_items
 from layout_tool.findings import Finding
@@ -37,13 +37,12 @@ from layout_tool.readers.csv_reader import CsvReader
 from layout_tool.readers.protocol import ReadOptions
 from layout_tool.readers.registry import open_reader
 from layout_tool.report.report import FileResult, Filter, Report
-from layout_tool.spec.itemtypes import DIGITS_ONLY, item_type
 from layout_tool.spec.model import AreaSpec, CodeTable, FileSpec, Item
 from layout_tool.validate.messages import item_message
 
 GAIJI_PREFIX = "\x00gaiji:"
 CHARS_PREFIX = "\x00chars:"
-INT_PREFIX = "\x00int:"  # + item: a digits item read as UInt64 once, for type and check digit
+PRE_PREFIX = "\x00pre:"  # + item: the column several checks read (``checks.items.precomputed``)
 SCAN_PREFIX = "\x00scan:"  # + code + ":" + item: the character checks of CharPolicy.scans
 INVENTORIED = ("gaiji", "charset", "lost-char")
 # Planning a batch's query of some 200 expressions costs 13 ms with common-subexpression
@@ -202,11 +201,14 @@ class _Plan:
                 self.screens.append(screen.alias(CHARS_PREFIX + item.name))
                 chars = pl.col(CHARS_PREFIX + item.name)
             count = self.counts[item.name]
-            as_int = None
-            if item_type(item.type).bad_char == DIGITS_ONLY:
-                self.screens.append(digits_as_int(value).alias(INT_PREFIX + item.name))
-                as_int = pl.col(INT_PREFIX + item.name)
-            steps = check_steps(item, value, codes, chars, count, as_int)
+            shared: dict[str, pl.Expr] = {}
+            pre = precomputed(item, value)
+            if pre is not None:
+                self.screens.append(pre[1].alias(PRE_PREFIX + item.name))
+                shared[pre[0]] = pl.col(PRE_PREFIX + item.name)
+            steps = check_steps(
+                item, value, codes, chars, count, shared.get("as_int"), shared.get("rest")
+            )
             self.checks.append(finding_index(steps).alias(item.name))
             if not gaiji_fails_checks(item, codes):
                 scanned = value if chars is None else chars

@@ -9,6 +9,8 @@ scripts' digits, more digits than 64 bits hold) and of the character classes.
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -241,6 +243,12 @@ def _plain_code(item: Item, value: str | None) -> str | None:
 
     if value is None:
         return "required" if item.required else None
+    if item.type == "number":
+        if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value, flags=re.ASCII):
+            return "type"
+        whole, _, decimals = value.lstrip("-").partition(".")
+        too_long = len(whole) + len(decimals) > item.length or len(decimals) > (item.scale or 0)
+        return "length" if too_long else None
     if item.type == "digits" and (not value.isascii() or not value.isdigit()) and value:
         return "type"
     if item.type == "zenkaku" and any(ch in BAD_ZENKAKU for ch in value):
@@ -261,29 +269,39 @@ BAD_ZENKAKU = set("0123456789+-. _eE\x00\x01\x1f\x7f\x80\x9f\t\nｱｶﾟ｡a")
 @given(
     st.lists(values() | st.text(EDGE, max_size=30) | st.text(ZENKAKU, max_size=10), max_size=40),
     st.sampled_from(
-        [("digits", 15, "m11"), ("digits", 6, "lgcode"), ("digits", 8, None), ("zenkaku", 6, None)]
+        [
+            ("digits", 15, "m11"),
+            ("digits", 6, "lgcode"),
+            ("digits", 8, None),
+            ("zenkaku", 6, None),
+            ("number", 5, None),
+            ("number", 19, "2"),
+        ]
     ),
 )
 def test_the_engines_fast_form_gives_the_plain_codes(
     vals: list[str | None], kind: tuple[str, int, str | None]
 ) -> None:
     """validate's form of the checks (one cast shared by type and check digit, a check digit
-    that trusts the type check, lengths counted past their bytes only, UInt8 codes) gives
+    that trusts the type check, lengths counted past their bytes only, plain integers of a
+    number item judged by a cast and their bytes, UInt8 codes) gives
     the code the plain rules give, and the same as ``finding_code``."""
-    from layout_tool.checks.digits import digits_as_int
-    from layout_tool.checks.items import CHECK_CODES, check_steps, finding_index
+    from layout_tool.checks.items import CHECK_CODES, check_steps, finding_index, precomputed
 
     type_, length, check = kind
-    item = Item(no=1, name="x", type=type_, length=length, required=True, check=check)  # type: ignore[arg-type]
+    scale = int(check) if type_ == "number" and check else 0
+    check = None if type_ == "number" else check
+    item = Item(no=1, name="x", type=type_, length=length, required=True, check=check, scale=scale)  # type: ignore[arg-type]
     v = pl.col("v")
     screen = char_screen(item, v)
+    pre = precomputed(item, v)
     frame = column(vals).with_columns(
         *([] if screen is None else [screen.alias("chars")]),
-        *([digits_as_int(v).alias("n")] if type_ == "digits" else []),
+        *([] if pre is None else [pre[1].alias("pre")]),
     )
     chars = None if screen is None else pl.col("chars")
-    as_int = pl.col("n") if type_ == "digits" else None
-    steps = check_steps(item, v, {}, chars, as_int=as_int)
+    shared = {} if pre is None else {pre[0]: pl.col("pre")}
+    steps = check_steps(item, v, {}, chars, as_int=shared.get("as_int"), rest=shared.get("rest"))
     got = frame.select(finding_index(steps).alias("i"), finding_code(item, v, {}).alias("code"))
     fast = [None if i is None else CHECK_CODES[i] for i in got["i"].to_list()]
     assert fast == got["code"].to_list()
