@@ -117,10 +117,14 @@ class FilePlan:
     roles: dict[str, Role] = field(default_factory=dict)
     heads: pl.Series | None = None
     """Row of each group's head, indexed by group number (files with a one-per-group rule)."""
+    offset: int = 0
+    """The file row of ``frame``'s first row: not 0 when ``frame`` is one block (``blocks``)."""
+    total: int | None = None
+    """The file's row count when ``frame`` is one block of it."""
 
     @property
     def rows(self) -> int:
-        return self.frame.height
+        return self.frame.height if self.total is None else self.total
 
 
 @dataclass

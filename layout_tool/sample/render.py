@@ -248,6 +248,8 @@ def render(
         target_id = group[0][1].target
         target = area.files[target_id]
         rows = frame[ref]
+        if target.offset:
+            rows = rows - target.offset
         sub = target.frame.select(pl.all().gather(rows))
         values = render(area, target_id, sub, list(dict.fromkeys(c.item for _, c in group)))
         for name, copy in group:
