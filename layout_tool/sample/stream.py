@@ -35,6 +35,7 @@ from layout_tool.sample.writer import _csv, atomic_write, batch_rows_for, file_n
 from layout_tool.spec.model import AreaSpec
 
 PROBE_ROWS = 1000
+"""Rows of the small plan that tells the scale for ``--file`` of a file other than the main."""
 
 
 def streamable(spec: AreaSpec, stop_at: str | None) -> bool:
