@@ -28,6 +28,7 @@ from layout_tool.sample.model import AreaPlan, Const, FilePlan, Indexed
 from layout_tool.sample.plan import EVENTS, HISTORY, Planner
 from layout_tool.sample.rand import below, weighted
 from layout_tool.sample.render import render
+from layout_tool.sample.structure import analyse
 from layout_tool.sample.values import capacity
 from layout_tool.spec.model import AreaSpec, Rule
 
@@ -315,6 +316,13 @@ def census(spec: AreaSpec, rows: int, seed: int, block: int = BLOCK_ENTITIES) ->
     return Census(carry.entities, carry.row, anchors.len(), anchors.cast(_U32))
 
 
+def usable(spec: AreaSpec, facts: Census) -> bool:
+    """A main file with rules but no group at all (a handful of rows) is planned whole: the
+    linked file (世帯) would then draw its head rows at random from the whole main file."""
+    main = analyse(spec).main
+    return facts.groups > 0 or not any(r.file == main for r in spec.rules)
+
+
 def plan_blocks(
     spec: AreaSpec,
     rows: int,
@@ -327,8 +335,10 @@ def plan_blocks(
 
     Each yielded ``AreaPlan`` holds the files before the main file whole (small lookups such
     as 特別徴収義務者) and, of the main file and those after it, the rows of this block
-    (``FilePlan.offset`` is the first one's row in its file). The caller must check
-    ``streamable`` first.
+    (``FilePlan.offset`` is the first one's row in its file). The caller checks
+    ``stream.streamable`` first, and ``usable`` on the census.
     """
     facts = known if known is not None else census(spec, rows, seed, block)
+    if not usable(spec, facts):
+        raise ValueError("no group in the main file: plan it whole (plan_area)")
     yield from BlockPlanner(spec, rows, seed, stop_at, block, facts).blocks()

@@ -26,7 +26,7 @@ import polars as pl
 
 from layout_tool.progress import Progress
 from layout_tool.progress import plan as planned
-from layout_tool.sample.blocks import BLOCK_ENTITIES, Census, census, plan_blocks
+from layout_tool.sample.blocks import BLOCK_ENTITIES, Census, census, plan_blocks, usable
 from layout_tool.sample.model import AreaPlan
 from layout_tool.sample.plan import plan_area
 from layout_tool.sample.render import render
@@ -93,18 +93,12 @@ def _cut_scale(
     scale = rows if got == 0 else math.ceil(rows * probe_rows / got * 1.05) + 10
     for attempt in range(5):
         facts = census(spec, scale, seed, block)
-        if not _usable(spec, facts):
+        if not usable(spec, facts):
             return None
         if attempt == 4 or _count(spec, scale, seed, file_id, block, facts) >= rows:
             return scale, facts
         scale *= 2
     return None  # pragma: no cover - the loop returns
-
-
-def _usable(spec: AreaSpec, facts: Census) -> bool:
-    """A main file with rules but no group at all (a handful of rows) is planned whole."""
-    st = analyse(spec)
-    return facts.groups > 0 or not any(r.file == st.main for r in spec.rules)
 
 
 def _count(spec: AreaSpec, scale: int, seed: int, file_id: str, block: int, facts: Census) -> int:
@@ -183,7 +177,7 @@ def write_streamed(
     if file_id is None or file_id == st.main:
         scale = rows
         facts = census(spec, scale, seed, block)
-        if not _usable(spec, facts):
+        if not usable(spec, facts):
             return None
     else:
         found = _cut_scale(spec, rows, seed, file_id, block)
