@@ -296,11 +296,11 @@ class BlockPlanner(Planner):
             self.anchors.append(heads["_anchor"])
         elif count:
             last = pl.lit(count - 1, _U32)
-            anchors = self.census.head_anchors
-            head = pl.lit(anchors).gather(pl.min_horizontal(pl.col("_grp"), last))
+            at = frame.select(pl.min_horizontal(pl.col("_grp"), last))
+            head = self.census.head_anchors.gather(at.to_series())
             in_range = pl.col("_grp") < count
             frame = frame.with_columns(
-                pl.when(in_range).then(head).otherwise(pl.col("_anchor")).alias("_head")
+                pl.when(in_range).then(pl.lit(head)).otherwise(pl.col("_anchor")).alias("_head")
             )
         plan.frame = frame
         plan.heads = heads["_row"]
