@@ -28,6 +28,7 @@ from layout_tool.sample.model import AreaPlan, Const, FilePlan, Indexed
 from layout_tool.sample.plan import EVENTS, HISTORY, Planner
 from layout_tool.sample.rand import below, weighted
 from layout_tool.sample.render import render
+from layout_tool.sample.shapes import shape
 from layout_tool.sample.structure import analyse
 from layout_tool.sample.values import capacity
 from layout_tool.spec.model import AreaSpec, Rule
@@ -65,6 +66,8 @@ class Carry:
     entities: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     """Rows so far of the other files made block by block."""
+    roots: dict[str, int] = field(default_factory=dict)
+    """The next entity of each other root file."""
 
 
 class BlockPlanner(Planner):
@@ -80,11 +83,14 @@ class BlockPlanner(Planner):
         census: Census | None = None,
     ) -> None:
         super().__init__(spec, rows, seed, stop_at)
-        order = self.structure.order
-        main_at = order.index(self.structure.main)
-        last = order.index(stop_at) if stop_at is not None else len(order) - 1
-        self.resident = order[:main_at]
-        self.streamed = order[main_at : last + 1] if census is not None else order[main_at:][:1]
+        found = shape(spec, stop_at if census is not None else self.structure.main)
+        if found is None:
+            raise ValueError(f"area {spec.id} cannot be planned a block at a time")
+        self.shape = found
+        self.resident = found.resident
+        self.streamed = found.streamed if census is not None else found.streamed[:1]
+        self.roots: dict[str, int] = {}
+        """Entities of each other root file (known once its first block is planned)."""
         self.block = max(block, 1)
         self.census = census
         self.carry = Carry()
@@ -97,13 +103,24 @@ class BlockPlanner(Planner):
         for file_id in self.resident:
             self.plan_file(file_id)
         counts = dict(self.area.counts)
-        while self.carry.row < self.rows and self.carry.entity < self.total_entities:
-            self.next = replace(self.carry, rows=dict(self.carry.rows))
+        while self._more():
+            self.next = replace(
+                self.carry, rows=dict(self.carry.rows), roots=dict(self.carry.roots)
+            )
             self.area.counts = dict(counts)
+            for file_id in self.streamed:
+                self.area.files.pop(file_id, None)
             for file_id in self.streamed:
                 self.plan_file(file_id)
             yield self.area
             self.carry = self.next
+
+    def _more(self) -> bool:
+        carry = self.carry
+        if carry.row < self.rows and carry.entity < self.total_entities:
+            return True
+        roots = [f for f in self.streamed if self.shape.kind[f] == "root"]
+        return any(f not in self.roots or carry.roots.get(f, 0) < self.roots[f] for f in roots)
 
     # --- planning a block ---------------------------------------------------------------
 
@@ -118,17 +135,25 @@ class BlockPlanner(Planner):
         else:
             plan.offset = self.carry.rows.get(file_id, 0)
             self.next.rows[file_id] = plan.offset + plan.frame.height
+            if file_id in self.roots:
+                plan.total = self.roots[file_id] if file_id in self.shape.plain else None
+        if file_id in self.shape.plain:
+            plan.lookup = plain_rows
+
+    def _entities(self, file_id: str, wanted: int) -> int:
+        """``Planner.root_base``'s entity count of a root file."""
+        st = self.structure
+        spec = self.spec.file(file_id)
+        entity = st.entity[file_id]
+        if spec.key and entity is None:
+            return min(wanted, 1)
+        if entity is not None:
+            tag = st.tag(file_id, entity)
+            return min(wanted, capacity(spec.item(entity), tag, self.spec.codes))
+        return wanted
 
     def _main_entities(self) -> int:
-        st = self.structure
-        spec = self.spec.file(st.main)
-        entity = st.entity[st.main]
-        if spec.key and entity is None:
-            return min(self.rows, 1)
-        if entity is not None:
-            tag = st.tag(st.main, entity)
-            return min(self.rows, capacity(spec.item(entity), tag, self.spec.codes))
-        return self.rows
+        return self._entities(self.structure.main, self.rows)
 
     def _shifted(self, frame: pl.DataFrame, offset: int) -> pl.DataFrame:
         return frame.with_columns((pl.col("_row") + pl.lit(offset, _U32)).cast(_U32))
@@ -153,6 +178,19 @@ class BlockPlanner(Planner):
             if tag is not None:
                 total = self.census.entities if self.census is not None else self.total_entities
                 self.area.counts[tag] = total
+        elif self.shape.kind[file_id] == "root":
+            if file_id not in self.roots:
+                known = tag is not None and tag in self.area.counts
+                wanted = self.area.counts[str(tag)] if known else self.default_count(file_id)
+                self.roots[file_id] = self._entities(file_id, wanted)
+            first = self.carry.roots.get(file_id, 0)
+            last = min(first + self.block, self.roots[file_id])
+            frame = pl.DataFrame({"_ent": pl.Series(range(first, max(first, last)), dtype=_U32)})
+            frame = self._expand(frame, versions, "_ent", None, limit)
+            frame = self._shifted(frame, self.carry.rows.get(file_id, 0))
+            self.next.roots[file_id] = max(first, last)
+            if tag is not None:
+                self.area.counts[tag] = self.roots[file_id]
         else:
             # the linked file (世帯): one entity per group begun in this block of the main file
             main = self.area.files[st.main]
@@ -213,8 +251,9 @@ class BlockPlanner(Planner):
     def _draw(self, plan: FilePlan, k: int) -> None:
         """The linked file's draw of its group's head row, in the main file's block."""
         ref = self.spec.references[k]
-        if ref.target.file not in self.streamed:
-            super()._draw(plan, k)
+        linked = self.shape.kind.get(plan.spec.id) == "linked"
+        if ref.target.file not in self.streamed or not linked:
+            super()._draw(plan, k)  # a random row: of a resident or a plain file
             return
         target = self.area.files[ref.target.file]
         assert self.census is not None and target.heads is not None
@@ -304,6 +343,22 @@ class BlockPlanner(Planner):
             )
         plan.frame = frame
         plan.heads = heads["_row"]
+
+
+def plain_rows(rows: pl.Series) -> pl.DataFrame:
+    """The plan rows of a plain file (``shapes``) at file rows ``rows``: row = entity."""
+    at = rows.cast(_U32)
+    return pl.DataFrame(
+        {
+            "_ent": at,
+            "_seq": pl.Series([1] * at.len(), dtype=_U32),
+            "_row": at,
+            "_last": pl.Series([True] * at.len(), dtype=pl.Boolean),
+            "_anchor": at,
+            "_grp": at,
+            "_head": at,
+        }
+    )
 
 
 def census(spec: AreaSpec, rows: int, seed: int, block: int = BLOCK_ENTITIES) -> Census:

@@ -20,6 +20,7 @@ columns, all unsigned integers unless said otherwise:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -121,6 +122,9 @@ class FilePlan:
     """The file row of ``frame``'s first row: not 0 when ``frame`` is one block (``blocks``)."""
     total: int | None = None
     """The file's row count when ``frame`` is one block of it."""
+    lookup: Callable[[pl.Series], pl.DataFrame] | None = None
+    """The plan rows at any file rows, for a file made a block at a time whose plan row is a
+    function of its row number (random draws from it reach beyond the block)."""
 
     @property
     def rows(self) -> int:

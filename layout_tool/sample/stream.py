@@ -30,6 +30,7 @@ from layout_tool.sample.blocks import BLOCK_ENTITIES, Census, census, plan_block
 from layout_tool.sample.model import AreaPlan
 from layout_tool.sample.plan import plan_area
 from layout_tool.sample.render import render
+from layout_tool.sample.shapes import shape
 from layout_tool.sample.structure import analyse
 from layout_tool.sample.writer import _csv, atomic_write, batch_rows_for, file_name
 from layout_tool.spec.model import AreaSpec
@@ -39,49 +40,8 @@ PROBE_ROWS = 1000
 
 
 def streamable(spec: AreaSpec, stop_at: str | None) -> bool:
-    """Whether ``plan_blocks`` can make the plan up to ``stop_at`` (see the module docstring)."""
-    st = analyse(spec)
-    order = list(st.order)
-    main_at = order.index(st.main)
-    last = order.index(stop_at) if stop_at is not None else len(order) - 1
-    if last < main_at:
-        return False
-    resident = set(order[:main_at])
-    streamed = order[main_at : last + 1]
-    rules = [r for r in spec.rules if r.file == st.main]
-    if any(r.file in streamed and r.file != st.main for r in spec.rules):
-        return False
-    group_tag: str | None = None
-    if rules:
-        tags = [
-            st.tag(st.main, g)
-            for g in rules[0].group
-            if not st.is_constant(st.main, spec.file(st.main).item(g))
-        ]
-        group_tag = tags[0] if len(tags) == 1 else None
-    for file_id in streamed[1:]:
-        entity = st.entity[file_id]
-        k_parent = st.parent.get(file_id)
-        if k_parent is not None:
-            if spec.references[k_parent].target.file not in streamed:
-                return False
-            linked = False
-        else:
-            linked = (
-                group_tag is not None
-                and entity is not None
-                and st.tag(file_id, entity) == group_tag
-                and not st.sequence[file_id]
-            )
-            if not linked:
-                return False
-        for k in st.refs_from(file_id):
-            target = spec.references[k].target.file
-            if k == k_parent or k in st.deferred or target in resident:
-                continue
-            if target in streamed and not (linked and target == st.main):
-                return False
-    return True
+    """Whether ``plan_blocks`` can make the plan up to ``stop_at`` (see ``shapes``)."""
+    return shape(spec, stop_at) is not None
 
 
 def _cut_scale(

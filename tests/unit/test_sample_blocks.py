@@ -15,8 +15,9 @@ import pytest
 from test_sample_valid import SMALL
 
 from layout_tool.sample import plan_for, sample_to_dir, write_plan
-from layout_tool.sample.blocks import census, plan_blocks
+from layout_tool.sample.blocks import census, plain_rows, plan_blocks
 from layout_tool.sample.plan import HISTORY, plan_area
+from layout_tool.sample.shapes import shape
 from layout_tool.sample.stream import streamable, write_streamed
 from layout_tool.sample.structure import analyse
 from layout_tool.spec.catalogue import catalogue, load_area
@@ -24,16 +25,8 @@ from layout_tool.spec.loader import load_area_file
 from layout_tool.spec.model import AreaSpec
 
 BUNDLED = [e.id for e in catalogue() if e.spec is not None]
-WHOLE_ONLY = {
-    ("kotei", None),
-    ("kotei", "tochi"),
-    ("kotei", "kaoku"),
-    ("kokuho", None),
-    ("kokuho", "hihokensha"),
-    ("kokuho", "fuka"),
-    ("kojin_juminzei", "tokucho_gimusha"),
-}
-"""Planned whole, as before: rows drawn at random from a streamed file, or a small lookup."""
+WHOLE_ONLY = {("kojin_juminzei", "tokucho_gimusha")}
+"""Planned whole, as before: a small lookup before the main file (a twentieth of the rows)."""
 
 
 def _small(tmp_path: Path) -> AreaSpec:
@@ -81,6 +74,16 @@ def test_blocks_are_bounded_and_concatenate_to_the_whole_plan(
         assert facts.groups == whole_heads.len()
         anchors = whole.files[main].frame["_anchor"].gather(whole_heads)
         assert facts.head_anchors.equals(anchors, check_names=False)
+
+
+@pytest.mark.parametrize(("area", "file_id"), [("kotei", "nozeigimusha"), ("kokuho", "setai")])
+def test_a_plain_file_is_looked_up_not_held(area: str, file_id: str) -> None:
+    """Random draws reach beyond the block: a plain file's plan row follows from its number."""
+    spec = load_area(area)
+    found = shape(spec, None)
+    assert found is not None and file_id in found.plain
+    whole = plan_area(spec, 300, 4).files[file_id].frame
+    assert plain_rows(whole["_row"].reverse()).equals(whole.reverse())
 
 
 def _bytes(paths: list[Path]) -> list[tuple[str, bytes]]:
