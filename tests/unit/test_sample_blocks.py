@@ -8,12 +8,16 @@ writer (``plan_for`` + ``write_plan``), for every bundled area and every ``--fil
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_sample_valid import SMALL
 
+from layout_tool.report.report import Filter
 from layout_tool.sample import plan_for, sample_to_dir, write_plan
 from layout_tool.sample.blocks import census, plain_rows, plan_blocks
 from layout_tool.sample.plan import HISTORY, plan_area
@@ -23,6 +27,7 @@ from layout_tool.sample.structure import analyse
 from layout_tool.spec.catalogue import catalogue, load_area
 from layout_tool.spec.loader import load_area_file
 from layout_tool.spec.model import AreaSpec
+from layout_tool.validate import Options, validate_paths
 
 BUNDLED = [e.id for e in catalogue() if e.spec is not None]
 WHOLE_ONLY = {("kojin_juminzei", "tokucho_gimusha")}
@@ -123,3 +128,28 @@ def test_no_rows_and_no_groups_fall_back_to_the_whole_plan(tmp_path: Path) -> No
     for rows in range(1, 6):  # a handful of people may form no 世帯 at all
         whole = write_plan(*plan_for(jumin, rows, 2), tmp_path / f"w{rows}")
         assert _bytes(sample_to_dir(jumin, rows, 2, tmp_path / f"s{rows}")) == _bytes(whole)
+
+
+@pytest.mark.parametrize("area", BUNDLED)
+@settings(max_examples=3, deadline=None)
+@given(seed=st.integers(0, 10**6), rows=st.integers(1, 260), block=st.integers(1, 60))
+def test_any_seed_rows_and_block_give_the_whole_plans_bytes(
+    area: str, seed: int, rows: int, block: int
+) -> None:
+    spec = load_area(area)
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        streamed = write_streamed(spec, rows, seed, out / "blocks", block=block)
+        whole = write_plan(*plan_for(spec, rows, seed), out / "whole")
+        assert streamed is None or _bytes(streamed) == _bytes(whole)
+
+
+def test_a_streamed_set_validates_without_findings(tmp_path: Path) -> None:
+    """Cross-file consistency survives the blocks: 世帯番号 of 個人 in 世帯, one 世帯主 per
+    世帯, 記載順位 1..n, 宛名番号 of 異動履歴 in 個人, checked by the validator itself."""
+    jumin = load_area("jumin")
+    paths = write_streamed(jumin, 700, 8, tmp_path, block=23)
+    assert paths is not None
+    report = validate_paths(jumin, [tmp_path], Options(filter=Filter(max_findings=None)))
+    assert [f.to_dict() for f in report.findings] == []
+    assert report.valid and {f.file_id for f in report.files} == {"kojin", "setai", "ido_rireki"}
