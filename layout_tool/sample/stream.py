@@ -17,6 +17,7 @@ at a time and is planned whole, as before.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import BinaryIO
 
 import polars as pl
 
-from layout_tool.progress import Progress
+from layout_tool.progress import Planned, Progress
 from layout_tool.progress import plan as planned
 from layout_tool.sample.blocks import BLOCK_ENTITIES, Census, census, plan_blocks, usable
 from layout_tool.sample.model import AreaPlan
@@ -146,9 +147,12 @@ def write_streamed(
         scale, facts = found
         limit = rows
     file_ids = [f.id for f in spec.files] if file_id is None else [file_id]
-    totals = _totals(spec, scale, seed, file_ids, block, facts, limit)
     outdir = Path(outdir)
-    planned(progress, {str(outdir / file_name(spec.file(f))): totals[f] for f in file_ids})
+    if isinstance(progress, Planned):  # a display that shows each file's rows to come
+        totals = _totals(spec, scale, seed, file_ids, block, facts, limit)
+        planned(progress, {str(outdir / file_name(spec.file(f))): totals[f] for f in file_ids})
+    else:  # no pass to count them: a file ends with its blocks (or at ``limit``)
+        totals = {f: limit if limit is not None else sys.maxsize for f in file_ids}
     paths: list[Path] = []
     for fid in file_ids:
         path = outdir / file_name(spec.file(fid))
