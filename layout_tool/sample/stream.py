@@ -1,17 +1,17 @@
 """Write sample files from a plan made block by block (``blocks``): memory bounded by a block.
 
-``sample_to_dir`` comes here first (without faults): where the area's shape allows it, each
-file is written by walking the main file's blocks once more, planning that block's rows of
-the files up to it and rendering its own in batches. The bytes are those of the whole-file
-plan (``plan_for`` + ``write_plan``), which tests/unit/test_sample_blocks.py proves.
+``sample_to_dir`` comes here first (without faults). Each file is written by walking the
+blocks once more, planning each block's rows of the files up to it and rendering its own in
+batches of ``writer.batch_rows_for`` rows. The bytes are those of the whole-file plan
+(``plan_for`` + ``write_plan``), which tests/unit/test_sample_blocks.py proves for every
+bundled area and file. Which areas and files stream is ``shapes.shape``'s call; those that
+do not (a small lookup asked for alone, a main file with rules but not one group) are
+planned whole by the caller, as before.
 
-Which areas stream (``streamable``): files before the main file in generation order are
-small lookups (特別徴収義務者) and are planned whole; the main file and the files after it
-must each be a child of a streamed file, or the file of the main file's groups (世帯, whose
-rows follow the groups begun in each block), and may draw random rows only from the whole
-lookups. Rules (世帯主, 記載順位) only on the main file. A file whose rows are drawn at random
-from a streamed file (固定資産 土地 → 納税義務者, 国保 被保険者 → 世帯) cannot be made a block
-at a time and is planned whole, as before.
+Passes over the blocks: a census of the main file (planning only), for ``--file`` of a file
+other than the main one a count of its rows at the scale ``plan_for`` would choose, for a
+progress display that shows the rows to come a count of every file's rows, then one pass a
+file written. Planning is a few per cent of the time; rendering is the rest.
 """
 
 from __future__ import annotations
