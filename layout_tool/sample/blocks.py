@@ -5,15 +5,17 @@
 block of whole entities of the main file (an entity's versions, and so its latest version,
 stay together), then plans the rows of the other files that block gives rise to: a child
 file's rows for the block's parents, the linked file's (世帯's) rows for the groups whose
-head is in the block. Concatenated, the blocks are the whole-file plan, column for column.
+head is in the block, and the next block of each other root file's own entities (see
+``shapes``). Concatenated, the blocks are the whole-file plan, column for column.
 
 What spans blocks is carried, O(1): the main file's rows, entities and matched rows so far,
 the group (世帯) the next matched row falls in and its first rank, the groups begun so far,
-and each other file's rows so far. Two facts about the whole main file come from a first
-pass over its blocks (``census``): how many entities and groups it has (domains and random
-draws use these counts), and the anchor (person) of each group's head, which the rows that
-join a random group carry as ``_head`` (世帯主氏名). That array is the only state that grows
-with the file: 4 bytes a group, about 1.2 bytes a row of 住民 個人 (12 MB at 10M rows).
+and each other file's rows (and a root's entities) so far. Two facts about the whole main
+file come from a first pass over its blocks (``census``): how many entities and groups it
+has (domains and random draws use these counts), and the anchor (person) of each group's
+head, which the rows that join a random group carry as ``_head`` (世帯主氏名). That array is
+the only state that grows with the file: 4 bytes a group, about 1.2 bytes a row of 住民 個人
+(12 MB at 10M rows).
 """
 
 from __future__ import annotations
