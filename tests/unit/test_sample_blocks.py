@@ -20,7 +20,7 @@ from test_sample_valid import SMALL
 from layout_tool.report.report import Filter
 from layout_tool.sample import plan_for, sample_to_dir, write_plan
 from layout_tool.sample.blocks import census, plain_rows, plan_blocks
-from layout_tool.sample.plan import HISTORY, plan_area
+from layout_tool.sample.plan import EVENTS, HISTORY, plan_area
 from layout_tool.sample.shapes import shape
 from layout_tool.sample.stream import streamable, write_streamed
 from layout_tool.sample.structure import analyse
@@ -66,6 +66,8 @@ def test_blocks_are_bounded_and_concatenate_to_the_whole_plan(
         assert frame.height <= block * len(HISTORY)
         for f in files:
             parts[f].append(plan.files[f].frame)
+            # at most 3 versions of a person, 4 events of a version: bounded by the block
+            assert plan.files[f].frame.height <= block * len(HISTORY) * len(EVENTS)
         block_heads = plan.files[main].heads
         if block_heads is not None:
             heads.append(block_heads)
