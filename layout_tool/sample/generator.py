@@ -13,11 +13,10 @@ from layout_tool.sample.faults import seed_faults
 from layout_tool.sample.model import AreaPlan
 from layout_tool.sample.plan import plan_area
 from layout_tool.sample.render import render
+from layout_tool.sample.stream import PROBE_ROWS, write_streamed
 from layout_tool.sample.structure import analyse
 from layout_tool.sample.writer import BATCH_ROWS, write, write_faults, write_plan
 from layout_tool.spec.model import AreaSpec
-
-PROBE_ROWS = 1000
 
 
 def plan_for(
@@ -84,11 +83,16 @@ def sample_to_dir(
     faults: int = 0,
     progress: Progress | None = None,
 ) -> list[Path]:
-    """Generate and write; with ``faults`` the data is held in memory to seed them.
+    """Generate and write; with ``faults`` the data is held in memory to seed them. Without,
+    the plan is made block by block where the area allows it (``stream``), so memory does
+    not grow with ``rows``.
     ``progress(path, rows written)`` is called after each batch."""
     if faults < 0:
         raise LayoutToolError(f"faults must be 0 or more, not {faults}")
     if faults == 0:
+        streamed = write_streamed(spec, rows, seed, Path(outdir), file_id, progress)
+        if streamed is not None:
+            return streamed
         area, file_ids = plan_for(spec, rows, seed, file_id)
         return write_plan(area, file_ids, Path(outdir), progress=progress)
     frames = generate(spec, rows, seed, file_id)

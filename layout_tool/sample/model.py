@@ -20,6 +20,7 @@ columns, all unsigned integers unless said otherwise:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -117,10 +118,17 @@ class FilePlan:
     roles: dict[str, Role] = field(default_factory=dict)
     heads: pl.Series | None = None
     """Row of each group's head, indexed by group number (files with a one-per-group rule)."""
+    offset: int = 0
+    """The file row of ``frame``'s first row: not 0 when ``frame`` is one block (``blocks``)."""
+    total: int | None = None
+    """The file's row count when ``frame`` is one block of it."""
+    lookup: Callable[[pl.Series], pl.DataFrame] | None = None
+    """The plan rows at any file rows, for a file made a block at a time whose plan row is a
+    function of its row number (random draws from it reach beyond the block)."""
 
     @property
     def rows(self) -> int:
-        return self.frame.height
+        return self.frame.height if self.total is None else self.total
 
 
 @dataclass

@@ -248,7 +248,12 @@ def render(
         target_id = group[0][1].target
         target = area.files[target_id]
         rows = frame[ref]
-        sub = target.frame.select(pl.all().gather(rows))
+        if target.lookup is not None:
+            sub = target.lookup(rows)
+        else:
+            if target.offset:
+                rows = rows - target.offset
+            sub = target.frame.select(pl.all().gather(rows))
         values = render(area, target_id, sub, list(dict.fromkeys(c.item for _, c in group)))
         for name, copy in group:
             column = values[copy.item].alias(name)
