@@ -39,6 +39,14 @@ CSV_BATCH_BYTES = 16 << 20
 """CSV read per batch by ``convert`` (``validate`` reads 8 MB): each batch costs the plan's
 tens of expressions once, so fewer, larger batches convert a little faster; peak memory
 stays near 400 MB (bench/bench_convert.py)."""
+CSV_BATCH_VALUES = 1_600_000
+"""Values (rows × fields) a vendor CSV batch holds at most: a batch costs polars 16 bytes a
+value (a string view) however short the text, and the plan's columns grow with it, so a
+wide file (the 101-field export: 520 bytes a record, 3 MB of values a MB of CSV) is read in
+smaller batches than a narrow one. 1.6 million values keep converting the wide export near
+400 MB; a 25-field file still reads 16 MB."""
+HEAD_BYTES = 1 << 20
+MIN_BATCH_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -180,8 +188,8 @@ class VendorReader:
         declared = source.encoding if encoding == "auto" else encoding
         options = ReadOptions(
             encoding=declared, has_header=source.header, label=label, hashed=False,
-            batch_bytes=batch_bytes or CSV_BATCH_BYTES, delimiter=source.delimiter,
-            columns=tuple(source.field_names),
+            batch_bytes=batch_bytes or vendor_batch_bytes(path, len(source.fields)),
+            delimiter=source.delimiter, columns=tuple(source.field_names),
         )  # fmt: skip
         reader = open_reader(path, options, "csv")
         assert isinstance(reader, CsvReader)
@@ -202,6 +210,22 @@ class VendorReader:
     def batches(self, digest: Hasher | None = None) -> Iterator[Batch]:
         for section in self.reader.sections(digest):
             yield from section.batches
+
+
+def vendor_batch_bytes(path: Path, fields: int) -> int:
+    """CSV bytes a batch of ``path`` reads: ``CSV_BATCH_BYTES``, or, for a file whose
+    records (measured on its first MB) hold more than ``CSV_BATCH_VALUES`` values in that
+    many bytes, as many bytes as hold that many values (1 MB at least)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+    except OSError:  # the reader says what is wrong with the file
+        return CSV_BATCH_BYTES
+    lines = head.count(b"\n")
+    if lines < 2:
+        return CSV_BATCH_BYTES
+    wanted = CSV_BATCH_VALUES // max(fields, 1) * len(head) // lines
+    return max(MIN_BATCH_BYTES, min(CSV_BATCH_BYTES, wanted))
 
 
 def _header_difference(expected: list[str], found: list[str]) -> str:
