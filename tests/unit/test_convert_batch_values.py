@@ -53,3 +53,27 @@ def test_batches_of_the_wide_export_hold_at_most_the_values(
     assert len(heights) > 2
     assert sum(heights) == WIDE.read_bytes().count(b"\n") - 1
     assert max(heights) * n <= 1.5 * files.CSV_BATCH_VALUES
+
+
+def test_an_input_feeding_several_targets_is_hashed_once_and_reported_for_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    from layout_tool.conversion import convert
+
+    mapping = load_mapping("shisaku-data/jumin")
+    made = []
+    real = hashlib.sha256
+
+    def counted(*args: bytes) -> object:
+        made.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(hashlib, "sha256", counted)
+    report = convert(mapping, [WIDE], tmp_path / "out")
+    monkeypatch.undo()
+    assert len(report.files) == 3
+    expected = real(WIDE.read_bytes()).hexdigest()
+    assert [f.sha256 for f in report.files] == [expected] * 3
+    assert len(made) == 1  # not once per target
