@@ -39,14 +39,15 @@ CSV_BATCH_BYTES = 16 << 20
 """CSV read per batch by ``convert`` (``validate`` reads 8 MB): each batch costs the plan's
 tens of expressions once, so fewer, larger batches convert a little faster; peak memory
 stays near 400 MB (bench/bench_convert.py)."""
-CSV_BATCH_VALUES = 1_600_000
-"""Values (rows × fields) a vendor CSV batch holds at most: a batch costs polars 16 bytes a
-value (a string view) however short the text, and the plan's columns grow with its rows, so
-a wide file (the 101-field export: 520 bytes a record, about 3 bytes of views per byte of
-CSV) is read in smaller batches than a narrow one: 7.9 MB, 15,800 rows, for the export, which
-converts in about 400 MB instead of 580 MB at 1M rows (docs/scale.md); a file of 25 fields
-of 240 bytes a record still reads 16 MB. Fewer values would cost CPU: every batch pays the
-plan's fixed cost (about 30 ms for 住民 個人's 77 items)."""
+CSV_BATCH_VALUES = 1_200_000
+"""Values (rows × fields) a vendor CSV batch holds at most. A batch costs polars 16 bytes a
+value (a string view) however short the text, the plan's columns grow with its rows, and
+the reader holds two or three batches ahead, so a wide file (the 101-field export: 520
+bytes a record, about 3 bytes of views per byte of CSV) is read in smaller batches than a
+narrow one: 5.9 MB (11,881 rows) of the export, which converts 1M rows in 350 MB instead of
+580 MB at 2.5 % more CPU (docs/scale.md); the 16-field kaso-systems export still reads
+13.6 MB. Much fewer values would cost CPU: every batch pays the plan's fixed cost (about
+30 ms for the 77 items of 住民 個人)."""
 HEAD_BYTES = 1 << 20
 MIN_BATCH_BYTES = 1 << 20
 
