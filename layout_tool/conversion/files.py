@@ -39,15 +39,15 @@ CSV_BATCH_BYTES = 16 << 20
 """CSV read per batch by ``convert`` (``validate`` reads 8 MB): each batch costs the plan's
 tens of expressions once, so fewer, larger batches convert a little faster; peak memory
 stays near 400 MB (bench/bench_convert.py)."""
-CSV_BATCH_VALUES = 1_200_000
+CSV_BATCH_VALUES = 1_400_000
 """Values (rows × fields) a vendor CSV batch holds at most. A batch costs polars 16 bytes a
 value (a string view) however short the text, the plan's columns grow with its rows, and
 the reader holds two or three batches ahead, so a wide file (the 101-field export: 520
 bytes a record, about 3 bytes of views per byte of CSV) is read in smaller batches than a
-narrow one: 5.9 MB (11,881 rows) of the export, which converts 1M rows in 350 MB instead of
-580 MB at 2.5 % more CPU (docs/scale.md); the 16-field kaso-systems export still reads
-13.6 MB. Much fewer values would cost CPU: every batch pays the plan's fixed cost (about
-30 ms for the 77 items of 住民 個人)."""
+narrow one: 6.9 MB (13,861 rows) of the export, which converts 1M rows in 380 MB instead of
+570 MB at about 2 % more CPU (docs/scale.md); the 16-field kaso-systems export still reads
+16 MB. Fewer values cost CPU: every batch pays the plan's fixed cost (about 30 ms for the
+77 items of 住民 個人; 1.2 million values: 7 % more CPU)."""
 HEAD_BYTES = 1 << 20
 MIN_BATCH_BYTES = 1 << 20
 
