@@ -176,18 +176,21 @@ def _grouped(
         columns = [c for c in frame.columns if c != BROKEN]
         start = int(at.search_sorted(part.first, "left"))
         ours = chosen.slice(start, int(at.search_sorted(part.first + part.good, "left")) - start)
-        good = (
-            frame.filter(~pl.col(BROKEN))
-            .with_row_index(POS, offset=part.first)
-            .join(ours, on=POS, how="inner", maintain_order="left")
-        )
+        whole = part.good == frame.height  # no broken rows: the good rows are the frame
+        good = frame if whole else frame.filter(~pl.col(BROKEN))
+        # only the picked rows are gathered (by their position among the good rows), not
+        # the whole batch copied and joined
+        at_rows = ours.get_column(POS) - part.first
+        picked = good.select(columns).gather(at_rows).hstack(ours.drop(POS))
+        del good
         findings = (loose if n == 0 else []) + part.findings
-        for row in good.filter(UNPICKED).get_column(ROW).cast(pl.Int64).to_list():
+        for row in picked.filter(UNPICKED).get_column(ROW).cast(pl.Int64).to_list():
             findings.append(Finding("rule", "error", Msg("rule.unpicked", names=names), row=row))
-        out = good.select(*columns, *[aggregate(j) for j in counted])
-        broken = frame.filter(pl.col(BROKEN)).select(columns)
-        if broken.height:
+        out = picked.select(*columns, *[aggregate(j) for j in counted])
+        if not whole:
+            broken = frame.filter(pl.col(BROKEN)).select(columns)
             out = pl.concat([out, broken], how="diagonal_relaxed").sort(pl.col(ROW).cast(pl.Int64))
+        del frame, picked
         yield Batch(out, findings, part.records, part.raw)
 
 

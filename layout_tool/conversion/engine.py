@@ -95,9 +95,11 @@ def convert(
         check_plain_name(output_name(job, options.reverse, options.to), what)
     report.notes.append(t("convert.note-validate"))
     outdir.mkdir(parents=True, exist_ok=True)
+    hashed: dict[Path, str] = {}  # an input read for several targets is hashed once
     with ExitStack() as stack:
         for job, reader, table in zip(jobs, readers, tables, strict=True):
-            _run(mapping, job, reader, table, outdir, options, gaiji, report, stack, progress)
+            _run(mapping, job, reader, table, outdir, options, gaiji, report, stack, progress,
+                 hashed)  # fmt: skip
         # The reports are part of the run's commit: written before any data is renamed (the
         # stack renames the last entered first), so a failure leaves the old run whole.
         commit_reports(
@@ -123,10 +125,13 @@ def _run(
     report: ConversionReport,
     stack: ExitStack,
     progress: Progress | None,
+    hashed: dict[Path, str],
 ) -> None:
     """One input: stream its batches through the plan into the output and rejects files.
 
     The temporary files are renamed when ``stack`` closes, after every input is done.
+    ``hashed``: the sha256 of the inputs already read (one vendor file feeding several
+    targets is read once per target, but hashed only the first time).
     """
     name = output_name(job, options.reverse, options.to)
     target_path = outdir / name
@@ -144,7 +149,8 @@ def _run(
     out_fh = stack.enter_context(out_tmp.open("wb"))
     side = outdir / SIDE
     sensitive = _sensitive(job.target, job.source)
-    digest = hashlib.sha256()
+    known = hashed.get(job.path) if isinstance(reader, files.VendorReader) else None
+    digest = hashlib.sha256() if known is None else None
     items = [it.name for it in job.target.file.items]
     writer: files.VendorWriter | files.StandardWriter | XmlStandardWriter
     # The plan (tens of expressions, and the lookup tables of the item checks) is built in a
@@ -203,8 +209,10 @@ def _run(
         report.notes += notes
         result.unread = reader.stopped
         result.document_errors = sum(f.severity == "error" and f.row is None for f in found)
+    elif digest is None:
+        result.sha256 = known
     else:
-        result.sha256 = digest.hexdigest()
+        result.sha256 = hashed[job.path] = digest.hexdigest()
     if gaiji is not None and result.gaiji_clashes:
         report.notes.append(gaiji.clash_note(job.path, result.gaiji_clashes))
     rejects.close()
