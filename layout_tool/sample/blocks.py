@@ -25,11 +25,10 @@ from dataclasses import dataclass, field, replace
 
 import polars as pl
 
-from layout_tool.sample.groups import HOUSEHOLD, matching, rule_roles
-from layout_tool.sample.model import AreaPlan, Const, FilePlan, Indexed
+from layout_tool.sample.groups import HOUSEHOLD, assign_groups, matching, place, rule_roles
+from layout_tool.sample.model import AreaPlan, FilePlan
 from layout_tool.sample.plan import EVENTS, HISTORY, Planner
 from layout_tool.sample.rand import below, weighted
-from layout_tool.sample.render import render
 from layout_tool.sample.shapes import shape
 from layout_tool.sample.structure import analyse
 from layout_tool.sample.values import capacity
@@ -214,32 +213,8 @@ class BlockPlanner(Planner):
 
     def child_base(self, file_id: str, k: int) -> pl.DataFrame:
         """As ``Planner.child_base`` over the parent's block (its rows are file rows)."""
-        spec = self.spec.file(file_id)
-        ref = self.spec.references[k]
-        target = self.area.files[ref.target.file]
-        keyed = [
-            b for a, b in zip(ref.source.items, ref.target.items, strict=True) if a in spec.key
-        ]
-        columns: list[str] = []
-        indexable = True
-        for b in keyed:
-            role = target.roles.get(b)
-            if isinstance(role, Indexed) and role.fill is None:
-                columns.append(role.column)
-            elif not isinstance(role, Const):
-                indexable = False
-        if indexable:
-            subset = list(dict.fromkeys(columns))
-            table = target.frame.select([*subset, "_row"])
-        else:
-            table = render(self.area, ref.target.file, target.frame, keyed).with_columns(
-                target.frame["_row"]
-            )
-            subset = keyed
-        if subset:
-            parents = table.unique(subset=subset, keep="first", maintain_order=True)["_row"]
-        else:  # one parent: the file's first row
-            parents = table["_row"].head(1 if target.offset == 0 else 0)
+        target = self.area.files[self.spec.references[k].target.file]
+        parents = self._parents(file_id, k)
         frame = pl.DataFrame({"_prow": parents.cast(_U32)})
         weights = EVENTS if self.structure.sequence[file_id] else None
         frame = self._expand(frame, weights, "_prow", None, self._versions_limit(file_id))
@@ -317,22 +292,10 @@ class BlockPlanner(Planner):
             nxt.group = carry.group + after
             nxt.start = int(starts[after])
         nxt.rank = carry.rank + matched
-        frame = frame.with_columns(
-            pl.when(pl.col("_match")).then(pl.lit(group)).alias("_g"),
-            pl.when(pl.col("_match")).then(pl.lit(position)).cast(_U32).alias("_pos"),
-        )
-        heads = frame.filter(pl.col("_match") & (pl.col("_pos") == 1)).sort("_g")
+        frame, heads = place(frame, group, position)
         nxt.heads = carry.heads + heads.height
         count = self.census.groups if self.census is not None else 1
-        latest = (
-            frame.filter(pl.col("_match") & pl.col("_last"))
-            .select("_anchor", pl.col("_g").alias("_lg"))
-            .unique(subset="_anchor", keep="first", maintain_order=True)
-        )
-        frame = frame.join(latest, on="_anchor", how="left", maintain_order="left")
-        stray = below(pl.col("_row"), salt + 1, max(count, 1)).cast(pl.Int64)
-        frame = frame.with_columns(pl.coalesce("_g", "_lg", stray).cast(_U32).alias("_grp"))
-        frame = frame.drop("_g", "_lg")
+        frame = assign_groups(frame, salt, count)
         if self.census is None:
             self.anchors.append(heads["_anchor"])
         elif count:

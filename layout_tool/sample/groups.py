@@ -61,6 +61,31 @@ def matching(area: AreaPlan, plan: FilePlan, sig: Rule) -> pl.Series:
     return values.select(match.alias("_match"))["_match"]
 
 
+def place(
+    frame: pl.DataFrame, group: pl.Series, position: pl.Series
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Matching rows get their group (``_g``) and place in it (``_pos``); and the heads."""
+    frame = frame.with_columns(
+        pl.when(pl.col("_match")).then(pl.lit(group)).alias("_g"),
+        pl.when(pl.col("_match")).then(pl.lit(position)).cast(_U32).alias("_pos"),
+    )
+    return frame, frame.filter(pl.col("_match") & (pl.col("_pos") == 1)).sort("_g")
+
+
+def assign_groups(frame: pl.DataFrame, salt: int, count: int) -> pl.DataFrame:
+    """``_grp`` of every row: its own group, else its entity's latest matching row's, else
+    a seeded draw among ``count`` groups (a row outside the rule still belongs somewhere)."""
+    latest = (
+        frame.filter(pl.col("_match") & pl.col("_last"))
+        .select("_anchor", pl.col("_g").alias("_lg"))
+        .unique(subset="_anchor", keep="first", maintain_order=True)
+    )
+    frame = frame.join(latest, on="_anchor", how="left", maintain_order="left")
+    stray = below(pl.col("_row"), salt + 1, max(count, 1)).cast(pl.Int64)
+    frame = frame.with_columns(pl.coalesce("_g", "_lg", stray).cast(_U32).alias("_grp"))
+    return frame.drop("_g", "_lg")
+
+
 def form_groups(plan: FilePlan, flags: pl.Series, single: bool, salt: int) -> None:
     """Set ``_match``, ``_pos``, ``_grp`` and ``_head`` and the plan's group heads."""
     frame = plan.frame.with_columns(flags.alias("_match"))
@@ -75,21 +100,9 @@ def form_groups(plan: FilePlan, flags: pl.Series, single: bool, salt: int) -> No
         ends = sizes.cum_sum()
         group = ends.search_sorted(rank, side="right").cast(pl.Int64)
         position = rank - (ends - sizes).gather(group) + 1
-    frame = frame.with_columns(
-        pl.when(pl.col("_match")).then(pl.lit(group)).alias("_g"),
-        pl.when(pl.col("_match")).then(pl.lit(position)).cast(_U32).alias("_pos"),
-    )
-    heads = frame.filter(pl.col("_match") & (pl.col("_pos") == 1)).sort("_g")
+    frame, heads = place(frame, group, position)
     count = heads.height
-    latest = (
-        frame.filter(pl.col("_match") & pl.col("_last"))
-        .select("_anchor", pl.col("_g").alias("_lg"))
-        .unique(subset="_anchor", keep="first", maintain_order=True)
-    )
-    frame = frame.join(latest, on="_anchor", how="left", maintain_order="left")
-    stray = below(pl.col("_row"), salt + 1, max(count, 1)).cast(pl.Int64)
-    frame = frame.with_columns(pl.coalesce("_g", "_lg", stray).cast(_U32).alias("_grp"))
-    frame = frame.drop("_g", "_lg")
+    frame = assign_groups(frame, salt, count)
     if count:
         last = pl.lit(count - 1, _U32)
         head = pl.lit(heads["_anchor"]).gather(pl.min_horizontal(pl.col("_grp"), last))

@@ -158,6 +158,19 @@ class Planner:
         )
 
     def child_base(self, file_id: str, k: int) -> pl.DataFrame:
+        target = self.area.files[self.spec.references[k].target.file]
+        parents = self._parents(file_id, k)
+        frame = pl.DataFrame({"_prow": parents.cast(_U32)})
+        weights = EVENTS if self.structure.sequence[file_id] else None
+        frame = self._expand(frame, weights, "_prow", None, self._versions_limit(file_id))
+        seeds = target.frame.select(pl.col("_anchor", "_grp", "_head").gather(frame["_prow"]))
+        return frame.rename({"_prow": f"_ref:{k}"}).with_columns(
+            *seeds.get_columns(), seeds["_anchor"].alias("_ent")
+        )
+
+    def _parents(self, file_id: str, k: int) -> pl.Series:
+        """The ``_row`` of each distinct parent (by the keyed items of reference ``k``) in the
+        target's planned frame (one block of it when streaming: ``offset`` is its first row)."""
         spec = self.spec.file(file_id)
         ref = self.spec.references[k]
         target = self.area.files[ref.target.file]
@@ -173,24 +186,16 @@ class Planner:
             elif not isinstance(role, Const):
                 indexable = False
         if indexable:
-            table = target.frame.select([*dict.fromkeys(columns), "_row"])
             subset = list(dict.fromkeys(columns))
+            table = target.frame.select([*subset, "_row"])
         else:
             table = render(self.area, ref.target.file, target.frame, keyed).with_columns(
                 target.frame["_row"]
             )
             subset = keyed
         if subset:
-            parents = table.unique(subset=subset, keep="first", maintain_order=True)["_row"]
-        else:
-            parents = table["_row"].head(1)
-        frame = pl.DataFrame({"_prow": parents.cast(_U32)})
-        weights = EVENTS if self.structure.sequence[file_id] else None
-        frame = self._expand(frame, weights, "_prow", None, self._versions_limit(file_id))
-        seeds = target.frame.select(pl.col("_anchor", "_grp", "_head").gather(frame["_prow"]))
-        return frame.rename({"_prow": f"_ref:{k}"}).with_columns(
-            *seeds.get_columns(), seeds["_anchor"].alias("_ent")
-        )
+            return table.unique(subset=subset, keep="first", maintain_order=True)["_row"]
+        return table["_row"].head(1 if target.offset == 0 else 0)  # one parent: the first row
 
     # --- files --------------------------------------------------------------------------
 
