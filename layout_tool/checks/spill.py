@@ -1,6 +1,6 @@
 """Bounded memory for the checks across rows: narrow columns spilled to disk in partitions.
 
-While a file streams past, ``crossfile.collect`` keeps a few narrow columns per row (row
+While a file streams past, ``crossfile.Gathering`` keeps a few narrow columns per row (row
 number and a 64-bit hash, 12–16 bytes). Past ``budget()`` bytes held by one file's
 ``Collected``, they are written out as one *run*: each kind of column (the keys, each
 reference's sources or targets, each rule's rows) split into ``PARTS`` Arrow IPC files by
