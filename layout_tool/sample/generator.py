@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import polars as pl
@@ -13,7 +12,7 @@ from layout_tool.sample.faults import seed_faults
 from layout_tool.sample.model import AreaPlan
 from layout_tool.sample.plan import plan_area
 from layout_tool.sample.render import render
-from layout_tool.sample.stream import PROBE_ROWS, write_streamed
+from layout_tool.sample.stream import probe_scale, write_streamed
 from layout_tool.sample.structure import analyse
 from layout_tool.sample.writer import BATCH_ROWS, write, write_faults, write_plan
 from layout_tool.spec.model import AreaSpec
@@ -40,9 +39,7 @@ def plan_for(
     if file_id == main or rows == 0:
         area = plan_area(spec, rows, seed, stop_at=file_id)
     else:
-        probe = plan_area(spec, min(rows, PROBE_ROWS), seed, stop_at=file_id)
-        got = probe.files[file_id].rows
-        scale = rows if got == 0 else math.ceil(rows * min(rows, PROBE_ROWS) / got * 1.05) + 10
+        scale = probe_scale(spec, rows, seed, file_id)
         area = plan_area(spec, scale, seed, stop_at=file_id)
         for _ in range(4):
             if area.files[file_id].rows >= rows:

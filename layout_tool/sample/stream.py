@@ -45,13 +45,20 @@ def streamable(spec: AreaSpec, stop_at: str | None) -> bool:
     return shape(spec, stop_at) is not None
 
 
+def probe_scale(spec: AreaSpec, rows: int, seed: int, file_id: str) -> int:
+    """The main-file scale first tried for ``rows`` rows of ``file_id``: from a small probe
+    plan, 5 % and 10 rows above what its share of the probe promises (doubled by callers
+    while it falls short)."""
+    probe_rows = min(rows, PROBE_ROWS)
+    got = plan_area(spec, probe_rows, seed, stop_at=file_id).files[file_id].rows
+    return rows if got == 0 else math.ceil(rows * probe_rows / got * 1.05) + 10
+
+
 def _cut_scale(
     spec: AreaSpec, rows: int, seed: int, file_id: str, block: int
 ) -> tuple[int, Census] | None:
     """The scale ``plan_for`` plans at for ``rows`` rows of ``file_id`` (not the main file)."""
-    probe_rows = min(rows, PROBE_ROWS)
-    got = plan_area(spec, probe_rows, seed, stop_at=file_id).files[file_id].rows
-    scale = rows if got == 0 else math.ceil(rows * probe_rows / got * 1.05) + 10
+    scale = probe_scale(spec, rows, seed, file_id)
     for attempt in range(5):
         facts = census(spec, scale, seed, block)
         if not usable(spec, facts):
