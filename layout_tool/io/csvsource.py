@@ -183,11 +183,22 @@ class CsvSource:
         """Record batches with ``ncols`` string columns; ``names`` label encoding findings.
 
         ``digest`` (e.g. ``hashlib.sha256()``) is fed every data byte as it is read.
+        Two threads read ahead of the caller: one reads, hashes and decodes the next chunk
+        while the other parses this one (a CP932 decode holds the GIL, polars' parse does
+        not, so on two cores they overlap instead of adding up).
         """
-        return prefetch(self._batches(ncols, names or [], digest))
+        return prefetch(self._batches(ncols, names or [], digest), ahead=1)
 
     def _batches(self, ncols: int, names: list[str], digest: Hasher | None) -> Iterator[Batch]:
         row = 0
+        for data, offset, bad in prefetch(self._chunks(digest), ahead=1):
+            batch = self._parse(data, offset, row, ncols, names, bad)
+            row += batch.records
+            yield batch
+
+    def _chunks(self, digest: Hasher | None) -> Iterator[tuple[bytes, int, list[BadBytes] | None]]:
+        """(chunk, its byte offset, None) or, in CP932, (its UTF-8 form, offset, bad bytes):
+        the raw chunk is not kept once decoded."""
         with self.path.open("rb") as raw:
             raw.seek(self.data_start)
             offset = self.data_start
@@ -197,19 +208,34 @@ class CsvSource:
             for chunk in chunks(fh, self.batch_bytes):
                 if digest is not None:
                     digest.update(chunk)
-                batch = self._parse(chunk, offset, row, ncols, names)
-                row += batch.records
-                offset += len(chunk)
-                yield batch
+                size = len(chunk)
+                if self.encoding == "cp932":
+                    text, bad = decode_reporting(chunk, "cp932")
+                    del chunk
+                    yield text.encode("utf-8"), offset, bad
+                else:
+                    yield chunk, offset, None
+                offset += size
 
-    def _parse(self, data: bytes, offset: int, row0: int, n: int, names: list[str]) -> Batch:
+    def _parse(
+        self,
+        data: bytes,
+        offset: int,
+        row0: int,
+        n: int,
+        names: list[str],
+        decoded: list[BadBytes] | None = None,
+    ) -> Batch:
+        """Parse one chunk; ``decoded``: its bad bytes when ``data`` is already the UTF-8 form
+        of a CP932 chunk (``_chunks``)."""
         findings: list[Finding] = []
         bad: list[BadBytes] = []
-        if self.encoding == "cp932":
-            text, bad = decode_reporting(data, "cp932")
-            utf8 = text.encode("utf-8")
-        else:
-            utf8 = data
+        if decoded is None and self.encoding == "cp932":
+            text, decoded = decode_reporting(data, "cp932")
+            data = text.encode("utf-8")
+        utf8 = data
+        if decoded is not None:
+            bad = decoded
         frame = None if bad else read_regular(utf8, n, self.delimiter)
         regular = frame is not None
         if frame is None and not bad:

@@ -1,47 +1,52 @@
-"""Read ahead in a thread: the next batch is parsed while the caller checks this one."""
+"""Read ahead in a thread: the next batch is made while the caller works on this one."""
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import TypeVar, cast
 
 T = TypeVar("T")
 
 _DONE = object()
+_POLL = 0.1  # seconds between looks at the stop flag while waiting
 
 
-def prefetch(batches: Iterator[T]) -> Iterator[T]:
-    """Read and parse the next batch in a thread while the caller checks this one.
+def prefetch(batches: Iterator[T], ahead: int = 2) -> Generator[T, None, None]:
+    """Make the next items of ``batches`` in a thread while the caller uses this one.
 
-    polars and hashlib release the GIL, so on two cores reading overlaps checking. The
-    queue holds one batch, which bounds memory to about two batches.
+    polars, hashlib and the CP932 codec's callers hand work to code that mostly releases
+    the GIL, so on two cores the stages overlap. At most ``ahead`` items exist that the
+    caller has not taken yet, the one being made included: 1 is double buffering (the
+    caller's item and the next), which bounds memory to two items a stage.
     """
-    box: queue.Queue[object] = queue.Queue(maxsize=1)
+    box: queue.SimpleQueue[object] = queue.SimpleQueue()
+    slots = threading.Semaphore(ahead)
     stop = threading.Event()
 
     def work() -> None:
         try:
-            for batch in batches:
-                while not stop.is_set():
-                    try:
-                        box.put(batch, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
+            items = iter(batches)
+            while True:
+                while not slots.acquire(timeout=_POLL):
+                    if stop.is_set():
+                        return
                 if stop.is_set():
+                    return
+                item = next(items, _DONE)
+                box.put(item)
+                if item is _DONE:
                     return
         except BaseException as exc:  # handed to the consumer, raised there
             box.put(exc)
-            return
-        box.put(_DONE)
 
-    thread = threading.Thread(target=work, name="csv-reader", daemon=True)
+    thread = threading.Thread(target=work, name="read-ahead", daemon=True)
     thread.start()
     try:
         while True:
             item = box.get()
+            slots.release()
             if item is _DONE:
                 return
             if isinstance(item, BaseException):
@@ -49,8 +54,7 @@ def prefetch(batches: Iterator[T]) -> Iterator[T]:
             yield cast(T, item)
     finally:
         stop.set()
-        while thread.is_alive():
-            try:
-                box.get_nowait()
-            except queue.Empty:
-                thread.join(timeout=0.05)
+        thread.join()
+        close = getattr(batches, "close", None)
+        if close is not None:
+            close()
