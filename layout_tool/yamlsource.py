@@ -6,6 +6,7 @@ Specs and mappings are both declarative YAML; both report problems as ``file:lin
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -104,16 +105,30 @@ def parse_yaml(path: Path, text: str | None = None) -> YamlDoc:
     except YAMLError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid YAML"
         raise LayoutToolError(f"YAML: {first}", path=shown) from None
+    except (ValueError, KeyError, AssertionError, TypeError) as exc:
+        # A value its tag or form cannot be (``2001-02-30``, ``!!int 0o8``, ``%YAML 1.3``):
+        # ruamel raises these without a position.
+        why = clip(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
+        raise LayoutToolError(f"YAML: {inert(why)}", path=shown) from None
     if root is None:
         raise LayoutToolError(Msg("yaml.empty"), path=shown, line=1)
     return YamlDoc(shown, root, text if fast else None)
 
 
+# What libyaml reads otherwise than ruamel's round-trip reader: tabs where ruamel refuses
+# them, duplicate keys beside a merge key (``<<``), and directives (``%YAML 1.1``). A text
+# with any of them goes to the round-trip reader, as every text did before.
+_ROUND_TRIP_ONLY = re.compile(r"\t|<<|^%", re.MULTILINE)
+
+
 def _read_fast(text: str) -> tuple[bool, Any]:
-    """(True, the values) when libyaml reads the text; (False, None) for ruamel to say why not."""
+    """(True, the values) when libyaml reads the text as ruamel would; else (False, None),
+    and ruamel's round-trip reader reads it (or says why not, and where)."""
+    if _ROUND_TRIP_ONLY.search(text):
+        return False, None
     try:
         return True, _FAST.load(text)
-    except (YAMLError, ValueError, TypeError, RecursionError):
+    except (YAMLError, ValueError, TypeError, KeyError, AssertionError, RecursionError):
         return False, None
 
 

@@ -211,8 +211,10 @@ class CsvSource:
                 size = len(chunk)
                 if self.encoding == "cp932":
                     text, bad = decode_reporting(chunk, "cp932")
-                    del chunk
-                    yield text.encode("utf-8"), offset, bad
+                    utf8 = text.encode("utf-8")
+                    del chunk, text
+                    yield utf8, offset, bad
+                    del utf8
                 else:
                     yield chunk, offset, None
                 offset += size

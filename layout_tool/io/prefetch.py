@@ -54,6 +54,7 @@ def prefetch(batches: Iterator[T], ahead: int = 2) -> Generator[T, None, None]:
             yield cast(T, item)
     finally:
         stop.set()
+        slots.release()  # a producer waiting for a slot wakes now, sees ``stop`` and ends
         thread.join()
         close = getattr(batches, "close", None)
         if close is not None:

@@ -111,3 +111,39 @@ def test_duplicate_key_is_refused_with_its_line() -> None:
     with pytest.raises(LayoutToolError) as caught:
         parse_yaml(Path("t.yaml"), "a: 1\nb: 2\na: 3\n")
     assert caught.value.line == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("x: &x {a: 1}\nz:\n  <<: *x\n  b: 1\n  b: 2\n", 5),  # duplicate beside a merge key
+        ("a: b\t\nc: d\n", 1),  # tabs libyaml lets through and ruamel refuses
+        ("a\t: b\n", 1),
+    ],
+)
+def test_what_libyaml_would_let_through_is_still_refused(text: str, line: int) -> None:
+    with pytest.raises(LayoutToolError) as caught:
+        parse_yaml(Path("t.yaml"), text)
+    assert caught.value.line is not None
+
+
+def test_a_yaml_1_1_directive_is_read_as_before() -> None:
+    text = "%YAML 1.1\n---\nrequired: yes\nb: 010\nd: 0o17\n"
+    assert plain(parse_yaml(Path("t.yaml"), text).root) == _round_trip(text)
+    assert plain(parse_yaml(Path("t.yaml"), text).root)["required"] is True
+
+
+@pytest.mark.parametrize(
+    "text", ["since: 2001-02-30\n", "a: !!int 0o8\n", "a: !!bool x\n", "%YAML 1.3\n---\na: 1\n"]
+)
+def test_a_value_its_form_cannot_be_is_a_one_line_error(text: str) -> None:
+    with pytest.raises(LayoutToolError) as caught:
+        parse_yaml(Path("t.yaml"), text)
+    assert caught.value.message.startswith("YAML: ")
+    assert "\n" not in caught.value.message
+
+
+def test_error_lines_are_right_in_a_text_with_a_tab_in_a_comment() -> None:
+    text = "a: 1  # note\nb:\n  c: 2\n  d: [x,\ty]\n"
+    doc = parse_yaml(Path("t.yaml"), text)
+    assert doc.line_of(["b", "d"]) == 4

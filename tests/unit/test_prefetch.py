@@ -93,3 +93,18 @@ def test_nested_stages_stop_together() -> None:
     outer.close()
     assert source.closed
     assert threading.active_count() == before
+
+
+def test_closing_wakes_a_producer_waiting_for_a_slot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The producer waits for a slot with a long poll; closing must not wait for it."""
+    import layout_tool.io.prefetch as module
+
+    monkeypatch.setattr(module, "_POLL", 30.0)
+    source = Source(1000)
+    it = prefetch(source.items(), ahead=1)
+    next(it)
+    _settle(source, 2)  # the producer made item 1 and now waits for a slot
+    started = time.monotonic()
+    it.close()
+    assert time.monotonic() - started < 10.0  # not the 30 s poll
+    assert source.closed
