@@ -43,7 +43,8 @@ class YamlDoc:
             assert self._text is not None
             try:
                 self._located = YAML(typ="rt").load(self._text)
-            except YAMLError:  # libyaml read it; should ruamel not, lines are unknown
+            except (YAMLError, ValueError, KeyError, AssertionError, TypeError):
+                # libyaml read it; should ruamel not, the lines are unknown
                 self._located = self.root
         return self._located
 
@@ -78,8 +79,9 @@ _FAST = YAML(typ="safe", pure=False)
 def parse_yaml(path: Path, text: str | None = None) -> YamlDoc:
     """Parse one YAML file; a syntax error or duplicate key is a one-line error.
 
-    The text is read by libyaml; only a text it refuses goes through ruamel's round-trip
-    reader, whose errors carry the line to blame (``_syntax_error``).
+    The text is read by libyaml; a text it refuses, or would read otherwise than ruamel
+    (``_ROUND_TRIP_ONLY``), goes through ruamel's round-trip reader, whose errors carry the
+    line to blame (``_syntax_error``).
     """
     shown = str(path)
     if text is None:
