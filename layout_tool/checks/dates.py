@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import polars as pl
 
+from layout_tool.checks.signs import leading
 from layout_tool.dates import ERAS, Era
 from layout_tool.errors import LayoutToolError
 
@@ -107,7 +108,7 @@ def _digits(value: pl.Expr, length: int) -> pl.Expr:
     exactly ``length`` ASCII digits. tests/property/test_fast_checks_agree.py holds it to the
     regex ``^[0-9]{length}$``.
     """
-    shaped = (value.str.len_bytes() == length) & ~value.str.starts_with("+")
+    shaped = (value.str.len_bytes() == length) & ~leading(value, "+")
     return pl.when(shaped).then(value.cast(pl.UInt32, strict=False))
 
 

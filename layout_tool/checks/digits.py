@@ -21,6 +21,7 @@ from operator import add
 
 import polars as pl
 
+from layout_tool.checks.signs import leading
 from layout_tool.identifiers import LENGTHS, M11Policy
 
 CHUNK = 18
@@ -52,7 +53,7 @@ def non_digit(value: pl.Expr, as_int: pl.Expr | None = None) -> pl.Expr:
     """
     n = _as_int(value) if as_int is None else as_int
     unread = pl.when(n.is_null()).then(value)
-    return value.str.starts_with("+") | unread.str.contains("[^0-9]").fill_null(False)
+    return leading(value, "+") | unread.str.contains("[^0-9]").fill_null(False)
 
 
 def all_digits(value: pl.Expr) -> pl.Expr:

@@ -20,6 +20,7 @@ from layout_tool.charset.length import DEFAULT as DEFAULT_COUNT
 from layout_tool.charset.length import size as counted_size
 from layout_tool.checks.dates import date_ok
 from layout_tool.checks.digits import check_digit_ok, digits_as_int, non_digit
+from layout_tool.checks.signs import leading
 from layout_tool.spec.itemtypes import DIGITS_ONLY, ITEM_TYPE_DEFS, NUMBER, item_type
 from layout_tool.spec.itemtypes import GAIJI as GAIJI  # re-exported: the checks' 外字 class
 from layout_tool.spec.model import CodeTable, Item
@@ -41,7 +42,7 @@ def number_long(value: pl.Expr, length: int, scale: int) -> pl.Expr:
     decimals the bytes after the point. Literal searches only, no regex or new strings.
     """
     size = value.str.len_bytes().cast(pl.Int64)
-    signed = value.str.starts_with("-").cast(pl.Int64)
+    signed = leading(value, "-").cast(pl.Int64)
     if scale == 0:  # any point brings a decimal: the type check wants a digit after it
         has_point = value.str.contains(".", literal=True)
         return (size - signed - has_point.cast(pl.Int64) > length) | has_point
@@ -65,12 +66,12 @@ def number_rest(value: pl.Expr) -> pl.Expr:
 
 def _number_bad(value: pl.Expr, rest: pl.Expr) -> pl.Expr:
     """``~value.str.contains(NUMBER)``, the regex run on ``number_rest(value)`` only."""
-    return value.str.starts_with("+") | ~rest.str.contains(NUMBER)
+    return leading(value, "+") | ~rest.str.contains(NUMBER)
 
 
 def _number_long_fast(value: pl.Expr, rest: pl.Expr, length: int, scale: int) -> pl.Expr:
     """``number_long``, plain integers (``rest`` null) counted by their bytes."""
-    digits = value.str.len_bytes().cast(pl.Int64) - value.str.starts_with("-").cast(pl.Int64)
+    digits = value.str.len_bytes().cast(pl.Int64) - leading(value, "-").cast(pl.Int64)
     return (rest.is_null() & (digits > length)) | number_long(rest, length, scale)
 
 

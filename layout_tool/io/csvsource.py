@@ -18,7 +18,7 @@ import polars as pl
 
 from layout_tool.findings import Finding
 from layout_tool.i18n import Msg, Text, t
-from layout_tool.io.batch import ROW, Batch, col
+from layout_tool.io.batch import ROW, Batch, col, signs_absent
 from layout_tool.io.csvparse import (
     SENTINEL,
     chunks,
@@ -288,7 +288,13 @@ class CsvSource:
             findings.sort(key=lambda f: f.row or 0)
         shaped = {f.row for f in findings if f.code == "row-shape" and f.row is not None}
         raw = record_texts(utf8, row0, shaped) if shaped else {}
-        return Batch(frame=frame, findings=findings, records=records, raw=raw)
+        return Batch(
+            frame=frame,
+            findings=findings,
+            records=records,
+            raw=raw,
+            signs_absent=signs_absent(utf8),
+        )
 
     def _mark(self, data: bytes) -> bytes:
         if not data.endswith(b"\n"):

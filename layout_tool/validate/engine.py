@@ -24,6 +24,7 @@ from layout_tool.checks.items import (
     gaiji_present,
     precomputed,
 )
+from layout_tool.checks.signs import absent
 from layout_tool.checks.strength import soft_code_items
 from layout_tool.findings import Finding
 from layout_tool.findings.frame import CODE, ITEM, SEVERITY, counts, findings, severity_expr
@@ -156,10 +157,19 @@ def check_batches(
         frame = batch.frame
         if frame.height:
             undecoded = [f.row for f in batch.findings if f.code == "encoding" and f.row]
-            plan.findings(frame, report, undecoded, got)
+            plan.findings(frame, report, undecoded, got, batch.signs_absent)
         if progress is not None:
             progress(label, rows)
     return rows
+
+
+@dataclass
+class _Exprs:
+    """One variant of a file's per-item expressions (``_Plan.exprs``)."""
+
+    screens: list[pl.Expr]  # columns several checks read, computed first
+    checks: list[pl.Expr]  # one finding code (UInt8) a cell, per item
+    scan: list[pl.Expr]  # 外字 and charset flags
 
 
 class _Plan:
@@ -190,31 +200,9 @@ class _Plan:
         gaiji = policy.gaiji_pattern
         self.items = {item.name: item for item, _ in present}
         self.names = {item.name: col(pos) for item, pos in present}
-        self.screens: list[pl.Expr] = []
-        self.checks: list[pl.Expr] = []
-        self.scan: list[pl.Expr] = []
-        for item, pos in present:
-            value = pl.col(col(pos))
-            screen = char_screen(item, value)
-            chars = None
-            if screen is not None:
-                self.screens.append(screen.alias(CHARS_PREFIX + item.name))
-                chars = pl.col(CHARS_PREFIX + item.name)
-            count = self.counts[item.name]
-            shared: dict[str, pl.Expr] = {}
-            pre = precomputed(item, value)
-            if pre is not None:
-                self.screens.append(pre[1].alias(PRE_PREFIX + item.name))
-                shared[pre[0]] = pl.col(PRE_PREFIX + item.name)
-            steps = check_steps(
-                item, value, codes, chars, count, shared.get("as_int"), shared.get("rest")
-            )
-            self.checks.append(finding_index(steps).alias(item.name))
-            if not gaiji_fails_checks(item, codes):
-                scanned = value if chars is None else chars
-                self.scan.append(gaiji_present(scanned, gaiji).alias(GAIJI_PREFIX + item.name))
-            for code, flag in self.chars.scans(item, value, chars):
-                self.scan.append(flag.alias(f"{SCAN_PREFIX}{code}:{item.name}"))
+        self._present, self._codes = present, codes
+        self._variants: dict[frozenset[str], _Exprs] = {}
+        self.exprs(frozenset())  # built once here; batches without a sign get their own
         self.scan_bad = [
             gaiji_present(pl.col(col(p)), gaiji).alias(i.name)
             for i, p in present
@@ -224,12 +212,49 @@ class _Plan:
         self.soft_codes = soft_code_items(self.items.values(), codes)
         self.gathering = crossfile.gathering(spec, fspec.id, self.names)
 
+    def exprs(self, signs_absent: frozenset[str]) -> _Exprs:
+        """The per-item expressions for batches lacking ``signs_absent`` (``checks.signs``),
+        built on first use: at most four variants, a few milliseconds each."""
+        built = self._variants.get(signs_absent)
+        if built is None:
+            with absent(signs_absent):
+                built = self._variants[signs_absent] = self._build()
+        return built
+
+    def _build(self) -> _Exprs:
+        out = _Exprs([], [], [])
+        gaiji = self.chars.gaiji_pattern
+        for item, pos in self._present:
+            value = pl.col(col(pos))
+            screen = char_screen(item, value)
+            chars = None
+            if screen is not None:
+                out.screens.append(screen.alias(CHARS_PREFIX + item.name))
+                chars = pl.col(CHARS_PREFIX + item.name)
+            count = self.counts[item.name]
+            shared: dict[str, pl.Expr] = {}
+            pre = precomputed(item, value)
+            if pre is not None:
+                out.screens.append(pre[1].alias(PRE_PREFIX + item.name))
+                shared[pre[0]] = pl.col(PRE_PREFIX + item.name)
+            steps = check_steps(
+                item, value, self._codes, chars, count, shared.get("as_int"), shared.get("rest")
+            )
+            out.checks.append(finding_index(steps).alias(item.name))
+            if not gaiji_fails_checks(item, self._codes):
+                scanned = value if chars is None else chars
+                out.scan.append(gaiji_present(scanned, gaiji).alias(GAIJI_PREFIX + item.name))
+            for code, flag in self.chars.scans(item, value, chars):
+                out.scan.append(flag.alias(f"{SCAN_PREFIX}{code}:{item.name}"))
+        return out
+
     def findings(
         self,
         frame: pl.DataFrame,
         report: Report,
         undecoded: list[int] | None = None,
         got: crossfile.Collected | None = None,
+        signs_absent: frozenset[str] = frozenset(),
     ) -> None:
         """Check one batch, and file what the checks across rows need into ``got``.
 
@@ -238,17 +263,18 @@ class _Plan:
         finding, whose U+FFFD it already reports.
         """
         narrow = self.gathering.exprs if got is not None else []
-        if not self.checks and not narrow:
+        plan = self.exprs(signs_absent)
+        if not plan.checks and not narrow:
             return
         result = (
             frame.lazy()
-            .with_columns(*self.screens)
-            .select(ROW, *self.checks, *self.scan, *narrow)
+            .with_columns(*plan.screens)
+            .select(ROW, *plan.checks, *plan.scan, *narrow)
             .collect(optimizations=_NO_CSE)
         )
         if got is not None:
             self.gathering.take(result.select(ROW, *(e.meta.output_name() for e in narrow)), got)
-        if not self.checks:
+        if not plan.checks:
             return
         code_cols = list(self.items)
         scan_cols = [c for c in result.columns if c.startswith((GAIJI_PREFIX, SCAN_PREFIX))]

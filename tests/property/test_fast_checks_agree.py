@@ -307,3 +307,54 @@ def test_the_engines_fast_form_gives_the_plain_codes(
     assert fast == got["code"].to_list()
     if check != "m11" or all(v is None or len(v) <= 19 for v in vals):
         assert fast == [_plain_code(item, v) for v in vals]
+
+
+UNSIGNED_EDGE = EDGE.replace("+", "").replace("-", "")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.none() | st.text(DIGITS, max_size=22) | st.text(UNSIGNED_EDGE, max_size=12),
+        min_size=1,
+        max_size=40,
+    ),
+    st.sampled_from(
+        [
+            ("digits", 15, "m11", None),
+            ("digits", 8, None, None),
+            ("number", 5, None, 0),
+            ("number", 9, None, 2),
+            ("date", 8, None, None),
+            ("wareki", 8, None, None),
+            ("yearmonth", 6, None, None),
+            ("time", 6, None, None),
+        ]
+    ),
+    st.sampled_from([frozenset("+"), frozenset("-"), frozenset("+-")]),
+)
+def test_checks_built_for_sign_free_batches_give_the_same_codes(
+    vals: list[str | None],
+    kind: tuple[str, int, str | None, int | None],
+    signs: frozenset[str],
+) -> None:
+    """``checks.signs.absent``: on values holding neither sign, the checks built with the
+    sign tests as constant false give every cell the code the full checks give (nulls too)."""
+    from layout_tool.checks.items import CHECK_CODES, check_steps, finding_index, precomputed
+    from layout_tool.checks.signs import absent
+
+    type_, length, check, scale = kind
+    item = Item(no=1, name="x", type=type_, length=length, check=check, scale=scale)  # type: ignore[arg-type]
+    v = pl.col("v")
+
+    def codes() -> list[str | None]:
+        pre = precomputed(item, v)
+        frame = column(vals).with_columns(*([] if pre is None else [pre[1].alias("pre")]))
+        shared = {} if pre is None else {pre[0]: pl.col("pre")}
+        steps = check_steps(item, v, {}, as_int=shared.get("as_int"), rest=shared.get("rest"))
+        got = frame.select(finding_index(steps).alias("i"))["i"].to_list()
+        return [None if i is None else CHECK_CODES[i] for i in got]
+
+    full = codes()
+    with absent(signs):
+        assert codes() == full
