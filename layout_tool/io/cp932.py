@@ -48,6 +48,31 @@ def decode_text(data: bytes) -> str:
     return out.translate(STRAYS) if any(c in out for c in _STRAY_CHARS) else out
 
 
+DECODE_PIECE = 1 << 20
+"""Bytes of CP932 decoded per codec call. The codec holds the GIL for a whole call (28 ms
+for 8 MB of 住民 個人, plus 10 ms to encode UTF-8); in pieces of 1 MB the other threads get
+the GIL between them, so the parse and the checks do not wait for the whole chunk."""
+
+
+def cp932_to_utf8(data: bytes, piece: int = DECODE_PIECE) -> tuple[bytes, list[BadBytes]]:
+    """``decode_reporting(data, "cp932")`` as UTF-8 bytes, decoded piece by piece.
+
+    Pieces end just after a line feed, a byte CP932 never uses inside a character, so
+    each piece decodes as it would within the whole; the bad bytes' offsets are the
+    whole's.
+    """
+    parts: list[bytes] = []
+    bad: list[BadBytes] = []
+    start = 0
+    while start < len(data):
+        cut = data.find(b"\n", start + piece) + 1 or len(data)
+        text, found = decode_reporting(data[start:cut], "cp932")
+        parts.append(text.encode("utf-8"))
+        bad += [BadBytes(b.offset + start, b.length, b.sample) for b in found]
+        start = cut
+    return b"".join(parts), bad
+
+
 def decode_field(values: list[bytes], lf: bool = True) -> tuple[pl.Series, bool]:
     """A field's values decoded in one codec call, as a column, and whether any holds U+FFFD.
 
@@ -149,9 +174,11 @@ def _escape_char(code: int) -> str:
 
 
 __all__ = [
+    "DECODE_PIECE",
     "SINGLE_CLASS",
     "STRAYS",
     "byte_length",
+    "cp932_to_utf8",
     "decode",
     "decode_field",
     "decode_table",

@@ -19,6 +19,7 @@ import polars as pl
 from layout_tool.findings import Finding
 from layout_tool.i18n import Msg, Text, t
 from layout_tool.io.batch import ROW, Batch, col, signs_absent
+from layout_tool.io.cp932 import cp932_to_utf8
 from layout_tool.io.csvparse import (
     SENTINEL,
     chunks,
@@ -52,31 +53,6 @@ MASSIVE_FAILURES = 100
 _STRAYS = re.compile("[\x80\uf8f0-\uf8f3]")  # CP932 bytes Python decodes but never valid
 
 __all__ = ["BATCH_BYTES", "ROW", "Batch", "CsvSource", "col"]
-
-
-DECODE_PIECE = 1 << 20
-"""Bytes of CP932 decoded per codec call. The codec holds the GIL for a whole call (28 ms
-for 8 MB of 住民 個人, plus 10 ms to encode UTF-8); in pieces of 1 MB the other threads get
-the GIL between them, so the parse and the checks do not wait for the whole chunk."""
-
-
-def cp932_to_utf8(data: bytes, piece: int = DECODE_PIECE) -> tuple[bytes, list[BadBytes]]:
-    """``decode_reporting(data, "cp932")`` as UTF-8 bytes, decoded piece by piece.
-
-    Pieces end just after a line feed, a byte CP932 never uses inside a character, so
-    each piece decodes as it would within the whole; the bad bytes' offsets are the
-    whole's.
-    """
-    parts: list[bytes] = []
-    bad: list[BadBytes] = []
-    start = 0
-    while start < len(data):
-        cut = data.find(b"\n", start + piece) + 1 or len(data)
-        text, found = decode_reporting(data[start:cut], "cp932")
-        parts.append(text.encode("utf-8"))
-        bad += [BadBytes(b.offset + start, b.length, b.sample) for b in found]
-        start = cut
-    return b"".join(parts), bad
 
 
 class CsvSource:

@@ -1,4 +1,4 @@
-"""CP932 decoded piece by piece (``csvsource.cp932_to_utf8``) is the whole decoded at once.
+"""CP932 decoded piece by piece (``io.cp932.cp932_to_utf8``) is the whole decoded at once.
 
 The reader decodes a chunk in pieces of about 1 MB, cut after line feeds, so that the codec
 does not hold the GIL for a whole chunk. Whatever the bytes (characters, stray single
@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from layout_tool.io.csvsource import cp932_to_utf8
+from layout_tool.io.cp932 import cp932_to_utf8
 from layout_tool.io.encoding import decode_reporting
 
 # Pieces of CP932: ASCII, line ends, half-width kana, kanji, 外字 (F040), a lead byte with
