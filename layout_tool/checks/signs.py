@@ -8,7 +8,8 @@ with the test as the constant false (``absent``); the CSV reader says which sign
 batch's bytes lack (``Batch.signs_absent``, from ``io.batch.signs_absent``).
 
 Where a value is null the test gives null and the constant false; every check that reads
-it gives the same finding either way (tests/property/test_fast_checks_agree.py).
+it gives the same finding either way (tests/property/test_fast_checks_agree.py, and
+tests/unit/test_validate_signs.py through the reader and the engine).
 """
 
 from __future__ import annotations
