@@ -226,17 +226,13 @@ class CsvSource:
         row0: int,
         n: int,
         names: list[str],
-        decoded: list[BadBytes] | None = None,
+        decoded: list[BadBytes] | None,
     ) -> Batch:
-        """Parse one chunk; ``decoded``: its bad bytes when ``data`` is already the UTF-8 form
-        of a CP932 chunk (``_chunks``)."""
+        """Parse one chunk from ``_chunks``: ``data`` is UTF-8 (a CP932 chunk already
+        decoded, ``decoded`` its bad bytes; None for a chunk read as it is)."""
         findings: list[Finding] = []
-        bad: list[BadBytes] = []
-        if decoded is None and self.encoding == "cp932":
-            data, decoded = cp932_to_utf8(data)
+        bad: list[BadBytes] = decoded or []
         utf8 = data
-        if decoded is not None:
-            bad = decoded
         frame = None if bad else read_regular(utf8, n, self.delimiter)
         regular = frame is not None
         if frame is None and not bad:

@@ -8,6 +8,9 @@ the text and the bad bytes (offsets within the chunk) must be those of one decod
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -38,3 +41,40 @@ def test_a_large_chunk_is_cut_into_pieces_at_line_feeds() -> None:
     got, got_bad = cp932_to_utf8(data, piece=4096)
     assert got == text.encode("utf-8")
     assert [b.offset for b in got_bad] == [len(line) * 5000] == [b.offset for b in bad]
+
+
+def test_validate_reports_the_same_stray_bytes_whatever_the_piece_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An Excel-saved CP932 export (CRLF) with stray bytes in two rows far apart: decoded in
+    64-byte pieces, ``validate`` names the same rows, items and byte offsets as whole."""
+    from layout_tool.io import csvsource
+    from layout_tool.report.report import Filter, Report
+    from layout_tool.sample import generate, write
+    from layout_tool.spec.catalogue import load_area
+    from layout_tool.validate import Options, validate_paths
+
+    spec = load_area("kaigo")
+    write(generate(spec, 200, 4), spec, tmp_path)
+    path = sorted(tmp_path.glob("*.csv"))[0]
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    lines = text.encode("cp932").split(b"\n")
+    for row in (3, 150):  # a stray byte at the end of a field (never valid in CP932)
+        if row < len(lines) - 1:
+            lines[row] = lines[row].replace(b",", b"\xff,", 1)
+    path.write_bytes(b"\r\n".join(lines))
+    options = Options(filter=Filter(max_findings=None), batch_bytes=8192)
+
+    def shown(report: Report) -> list[tuple[object, ...]]:
+        return sorted(
+            (f.row, f.item, f.offset, str(f.message))
+            for f in report.findings
+            if f.code == "encoding"
+        )
+
+    whole = shown(validate_paths(spec, [path], options))
+    monkeypatch.setattr(csvsource, "cp932_to_utf8", lambda data: cp932_to_utf8(data, piece=64))
+    pieces = shown(validate_paths(spec, [path], options))
+    assert len(whole) == 2
+    assert all(offset is not None for _, _, offset, _ in whole)
+    assert pieces == whole
