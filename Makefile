@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench bench-10m bench-all sample-data clean
+.PHONY: demo test lint bench bench-10m bench-floor bench-all sample-data clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ bench: $(STAMP)
 bench-10m: $(STAMP)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
 	$(BIN)/python -m bench.bench_wide --rows 10000000 --xml-rows 100000
+
+# How fast validate could be with polars alone: the widest files streamed through the tool's
+# own check expressions and nothing else, against the bare read (bench/bench_floor.py).
+bench-floor: $(STAMP)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
+	$(BIN)/python -m bench.bench_floor --rows 1000000 --repeat 2
 
 # Every benchmark in bench/ at its own default size.
 bench-all: $(STAMP)
