@@ -38,10 +38,16 @@ def standard(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _restore_sigterm() -> Iterator[None]:
-    before = signal.getsignal(signal.SIGTERM)
+def _restore_signals() -> Iterator[None]:
+    """Ctrl-C as a terminal delivers it, whatever started the tests: a shell that runs them
+    in the background (``make test &``) starts Python with SIGINT ignored, and then no
+    KeyboardInterrupt is raised (as it should not be, for the tool run so)."""
+    before = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     yield
-    signal.signal(signal.SIGTERM, before)
+    for signum, handler in zip((signal.SIGTERM, signal.SIGINT), before, strict=True):
+        if handler is not None:  # None: set outside Python, left as it is
+            signal.signal(signum, handler)
 
 
 def _tree(folder: Path) -> dict[str, str]:
