@@ -43,7 +43,7 @@ class YamlDoc:
             assert self._text is not None
             try:
                 self._located = YAML(typ="rt").load(self._text)
-            except (YAMLError, ValueError, KeyError, AssertionError, TypeError):
+            except (YAMLError, *_VALUE_ERRORS):
                 # libyaml read it; should ruamel not, the lines are unknown
                 self._located = self.root
         return self._located
@@ -74,6 +74,11 @@ class YamlDoc:
 # Same YAML 1.2 resolver and duplicate-key refusal; tests/property/test_yaml_fast.py holds
 # both readers to the same values.
 _FAST = YAML(typ="safe", pure=False)
+# What ruamel raises, besides its YAML errors, for a value its tag or form cannot be: an
+# empty ``!!int ''`` is an IndexError, a huge exponent an OverflowError.
+_VALUE_ERRORS = (
+    ValueError, KeyError, AssertionError, TypeError, IndexError, OverflowError, RecursionError
+)  # fmt: skip
 
 
 def parse_yaml(path: Path, text: str | None = None) -> YamlDoc:
@@ -107,9 +112,9 @@ def parse_yaml(path: Path, text: str | None = None) -> YamlDoc:
     except YAMLError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid YAML"
         raise LayoutToolError(f"YAML: {first}", path=shown) from None
-    except (ValueError, KeyError, AssertionError, TypeError) as exc:
-        # A value its tag or form cannot be (``2001-02-30``, ``!!int 0o8``, ``%YAML 1.3``):
-        # ruamel raises these without a position.
+    except _VALUE_ERRORS as exc:
+        # A value its tag or form cannot be (``2001-02-30``, ``!!int 0o8``, ``!!int ''``,
+        # ``%YAML 1.3``): ruamel raises these without a position.
         why = clip(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
         raise LayoutToolError(f"YAML: {inert(why)}", path=shown) from None
     if root is None:
@@ -118,9 +123,11 @@ def parse_yaml(path: Path, text: str | None = None) -> YamlDoc:
 
 
 # What libyaml reads otherwise than ruamel's round-trip reader: tabs where ruamel refuses
-# them, duplicate keys beside a merge key (``<<``), and directives (``%YAML 1.1``). A text
-# with any of them goes to the round-trip reader, as every text did before.
-_ROUND_TRIP_ONLY = re.compile(r"\t|<<|^%", re.MULTILINE)
+# them, duplicate keys beside a merge key (``<<``), directives (``%YAML 1.1``, also behind a
+# byte-order mark, so any U+FEFF), and NEL, LS and PS, which libyaml takes for line breaks
+# and ruamel does not. A text with any of them goes to the round-trip reader, as every text
+# did before.
+_ROUND_TRIP_ONLY = re.compile("\t|<<|^%|[\x85\u2028\u2029\ufeff]", re.MULTILINE)
 
 
 def _read_fast(text: str) -> tuple[bool, Any]:
@@ -130,7 +137,7 @@ def _read_fast(text: str) -> tuple[bool, Any]:
         return False, None
     try:
         return True, _FAST.load(text)
-    except (YAMLError, ValueError, TypeError, KeyError, AssertionError, RecursionError):
+    except (YAMLError, *_VALUE_ERRORS):
         return False, None
 
 

@@ -16,6 +16,7 @@ import polars as pl
 
 from layout_tool.i18n import Msg
 from layout_tool.io.batch import ROW, col
+from layout_tool.io.encoding import BOM
 
 SENTINEL = "\x01"
 BROKEN = "\x02"  # first character of a fallback record that could not be parsed
@@ -83,8 +84,8 @@ def read_regular(data: bytes, n: int, delimiter: str) -> pl.DataFrame | None:
     an empty field is polars' null already. The frame has the n value columns only.
     """
     sep = delimiter.encode()
-    if n < 2 or b'"' in data or len(sep) != 1:
-        return None
+    if n < 2 or b'"' in data or len(sep) != 1 or data.startswith(BOM):
+        return None  # (polars drops a leading BOM, which the field-byte proof would miss)
     if not data.endswith(b"\n"):
         data += b"\n"
     try:
@@ -123,11 +124,16 @@ def _all_fields_read(frame: pl.DataFrame, data: bytes, sep: bytes, n: int) -> bo
 
 
 def read_marked(data: bytes, n: int, delimiter: str = ",") -> pl.DataFrame | None:
-    """Parse with polars; None when the bytes are not valid UTF-8 or the quoting is broken."""
+    """Parse with polars; None when the bytes are not valid UTF-8 or the quoting is broken.
+
+    A BOM that starts the data is a value's (the file's own was skipped with the header):
+    polars would drop it, so the data is read behind a blank line, whose row is dropped.
+    """
     schema = {col(i): pl.String for i in range(n + 2)}
+    lead = data.startswith(BOM)
     try:
-        return pl.read_csv(
-            data,
+        frame = pl.read_csv(
+            b"\n" + data if lead else data,
             has_header=False,
             schema=schema,
             truncate_ragged_lines=True,
@@ -139,6 +145,7 @@ def read_marked(data: bytes, n: int, delimiter: str = ",") -> pl.DataFrame | Non
         )
     except (pl.exceptions.ComputeError, pl.exceptions.PolarsError):
         return None
+    return frame.slice(1) if lead else frame
 
 
 def unmark(frame: pl.DataFrame, n: int, quoted: bool, delimiter: str = ",") -> pl.DataFrame:

@@ -147,3 +147,36 @@ def test_error_lines_are_right_in_a_text_with_a_tab_in_a_comment() -> None:
     text = "a: 1  # note\nb:\n  c: 2\n  d: [x,\ty]\n"
     doc = parse_yaml(Path("t.yaml"), text)
     assert doc.line_of(["b", "d"]) == 4
+
+
+def test_a_yaml_1_1_directive_behind_a_byte_order_mark_is_read_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"  # a spec saved by a Windows editor starts with a BOM
+    path.write_bytes("\ufeff%YAML 1.1\n---\nfixed: yes\nlength: 010\nkey: 1:30\n".encode())
+    root = plain(parse_yaml(path).root)
+    assert root == {"fixed": True, "length": 8, "key": 90}
+    assert root == _round_trip(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("text", ["- a{}- b\n", "a: 1{}b: 2\n", "a: >\n  x{}  y\n"])
+def test_unicode_line_breaks_read_as_the_round_trip_reader_reads_them(brk: str, text: str) -> None:
+    """libyaml takes NEL, LS and PS for line breaks, ruamel does not: such a text is ruamel's."""
+    text = text.format(brk)
+    try:
+        expected = _round_trip(text)
+    except Exception:  # ruamel refuses it: so does parse_yaml, in one line
+        with pytest.raises(LayoutToolError) as caught:
+            parse_yaml(Path("t.yaml"), text)
+        assert "\n" not in caught.value.message
+        return
+    assert plain(parse_yaml(Path("t.yaml"), text).root) == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["!!int ''", "!!int 0x", "!!int _", "!!int +", "!!int '-_'", "!!float ''", "!!float _"]
+)
+def test_an_empty_tagged_number_is_a_one_line_error(value: str) -> None:
+    with pytest.raises(LayoutToolError) as caught:  # ruamel raises IndexError for these
+        parse_yaml(Path("t.yaml"), f"a: {value}\n")
+    assert caught.value.message.startswith("YAML: ")
+    assert "\n" not in caught.value.message
