@@ -22,16 +22,23 @@ from layout_tool.spec.model import AreaSpec, Rule
 HASH = "__h"
 GROUP = "__g"
 VALUE = "__v"
-SEP = "\x1f"
+# The gathered columns join the per-item results, named after the items, in one query: a
+# NUL starts their names, which no item name (a spec's YAML text) can hold.
+COLUMN_PREFIX = "\x00x:"
 
 
 def key_hash(columns: list[pl.Expr]) -> pl.Expr:
-    """One hash of all key columns; null when any of them is empty."""
-    if len(columns) == 1:  # the same strings concat_str would make, without the copy
-        joined = columns[0]
+    """One hash of all key columns; null when any of them is empty.
+
+    Several columns are hashed as a struct, field by field (whatever the fields are named),
+    so no two different tuples meet by joining: joined with a separator, ``("a\x1f", "b")``
+    and ``("a", "\x1fb")`` would. It is also half the time of joining the strings.
+    """
+    if len(columns) == 1:
+        whole, present = columns[0], columns[0].is_not_null()
     else:
-        joined = pl.concat_str(columns, separator=SEP, ignore_nulls=False)
-    return pl.when(joined.is_not_null()).then(joined.hash(seed=7)).alias(HASH)
+        whole, present = pl.struct(columns), pl.all_horizontal(c.is_not_null() for c in columns)
+    return pl.when(present).then(whole.hash(seed=7)).alias(HASH)
 
 
 @dataclass
@@ -105,7 +112,7 @@ class Gathering:
     def _add(self, what: tuple[str, ...], expr: pl.Expr) -> str:
         """The column of ``expr``, added once per ``what`` (what it computes, as a key)."""
         if what not in self._made:
-            self._made[what] = f"__x{len(self.exprs)}"
+            self._made[what] = f"{COLUMN_PREFIX}{len(self.exprs)}"
             self.exprs.append(expr.alias(self._made[what]))
         return self._made[what]
 

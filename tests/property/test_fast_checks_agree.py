@@ -272,6 +272,8 @@ BAD_ZENKAKU = set("0123456789+-. _eE\x00\x01\x1f\x7f\x80\x9f\t\nｱｶﾟ｡a")
         [
             ("digits", 15, "m11"),
             ("digits", 6, "lgcode"),
+            ("digits", 13, "corporate"),  # 15+ digits once stopped the run (a UInt8 cast)
+            ("digits", 12, "mynumber"),
             ("digits", 8, None),
             ("zenkaku", 6, None),
             ("number", 5, None),
