@@ -204,36 +204,69 @@ def nul_check(frame: pl.DataFrame, n: int) -> tuple[pl.DataFrame, list[tuple[int
     return frame.filter(~has_nul), findings
 
 
-def fallback(text: str, n: int, delimiter: str = ",") -> pl.DataFrame:
-    """Record by record with the csv module, for batches polars cannot parse (broken quoting)."""
-    lines = text.splitlines(keepends=True)
-    records: list[list[str | None]] = []
+def open_quote(text: str, delimiter: str = ",", inside: bool = False) -> bool:
+    """Whether ``text`` ends inside a quoted field, reading quotes as the csv module does:
+    a quote opens a field only where the field starts; elsewhere (``5'2"``, ``a"b``) it
+    is the value's own character. ``inside``: the text starts inside a quoted field."""
+    i = 0
+    while (q := text.find('"', i)) >= 0:
+        if inside:
+            if text.startswith('"', q + 1):  # a doubled quote is one quote of the value
+                i = q + 2
+                continue
+            inside = False
+        elif q == 0 or text[q - 1] in (delimiter, "\r", "\n"):
+            inside = True
+        i = q + 1
+    return inside
+
+
+def _records(lines: list[str], joiner: str, delimiter: str) -> Iterator[tuple[str, bool]]:
+    """The records of ``lines``: (text, closed), lines joined while a quoted field is open
+    (``open_quote``), at most ``MAX_RECORD_LINES``; a record whose quote never closes is its
+    first line alone, and ``closed`` is False."""
     i = 0
     while i < len(lines):
-        group = lines[i]
-        j = i + 1
-        while group.count('"') % 2 and j < len(lines) and j - i < MAX_RECORD_LINES:
-            group += lines[j]
+        group, j = lines[i], i + 1
+        inside = open_quote(group, delimiter)
+        while inside and j < len(lines) and j - i < MAX_RECORD_LINES:
+            inside = open_quote(joiner + lines[j], delimiter, inside)
+            group += joiner + lines[j]
             j += 1
-        if group.count('"') % 2:
-            records.append([BROKEN + UNTERMINATED])
+        if inside:
+            yield lines[i], False
             i += 1
+        else:
+            yield group, True
+            i = j
+
+
+def fallback(text: str, n: int, delimiter: str = ",") -> pl.DataFrame:
+    """Record by record with the csv module, for batches polars cannot parse (broken quoting).
+
+    Every record of the text is a row: one the csv module cannot read is a ``BROKEN`` row,
+    and should a record read as several (a lone CR ends a record for the csv module), each
+    is a row, so none is dropped.
+    """
+    records: list[list[str | None]] = []
+    for group, closed in _records(text.splitlines(keepends=True), "", delimiter):
+        if not closed:
+            records.append([BROKEN + UNTERMINATED])
             continue
         try:
             reader = csv.reader(io.StringIO(group, newline=""), strict=True, delimiter=delimiter)
-            parsed = next(reader, [])
+            parsed = list(reader) or [[]]
         except csv.Error as exc:
             records.append([BROKEN + BROKEN_QUOTING + str(exc)])
         else:
-            records.append([v if v != "" else None for v in parsed] + [SENTINEL])
-        i = j
+            records += [[v if v != "" else None for v in rec] + [SENTINEL] for rec in parsed]
     width = n + 2
     rows = [(r + [None] * width)[:width] for r in records]
     frame = pl.DataFrame(rows, schema={col(k): pl.String for k in range(width)}, orient="row")
     return frame
 
 
-def record_texts(data: bytes, row0: int, rows: set[int]) -> dict[int, str]:
+def record_texts(data: bytes, row0: int, rows: set[int], delimiter: str = ",") -> dict[int, str]:
     """The text of the records ``rows`` (1-based, the batch starting after ``row0``).
 
     Records are the batch's lines, joined while a quote is open (as the parsers count
@@ -246,26 +279,22 @@ def record_texts(data: bytes, row0: int, rows: set[int]) -> dict[int, str]:
     lf = text.split("\n")
     if lf and lf[-1] == "":
         lf.pop()
-    out = _grouped(lf, "\n", row0, rows)
+    out = _grouped(lf, "\n", row0, rows, delimiter)
     missing = rows - set(out)
     if missing:
-        out.update(_grouped(text.splitlines(), "\n", row0, missing))
+        out.update(_grouped(text.splitlines(), "\n", row0, missing, delimiter))
     return out
 
 
-def _grouped(lines: list[str], joiner: str, row0: int, rows: set[int]) -> dict[int, str]:
+def _grouped(
+    lines: list[str], joiner: str, row0: int, rows: set[int], delimiter: str
+) -> dict[int, str]:
     out: dict[int, str] = {}
-    row, i = row0, 0
-    last = max(rows)
-    while i < len(lines) and row < last:
-        group, j = lines[i], i + 1
-        while group.count('"') % 2 and j < len(lines) and j - i < MAX_RECORD_LINES:
-            group += joiner + lines[j]
-            j += 1
-        if group.count('"') % 2:
-            group, j = lines[i], i + 1  # an unterminated quote is a record of its own line
+    row, last = row0, max(rows)
+    for group, _ in _records(lines, joiner, delimiter):
         row += 1
         if row in rows:
             out[row] = group[:-1] if group.endswith("\r") else group
-        i = j
+        if row >= last:
+            break
     return out

@@ -259,7 +259,7 @@ class CsvSource:
         if findings and findings[0].row is None:
             findings.sort(key=lambda f: f.row or 0)
         shaped = {f.row for f in findings if f.code == "row-shape" and f.row is not None}
-        raw = record_texts(utf8, row0, shaped) if shaped else {}
+        raw = record_texts(utf8, row0, shaped, self.delimiter) if shaped else {}
         return Batch(
             frame=frame,
             findings=findings,
