@@ -72,6 +72,16 @@ def failures(data: bytes, encoding: str, final: bool = False) -> int:
     return text.count("\ufffd") - data.count("\ufffd".encode())
 
 
+def failing_lines(data: bytes, encoding: str) -> int:
+    """How many lines of ``data`` hold a byte sequence that does not decode (``failures``)."""
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    text = codecs.getincrementaldecoder(codec)(errors="replace").decode(data, final=False)
+    bad = _STRAY_RE if codec == "cp932" else None
+    return sum(
+        1 for line in text.split("\n") if "\ufffd" in line or (bad is not None and bad.search(line))
+    )
+
+
 @dataclass(frozen=True)
 class BadBytes:
     offset: int  # byte offset of the first undecodable byte, within the decoded buffer

@@ -1,0 +1,53 @@
+"""A few records in another encoding are read and reported; a file in another encoding is
+one summary finding (``CsvSource.massive``).
+
+One CP932 record of 60 kanji inside a UTF-8 export has over 100 bytes that do not decode
+as UTF-8; counted alone, that once refused the whole file ("nothing converted").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from layout_tool.io.csvsource import CsvSource
+from layout_tool.spec.catalogue import load_area
+from layout_tool.validate import Options, validate_paths
+
+KANJI = "試験" * 30  # 60 kanji: 120 CP932 bytes, each one a byte UTF-8 cannot decode
+
+
+def _export(path: Path, cp932_rows: set[int], rows: int = 36) -> list[str]:
+    spec = load_area("jumin")
+    names = [i.name for i in spec.file("kojin").items]
+    out = (",".join(names) + "\n").encode("utf-8")
+    for i in range(rows):
+        row = [""] * len(names)
+        row[names.index("宛名番号")] = f"{900000000000001 + i}"
+        row[names.index("方書")] = KANJI if i in cp932_rows else "見本荘１０１号"
+        row[names.index("氏名")] = "見本　太郎"
+        line = ",".join(row) + "\n"
+        out += line.encode("cp932" if i in cp932_rows else "utf-8")
+    path.write_bytes(out)
+    return names
+
+
+def test_one_record_in_cp932_is_read_with_its_findings(tmp_path: Path) -> None:
+    path = tmp_path / "JUMIN_KOJIN.csv"
+    _export(path, {2})
+    source = CsvSource(path)
+    assert source.encoding == "utf-8" and source.sample_failures > 100
+    assert not source.massive
+    report = validate_paths(load_area("jumin"), [path], Options(file_id="kojin"))
+    assert report.rows == 36
+    encoding = [f for f in report.findings if f.code == "encoding"]
+    assert encoding and {f.row for f in encoding} == {3}
+    assert report.by_code["encoding"] >= 100  # every bad byte, on that record only
+
+
+def test_a_file_in_cp932_declared_utf8_is_still_one_summary(tmp_path: Path) -> None:
+    path = tmp_path / "JUMIN_KOJIN.csv"
+    _export(path, set(range(36)))
+    source = CsvSource(path, encoding="utf-8")
+    assert source.massive
+    report = validate_paths(load_area("jumin"), [path], Options(file_id="kojin", encoding="utf-8"))
+    assert report.by_code["encoding"] == 1 and report.rows == 36
