@@ -18,6 +18,15 @@ NOTE_TEMPLATES: dict[str, tuple[str, str]] = {
         "; decodes as {best} with {n} undecodable sequences in its first MB: use --encoding"
         " auto or {best}",
     ),
+    "frag.clean-as-only": (  # auto already chose (a BOM, or the sample): only naming it helps
+        "。{best} としては問題なく読めます: --encoding {best} を指定してください",
+        "; decodes cleanly as {best}: use --encoding {best}",
+    ),
+    "frag.better-as-only": (
+        "。{best} としては先頭1MBで読めないバイト列が{n}個です:"
+        " --encoding {best} を指定してください",
+        "; decodes as {best} with {n} undecodable sequences in its first MB: use --encoding {best}",
+    ),
     "frag.none-better": (
         "。ほかの文字コードでも読めません",
         "; no other encoding decodes it either",

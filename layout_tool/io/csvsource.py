@@ -142,9 +142,9 @@ class CsvSource:
         }
         best = min(others, key=lambda enc: others[enc]) if others else None
         if best is not None and others[best] == 0:
-            message += t("frag.clean-as", best=best)
+            message += t(self._advice("frag.clean-as"), best=best)
         elif best is not None and others[best] * 10 < self.sample_failures:
-            message += t("frag.better-as", best=best, n=others[best])
+            message += t(self._advice("frag.better-as"), best=best, n=others[best])
         else:
             message += t("frag.none-better")
         return Finding(
@@ -155,6 +155,11 @@ class CsvSource:
             file_id=self.file_id,
             offset=first[0] if first else None,
         )
+
+    def _advice(self, key: str) -> str:
+        """``--encoding auto or X`` where the encoding was declared; ``--encoding X`` where
+        auto chose it (a BOM, or the sample), since auto would choose the same again."""
+        return key if self.detected.how == "declared" else key + "-only"
 
     def header_problem(self, message: Text) -> Finding:
         return Finding("header", "error", message, file=self.label, file_id=self.file_id)

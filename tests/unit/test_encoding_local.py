@@ -51,3 +51,16 @@ def test_a_file_in_cp932_declared_utf8_is_still_one_summary(tmp_path: Path) -> N
     assert source.massive
     report = validate_paths(load_area("jumin"), [path], Options(file_id="kojin", encoding="utf-8"))
     assert report.by_code["encoding"] == 1 and report.rows == 36
+
+
+def test_the_summary_advises_what_would_read_the_file(tmp_path: Path) -> None:
+    """auto already chose UTF-8 by the BOM: only naming cp932 helps; declared: auto helps too."""
+    path = tmp_path / "JUMIN_KOJIN.csv"
+    _export(path, set(range(36)))
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # a BOM before CP932 data
+    chosen = CsvSource(path)
+    assert chosen.detected.how == "bom" and chosen.massive
+    said = str(chosen.encoding_summary().message)
+    assert "--encoding cp932" in said and "--encoding auto" not in said, said
+    declared = str(CsvSource(path, encoding="utf-8-sig").encoding_summary().message)
+    assert "--encoding auto" in declared and "cp932" in declared, declared
