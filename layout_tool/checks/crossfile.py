@@ -25,6 +25,7 @@ VALUE = "__v"
 # The gathered columns join the per-item results, named after the items, in one query: a
 # NUL starts their names, which no item name (a spec's YAML text) can hold.
 COLUMN_PREFIX = "\x00x:"
+PART_SHIFT = 32  # a kept row: its part << 32 | its row in the part
 
 
 def key_hash(columns: list[pl.Expr]) -> pl.Expr:
@@ -53,6 +54,20 @@ class Collected:
     rules: dict[int, list[pl.DataFrame]] = field(default_factory=dict)
     spill: Spill = field(default_factory=Spill)  # what went to disk past the budget
     held: int = 0  # bytes of the frames above, to decide when to spill
+    # A file delivered in parts (JUMIN_KOJIN_1.csv, _2.csv): the rows kept carry their
+    # part in the bits above ``PART_SHIFT``, so the checks across rows see one file and a
+    # finding names the part and its own row (``locate``). ``part``: the part being read.
+    part: int = 0
+    parts: dict[int, str] = field(default_factory=dict)  # part → label (none: ``label``)
+
+    def at_part(self, index: int, label: str) -> None:
+        """The next rows taken are part ``index`` (its place among the file's inputs)."""
+        self.part = index
+        self.parts[index] = label
+
+    def locate(self, row: int) -> tuple[str, int]:
+        """The part's label and its own row, for a row kept here."""
+        return self.parts.get(row >> PART_SHIFT, self.label), row & ((1 << PART_SHIFT) - 1)
 
     def keep(self, frame: pl.DataFrame) -> pl.DataFrame:
         self.held += int(frame.estimated_size())
@@ -121,7 +136,7 @@ class Gathering:
 
     def take(self, narrow: pl.DataFrame, into: Collected) -> None:
         """File one batch's narrow frame (``ROW`` and ``exprs``' columns) into ``into``."""
-        rows = pl.col(ROW).cast(pl.UInt32)
+        rows = pl.col(ROW).cast(pl.UInt64) + (into.part << PART_SHIFT)
         if self.key is not None:
             keys = narrow.select(rows, pl.col(self.key).alias(HASH)).drop_nulls(HASH)
             into.keys.append(into.keep(keys))
@@ -220,13 +235,20 @@ def key_duplicates(spec: AreaSpec, file_id: str, got: Collected) -> Iterator[Fin
     fspec = spec.file(file_id)
     key = ", ".join(fspec.key)
     for row, first in dup.select(ROW, "first").iter_rows():
+        label, local = got.locate(row)
+        where, earlier = got.locate(first)
+        said = (
+            Msg("key-duplicate", key=key, first=earlier)
+            if where == label
+            else Msg("key-duplicate.part", key=key, first=earlier, file=where)
+        )
         yield Finding(
             "key-duplicate",
             "error",
-            Msg("key-duplicate", key=key, first=first),
-            file=got.label,
+            said,
+            file=label,
             file_id=file_id,
-            row=row,
+            row=local,
             item=fspec.key[0],
         )
 
@@ -325,7 +347,8 @@ def _reference_findings(
         ref = spec.references[i]
         bad = _dangling(i, src, dst)
         what = ", ".join(ref.source.items)
-        for (row,) in bad.select(ROW).iter_rows():
+        for (kept,) in bad.select(ROW).iter_rows():
+            label, row = src.locate(kept)
             yield Finding(
                 "reference",
                 "error",
@@ -335,7 +358,7 @@ def _reference_findings(
                     target=ref.target.file,
                     target_items=", ".join(ref.target.items),
                 ),
-                file=src.label,
+                file=label,
                 file_id=ref.source.file,
                 row=row,
                 item=ref.source.items[0],
@@ -354,13 +377,14 @@ def rules(spec: AreaSpec, file_id: str, got: Collected) -> list[Finding]:
         else:
             frames = [pl.concat(got.rules[i])]
         breaks = [b for frame in frames for b in _rule_breaks(rule, frame)]
-        for row, message in sorted(breaks, key=lambda b: b[0]):
+        for kept, message in sorted(breaks, key=lambda b: b[0]):
+            label, row = got.locate(kept)
             found.append(
                 Finding(
                     "rule",
                     rule.severity,
                     message,
-                    file=got.label,
+                    file=label,
                     file_id=file_id,
                     row=row,
                     item=rule.item,

@@ -176,6 +176,10 @@ FINDING_TEMPLATES: dict[str, tuple[str, str]] = {
         "キー（{key}）が{first}行目と重複しています",
         "key ({key}) repeats that of row {first}",
     ),
+    "key-duplicate.part": (
+        "キー（{key}）が{file}の{first}行目と重複しています",
+        "key ({key}) repeats that of row {first} of {file}",
+    ),
     "reference": (
         "{items}が{target}（{target_items}）にありません",
         "{items} not found in {target} ({target_items})",

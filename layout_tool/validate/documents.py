@@ -86,6 +86,8 @@ def check_documents(
             fspec = section.file
             assert fspec is not None
             got = collected.setdefault(fspec.id, crossfile.Collected(label))
+            if got.parts.get(got.part, got.label) != label:  # its CSV or another document first
+                got.at_part(max(got.parts, default=0) + 1, label)
             result = FileResult(
                 label, fspec.id, encoding=source.encoding, detected_by=source.detected_by
             )

@@ -69,7 +69,7 @@ class _Recorder(Report):
 
 
 def _check_one(
-    spec: AreaSpec, fspec: FileSpec, path: Path, options: Options, head: Report
+    spec: AreaSpec, fspec: FileSpec, path: Path, options: Options, head: Report, part: int
 ) -> tuple[FileResult, _Recorder, crossfile.Collected]:
 
     rec = _Recorder(
@@ -81,6 +81,7 @@ def _check_one(
         has_header=head.has_header,
     )
     got = crossfile.Collected(shown(path))
+    got.at_part(part, shown(path))
     result = check_file(spec, fspec, path, options, rec, got)
     rec.findings.clear()  # the parent lists them again from the events
     rec.examples.clear()
@@ -111,6 +112,7 @@ def _merge_collected(
     if have is None:
         into[file_id] = got
         return
+    have.parts.update(got.parts)
     have.keys.extend(got.keys)
     for i, frames in got.sources.items():
         have.sources.setdefault(i, []).extend(frames)
@@ -128,6 +130,7 @@ class Job:
 
     fspec: FileSpec
     path: Path
+    part: int = 0  # its place among the inputs of its file (``crossfile.Collected.parts``)
 
 
 def check_files(
@@ -144,7 +147,7 @@ def check_files(
     context = multiprocessing.get_context("spawn")  # polars' threads do not survive fork
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures: list[Future[tuple[FileResult, _Recorder, crossfile.Collected]] | None] = [
-            pool.submit(_check_one, spec, job.fspec, job.path, options, report)
+            pool.submit(_check_one, spec, job.fspec, job.path, options, report, job.part)
             if isinstance(job, Job)
             else None
             for job in jobs
@@ -158,6 +161,7 @@ def check_files(
                 result, rec, got = future.result()
             except Exception:
                 here = collected.setdefault(job.fspec.id, crossfile.Collected(shown(job.path)))
+                here.at_part(job.part, shown(job.path))
                 report.files.append(
                     check_file(spec, job.fspec, job.path, options, report, here, progress)
                 )

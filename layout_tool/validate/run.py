@@ -61,25 +61,24 @@ def validate_paths(
     report.notes.extend(resolved.notes)
     report.area_files = len(spec.files)
     serial = _serial(options.jobs, [e.path for e in resolved.inputs if e.spec is not None])
+    parts = _parts([e.spec.id if e.spec is not None else None for e in resolved.inputs])
     if not serial:
         todo = [
-            parallel.Job(e.spec, e.path)
+            parallel.Job(e.spec, e.path, part)
             if e.spec is not None
             else _not_checked(spec, e.path, e.reason)
-            for e in resolved.inputs
+            for e, part in zip(resolved.inputs, parts, strict=True)
         ]
         parallel.check_files(
             spec, todo, options, report, collected, progress, parallel.jobs_for(options.jobs)
         )
-    for entry in resolved.inputs if serial else []:
+    for entry, part in zip(resolved.inputs, parts, strict=True) if serial else []:
         label = shown(entry.path)
         if entry.spec is None:
             report.add(_not_checked(spec, entry.path, entry.reason))
             continue
-        got = crossfile.Collected(label)
-        if entry.spec.id in collected:
-            got = collected[entry.spec.id]
-        collected[entry.spec.id] = got
+        got = collected.setdefault(entry.spec.id, crossfile.Collected(label))
+        got.at_part(part, label)  # a file in parts: one file to the checks across rows
         report.files.append(
             check_file(spec, entry.spec, entry.path, options, report, got, progress)
         )
@@ -101,6 +100,16 @@ def validate_paths(
     _check_counts(spec, paths, options, report)
     located.apply(report)  # XML: line and XPath for the findings that know only their row
     return report
+
+
+def _parts(file_ids: list[str | None]) -> list[int]:
+    """Each input's place among the inputs of its file of the area (0, 1… for parts)."""
+    seen: dict[str | None, int] = {}
+    out = []
+    for file_id in file_ids:
+        out.append(seen.get(file_id, 0))
+        seen[file_id] = out[-1] + 1
+    return out
 
 
 def _serial(jobs: int, checked: list[Path]) -> bool:
