@@ -125,6 +125,10 @@ FINDING_TEMPLATES: dict[str, tuple[str, str]] = {
         " {consequence}",
     ),
     "header.not-checked": ("検査していません: {why}", "not checked: {why}"),
+    "row-shape.trailing-blank": (
+        "ファイル末尾の空行{n}行はレコードとして読みません",
+        "{n} blank line(s) at the end of the file: not read as records",
+    ),
     "row-shape.no-data": (
         "データ行がありません（見出し行だけのファイルです）",
         "no data rows: the file holds only its header",

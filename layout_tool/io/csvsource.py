@@ -99,6 +99,19 @@ class CsvSource:
         self.header_findings: list[Finding] = []
         if has_header:
             self._read_header(head)
+        # Blank lines after the last record (an export's extra line end) are no records.
+        self.data_end, blank = _trailing_blank(path, self.size, self.cr_only)
+        self.data_end = max(self.data_end, self.data_start)
+        if blank:
+            self.header_findings.append(
+                Finding(
+                    "row-shape",
+                    "warning",
+                    Msg("row-shape.trailing-blank", n=blank),
+                    file=self.label,
+                    file_id=self.file_id,
+                )
+            )
 
     def _read_header(self, head: bytes) -> None:
         start = self.data_start
@@ -221,6 +234,11 @@ class CsvSource:
                 if digest is not None:
                     digest.update(chunk)
                 size = len(chunk)
+                if offset + size > self.data_end:  # the blank lines at the end: hashed only
+                    chunk = chunk[: max(0, self.data_end - offset)]
+                    if not chunk:
+                        offset += size
+                        continue
                 if self.encoding == "cp932":
                     utf8, bad = cp932_to_utf8(chunk)
                     del chunk
@@ -329,6 +347,25 @@ class _CrAsLf(io.BufferedIOBase):
                 self.digest.update(data)
             buffer[:got] = data.replace(b"\r", b"\n")
         return got
+
+
+def _trailing_blank(path: Path, size: int, cr_only: bool, tail: int = 1 << 16) -> tuple[int, int]:
+    """Where the data ends, before the blank lines that end the file, and how many there are.
+
+    The line end of the last record stays with it; every line end after it is a blank line.
+    """
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - tail))
+        end = fh.read()
+    body = end.rstrip(b"\r\n")
+    ends = end[len(body) :]
+    if len(body) == 0 and size > tail:  # more than ``tail`` bytes of line ends: left as read
+        return size, 0
+    count = ends.count(b"\r") if cr_only else ends.count(b"\n")
+    if count < 2:
+        return size, 0
+    first = 2 if ends.startswith(b"\r\n") else 1
+    return size - len(ends) + first, count - 1
 
 
 def _head(path: Path) -> bytes:

@@ -140,7 +140,34 @@ def test_blank_lines_in_an_unquoted_file_are_row_shape_findings(tmp_path: Path) 
         rows += batch.frame.rows()
         found += [(f.row, f.text("en")) for f in batch.findings]
     assert rows == [(1, "1", "2"), (3, "3", "4"), (5, "5", "6")]
-    assert found == [(2, "empty line"), (4, "empty line"), (6, "empty line")]
+    assert found == [(2, "empty line"), (4, "empty line")]  # the one at the end is no record
+    assert [f.text("en") for f in src.header_findings] == [
+        "1 blank line(s) at the end of the file: not read as records"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("end", "blank"),
+    [(b"\n", 0), (b"", 0), (b"\n\n", 1), (b"\r\n\r\n\r\n", 2), (b"\r\n\n", 1), (b"\r", 0)],
+)
+def test_blank_lines_that_end_a_file_are_no_records(tmp_path: Path, end: bytes, blank: int) -> None:
+    """An export's extra line end is not a record: the rows match the sender's 件数表, and the
+    file's SHA-256 is still of every byte."""
+    import hashlib
+
+    path = tmp_path / "f.csv"
+    data = b"a,b\r\n1,2\r\n3,4" + end
+    path.write_bytes(data)
+    src = CsvSource(path)
+    digest = hashlib.sha256()
+    digest.update(data[: src.data_start])
+    records = sum(b.records for b in src.batches(2, digest=digest))
+    assert records == 2
+    assert digest.hexdigest() == hashlib.sha256(data).hexdigest()
+    assert len(src.header_findings) == (1 if blank else 0)
+    if blank:
+        assert src.header_findings[0].severity == "warning"
+        assert src.header_findings[0].text("en").startswith(f"{blank} blank line(s)")
 
 
 # --- a byte-order mark inside the file (two exports joined, the second saved with one) -------
