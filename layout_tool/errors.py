@@ -17,11 +17,19 @@ class LayoutToolError(Exception):
     message may be a ``Msg``: it is then said in the language of the run when printed.
     """
 
-    def __init__(self, message: Text, *, path: str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self,
+        message: Text,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        lines: bool = False,
+    ) -> None:
         super().__init__(message)
         self.said = message
         self.path = path
         self.line = line
+        self.lines = lines  # a first line and one line per thing it lists (printed so)
 
     @property
     def message(self) -> str:

@@ -16,7 +16,7 @@ from layout_tool.i18n import set_lang, t
 from layout_tool.safety import signals
 from layout_tool.safety.environment import environment_error
 from layout_tool.safety.masking import mask_digits
-from layout_tool.safety.text import inert, shown
+from layout_tool.safety.text import inert, inert_lines, shown
 
 # Each command's module is imported only when that command runs (or help lists it): a
 # command starts without the libraries only the others need.
@@ -56,7 +56,7 @@ class ToolGroup(click.Group):
         try:
             return super().invoke(ctx)
         except LayoutToolError as exc:
-            click.echo(t("cli.error", text=inert(str(exc))), err=True)
+            click.echo(t("cli.error", text=_said(exc)), err=True)
             ctx.exit(EXIT_USAGE)
 
 
@@ -66,6 +66,11 @@ def cli() -> None:
     """Validate, convert and check handover data in the 中間標準レイアウト仕様."""
     if not (click.get_current_context().obj or {}).get("lang_set"):  # main() has set it
         set_lang()  # LAYOUT_TOOL_LANG, else Japanese; a command's --lang overrides it
+
+
+def _said(exc: LayoutToolError) -> str:
+    """The error's text, inert: one line, or its own lines where it lists (``lines``)."""
+    return inert_lines(str(exc)) if exc.lines else inert(str(exc))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -97,7 +102,7 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         code = EXIT_USAGE
     except LayoutToolError as exc:
-        click.echo(t("cli.error", text=inert(str(exc))), err=True)
+        click.echo(t("cli.error", text=_said(exc)), err=True)
         code = EXIT_USAGE
     except signals.Terminated:
         click.echo("terminated", err=True)

@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Literal
 
 from layout_tool.errors import LayoutToolError
+from layout_tool.i18n import t
 from layout_tool.io.inputs import discover, refusal, shown
 from layout_tool.readers import csv_reader
 from layout_tool.readers.protocol import Format, Recognised
 from layout_tool.readers.registry import FORMATS, by_suffix, data_suffixes
+from layout_tool.safety.text import inert
 from layout_tool.spec.model import AreaSpec, FileSpec
 
 MANIFEST_NAME = "manifest.json"
@@ -171,8 +173,9 @@ def resolve(spec: AreaSpec, paths: list[Path], file_id: str | None, encoding: st
 
 
 def nothing_checked(spec: AreaSpec, resolved: Resolved) -> LayoutToolError:
-    """The exit-2 error of a run that recognised no file: what was seen, and why not."""
-    lines = [f"nothing checked: no file of {spec.id} ({spec.name}) among the inputs"]
+    """The exit-2 error of a run that recognised no file: what was seen, and why not, a line
+    each (each line inert on its own, so a file name cannot break one)."""
+    lines = [t("inputs.nothing", area=spec.id, name=spec.name)]
     for entry in resolved.inputs:
         lines.append(f"  {shown(entry.path)}: {entry.reason or 'not recognised'}")
     for other in resolved.others:
@@ -181,8 +184,8 @@ def nothing_checked(spec: AreaSpec, resolved: Resolved) -> LayoutToolError:
     for note in resolved.notes:
         lines.append(f"  {note}")
     if len(lines) == 1:
-        lines.append("  (no files at all)")
-    return LayoutToolError("\n".join(lines))
+        lines.append("  " + t("inputs.no-files"))
+    return LayoutToolError("\n".join(inert(line) for line in lines), lines=True)
 
 
 def why_not(spec: AreaSpec, path: Path, encoding: str) -> str:
