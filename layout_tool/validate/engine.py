@@ -156,7 +156,7 @@ def check_batches(
             report.add(f, sensitive=f.item in by_name and by_name[f.item].sensitive)
         frame = batch.frame
         if frame.height:
-            undecoded = [f.row for f in batch.findings if f.code == "encoding" and f.row]
+            undecoded = [(f.row, f.item) for f in batch.findings if f.code == "encoding" and f.row]
             plan.findings(frame, report, undecoded, got, batch.signs_absent)
         if progress is not None:
             progress(label, rows)
@@ -252,7 +252,7 @@ class _Plan:
         self,
         frame: pl.DataFrame,
         report: Report,
-        undecoded: list[int] | None = None,
+        undecoded: list[tuple[int, str | None]] | None = None,
         got: crossfile.Collected | None = None,
         signs_absent: frozenset[str] = frozenset(),
     ) -> None:
@@ -302,8 +302,7 @@ class _Plan:
             parts.append(_gaiji_long(flags.collect()))
         long = pl.concat(parts)
         if undecoded:
-            lost = (pl.col(CODE) == "lost-char") & pl.col(ROW).is_in(undecoded)
-            long = long.filter(~lost)
+            long = long.filter(~_said_by_encoding(undecoded))
         code, item = pl.col(CODE), pl.col(ITEM)
         severity = (
             pl.when((code == "gaiji") & item.is_in(self.allowed))
@@ -348,6 +347,17 @@ class _Plan:
                 ),
                 sensitive=item.sensitive,
             )
+
+
+def _said_by_encoding(undecoded: list[tuple[int, str | None]]) -> pl.Expr:
+    """The findings an ``encoding`` finding already says: the U+FFFD of a row with one is no
+    lost character of its own, and in the very cell of the bad byte it is no ``type`` fault
+    either (one bad byte, one finding)."""
+    rows = [row for row, _ in undecoded]
+    cells = [f"{row}\x00{item}" for row, item in undecoded if item is not None]
+    cell = pl.concat_str(pl.col(ROW).cast(pl.String), pl.lit("\x00"), pl.col(ITEM))
+    lost = (pl.col(CODE) == "lost-char") & pl.col(ROW).is_in(rows)
+    return lost | ((pl.col(CODE) == "type") & cell.is_in(cells))
 
 
 def _scan_long(flags: pl.DataFrame) -> pl.DataFrame:

@@ -64,3 +64,18 @@ def test_the_summary_advises_what_would_read_the_file(tmp_path: Path) -> None:
     assert "--encoding cp932" in said and "--encoding auto" not in said, said
     declared = str(CsvSource(path, encoding="utf-8-sig").encoding_summary().message)
     assert "--encoding auto" in declared and "cp932" in declared, declared
+
+
+def test_one_bad_byte_is_one_finding(tmp_path: Path) -> None:
+    """The U+FFFD of a bad byte is no ``type`` fault of its own in the cell it is in."""
+    spec = load_area("jumin")
+    names = [i.name for i in spec.file("kojin").items]
+    row = [""] * len(names)
+    row[names.index("宛名番号")] = "900000000000001"
+    row[names.index("住民票コード")] = "TEST#27171"  # # marks the bad byte
+    line = ",".join(row).encode("cp932").replace(b"#", b"\x80")
+    path = tmp_path / "JUMIN_KOJIN.csv"
+    path.write_bytes((",".join(names) + "\n").encode("cp932") + line + b"\n")
+    report = validate_paths(spec, [path], Options(file_id="kojin", encoding="cp932"))
+    cell = [f for f in report.findings if f.item == "住民票コード"]
+    assert [f.code for f in cell] == ["encoding"]
