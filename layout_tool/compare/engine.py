@@ -96,6 +96,9 @@ def compare_paths(
                 window.finish()
             for name in SIDES:
                 report.notes.extend(sides[name].notes)
+            report.unread = sum(sides[name].noted for name in SIDES)
+            if report.unread:
+                report.notes.append(t("cmpnote.unread", n=report.unread))
             for fspec in spec.files:
                 pair = (reads.get((fspec.id, "old")), reads.get((fspec.id, "new")))
                 labels = (sides["old"].labels.get(fspec.id), sides["new"].labels.get(fspec.id))

@@ -177,15 +177,21 @@ class CompareReport:
     differences: list[Difference] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     mapping: dict[str, object] | None = None  # which side was converted, and with what
+    # errors the readers found (a row that is no record, bytes that do not decode, an XML
+    # record that breaks the schema): what they hold was not compared as it is
+    unread: int = 0
 
     def changed_values(self, allowed: bool | None = None) -> int:
         return sum(i.changed for i in self.items if allowed is None or i.allowed == allowed)
 
     @property
     def same(self) -> bool:
-        """The sides agree: same rows by key, no unallowed change, totals within tolerance
-        (and, with --mapping, no row of the vendor's side rejected by the conversion)."""
+        """The sides agree: same rows by key, no unallowed change, totals within tolerance,
+        every record of both sides read (and, with --mapping, no row of the vendor's side
+        rejected by the conversion)."""
         if self.mapping is not None and self.mapping.get("rows_rejected"):
+            return False
+        if self.unread:  # not all of either side could be read: not known to agree
             return False
         for f in self.files:
             if f.only_old or f.only_new or f.duplicates or f.rows_old != f.rows_new:
@@ -208,6 +214,7 @@ class CompareReport:
             "normalised_values": sum(f.normalised_values for f in self.files),
             "allowed_values": self.changed_values(allowed=True),
             "totals_outside_tolerance": sum(1 for t in self.totals if not t.within),
+            "reader_errors": self.unread,
         }
 
     def to_dict(self) -> dict[str, object]:

@@ -65,6 +65,11 @@ COMPARE_TEMPLATES: dict[str, tuple[str, str]] = {
         "{file}: キー項目 {items} が片方にないため、行を照合していません",
         "{file}: key item(s) {items} missing on one side; rows not matched",
     ),
+    "cmpnote.unread": (
+        "読み取りエラーが{n}件あり（上の注記）、その内容は比較できていないため一致とはしません",
+        "{n} reading error(s) (noted above): what they hold was not compared, so the sides are"
+        " not reported as agreeing",
+    ),
     "cmpnote.not-compared": (
         "{file}: 片方に列がないため比較していません: {items}",
         "{file}: not compared (no column on one side): {items}",
