@@ -62,11 +62,17 @@ def detect(head: bytes, declared: str = "auto") -> Detected:
     return Detected(best, "sample", counts)
 
 
+def _replaced(data: bytes, encoding: str, final: bool) -> tuple[str, str]:
+    """(codec, ``data`` decoded with U+FFFD for what does not decode; a character cut off at
+    the end only when ``final``)."""
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    return codec, codecs.getincrementaldecoder(codec)(errors="replace").decode(data, final=final)
+
+
 def failures(data: bytes, encoding: str, final: bool = False) -> int:
     """How many byte sequences of ``data`` do not decode (a character cut off at the end
     counts only when ``final``). CP932's never-valid single bytes count too."""
-    codec = "utf-8" if encoding == "utf-8-sig" else encoding
-    text = codecs.getincrementaldecoder(codec)(errors="replace").decode(data, final=final)
+    codec, text = _replaced(data, encoding, final)
     if codec == "cp932":
         return text.count("\ufffd") + len(_STRAY_RE.findall(text))
     return text.count("\ufffd") - data.count("\ufffd".encode())
@@ -74,12 +80,9 @@ def failures(data: bytes, encoding: str, final: bool = False) -> int:
 
 def failing_lines(data: bytes, encoding: str) -> int:
     """How many lines of ``data`` hold a byte sequence that does not decode (``failures``)."""
-    codec = "utf-8" if encoding == "utf-8-sig" else encoding
-    text = codecs.getincrementaldecoder(codec)(errors="replace").decode(data, final=False)
-    bad = _STRAY_RE if codec == "cp932" else None
-    return sum(
-        1 for line in text.split("\n") if "\ufffd" in line or (bad is not None and bad.search(line))
-    )
+    codec, text = _replaced(data, encoding, final=False)
+    bad = re.compile("\ufffd|" + _STRAY_RE.pattern) if codec == "cp932" else re.compile("\ufffd")
+    return sum(1 for line in text.split("\n") if bad.search(line))
 
 
 @dataclass(frozen=True)
