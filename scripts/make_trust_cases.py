@@ -40,6 +40,8 @@ def main() -> None:
     _header_only_and_cr_only()
     _same_file_twice()
     _no_check_digits()
+    _excel_cp932_quotes()
+    _split_kojin()
 
 
 def case(name: str, args: list[str], exit: int, **expect: object) -> Path:
@@ -287,6 +289,67 @@ def _no_check_digits() -> None:
         "  世帯番号: {check: m11}\n",
         encoding="utf-8",
     )
+
+
+def _kojin_rows() -> tuple[str, list[list[str]]]:
+    """The sample handover's JUMIN_KOJIN.csv: its header line and its records' fields."""
+    text = (HANDOVER / "jumin" / "JUMIN_KOJIN.csv").read_text(encoding="utf-8")
+    header, *lines = text.splitlines()
+    return header, [line.split(",") for line in lines]
+
+
+def _excel_cp932_quotes() -> None:
+    """An Excel-saved CP932 set (CRLF, a line end after the last record): two 方書 hold a
+    stray ASCII quote inside the value (５階"B", as typed), one is quoted because it holds a
+    comma. Every record is read (the 18 between two stray quotes once vanished); the three
+    ASCII characters in a 全角 item are three type findings; the extra line end at the end
+    of the file is one row-shape warning, not a record."""
+    dest = case(
+        "excel-cp932-stray-quotes",
+        ["validate", "--spec", "jumin", "{input}", "--format", "json"],
+        1,
+        valid=False,
+        by_code={"type": 3, "row-shape": 1},
+        severity={"type": "error", "row-shape": "warning"},
+        rows=572,
+        encoding="cp932",
+    )
+    header, rows = _kojin_rows()
+    at = header.split(",").index("方書")
+    rows[2][at] = '見本荘５階"B"'
+    rows[20][at] = '見本荘６階"C"'
+    rows[9][at] = '"見本荘,７階"'
+    for src in sorted((HANDOVER / "jumin").glob("*.csv")):
+        if src.name == "JUMIN_KOJIN.csv":
+            text = header + "\r\n" + "".join(",".join(r) + "\r\n" for r in rows) + "\r\n"
+        else:
+            text = src.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\n", "\r\n")
+        (dest / src.name).write_bytes(text.encode("cp932"))
+
+
+def _split_kojin() -> None:
+    """JUMIN_KOJIN.csv delivered in two parts, the second ending with a copy of the first
+    part's row 3 (a former resident's record, outside the 世帯 rules): one key-duplicate,
+    named in the second part, at its own row, saying which part and row it repeats."""
+    dest = case(
+        "split-kojin",
+        ["validate", "--spec", "jumin", "{input}", "--format", "json"],
+        1,
+        valid=False,
+        by_code={"key-duplicate": 1},
+        rows=573,
+        file="JUMIN_KOJIN_2.csv",
+        message="JUMIN_KOJIN_1.csv",
+    )
+    header, rows = _kojin_rows()
+    half = len(rows) // 2
+    parts = [rows[:half], [*rows[half:], rows[2]]]
+    for n, part in enumerate(parts, start=1):
+        text = header + "\n" + "".join(",".join(r) + "\n" for r in part)
+        (dest / f"JUMIN_KOJIN_{n}.csv").write_text(text, encoding="utf-8")
+    for src in sorted((HANDOVER / "jumin").glob("*.csv")):
+        if src.name != "JUMIN_KOJIN.csv":
+            shutil.copy(src, dest / src.name)
 
 
 if __name__ == "__main__":

@@ -63,6 +63,8 @@ def test_trust_case(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         assert {f["encoding"] for f in data["files"]} == {case["encoding"]}
     if "message" in case:
         assert all(case["message"] in f["message"] for f in data["findings"])
+    if "file" in case:  # every finding names this file (a part of a split file, say)
+        assert {Path(f["file"]).name for f in data["findings"]} == {case["file"]}
     if "note" in case:
         assert any(case["note"] in n for n in data["notes"])
 
